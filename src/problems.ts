@@ -1,0 +1,72 @@
+import type { Position, Problem, Severity } from './types.js';
+
+/** Make a problem record; `at` may be a Position or omitted when the place is unknown. */
+export function problem(
+  file: string,
+  severity: Severity,
+  message: string,
+  at?: Position,
+  ruleId?: string,
+): Problem {
+  const p: Problem = { file, severity, message };
+  if (at) {
+    p.line = at.line;
+    p.column = at.column;
+  }
+  if (ruleId) p.ruleId = ruleId;
+  return p;
+}
+
+/** Format a problem as `FILE:LINE:COLUMN: severity: message` (line and column only where known). */
+export function formatProblem(p: Problem): string {
+  let place = p.file;
+  if (p.line !== undefined) {
+    place += `:${p.line}`;
+    if (p.column !== undefined) place += `:${p.column}`;
+  }
+  return `${place}: ${p.severity}: ${p.message}`;
+}
+
+/** True when any problem is an error. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Sort problems by file, line, column, then message, so reports are deterministic. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      cmp(a.message, b.message),
+  );
+}
+
+/** Code-unit string comparison, independent of locale (deterministic sort order). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Convert a 0-based offset in `text` to a 1-based line and column. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
+
+/** An error that carries input problems; thrown only across API boundaries that cannot return them. */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}

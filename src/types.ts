@@ -1,0 +1,304 @@
+/**
+ * Plain, JSON-serialisable data shared by all pipeline stages:
+ * read → segment → tokenize → code → aggregate → render.
+ *
+ * Conventions used throughout:
+ * - lines and columns start at 1; `offset` values are 0-based UTF-16 code units into a string;
+ * - times are seconds from the start of the recording (fractions allowed);
+ * - a category's "full code" joins the codes of its ancestors with `/` (`bedarfe/personal`).
+ */
+
+/** A place in a source file: line and column start at 1, offset is 0-based in UTF-16 units. */
+export interface Position {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+/** How bad a problem is: an error stops the file or command, a warning does not. */
+export type Severity = 'error' | 'warning';
+
+/** One input problem, reported as `file:line:column: severity: message`. */
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  severity: Severity;
+  message: string;
+  /** A stable identifier of the kind of problem, e.g. `codebook/unknown-key`. */
+  ruleId?: string;
+}
+
+// ---------------------------------------------------------------- read
+
+/** A paragraph or cue as a reader found it, before speaker turns are formed. */
+export interface Block {
+  /** The speaker label found at the block's start, exactly as written (trimmed); null when none. */
+  speaker: string | null;
+  /**
+   * True when a block without a label continues the turn before it (plain-text paragraphs);
+   * false when it stands alone (a subtitle cue or Whisper segment without any speaker).
+   */
+  continuation: boolean;
+  /** Start time in seconds, when the source gives one. */
+  start?: number;
+  /** End time in seconds, when the source gives one. */
+  end?: number;
+  /**
+   * The spoken text without label and time marks, NFC-normalised. Soft line breaks inside the
+   * paragraph are kept as `\n` so each `\n` advances `line` by one.
+   */
+  text: string;
+  /** 1-based line in the source file where `text` starts. */
+  line: number;
+  /** 1-based column in the source file where `text` starts. */
+  column: number;
+}
+
+/** A transcript as read from one file: blocks plus metadata, not yet segmented. */
+export interface Transcript {
+  /** Display id: the path relative to the folder given, or the file name when a file is given. */
+  id: string;
+  /** The path of the file as it was read (for messages and provenance). */
+  path: string;
+  /** The reader that produced it: `text`, `markdown`, `vtt`, `srt`, `whisper`, `noscribe`, `docx`, … */
+  format: string;
+  /** Hex sha256 of the file's bytes. */
+  sha256: string;
+  /** Encoding the bytes were decoded from (`utf-8`, `utf-16le`, `windows-1252`, …). */
+  encoding: string;
+  /** Metadata such as YAML front matter (string values). */
+  meta: Record<string, string>;
+  blocks: Block[];
+}
+
+/** What a reader returns: the transcript, or null when a fatal problem stopped it. */
+export interface ReadResult {
+  transcript: Transcript | null;
+  problems: Problem[];
+}
+
+// ---------------------------------------------------------------- segment
+
+/** Coding unit kinds: a whole speaker turn, or one sentence of a turn. */
+export type UnitKind = 'turn' | 'sentence';
+
+/** One coding unit (a speaker turn or a sentence) with the metadata that travels with it. */
+export interface Unit {
+  /** Transcript id (see Transcript.id). */
+  transcript: string;
+  /** Unit number within the transcript, from 1, moderator units included. */
+  segment: number;
+  /** Turn number within the transcript, from 1 (equals `segment` for turn units). */
+  turn: number;
+  /** Speaker label as written in the transcript; '' when the source has none. */
+  speaker: string;
+  /** True for moderator units: kept in outputs, never coded, not counted in shares. */
+  moderator: boolean;
+  /** Start time in seconds, when known. */
+  start?: number;
+  /** End time in seconds, when known. */
+  end?: number;
+  /** 1-based line in the source file where the unit starts. */
+  line: number;
+  /** The unit's text (NFC; paragraphs of one turn joined by `\n`, soft line breaks as spaces). */
+  text: string;
+  /** Speaker attributes joined from a participants file (`group`, `role`, …). */
+  attributes: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- text
+
+/** A word token of a unit's text. */
+export interface Token {
+  /** The token as written. */
+  text: string;
+  /** Offset of the first UTF-16 unit in the unit's text. */
+  start: number;
+  /** Offset one past the last UTF-16 unit. */
+  end: number;
+}
+
+// ---------------------------------------------------------------- codebook
+
+/** The language of a codebook: tokenizer, stop words and stemmer follow it. */
+export type Language = 'de' | 'en';
+
+/** Matching options of a codebook or category. */
+export interface MatchOptions {
+  /** ä=ae, ö=oe, ü=ue, ß=ss when matching. */
+  fold: boolean;
+  /** Plain words (without `*`) also match by stem. */
+  stem: boolean;
+}
+
+/** A term as written in the codebook: one or more words, `*` as glob. */
+export interface Term {
+  text: string;
+  position?: Position;
+}
+
+/** A coding rule of a category: one of all / any / near / regex, optionally with exclusions. */
+export type Rule =
+  | { kind: 'all'; terms: Term[]; not: Term[]; position?: Position }
+  | { kind: 'any'; terms: Term[]; not: Term[]; position?: Position }
+  | { kind: 'near'; terms: Term[]; within: number; not: Term[]; position?: Position }
+  | { kind: 'regex'; pattern: string; not: Term[]; position?: Position };
+
+/** A category of the coding frame, with its definition, anchor examples and machine rules. */
+export interface Category {
+  /** Own code (`personal`). */
+  code: string;
+  /** Full code including ancestors (`bedarfe/personal`). */
+  path: string;
+  label: string;
+  /** 1 for top-level categories. */
+  level: number;
+  definition?: string;
+  examples: string[];
+  counterexamples: string[];
+  terms: Term[];
+  rules: Rule[];
+  exclude: Term[];
+  match: MatchOptions;
+  categories: Category[];
+  position?: Position;
+}
+
+/** The condition of a development perspective over full category codes. */
+export interface PerspectiveCondition {
+  all: string[];
+  any: string[];
+  none: string[];
+}
+
+/** A declared development perspective (Entwicklungsperspektive). */
+export interface Perspective {
+  code: string;
+  label: string;
+  description?: string;
+  when: PerspectiveCondition;
+  scope: 'unit' | 'transcript';
+  minSupport: number;
+  position?: Position;
+}
+
+/** A loaded, validated codebook. */
+export interface Codebook {
+  name: string;
+  version?: string;
+  language: Language;
+  unit: UnitKind;
+  match: MatchOptions;
+  moderators: string[];
+  categories: Category[];
+  perspectives: Perspective[];
+  /** Where it came from: file path (or `<embedded>`) and the hex sha256 of its bytes. */
+  source: { file: string; sha256: string };
+}
+
+// ---------------------------------------------------------------- code
+
+/** One piece of evidence: which term or rule matched, and where in the unit's text. */
+export interface Match {
+  /** The term as written, or the rule in short form (`all: mehr, personal*`, `regex: …`). */
+  by: string;
+  /** Offset of the first UTF-16 unit in the unit's text. */
+  start: number;
+  /** Offset one past the last UTF-16 unit. */
+  end: number;
+}
+
+/** A unit coded with one category (own match or rolled up from a subcategory). */
+export interface Coding {
+  transcript: string;
+  segment: number;
+  /** Full code of the category. */
+  category: string;
+  /** Term and rule hits, sorted by start then end; overlapping spans of one category counted once. */
+  matches: Match[];
+}
+
+/** A unit with the codings it received (empty for moderator units). */
+export interface CodedUnit extends Unit {
+  codings: Coding[];
+}
+
+// ---------------------------------------------------------------- aggregate
+
+/** One row of `frequencies.csv`. */
+export interface FrequencyRow {
+  category: string;
+  label: string;
+  level: number;
+  segments: number;
+  /** segments ÷ codable units (unrounded). */
+  share: number;
+  matches: number;
+  transcripts: number;
+  speakers: number;
+}
+
+/** One row of `frequencies_by_DIM.csv`. */
+export interface BreakdownRow {
+  /** The value of the dimension (a speaker, group or transcript). */
+  value: string;
+  category: string;
+  segments: number;
+  /** segments ÷ codable units of that value (unrounded). */
+  share: number;
+}
+
+/** Frequencies broken down by one dimension (`speaker`, `group`, `transcript`, or any attribute). */
+export interface Breakdown {
+  dimension: string;
+  rows: BreakdownRow[];
+}
+
+/** One row of `cooccurrence.csv`. */
+export interface CooccurrenceRow {
+  a: string;
+  b: string;
+  segments: number;
+  jaccard: number;
+}
+
+/** A perspective with the units that support it. */
+export interface PerspectiveResult {
+  code: string;
+  label: string;
+  kind: 'declared' | 'emergent';
+  description?: string;
+  scope: 'unit' | 'transcript';
+  support: number;
+  minSupport: number;
+  transcripts: string[];
+  /** `transcript:speaker` pairs, sorted. */
+  speakers: string[];
+  categories: string[];
+  /** Supporting unit ids `transcript#segment`, in transcript and segment order. */
+  evidence: string[];
+}
+
+/** Options of an analysis run (recorded in report.json). */
+export interface AnalyzeOptions {
+  unit?: UnitKind;
+  moderators?: string[];
+  by?: string[];
+}
+
+/** Everything an analysis produced; renderers turn it into tables, CSV, JSON and HTML. */
+export interface Report {
+  program: { name: string; version: string };
+  codebook: { name: string; version?: string; file: string; sha256: string };
+  inputs: { path: string; id: string; format: string; encoding: string; sha256: string }[];
+  options: { unit: UnitKind; moderators: string[]; by: string[] };
+  totals: { transcripts: number; units: number; codableUnits: number; speakers: number; skipped: number };
+  categories: { path: string; label: string; level: number }[];
+  frequencies: FrequencyRow[];
+  breakdowns: Breakdown[];
+  cooccurrence: CooccurrenceRow[];
+  perspectives: PerspectiveResult[];
+  units: CodedUnit[];
+  problems: Problem[];
+}
