@@ -78,6 +78,24 @@ export interface ReadResult {
   problems: Problem[];
 }
 
+/** A transcript file found among the inputs: where to read it and the id it is reported under. */
+export interface InputFile {
+  /** Path to read (relative to the working directory given, or absolute when given absolute). */
+  path: string;
+  /** Display id (see Transcript.id): `/`-separated path relative to the folder given, or the file name. */
+  id: string;
+}
+
+/** One row of a participants file: a speaker label and its attributes (`group`, `role`, …). */
+export interface Participant {
+  /** The speaker label as written in the participants file (trimmed, NFC). */
+  speaker: string;
+  /** The transcript the row is limited to (as written); absent for a row that holds in every transcript. */
+  transcript?: string;
+  /** The other columns, keys lower-cased; empty cells left out. */
+  attributes: Record<string, string>;
+}
+
 // ---------------------------------------------------------------- segment
 
 /** Coding unit kinds: a whole speaker turn, or one sentence of a turn. */
@@ -215,8 +233,10 @@ export interface Coding {
   segment: number;
   /** Full code of the category. */
   category: string;
-  /** Term and rule hits, sorted by start then end; overlapping spans of one category counted once. */
+  /** Every term and rule hit, sorted by start, end, then `by` (identical hits listed once). */
   matches: Match[];
+  /** Number of distinct occurrences: hits whose spans overlap count once (no double counting). */
+  hits: number;
 }
 
 /** A unit with the codings it received (empty for moderator units). */
@@ -234,6 +254,7 @@ export interface FrequencyRow {
   segments: number;
   /** segments ÷ codable units (unrounded). */
   share: number;
+  /** Term and rule hits, overlapping hits counted once (sum of Coding.hits). */
   matches: number;
   transcripts: number;
   speakers: number;

@@ -1,0 +1,228 @@
+import { foldWord, lowerWord } from '../text/normalize.js';
+import { stemWord } from '../text/stem.js';
+import { tokenForms } from '../text/tokenize.js';
+import type { Category, Codebook, Language, Rule, Term } from '../types.js';
+import { flattenCategories } from './flatten.js';
+
+/** Element of a compiled phrase that matches exactly one token of any kind (a lone `*`). */
+export const WILDCARD = -1;
+
+/** A compiled term: a phrase of word patterns (pattern ids, or WILDCARD). */
+export interface CompiledTerm {
+  id: number;
+  text: string;
+  elements: number[];
+  /** Index of the first element that is not a wildcard: the phrase is looked up by it. */
+  anchor: number;
+}
+
+/** A compiled rule of a category; `terms`/`not` hold term ids. */
+export interface CompiledRule {
+  kind: Rule['kind'];
+  /** Short form shown as evidence: `all: mehr, personal*`, `near/5: fehl*, angebot*`, `regex: …`. */
+  label: string;
+  terms: number[];
+  within: number;
+  regex?: RegExp;
+  not: number[];
+}
+
+/** A compiled category: its own terms, rules and excludes, and its place in the tree. */
+export interface CompiledCategory {
+  index: number;
+  path: string;
+  parent: number;
+  terms: number[];
+  rules: CompiledRule[];
+  exclude: number[];
+}
+
+/** Word patterns of one folding mode, indexed so that a word form finds its patterns without a scan. */
+interface PatternIndex {
+  fold: boolean;
+  exact: Map<string, number[]>;
+  /** Glob patterns keyed by their longest literal run; `keyLengths` lists the lengths to probe. */
+  globs: Map<string, { id: number; re: RegExp }[]>;
+  keyLengths: number[];
+  stems: Map<string, number[]>;
+}
+
+/** A codebook compiled for matching: terms, categories, and the word-form → pattern lookup. */
+export interface Matcher {
+  language: Language;
+  categories: CompiledCategory[];
+  terms: CompiledTerm[];
+  /** Terms by the pattern id of their anchor element. */
+  termsByAnchor: Map<number, number[]>;
+  /** Categories whose positive terms or rules use a term (exclusions not counted). */
+  categoriesByTerm: Map<number, number[]>;
+  /** Categories with regex rules: they are checked on every unit. */
+  regexCategories: number[];
+  /** Pattern ids that match a lower-cased token (cached per token form). */
+  lookup(lowerToken: string): readonly number[];
+  /** Pattern ids that match one lower-cased word form (no compound splitting). */
+  lookupForm(lowerForm: string): readonly number[];
+}
+
+const GLOB_CHAR = '[\\p{L}\\p{N}\\p{M}]*';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compile a validated codebook into a matcher; each term is compiled once. */
+export function compileCodebook(codebook: Codebook): Matcher {
+  const flat = flattenCategories(codebook.categories);
+  const language = codebook.language;
+  const indexes = [newIndex(false), newIndex(true)];
+  const patternIds = new Map<string, number>();
+  let nextPattern = 0;
+
+  const patternFor = (word: string, fold: boolean, stem: boolean): number => {
+    const lower = lowerWord(word);
+    const norm = fold ? foldWord(lower) : lower;
+    const glob = norm.includes('*');
+    const useStem = stem && !glob;
+    const key = `${fold ? 'f' : 'n'}${useStem ? 's' : '-'}${norm}`;
+    let id = patternIds.get(key);
+    if (id !== undefined) return id;
+    id = nextPattern++;
+    patternIds.set(key, id);
+    const index = indexes[fold ? 1 : 0]!;
+    if (glob) {
+      const literals = norm.split('*');
+      const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
+      const re = new RegExp('^' + literals.map(escapeRegex).join(GLOB_CHAR) + '$', 'u');
+      push(index.globs, longest, { id, re });
+    } else {
+      push(index.exact, norm, id);
+      if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
+      if (useStem) push(index.stems, stemKey(lower, fold, language), id);
+    }
+    return id;
+  };
+
+  const terms: CompiledTerm[] = [];
+  const termIds = new Map<string, number>();
+  const termsByAnchor = new Map<number, number[]>();
+  const termFor = (term: Term, cat: Category): number => {
+    const { fold, stem } = cat.match;
+    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lowerWord(term.text)}`;
+    let id = termIds.get(key);
+    if (id !== undefined) return id;
+    id = terms.length;
+    termIds.set(key, id);
+    const elements = term.text.split(' ').map((w) => (/^\*+$/.test(w) ? WILDCARD : patternFor(w, fold, stem)));
+    const anchor = elements.findIndex((e) => e !== WILDCARD);
+    terms.push({ id, text: term.text, elements, anchor });
+    push(termsByAnchor, elements[anchor]!, id);
+    return id;
+  };
+
+  const indexOf = new Map(flat.map((c, i) => [c.path, i]));
+  const categoriesByTerm = new Map<number, number[]>();
+  const regexCategories: number[] = [];
+  const categories: CompiledCategory[] = flat.map((cat, index) => {
+    const parentPath = cat.path.includes('/') ? cat.path.slice(0, cat.path.lastIndexOf('/')) : '';
+    const own = cat.terms.map((t) => termFor(t, cat));
+    const rules = cat.rules.map((r) => compileRule(r, (t) => termFor(t, cat)));
+    const positive = new Set<number>(own);
+    for (const r of rules) for (const t of r.terms) positive.add(t);
+    for (const t of positive) push(categoriesByTerm, t, index);
+    if (rules.some((r) => r.kind === 'regex')) regexCategories.push(index);
+    return {
+      index,
+      path: cat.path,
+      parent: parentPath ? indexOf.get(parentPath)! : -1,
+      terms: own,
+      rules,
+      exclude: cat.exclude.map((t) => termFor(t, cat)),
+    };
+  });
+  for (const index of indexes) {
+    index.keyLengths = [...new Set([...index.globs.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  }
+
+  const formCache = new Map<string, readonly number[]>();
+  const lookupForm = (lower: string): readonly number[] => {
+    let ids = formCache.get(lower);
+    if (ids === undefined) {
+      const found: number[] = [];
+      for (const index of indexes) collect(index, lower, language, found);
+      ids = found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
+      formCache.set(lower, ids);
+    }
+    return ids;
+  };
+  const tokenCache = new Map<string, readonly number[]>();
+  const lookup = (lowerToken: string): readonly number[] => {
+    let ids = tokenCache.get(lowerToken);
+    if (ids === undefined) {
+      const forms = tokenForms(lowerToken);
+      if (forms.length === 1) {
+        ids = lookupForm(forms[0]!);
+      } else {
+        const set = new Set<number>();
+        for (const f of forms) for (const id of lookupForm(f)) set.add(id);
+        ids = [...set].sort((a, b) => a - b);
+      }
+      tokenCache.set(lowerToken, ids);
+    }
+    return ids;
+  };
+
+  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, lookup, lookupForm };
+}
+
+function compileRule(rule: Rule, termFor: (t: Term) => number): CompiledRule {
+  const not = rule.not.map(termFor);
+  if (rule.kind === 'regex') {
+    return { kind: 'regex', label: `regex: ${rule.pattern}`, terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not };
+  }
+  const texts = rule.terms.map((t) => t.text).join(', ');
+  const within = rule.kind === 'near' ? rule.within : 0;
+  const label = rule.kind === 'near' ? `near/${within}: ${texts}` : `${rule.kind}: ${texts}`;
+  return { kind: rule.kind, label, terms: rule.terms.map(termFor), within, not };
+}
+
+function newIndex(fold: boolean): PatternIndex {
+  return { fold, exact: new Map(), globs: new Map(), keyLengths: [], stems: new Map() };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function stemKey(lower: string, fold: boolean, language: Language): string {
+  const s = stemWord(lower, language);
+  return fold ? foldWord(s) : s;
+}
+
+/** Add the ids of every pattern of `index` that matches the lower-cased form. */
+function collect(index: PatternIndex, lower: string, language: Language, out: number[]): void {
+  const form = index.fold ? foldWord(lower) : lower;
+  const exact = index.exact.get(form);
+  if (exact) out.push(...exact);
+  if (index.keyLengths.length > 0) {
+    const tried = new Set<string>();
+    for (const len of index.keyLengths) {
+      if (len === 0) {
+        for (const g of index.globs.get('') ?? []) if (g.re.test(form)) out.push(g.id);
+        continue;
+      }
+      for (let i = 0; i + len <= form.length; i++) {
+        const key = form.slice(i, i + len);
+        if (tried.has(key)) continue;
+        tried.add(key);
+        const globs = index.globs.get(key);
+        if (globs) for (const g of globs) if (g.re.test(form)) out.push(g.id);
+      }
+    }
+  }
+  if (index.stems.size > 0) {
+    const stems = index.stems.get(stemKey(lower, index.fold, language));
+    if (stems) out.push(...stems);
+  }
+}

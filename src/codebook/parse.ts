@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { problem, sortProblems } from '../problems.js';
+import type { Category, Codebook, MatchOptions, Perspective, Position, Problem, Rule, Term } from '../types.js';
+import { flattenCategories } from './flatten.js';
+import { catastrophicReason } from './regex-guard.js';
+import { CODEBOOK_SHAPE } from './shape.js';
+import { nodePosition, validateNode } from './validate.js';
+
+/** What parsing a codebook gives: the codebook when it has no errors, and every problem found. */
+export interface ParsedCodebook {
+  codebook: Codebook | null;
+  problems: Problem[];
+}
+
+/**
+ * Parse and validate a codebook from its YAML text. Every problem is reported with its position
+ * (all of them at once); the codebook is returned only when there are no errors.
+ */
+export function parseCodebook(text: string, file: string): ParsedCodebook {
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [undefined, undefined];
+    problems.push({ file, line, column: col, severity: 'error', message: `YAML syntax: ${firstLine(e.message)}`, ruleId: 'codebook/yaml' });
+  }
+  if (problems.length > 0) return { codebook: null, problems: sortProblems(problems) };
+  const root = doc.contents;
+  if (!isMap(root)) {
+    problems.push(problem(file, 'error', 'a codebook must be a YAML mapping with the keys codebook and categories', nodePosition(root, lines) ?? { line: 1, column: 1 }, 'codebook/not-a-mapping'));
+    return { codebook: null, problems };
+  }
+  validateNode(root, CODEBOOK_SHAPE, 'codebook', file, lines, problems);
+  const b = new Builder(file, lines, problems);
+  const codebook = b.codebook(root, sha256);
+  const sorted = sortProblems(problems);
+  return { codebook: sorted.some((p) => p.severity === 'error') ? null : codebook, problems: sorted };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Turns the validated YAML tree into a Codebook, adding the checks that span several nodes. */
+class Builder {
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineCounter,
+    private readonly problems: Problem[],
+  ) {}
+
+  private error(message: string, node: unknown, ruleId: string): void {
+    this.problems.push(problem(this.file, 'error', message, this.pos(node), ruleId));
+  }
+
+  private pos(node: unknown): Position | undefined {
+    return nodePosition(node, this.lines);
+  }
+
+  private get(map: YAMLMap, key: string): Node | undefined {
+    const v = map.get(key, true) as Node | undefined;
+    if (v && isScalar(v) && v.value === null) return undefined;
+    return v;
+  }
+
+  private str(map: YAMLMap, key: string): string | undefined {
+    const v = this.get(map, key);
+    return v && isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+  }
+
+  private bool(map: YAMLMap, key: string): boolean | undefined {
+    const v = this.get(map, key);
+    return v && isScalar(v) && typeof v.value === 'boolean' ? v.value : undefined;
+  }
+
+  private int(map: YAMLMap, key: string): number | undefined {
+    const v = this.get(map, key);
+    return v && isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) ? v.value : undefined;
+  }
+
+  private strings(map: YAMLMap, key: string): { text: string; node: Node }[] {
+    const v = this.get(map, key);
+    if (!v || !isSeq(v)) return [];
+    const out: { text: string; node: Node }[] = [];
+    for (const item of v.items) {
+      if (isScalar(item) && typeof item.value === 'string') out.push({ text: item.value, node: item });
+    }
+    return out;
+  }
+
+  private maps(map: YAMLMap, key: string): YAMLMap[] {
+    const v = this.get(map, key);
+    return v && isSeq(v) ? v.items.filter((x): x is YAMLMap => isMap(x)) : [];
+  }
+
+  private terms(map: YAMLMap, key: string): Term[] {
+    const out: Term[] = [];
+    for (const { text, node } of this.strings(map, key)) {
+      const t = text.trim().replace(/\s+/g, ' ');
+      if (t === '') continue; // reported by the shape check
+      if (t.split(' ').every((w) => /^\*+$/.test(w))) {
+        this.error(`term '${text}' has no letters: a term needs at least one word that is not only '*'`, node, 'codebook/term');
+        continue;
+      }
+      if (/(^|\s)[-']|[-'](\s|$)/.test(t)) {
+        // a lone hyphen or apostrophe at a word edge is almost always a typo
+        this.error(`term '${text}' has a '-' or "'" at the edge of a word`, node, 'codebook/term');
+        continue;
+      }
+      out.push({ text: t, position: this.pos(node) });
+    }
+    return out;
+  }
+
+  private matchOptions(map: YAMLMap, inherited: MatchOptions): MatchOptions {
+    const m = this.get(map, 'match');
+    if (!m || !isMap(m)) return inherited;
+    return { fold: this.bool(m, 'fold') ?? inherited.fold, stem: this.bool(m, 'stem') ?? inherited.stem };
+  }
+
+  codebook(root: YAMLMap, sha256: string): Codebook {
+    const match = this.matchOptions(root, { fold: true, stem: false });
+    const categories = this.categories(root, '', 1, match);
+    const cb: Codebook = {
+      name: this.str(root, 'codebook') ?? '',
+      language: (this.str(root, 'language') as Codebook['language'] | undefined) ?? 'de',
+      unit: (this.str(root, 'unit') as Codebook['unit'] | undefined) ?? 'turn',
+      match,
+      moderators: this.strings(root, 'moderators').map((s) => s.text.trim()),
+      categories,
+      perspectives: [],
+      source: { file: this.file, sha256 },
+    };
+    const version = this.str(root, 'version');
+    if (version !== undefined) cb.version = version;
+    const codes = new Set(flattenCategories(categories).map((c) => c.path));
+    cb.perspectives = this.perspectives(root, codes);
+    return cb;
+  }
+
+  private categories(parent: YAMLMap, prefix: string, level: number, inherited: MatchOptions): Category[] {
+    const out: Category[] = [];
+    const seen = new Map<string, Node>();
+    for (const node of this.maps(parent, 'categories')) {
+      const code = this.str(node, 'code');
+      if (code === undefined) continue; // missing or wrong type: reported by the shape check
+      const codeNode = this.get(node, 'code')!;
+      if (seen.has(code)) {
+        const first = this.pos(seen.get(code));
+        this.error(`duplicate category code '${prefix}${code}'${first ? ` (first at line ${first.line})` : ''}`, codeNode, 'codebook/duplicate-code');
+        continue;
+      }
+      seen.set(code, codeNode);
+      const path = prefix + code;
+      const match = this.matchOptions(node, inherited);
+      const cat: Category = {
+        code,
+        path,
+        label: this.str(node, 'label') ?? code,
+        level,
+        examples: this.strings(node, 'examples').map((s) => s.text),
+        counterexamples: this.strings(node, 'counterexamples').map((s) => s.text),
+        terms: this.terms(node, 'terms'),
+        rules: this.rules(node),
+        exclude: this.terms(node, 'exclude'),
+        match,
+        categories: this.categories(node, path + '/', level + 1, match),
+        position: this.pos(node),
+      };
+      const definition = this.str(node, 'definition');
+      if (definition !== undefined) cat.definition = definition.trim();
+      out.push(cat);
+    }
+    return out;
+  }
+
+  private rules(cat: YAMLMap): Rule[] {
+    const out: Rule[] = [];
+    for (const node of this.maps(cat, 'rules')) {
+      const position = this.pos(node);
+      const not = this.terms(node, 'not');
+      const within = this.get(node, 'within');
+      const has = (k: string): boolean => this.get(node, k) !== undefined;
+      if (has('near')) {
+        const terms = this.terms(node, 'near');
+        const w = this.int(node, 'within');
+        if (within === undefined) this.error("a 'near' rule needs 'within', the largest distance in tokens", node, 'codebook/near-within');
+        if (terms.length < 2) this.error("a 'near' rule needs at least two terms", this.get(node, 'near'), 'codebook/near-terms');
+        if (w !== undefined && w >= 1 && terms.length >= 2) out.push({ kind: 'near', terms, within: w, not, position });
+        continue;
+      }
+      if (within !== undefined) this.error("'within' belongs to a 'near' rule", within, 'codebook/near-within');
+      if (has('all')) {
+        const terms = this.terms(node, 'all');
+        if (terms.length > 0) out.push({ kind: 'all', terms, not, position });
+      } else if (has('any')) {
+        const terms = this.terms(node, 'any');
+        if (terms.length > 0) out.push({ kind: 'any', terms, not, position });
+      } else if (has('regex')) {
+        const pattern = this.str(node, 'regex');
+        if (pattern === undefined) continue;
+        const patternNode = this.get(node, 'regex');
+        try {
+          new RegExp(pattern, 'iu');
+        } catch (e) {
+          this.error(`invalid regex '${pattern}': ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`, patternNode, 'codebook/regex');
+          continue;
+        }
+        const danger = catastrophicReason(pattern);
+        if (danger) {
+          this.error(`regex '${pattern}' can backtrack catastrophically (${danger}); rewrite it without nested repetition`, patternNode, 'codebook/regex-backtracking');
+          continue;
+        }
+        out.push({ kind: 'regex', pattern, not, position });
+      }
+    }
+    return out;
+  }
+
+  private perspectives(root: YAMLMap, codes: Set<string>): Perspective[] {
+    const out: Perspective[] = [];
+    const seen = new Set<string>();
+    for (const node of this.maps(root, 'perspectives')) {
+      const code = this.str(node, 'code');
+      const label = this.str(node, 'label');
+      if (code === undefined || label === undefined) continue;
+      if (seen.has(code)) {
+        this.error(`duplicate perspective code '${code}'`, this.get(node, 'code'), 'codebook/duplicate-code');
+        continue;
+      }
+      seen.add(code);
+      const whenNode = this.get(node, 'when');
+      const when = { all: [] as string[], any: [] as string[], none: [] as string[] };
+      if (whenNode && isMap(whenNode)) {
+        for (const key of ['all', 'any', 'none'] as const) {
+          for (const { text, node: n } of this.strings(whenNode, key)) {
+            const c = text.trim();
+            if (!codes.has(c)) {
+              this.error(`perspective '${code}' names category '${c}', which the codebook does not define`, n, 'codebook/unknown-code');
+            }
+            when[key].push(c);
+          }
+        }
+        if (when.all.length === 0 && when.any.length === 0) {
+          this.error(`perspective '${code}' needs at least one category in 'all' or 'any'`, whenNode, 'codebook/perspective-empty');
+        }
+      }
+      const p: Perspective = {
+        code,
+        label,
+        when,
+        scope: (this.str(node, 'scope') as Perspective['scope'] | undefined) ?? 'unit',
+        minSupport: this.int(node, 'min_support') ?? 1,
+        position: this.pos(node),
+      };
+      const description = this.str(node, 'description');
+      if (description !== undefined) p.description = description.trim();
+      out.push(p);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Breakdown, Category, CodedUnit, CooccurrenceRow, FrequencyRow, PerspectiveResult } from '../types.js';
+import { flattenCategories } from '../codebook/flatten.js';
+import { sortUnits } from '../aggregate/units.js';
+import { formatShare, formatTime, toCsv, type CsvOptions } from './format.js';
+
+/** `frequencies.csv`: `category,label,level,segments,share,matches,transcripts,speakers`, rows as given. */
+export function renderFrequenciesCsv(rows: readonly FrequencyRow[], opts: CsvOptions): string {
+  return toCsv(
+    ['category', 'label', 'level', 'segments', 'share', 'matches', 'transcripts', 'speakers'],
+    rows.map((r) => [
+      r.category,
+      r.label,
+      r.level,
+      r.segments,
+      formatShare(r.share, opts.excel),
+      r.matches,
+      r.transcripts,
+      r.speakers,
+    ]),
+    opts,
+  );
+}
+
+/** `frequencies_by_DIM.csv`: `DIM,category,segments,share` with the breakdown's dimension as first header. */
+export function renderBreakdownCsv(b: Breakdown, opts: CsvOptions): string {
+  return toCsv(
+    [b.dimension, 'category', 'segments', 'share'],
+    b.rows.map((r) => [r.value, r.category, r.segments, formatShare(r.share, opts.excel)]),
+    opts,
+  );
+}
+
+/**
+ * `segments.csv`: one row per coded unit and category (units by transcript then segment,
+ * categories in codebook order; codings of codes outside the codebook are left out);
+ * `matched` joins the distinct terms and rules that matched, in order of first occurrence.
+ */
+export function renderSegmentsCsv(units: readonly CodedUnit[], categories: readonly Category[], opts: CsvOptions): string {
+  const flat = flattenCategories(categories);
+  const rows: (string | number)[][] = [];
+  for (const unit of sortUnits(units)) {
+    for (const c of flat) {
+      const codings = unit.codings.filter((k) => k.category === c.path);
+      if (codings.length === 0) continue;
+      const matched = [...new Set(codings.flatMap((k) => k.matches.map((m) => m.by)))].join('|');
+      rows.push([
+        unit.transcript,
+        unit.segment,
+        unit.speaker,
+        formatTime(unit.start),
+        formatTime(unit.end),
+        unit.line,
+        c.path,
+        matched,
+        unit.text,
+      ]);
+    }
+  }
+  return toCsv(['transcript', 'segment', 'speaker', 'start', 'end', 'line', 'category', 'matched', 'text'], rows, opts);
+}
+
+/** `cooccurrence.csv`: `category_a,category_b,segments,jaccard`, rows as given. */
+export function renderCooccurrenceCsv(rows: readonly CooccurrenceRow[], opts: CsvOptions): string {
+  return toCsv(
+    ['category_a', 'category_b', 'segments', 'jaccard'],
+    rows.map((r) => [r.a, r.b, r.segments, formatShare(r.jaccard, opts.excel)]),
+    opts,
+  );
+}
+
+/**
+ * `perspectives.csv`: the results whose support reaches their `minSupport`, with the number of
+ * distinct transcripts and speakers, and categories and evidence joined by `|`.
+ */
+export function renderPerspectivesCsv(results: readonly PerspectiveResult[], opts: CsvOptions): string {
+  return toCsv(
+    ['perspective', 'label', 'kind', 'support', 'transcripts', 'speakers', 'categories', 'evidence'],
+    results
+      .filter((r) => r.support >= r.minSupport)
+      .map((r) => [
+        r.code,
+        r.label,
+        r.kind,
+        r.support,
+        new Set(r.transcripts).size,
+        new Set(r.speakers).size,
+        r.categories.join('|'),
+        r.evidence.join('|'),
+      ]),
+    opts,
+  );
+}

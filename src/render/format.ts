@@ -1,0 +1,51 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** Options shared by the CSV renderers. */
+export interface CsvOptions {
+  /** Excel in German locales: UTF-8 BOM, `;` as separator, `,` as decimal mark. */
+  excel: boolean;
+}
+
+/** A time in seconds as `hh:mm:ss`, fractions cut off (floor); '' when the time is unknown. */
+export function formatTime(seconds?: number): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '';
+  const total = Math.max(0, Math.floor(seconds));
+  const hh = Math.floor(total / 3600);
+  const mm = Math.floor((total % 3600) / 60);
+  const ss = total % 60;
+  return [hh, mm, ss].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** A share (0…1) with 4 decimals, `0.1250`, or `0,1250` with the excel decimal mark. */
+export function formatShare(x: number, excel: boolean): string {
+  const s = (Number.isFinite(x) ? x : 0).toFixed(4);
+  return excel ? s.replace('.', ',') : s;
+}
+
+/** Cell starts that a spreadsheet would run as a formula (after any leading spaces). */
+const FORMULA_START = /^ *[=+\-@\t\r\n]/;
+
+/** A cell with a leading `'` when it would start a spreadsheet formula, else unchanged. */
+export function guardFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * RFC 4180 CSV text with a header row and `\n` line ends; string cells pass the formula guard,
+ * numbers are written as they are (with `,` as decimal mark in excel mode, which also adds a
+ * BOM and uses `;` as separator).
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
+  const cell = (v: string | number): string => {
+    if (typeof v === 'number') return opts.excel ? String(v).replace('.', ',') : String(v);
+    return guardFormula(v);
+  };
+  const records = [header, ...rows].map((r) => r.map(cell));
+  return stringify(records, {
+    delimiter: opts.excel ? ';' : ',',
+    record_delimiter: '\n',
+    bom: opts.excel,
+    // csv-stringify quotes LF but not a lone CR; RFC 4180 wants any line-break character quoted.
+    quoted_match: /\r/,
+  });
+}

@@ -1,0 +1,49 @@
+import type { Report } from '../types.js';
+import { cmp } from '../problems.js';
+
+/**
+ * `report.json`: the whole report as JSON with object keys sorted (code-unit order), 2-space
+ * indent and a trailing `\n`, so the same report always gives the same bytes; shares unrounded.
+ */
+export function renderJson(report: Report): string {
+  return stableStringify(report) + '\n';
+}
+
+/**
+ * JSON text of plain data with object keys sorted at every depth; like JSON.stringify, undefined
+ * object members are dropped, undefined array items and non-finite numbers become null.
+ */
+export function stableStringify(value: unknown, indent = '  '): string {
+  return write(value, '', indent) ?? 'null';
+}
+
+/** Serialise one value at the current depth; undefined when the value has no JSON form. */
+function write(value: unknown, pad: string, indent: string): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      // undefined, functions, symbols and bigints have no JSON form here.
+      return undefined;
+  }
+  const inner = pad + indent;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((v) => inner + (write(v, inner, indent) ?? 'null'));
+    return `[\n${items.join(',\n')}\n${pad}]`;
+  }
+  const members: string[] = [];
+  for (const key of Object.keys(value).sort(cmp)) {
+    const text = write((value as Record<string, unknown>)[key], inner, indent);
+    if (text !== undefined) members.push(`${inner}${JSON.stringify(key)}: ${text}`);
+  }
+  if (members.length === 0) return '{}';
+  return `{\n${members.join(',\n')}\n${pad}}`;
+}

@@ -1,0 +1,75 @@
+import type { Token } from '../types.js';
+
+/**
+ * Word tokens: runs of letters, digits and combining marks, joined by inner hyphens or apostrophes
+ * ("Kita-Leitung", "geht's"), with a trailing hyphen kept where a German compound is truncated
+ * ("Bildungs- und Jugendarbeit"). Punctuation and spaces are never part of a token.
+ */
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:[-‐‑'’][\p{L}\p{N}\p{M}]+)*(?:[-‐‑](?=[\s,;/]|$))?/gu;
+
+/** Split a text into word tokens with their UTF-16 offsets (start inclusive, end exclusive). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const HYPHENS = /[-‐‑]/;
+
+/** True when a token is a truncated compound part such as "Bildungs-". */
+export function isTruncated(token: string): boolean {
+  return token.length > 1 && HYPHENS.test(token[token.length - 1]!);
+}
+
+/**
+ * The forms a (lower-cased) token is matched by: the whole token, and for hyphenated compounds
+ * also the joined form and each part ("kita-leitung" → kita-leitung, kitaleitung, kita, leitung).
+ * A trailing hyphen is dropped.
+ */
+export function tokenForms(lower: string): string[] {
+  let word = lower;
+  if (isTruncated(word)) word = word.slice(0, -1);
+  if (!/[-‐‑]/.test(word)) return [word];
+  const parts = word.split(/[-‐‑]/).filter((p) => p.length > 0);
+  const forms = [word.replace(/[‐‑]/g, '-'), parts.join('')];
+  for (const p of parts) forms.push(p);
+  return [...new Set(forms)];
+}
+
+/** Words that may stand between a truncated compound part and the word that completes it. */
+export const COMPOUND_CONJUNCTIONS: ReadonlySet<string> = new Set([
+  'und',
+  'oder',
+  'bzw',
+  'sowie',
+  'wie',
+  'als',
+  'auch',
+  'and',
+  'or',
+]);
+
+/** Shortest head a completion may borrow from the completing word ("arbeit" from "jugendarbeit"). */
+const MIN_HEAD = 3;
+/** Shortest part the completing word must keep in front of the borrowed head. */
+const MIN_MODIFIER = 2;
+
+/**
+ * Completions of a truncated compound part from the word it shares its end with:
+ * "bildungs-" before "jugendarbeit" → bildungsarbeit, bildungsdarbeit, …; for a hyphenated
+ * completing word ("Jugend-Arbeit") only its last part is borrowed.
+ */
+export function completeTruncated(truncatedLower: string, nextLower: string): string[] {
+  const stem = truncatedLower.replace(/[-‐‑]$/, '');
+  if (/[-‐‑]/.test(nextLower)) {
+    const parts = nextLower.split(/[-‐‑]/).filter((p) => p.length > 0);
+    const last = parts[parts.length - 1];
+    return last ? [stem + last] : [];
+  }
+  const out: string[] = [];
+  for (let i = MIN_MODIFIER; i <= nextLower.length - MIN_HEAD; i++) out.push(stem + nextLower.slice(i));
+  return out;
+}

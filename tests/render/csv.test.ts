@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  renderBreakdownCsv,
+  renderCooccurrenceCsv,
+  renderFrequenciesCsv,
+  renderPerspectivesCsv,
+  renderSegmentsCsv,
+} from '../../src/render/csv.js';
+import type { FrequencyRow, PerspectiveResult } from '../../src/types.js';
+import { frame, moderatorUnit, unit } from '../aggregate/build.js';
+
+const plain = { excel: false };
+const excel = { excel: true };
+
+const frequencies: FrequencyRow[] = [
+  { category: 'bedarfe', label: 'Bedarfe', level: 1, segments: 3, share: 0.375, matches: 4, transcripts: 2, speakers: 3 },
+  { category: 'bedarfe/personal', label: 'Personal, Fachkräfte', level: 2, segments: 1, share: 0.125, matches: 1, transcripts: 1, speakers: 1 },
+  { category: 'bedarfe/raeume', label: 'Räume', level: 2, segments: 0, share: 0, matches: 0, transcripts: 0, speakers: 0 },
+];
+
+describe('renderFrequenciesCsv', () => {
+  it('writes the contract columns with 4-decimal shares', () => {
+    expect(renderFrequenciesCsv(frequencies, plain)).toBe(
+      'category,label,level,segments,share,matches,transcripts,speakers\n' +
+        'bedarfe,Bedarfe,1,3,0.3750,4,2,3\n' +
+        'bedarfe/personal,"Personal, Fachkräfte",2,1,0.1250,1,1,1\n' +
+        'bedarfe/raeume,Räume,2,0,0.0000,0,0,0\n',
+    );
+  });
+
+  it('writes excel CSV', () => {
+    expect(renderFrequenciesCsv(frequencies, excel)).toBe(
+      '\uFEFFcategory;label;level;segments;share;matches;transcripts;speakers\n' +
+        'bedarfe;Bedarfe;1;3;0,3750;4;2;3\n' +
+        'bedarfe/personal;Personal, Fachkräfte;2;1;0,1250;1;1;1\n' +
+        'bedarfe/raeume;Räume;2;0;0,0000;0;0;0\n',
+    );
+  });
+});
+
+describe('renderBreakdownCsv', () => {
+  it('names the first column after the dimension', () => {
+    const b = {
+      dimension: 'group',
+      rows: [
+        { value: 'Eltern', category: 'bedarfe', segments: 2, share: 2 / 3 },
+        { value: '-Leitung', category: 'bedarfe', segments: 0, share: 0 },
+      ],
+    };
+    expect(renderBreakdownCsv(b, plain)).toBe("group,category,segments,share\nEltern,bedarfe,2,0.6667\n'-Leitung,bedarfe,0,0.0000\n");
+    expect(renderBreakdownCsv({ dimension: 'speaker', rows: [] }, excel)).toBe('\uFEFFspeaker;category;segments;share\n');
+  });
+});
+
+describe('renderSegmentsCsv', () => {
+  const units = [
+    unit('b.txt', 1, 'A', ['vernetzung'], { line: 3, text: '=Vernetzung hilft' }),
+    moderatorUnit('a.txt', 1, 'I'),
+    unit(
+      'a.txt',
+      2,
+      'B',
+      // Coding order differs from codebook order; repeated `by` values are listed once.
+      { vernetzung: ['vernetz*'], bedarfe: ['brauch*', 'es fehlt', 'brauch*'], 'bedarfe/personal': ['personal*'] },
+      { start: 65.7, end: 3725.2, line: 7, text: 'Wir brauchen Personal,\nes fehlt "überall".' },
+    ),
+    unit('a.txt', 3, 'A', [], { text: 'nichts' }),
+  ];
+
+  it('writes one row per coded unit and category, units and categories in order', () => {
+    expect(renderSegmentsCsv(units, frame(), plain)).toBe(
+      'transcript,segment,speaker,start,end,line,category,matched,text\n' +
+        'a.txt,2,B,00:01:05,01:02:05,7,bedarfe,brauch*|es fehlt,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
+        'a.txt,2,B,00:01:05,01:02:05,7,bedarfe/personal,personal*,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
+        'a.txt,2,B,00:01:05,01:02:05,7,vernetzung,vernetz*,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
+        "b.txt,1,A,,,3,vernetzung,vernetzung,'=Vernetzung hilft\n",
+    );
+  });
+
+  it('writes excel CSV and only the header when nothing is coded', () => {
+    expect(renderSegmentsCsv([units[0]!], frame(), excel)).toBe(
+      "\uFEFFtranscript;segment;speaker;start;end;line;category;matched;text\nb.txt;1;A;;;3;vernetzung;vernetzung;'=Vernetzung hilft\n",
+    );
+    expect(renderSegmentsCsv([units[1]!, units[3]!], frame(), plain)).toBe('transcript,segment,speaker,start,end,line,category,matched,text\n');
+  });
+});
+
+describe('renderCooccurrenceCsv', () => {
+  it('writes pairs with 4-decimal jaccard', () => {
+    const rows = [
+      { a: 'bedarfe', b: 'vernetzung', segments: 2, jaccard: 0.5 },
+      { a: 'bedarfe', b: 'herausforderungen', segments: 1, jaccard: 1 / 3 },
+    ];
+    expect(renderCooccurrenceCsv(rows, plain)).toBe(
+      'category_a,category_b,segments,jaccard\nbedarfe,vernetzung,2,0.5000\nbedarfe,herausforderungen,1,0.3333\n',
+    );
+    expect(renderCooccurrenceCsv(rows, excel)).toBe(
+      '\uFEFFcategory_a;category_b;segments;jaccard\nbedarfe;vernetzung;2;0,5000\nbedarfe;herausforderungen;1;0,3333\n',
+    );
+  });
+});
+
+describe('renderPerspectivesCsv', () => {
+  const base: PerspectiveResult = {
+    code: 'kommunikation',
+    label: 'Kommunikation, gemeinsam',
+    kind: 'declared',
+    scope: 'unit',
+    support: 3,
+    minSupport: 2,
+    transcripts: ['t1.txt', 't2.txt'],
+    speakers: ['t1.txt:A', 't1.txt:B', 't2.txt:A'],
+    categories: ['bedarfe', 'vernetzung'],
+    evidence: ['t1.txt#2', 't1.txt#4', 't2.txt#2'],
+  };
+
+  it('writes the results that reach min_support, with counts and joined lists', () => {
+    const results: PerspectiveResult[] = [
+      base,
+      { ...base, code: 'selten', label: 'Selten', support: 1, minSupport: 2, evidence: ['t1.txt#9'] },
+      { ...base, code: 'genau', label: 'Genau', kind: 'emergent', support: 1, minSupport: 1, transcripts: ['t2.txt'], speakers: ['t2.txt:A'], categories: ['vernetzung'], evidence: ['t2.txt#2'] },
+    ];
+    expect(renderPerspectivesCsv(results, plain)).toBe(
+      'perspective,label,kind,support,transcripts,speakers,categories,evidence\n' +
+        'kommunikation,"Kommunikation, gemeinsam",declared,3,2,3,bedarfe|vernetzung,t1.txt#2|t1.txt#4|t2.txt#2\n' +
+        'genau,Genau,emergent,1,1,1,vernetzung,t2.txt#2\n',
+    );
+    expect(renderPerspectivesCsv([base], excel)).toBe(
+      '\uFEFFperspective;label;kind;support;transcripts;speakers;categories;evidence\n' +
+        'kommunikation;Kommunikation, gemeinsam;declared;3;2;3;bedarfe|vernetzung;t1.txt#2|t1.txt#4|t2.txt#2\n',
+    );
+  });
+});
