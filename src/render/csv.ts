@@ -1,5 +1,4 @@
-import type { Breakdown, Category, CodedUnit, CooccurrenceRow, FrequencyRow, PerspectiveResult } from '../types.js';
-import { flattenCategories } from '../codebook/flatten.js';
+import type { Breakdown, CodedUnit, CooccurrenceRow, FrequencyRow, PerspectiveResult } from '../types.js';
 import { sortUnits } from '../aggregate/units.js';
 import { formatShare, formatTime, toCsv, type CsvOptions } from './format.js';
 
@@ -32,11 +31,11 @@ export function renderBreakdownCsv(b: Breakdown, opts: CsvOptions): string {
 
 /**
  * `segments.csv`: one row per coded unit and category (units by transcript then segment,
- * categories in codebook order; codings of codes outside the codebook are left out);
+ * categories in the order given: flat codebook order; codings of codes outside the codebook are left out);
  * `matched` joins the distinct terms and rules that matched, in order of first occurrence.
  */
-export function renderSegmentsCsv(units: readonly CodedUnit[], categories: readonly Category[], opts: CsvOptions): string {
-  const flat = flattenCategories(categories);
+export function renderSegmentsCsv(units: readonly CodedUnit[], categories: readonly { path: string }[], opts: CsvOptions): string {
+  const flat = categories;
   const rows: (string | number)[][] = [];
   for (const unit of sortUnits(units)) {
     for (const c of flat) {

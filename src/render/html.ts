@@ -1,5 +1,4 @@
 import type { CodedUnit, PerspectiveResult, Problem, Report } from '../types.js';
-import { formatProblem } from '../problems.js';
 import { formatTime } from './format.js';
 
 /** Options of the HTML report. */
@@ -291,7 +290,12 @@ function renderPerspectives(report: Report, labels: Map<string, string>, maxQuot
 /** The problems list, or nothing when there are none. */
 function renderProblems(problems: readonly Problem[]): string {
   if (!problems.length) return '';
-  const items = problems.map((p) => `<li class="${p.severity}"><span class="badge ${p.severity === 'error' ? 'err' : 'warn'}">${p.severity === 'error' ? 'Fehler' : 'Warnung'}</span> <code>${esc(formatProblem(p))}</code></li>`);
+  const items = problems.map((p) => {
+    const place = [p.file, ...(p.line !== undefined ? [p.line, ...(p.column !== undefined ? [p.column] : [])] : [])].join(':');
+    const rule = p.ruleId ? ` <small>${esc(p.ruleId)}</small>` : '';
+    const badge = p.severity === 'error' ? '<span class="badge err">Fehler</span>' : '<span class="badge warn">Warnung</span>';
+    return `<li class="${p.severity}">${badge} <code>${esc(place)}</code> ${esc(p.message)}${rule}</li>`;
+  });
   return section('probleme', 'Hinweise und Probleme', `<ul class="problems">\n${items.join('\n')}\n</ul>\n`);
 }
 
@@ -331,9 +335,12 @@ svg.bar{display:block;width:100%;height:14px}
 .scroll{overflow-x:auto}
 .breakdown small{color:var(--muted)}
 .zero{color:#8a8a8a}
-.heat{width:auto}
+.heat,.breakdown{width:auto}
+.heat caption{white-space:nowrap}
+.heat tbody th{font-weight:500;white-space:nowrap}
+.breakdown td{min-width:7rem}
 .heat td{width:2.6rem;height:2.2rem;text-align:center;border:1px solid #fff;font-variant-numeric:tabular-nums}
-.heat thead th{text-align:center}
+.heat thead th+th{text-align:center}
 .heat .none{background:#fafbfc}
 .heat .diag{background:repeating-linear-gradient(45deg,#eef0f3,#eef0f3 3px,#fff 3px,#fff 6px)}
 .idx{display:inline-block;min-width:1.4rem;color:var(--muted);font-variant-numeric:tabular-nums}
@@ -353,9 +360,11 @@ mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:2px}
 figcaption{margin:.2rem 0 0 .9rem}
 .speaker{font-weight:600;color:var(--ink)}
 .problems{list-style:none;padding:0}
-.problems li{padding:.25rem 0;border-bottom:1px solid var(--line)}
+.problems li{padding:.3rem 0;border-bottom:1px solid var(--line)}
+.problems small{color:var(--muted)}
 footer{margin-top:3rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--line);padding-top:.6rem}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@page{margin:15mm}
 @media print{body{font-size:10.5pt}main{max-width:none;padding:0}nav{display:none}
 h2{break-after:avoid;margin-top:1.4rem}tr,figure{break-inside:avoid}.scroll{overflow:visible}a{color:inherit;text-decoration:none}}
 `;

@@ -1,3 +1,4 @@
+import { flattenCategories } from '../../src/codebook/flatten.js';
 import { describe, expect, it } from 'vitest';
 import {
   renderBreakdownCsv,
@@ -68,7 +69,7 @@ describe('renderSegmentsCsv', () => {
   ];
 
   it('writes one row per coded unit and category, units and categories in order', () => {
-    expect(renderSegmentsCsv(units, frame(), plain)).toBe(
+    expect(renderSegmentsCsv(units, flattenCategories(frame()), plain)).toBe(
       'transcript,segment,speaker,start,end,line,category,matched,text\n' +
         'a.txt,2,B,00:01:05,01:02:05,7,bedarfe,brauch*|es fehlt,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
         'a.txt,2,B,00:01:05,01:02:05,7,bedarfe/personal,personal*,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
@@ -78,10 +79,10 @@ describe('renderSegmentsCsv', () => {
   });
 
   it('writes excel CSV and only the header when nothing is coded', () => {
-    expect(renderSegmentsCsv([units[0]!], frame(), excel)).toBe(
+    expect(renderSegmentsCsv([units[0]!], flattenCategories(frame()), excel)).toBe(
       "\uFEFFtranscript;segment;speaker;start;end;line;category;matched;text\nb.txt;1;A;;;3;vernetzung;vernetzung;'=Vernetzung hilft\n",
     );
-    expect(renderSegmentsCsv([units[1]!, units[3]!], frame(), plain)).toBe('transcript,segment,speaker,start,end,line,category,matched,text\n');
+    expect(renderSegmentsCsv([units[1]!, units[3]!], flattenCategories(frame()), plain)).toBe('transcript,segment,speaker,start,end,line,category,matched,text\n');
   });
 });
 

@@ -1,0 +1,100 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { formatProblem, hasErrors } from '../problems.js';
+import type { Report } from '../types.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+interface AnalyzeFlags {
+  codebook?: string;
+  out?: string;
+  format: 'table' | 'csv' | 'json';
+  by: string[];
+  participants?: string;
+  moderator: string[];
+  unit?: 'turn' | 'sentence';
+  excel?: boolean;
+  encoding?: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const dimension = (value: string, previous: string[]): string[] => {
+  if (!/^[\p{L}\p{N}_-]+$/u.test(value)) throw new InvalidArgumentError(`'${value}' is not a dimension name (speaker, group, transcript or a participants column)`);
+  return previous.includes(value) ? previous : [...previous, value];
+};
+
+/** `fokus analyze INPUT...`: the main job, wired to the library's `analyze`. */
+export function registerAnalyze(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  program
+    .command('analyze')
+    .description('read transcripts, code them with a codebook, and report frequencies, co-occurrences and perspectives')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .option('-c, --codebook <file>', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
+    .option('-o, --out <dir>', 'write the report files into this folder (created if missing)')
+    .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
+    .option('--by <dim>', 'also break frequencies down by speaker, group, transcript or a participants column (repeatable)', dimension, [])
+    .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
+    .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
+    .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
+    .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
+    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
+    .option('-q, --quiet', 'no progress or summary on stderr')
+    .option('--no-color', 'no colour in the table')
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+      setCode(await runAnalyze(inputs, flags, io));
+    });
+}
+
+async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
+  const { analyze } = await import('../analyze.js');
+  const result = await analyze(inputs, {
+    cwd: io.cwd,
+    codebook: flags.codebook,
+    unit: flags.unit,
+    moderators: flags.moderator,
+    by: flags.by,
+    participants: flags.participants,
+    encoding: flags.encoding,
+  });
+  for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+  const report = result.report;
+  if (!report) return EXIT.badInput;
+  const excel = flags.excel === true;
+
+  if (flags.out) {
+    const { reportFiles } = await import('../render/files.js');
+    const { writeOutputs } = await import('./write.js');
+    const { resolve } = await import('node:path');
+    const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : [])];
+    const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
+    const written = await writeOutputs(resolve(io.cwd, flags.out), reportFiles(report, { excel }), inputPaths);
+    for (const p of written) io.stderr.write(formatProblem(p) + '\n');
+    if (hasErrors(written)) return EXIT.badInput;
+  }
+
+  io.stdout.write(await renderStdout(report, flags, io));
+  if (!flags.quiet) io.stderr.write(summary(report, result.skipped.length, flags.out));
+  return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
+}
+
+async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO): Promise<string> {
+  if (flags.format === 'json') {
+    const { renderJson } = await import('../render/json.js');
+    return renderJson(report);
+  }
+  if (flags.format === 'csv') {
+    const { renderFrequenciesCsv } = await import('../render/csv.js');
+    return renderFrequenciesCsv(report.frequencies, { excel: flags.excel === true });
+  }
+  const { renderTable } = await import('../render/table.js');
+  return renderTable(report, { color: useColor(io.stdout, io.env, flags.color), width: io.stdout.columns });
+}
+
+function summary(report: Report, skipped: number, out: string | undefined): string {
+  const t = report.totals;
+  let s = `fokus: ${t.transcripts} transcript${t.transcripts === 1 ? '' : 's'}, ${t.units} units (${t.codableUnits} coded, ${t.units - t.codableUnits} moderator)`;
+  if (skipped > 0) s += `; ${skipped} file${skipped === 1 ? '' : 's'} skipped`;
+  if (out) s += `; report written to ${out}`;
+  return s + '\n';
+}
