@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { breakDown } from './aggregate/breakdown.js';
-import { countCooccurrence } from './aggregate/cooccurrence.js';
+import { compareGroups } from './aggregate/compare.js';
+import { countCooccurrence, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from './aggregate/cooccurrence.js';
+import { DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from './aggregate/emergent.js';
 import { countFrequencies } from './aggregate/frequencies.js';
+import { findKeyTerms } from './aggregate/keyterms.js';
 import { findPerspectives } from './aggregate/perspectives.js';
-import { compileCodebook } from './codebook/compile.js';
+import { compileCodebook, type Matcher } from './codebook/compile.js';
 import { codeUnits } from './code/code-units.js';
 import { hasErrors, sortProblems } from './problems.js';
 import { loadCodebook } from './read/codebook.js';
@@ -14,8 +17,8 @@ import { segmentUnits } from './segment/index.js';
 import type { Codebook, CodedUnit, Participant, Problem, Report, Transcript, UnitKind } from './types.js';
 import { VERSION } from './version.js';
 
-/** Options of `analyze`; paths are resolved against `cwd`. */
-export interface AnalyzeRunOptions {
+/** Options of `codeInputs`: where inputs, codebook and participants are, and how to segment. */
+export interface CodeInputsOptions {
   /** A codebook file, an already loaded Codebook, or nothing for the shipped default. */
   codebook?: string | Codebook;
   /** The folder relative paths are resolved against (default: the process's working folder). */
@@ -24,14 +27,48 @@ export interface AnalyzeRunOptions {
   unit?: UnitKind;
   /** Speaker labels never coded, on top of the codebook's moderators. */
   moderators?: string[];
-  /** Breakdown dimensions: `speaker`, `group`, `transcript` or any participant attribute. */
-  by?: string[];
   /** A participants file (CSV or YAML) with speaker attributes. */
   participants?: string;
   /** Force an input encoding (`utf-8`, `windows-1252`, …). */
   encoding?: string;
   /** Called after each transcript with the count done, for progress displays. */
   onProgress?: (done: number, total: number, bytes: number) => void;
+}
+
+/** Options of `analyze`: those of `codeInputs` plus what to aggregate. */
+export interface AnalyzeRunOptions extends CodeInputsOptions {
+  /** Breakdown and comparison dimensions: `speaker`, `group`, `transcript` or any participant attribute. */
+  by?: string[];
+  /** Co-occurrence scope: `unit` (default), `transcript`, `window:N`, or the parsed form. */
+  cooccurScope?: string | CooccurrenceScope;
+  /** Least support (units) of an emergent perspective (default 3). */
+  minSupport?: number;
+  /** Least lift of an emergent perspective (default 1.5). */
+  minLift?: number;
+  /** Key terms kept per category (default 10). */
+  keyterms?: number;
+}
+
+/** Transcripts read, segmented and coded, with everything needed to report on them. */
+export interface CodedInputs {
+  codebook: Codebook;
+  matcher: Matcher;
+  /** The unit kind used and the moderators in force (codebook's plus extra). */
+  unit: UnitKind;
+  moderators: string[];
+  transcripts: Transcript[];
+  /** Every unit of every transcript read, in input order, moderator units included. */
+  units: CodedUnit[];
+  /** Input files skipped because of a fatal problem. */
+  skipped: string[];
+  /** Absolute paths of every transcript file listed. */
+  inputPaths: string[];
+}
+
+/** The result of `codeInputs`: the coded inputs (null when the run could not start) and every problem met. */
+export interface CodeInputsResult {
+  coded: CodedInputs | null;
+  problems: Problem[];
 }
 
 /** The result of `analyze`: a report (null when the run could not start) and every problem met. */
@@ -45,29 +82,32 @@ export interface AnalyzeResult {
 }
 
 /**
- * The main job: read transcripts, segment them into units, code them with a codebook and
- * aggregate frequencies, breakdowns, co-occurrences and perspectives. A bad transcript is
- * skipped with its problems recorded and the run goes on.
+ * Read transcripts, segment them into units and code them with a codebook: the shared first half
+ * of `analyze` and of the retrieval commands. A bad transcript is skipped with its problems
+ * recorded and the run goes on; problems come back sorted.
  */
-export async function analyze(inputs: readonly string[], options: AnalyzeRunOptions = {}): Promise<AnalyzeResult> {
+export async function codeInputs(inputs: readonly string[], options: CodeInputsOptions = {}): Promise<CodeInputsResult> {
   const cwd = options.cwd ?? process.cwd();
   const problems: Problem[] = [];
+  const stop = (): CodeInputsResult => ({ coded: null, problems: sortProblems(problems) });
 
   let codebook: Codebook;
   if (typeof options.codebook === 'object') {
     codebook = options.codebook;
   } else {
-    const loaded = await loadCodebook(options.codebook === undefined ? undefined : resolve(cwd, options.codebook));
-    problems.push(...loaded.problems.map((p) => (options.codebook === undefined ? p : { ...p, file: options.codebook })));
-    if (!loaded.codebook) return { report: null, problems: sortProblems(problems), skipped: [], inputPaths: [] };
+    const file = options.codebook;
+    const loaded = await loadCodebook(file === undefined ? undefined : resolve(cwd, file));
+    problems.push(...loaded.problems.map((p) => (file === undefined ? p : { ...p, file })));
+    if (!loaded.codebook) return stop();
     codebook = loaded.codebook;
   }
 
   let participants: Participant[] = [];
   if (options.participants) {
-    const loaded = await loadParticipants(resolve(cwd, options.participants));
-    problems.push(...loaded.problems.map((p) => ({ ...p, file: options.participants! })));
-    if (hasErrors(loaded.problems)) return { report: null, problems: sortProblems(problems), skipped: [], inputPaths: [] };
+    const file = options.participants;
+    const loaded = await loadParticipants(resolve(cwd, file));
+    problems.push(...loaded.problems.map((p) => ({ ...p, file })));
+    if (hasErrors(loaded.problems)) return stop();
     participants = loaded.participants;
   }
 
@@ -85,7 +125,7 @@ export async function analyze(inputs: readonly string[], options: AnalyzeRunOpti
   const skipped: string[] = [];
   let done = 0;
   for (const file of listed.files) {
-    const read = await readTranscript(file, options.encoding ? { encoding: options.encoding } : {});
+    const read = await readTranscript(file, { cwd, ...(options.encoding ? { encoding: options.encoding } : {}) });
     problems.push(...read.problems);
     done++;
     if (!read.transcript) {
@@ -98,14 +138,36 @@ export async function analyze(inputs: readonly string[], options: AnalyzeRunOpti
     const segmented = segmentUnits(t, {
       unit,
       moderators,
-      attributes: participants.length > 0 ? (id, speaker) => attributesFor(participants, id, speaker) : undefined,
+      ...(participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(participants, id, speaker) } : {}),
     });
     units.push(...codeUnits(segmented, matcher));
     options.onProgress?.(done, listed.files.length, 0);
   }
+  return {
+    coded: { codebook, matcher, unit, moderators, transcripts, units, skipped, inputPaths: listed.files.map((f) => resolve(cwd, f.path)) },
+    problems: sortProblems(problems),
+  };
+}
+
+/**
+ * The main job: read transcripts, segment them into units, code them with a codebook and
+ * aggregate frequencies, breakdowns and comparisons, co-occurrences, key terms and perspectives
+ * (declared, then emergent). A bad transcript is skipped with its problems recorded and the run
+ * goes on. Throws only for an invalid `cooccurScope` string (a programmer error: the CLI checks it).
+ */
+export async function analyze(inputs: readonly string[], options: AnalyzeRunOptions = {}): Promise<AnalyzeResult> {
+  const scope = typeof options.cooccurScope === 'string' ? parseCooccurrenceScope(options.cooccurScope) : (options.cooccurScope ?? UNIT_SCOPE);
+  if (!scope) throw new Error(`invalid co-occurrence scope ${String(options.cooccurScope)}`);
+  const { coded, problems } = await codeInputs(inputs, options);
+  if (!coded) return { report: null, problems, skipped: [], inputPaths: [] };
+  const { codebook, transcripts, units, unit, moderators, skipped } = coded;
 
   const categories = codebook.categories;
   const codable = units.filter((u) => !u.moderator);
+  const by = options.by ?? [];
+  const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
+  const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
+  const words = { language: codebook.language, stem: codebook.match.stem };
   const report: Report = {
     program: { name: 'fokus', version: VERSION },
     codebook: {
@@ -115,7 +177,7 @@ export async function analyze(inputs: readonly string[], options: AnalyzeRunOpti
       sha256: codebook.source.sha256,
     },
     inputs: transcripts.map((t) => ({ path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 })),
-    options: { unit, moderators, by: options.by ?? [] },
+    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift },
     totals: {
       transcripts: transcripts.length,
       units: units.length,
@@ -125,14 +187,15 @@ export async function analyze(inputs: readonly string[], options: AnalyzeRunOpti
     },
     categories: [],
     frequencies: countFrequencies(units, categories),
-    breakdowns: (options.by ?? []).map((dim) => breakDown(units, categories, dim)),
-    cooccurrence: countCooccurrence(units, categories),
-    perspectives: findPerspectives(units, codebook),
+    breakdowns: by.map((dim) => breakDown(units, categories, dim)),
+    comparisons: by.map((dim) => compareGroups(units, categories, dim)),
+    cooccurrence: countCooccurrence(units, categories, scope),
+    perspectives: [...findPerspectives(units, codebook), ...findEmergentPerspectives(units, codebook, { ...words, minSupport, minLift })],
+    keyterms: findKeyTerms(units, categories, { ...words, ...(options.keyterms !== undefined ? { top: options.keyterms } : {}) }),
     units,
     problems: [],
   };
   report.categories = report.frequencies.map((f) => ({ path: f.category, label: f.label, level: f.level }));
-  report.problems = sortProblems(problems);
-  return { report, problems: report.problems, skipped, inputPaths: listed.files.map((f) => resolve(cwd, f.path)) };
+  report.problems = problems;
+  return { report, problems, skipped, inputPaths: coded.inputPaths };
 }
-

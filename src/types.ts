@@ -280,8 +280,58 @@ export interface Breakdown {
 export interface CooccurrenceRow {
   a: string;
   b: string;
+  /** Units coded with `a` or `b` that have the other category in their scope (unit scope: units with both). */
   segments: number;
+  /** segments ÷ units coded with `a` or `b` (0…1). */
   jaccard: number;
+  /** ATLAS.ti's c-coefficient n12 ÷ (n1 + n2 − n12) over the scope's contexts (units, windows or transcripts). */
+  c?: number;
+  /** The context counts `c` is computed from: contexts with `a`, with `b`, and with both. */
+  contexts?: { a: number; b: number; both: number };
+}
+
+/** One row of `comparison_by_DIM.csv`: one value of a dimension against all other units, for one category. */
+export interface ComparisonRow {
+  /** The value of the dimension (a speaker, group, transcript or attribute value). */
+  value: string;
+  category: string;
+  /** Codable units of that value coded with the category. */
+  segments: number;
+  /** Codable units of that value. */
+  units: number;
+  /** segments ÷ units (0 when there are no units). */
+  share: number;
+  /** Codable units of all other values coded with the category. */
+  restSegments: number;
+  /** Codable units of all other values. */
+  restUnits: number;
+  /** restSegments ÷ restUnits (0 when there are none). */
+  restShare: number;
+  /** Log-likelihood ratio G² of the 2×2 table (value/rest × coded/not coded). */
+  g2: number;
+  /** Two-sided p of Fisher's exact test on the same table. */
+  p: number;
+  /** `more` or `less` when p < 0.05 (the value names the category more or less often than the rest), else ''. */
+  flag: 'more' | 'less' | '';
+}
+
+/** A dimension's values each compared with the rest (see ComparisonRow). */
+export interface Comparison {
+  dimension: string;
+  rows: ComparisonRow[];
+}
+
+/** One row of `keyterms.csv`: a word that distinguishes the units of a category from the other units. */
+export interface KeyTermRow {
+  category: string;
+  /** Lower-cased word form, or its stem when the codebook matches by stem. */
+  term: string;
+  /** Codable units of the category that contain the term. */
+  units: number;
+  /** Other codable units that contain it. */
+  otherUnits: number;
+  /** Dunning's log-likelihood G² of the 2×2 table of units (category/other × with/without the term). */
+  g2: number;
 }
 
 /** A perspective with the units that support it. */
@@ -299,6 +349,14 @@ export interface PerspectiveResult {
   categories: string[];
   /** Supporting unit ids `transcript#segment`, in transcript and segment order. */
   evidence: string[];
+  /** Distinct `group` attribute values of the supporting units, sorted (set when any unit has a group). */
+  groups?: string[];
+  /** Emergent only: observed ÷ expected support if the categories occurred independently. */
+  lift?: number;
+  /** Emergent only: one-sided p that the categories meet this often by chance (hypergeometric). */
+  p?: number;
+  /** Emergent only: the words that distinguish the supporting units from the rest, strongest first. */
+  keyterms?: string[];
 }
 
 /** Options of an analysis run (recorded in report.json). */
@@ -313,13 +371,27 @@ export interface Report {
   program: { name: string; version: string };
   codebook: { name: string; version?: string; file: string; sha256: string };
   inputs: { path: string; id: string; format: string; encoding: string; sha256: string }[];
-  options: { unit: UnitKind; moderators: string[]; by: string[] };
+  options: {
+    unit: UnitKind;
+    moderators: string[];
+    by: string[];
+    /** Co-occurrence scope: `unit`, `transcript` or `window:N`. */
+    cooccurScope?: string;
+    /** Minimum support of emergent perspectives (units). */
+    minSupport?: number;
+    /** Minimum lift of emergent perspectives. */
+    minLift?: number;
+  };
   totals: { transcripts: number; units: number; codableUnits: number; speakers: number; skipped: number };
   categories: { path: string; label: string; level: number }[];
   frequencies: FrequencyRow[];
   breakdowns: Breakdown[];
   cooccurrence: CooccurrenceRow[];
   perspectives: PerspectiveResult[];
+  /** Each `--by` dimension's values compared with the rest. */
+  comparisons?: Comparison[];
+  /** Key terms per category, categories in codebook order, strongest term first. */
+  keyterms?: KeyTermRow[];
   units: CodedUnit[];
   problems: Problem[];
 }

@@ -11,8 +11,8 @@ export function satisfies(codes: ReadonlySet<string>, when: PerspectiveCondition
 
 /**
  * Every declared perspective of the codebook with its support (units, or transcripts for
- * `scope: transcript`), the transcripts and speakers behind it and its evidence units; callers
- * keep those whose support reaches `minSupport`.
+ * `scope: transcript`), the transcripts, speakers and groups (when units have a `group`) behind it
+ * and its evidence units; callers keep those whose support reaches `minSupport`.
  */
 export function findPerspectives(units: readonly CodedUnit[], codebook: Codebook): PerspectiveResult[] {
   const order = codebookOrder(codebook.categories);
@@ -51,6 +51,8 @@ export function findPerspectives(units: readonly CodedUnit[], codebook: Codebook
       evidence: evidence.map(unitId),
     };
     if (p.description !== undefined) result.description = p.description;
+    const groups = distinctSorted(evidence.flatMap((u) => (u.attributes.group !== undefined ? [u.attributes.group] : [])));
+    if (groups.length > 0) result.groups = groups;
     return result;
   });
 }

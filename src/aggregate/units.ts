@@ -3,7 +3,7 @@ import { cmp } from '../problems.js';
 import { flattenCategories } from '../codebook/flatten.js';
 
 /** The units that count in shares: every unit that is not a moderator's. */
-export function codableUnits(units: readonly CodedUnit[]): CodedUnit[] {
+export function codableUnits<T extends { moderator: boolean }>(units: readonly T[]): T[] {
   return units.filter((u) => !u.moderator);
 }
 

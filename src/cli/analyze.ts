@@ -93,7 +93,7 @@ async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO): Pro
 
 function summary(report: Report, skipped: number, out: string | undefined): string {
   const t = report.totals;
-  let s = `fokus: ${t.transcripts} transcript${t.transcripts === 1 ? '' : 's'}, ${t.units} units (${t.codableUnits} coded, ${t.units - t.codableUnits} moderator)`;
+  let s = `fokus: ${t.transcripts} transcript${t.transcripts === 1 ? '' : 's'}, ${t.units} units (${t.codableUnits} codable, ${t.units - t.codableUnits} moderator)`;
   if (skipped > 0) s += `; ${skipped} file${skipped === 1 ? '' : 's'} skipped`;
   if (out) s += `; report written to ${out}`;
   return s + '\n';

@@ -14,11 +14,11 @@ const TIME = String.raw`(?:(\d{1,2}):)?(\d{1,3}):(\d{2})(?:[.,-](\d{1,3}))?`;
  */
 export const TIME_MARK_SOURCE = String.raw`([#[(])${TIME}([#\])])`;
 
-/** One word of a label: starts with a letter or digit; may carry `.`, `-`, `'`, `/`, `*` and a gender colon (`Teilnehmer:in`). */
-const LABEL_WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?`;
+/** One word of a label: starts with a letter or digit (combining marks of NFD text allowed after it); may carry `.`, `-`, `'`, `/`, `*` and a gender colon (`Teilnehmer:in`). */
+const LABEL_WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?`;
 
 /** A label: up to four words separated by spaces or tabs, starting with a letter. */
-export const LABEL_SOURCE = String.raw`\p{L}[\p{L}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?(?:[ \t]+${LABEL_WORD}){0,3}`;
+export const LABEL_SOURCE = String.raw`\p{L}[\p{L}\p{M}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?(?:[ \t]+${LABEL_WORD}){0,3}`;
 
 /** Longest label accepted, in UTF-16 units ("Frau Prof. Dr. Müller-Lüdenscheidt" fits). */
 export const MAX_LABEL_LENGTH = 40;
@@ -55,8 +55,13 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'von', 'vom', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'zu', 'zur', 'bin', 'al', 'el',
 ]);
 
+/** Titles that may stand in a name label with their full stop (`Frau Dr. Weber`, `Prof. Schulz`); lower case, no dot. */
+export const NAME_TITLES: ReadonlySet<string> = new Set([
+  'dr', 'prof', 'med', 'phil', 'rer', 'nat', 'dipl', 'ing', 'mag', 'hr', 'fr', 'st', 'jun', 'sen',
+]);
+
 /** A capitalised word of a name label (`Anna`, `Dr.`, `Müller-Lüdenscheidt`, `O'Neill`). */
-export const NAME_WORD = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
+export const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’\-]*\.?$/u;
 
 /**
  * Capitalised words that start German sentences, headings and notes but are never part of a

@@ -1,4 +1,4 @@
-import type { Breakdown, CodedUnit, CooccurrenceRow, FrequencyRow, PerspectiveResult } from '../types.js';
+import type { Breakdown, CodedUnit, Comparison, CooccurrenceRow, FrequencyRow, KeyTermRow, PerspectiveResult } from '../types.js';
 import { sortUnits } from '../aggregate/units.js';
 import { formatShare, formatTime, toCsv, type CsvOptions } from './format.js';
 
@@ -58,22 +58,28 @@ export function renderSegmentsCsv(units: readonly CodedUnit[], categories: reado
   return toCsv(['transcript', 'segment', 'speaker', 'start', 'end', 'line', 'category', 'matched', 'text'], rows, opts);
 }
 
-/** `cooccurrence.csv`: `category_a,category_b,segments,jaccard`, rows as given. */
+/**
+ * `cooccurrence.csv`: the contract columns `category_a,category_b,segments,jaccard`, then `c`
+ * (ATLAS.ti's c-coefficient; empty when a row has none), rows as given.
+ */
 export function renderCooccurrenceCsv(rows: readonly CooccurrenceRow[], opts: CsvOptions): string {
   return toCsv(
-    ['category_a', 'category_b', 'segments', 'jaccard'],
-    rows.map((r) => [r.a, r.b, r.segments, formatShare(r.jaccard, opts.excel)]),
+    ['category_a', 'category_b', 'segments', 'jaccard', 'c'],
+    rows.map((r) => [r.a, r.b, r.segments, formatShare(r.jaccard, opts.excel), r.c === undefined ? '' : formatShare(r.c, opts.excel)]),
     opts,
   );
 }
 
 /**
  * `perspectives.csv`: the results whose support reaches their `minSupport`, with the number of
- * distinct transcripts and speakers, and categories and evidence joined by `|`.
+ * distinct transcripts and speakers, and categories and evidence joined by `|` (the contract
+ * columns), then `lift` and `p` (emergent perspectives; empty for declared ones) and `groups`
+ * (the `group` values of the supporting units, joined by `|`).
  */
 export function renderPerspectivesCsv(results: readonly PerspectiveResult[], opts: CsvOptions): string {
+  const optional = (x: number | undefined): string => (x === undefined ? '' : formatShare(x, opts.excel));
   return toCsv(
-    ['perspective', 'label', 'kind', 'support', 'transcripts', 'speakers', 'categories', 'evidence'],
+    ['perspective', 'label', 'kind', 'support', 'transcripts', 'speakers', 'categories', 'evidence', 'lift', 'p', 'groups'],
     results
       .filter((r) => r.support >= r.minSupport)
       .map((r) => [
@@ -85,7 +91,32 @@ export function renderPerspectivesCsv(results: readonly PerspectiveResult[], opt
         new Set(r.speakers).size,
         r.categories.join('|'),
         r.evidence.join('|'),
+        optional(r.lift),
+        optional(r.p),
+        (r.groups ?? []).join('|'),
       ]),
+    opts,
+  );
+}
+
+/**
+ * `comparison_by_DIM.csv`: `DIM,category,segments,units,share,rest_segments,rest_units,rest_share,g2,p,flag`
+ * — each value of the dimension against all other codable units; shares, G² and p with 4 decimals.
+ */
+export function renderComparisonCsv(c: Comparison, opts: CsvOptions): string {
+  const f = (x: number): string => formatShare(x, opts.excel);
+  return toCsv(
+    [c.dimension, 'category', 'segments', 'units', 'share', 'rest_segments', 'rest_units', 'rest_share', 'g2', 'p', 'flag'],
+    c.rows.map((r) => [r.value, r.category, r.segments, r.units, f(r.share), r.restSegments, r.restUnits, f(r.restShare), f(r.g2), f(r.p), r.flag]),
+    opts,
+  );
+}
+
+/** `keyterms.csv`: `category,term,units,other_units,g2`, rows as given, G² with 4 decimals. */
+export function renderKeyTermsCsv(rows: readonly KeyTermRow[], opts: CsvOptions): string {
+  return toCsv(
+    ['category', 'term', 'units', 'other_units', 'g2'],
+    rows.map((r) => [r.category, r.term, r.units, r.otherUnits, formatShare(r.g2, opts.excel)]),
     opts,
   );
 }

@@ -327,7 +327,8 @@ thead th{font-size:.78rem;color:var(--muted);font-weight:600;border-bottom:2px s
 .freq th[scope=row]{font-weight:500}
 .freq th code{display:block;color:var(--muted);font-size:.72rem;font-weight:400}
 .freq .level-1 th{font-weight:650}
-td.chart,th.chart{width:36%}
+td.chart,th.chart{width:30%;min-width:8rem}
+.freq tbody th{min-width:17rem}
 svg.bar{display:block;width:100%;height:14px}
 .bar .track{fill:var(--soft)}
 .bar .fill{fill:var(--accent)}
@@ -336,7 +337,7 @@ svg.bar{display:block;width:100%;height:14px}
 .breakdown small{color:var(--muted)}
 .zero{color:#8a8a8a}
 .heat,.breakdown{width:auto}
-.heat caption{white-space:nowrap}
+.heat caption,.breakdown caption{white-space:nowrap}
 .heat tbody th{font-weight:500;white-space:nowrap}
 .breakdown td{min-width:7rem}
 .heat td{width:2.6rem;height:2.2rem;text-align:center;border:1px solid #fff;font-variant-numeric:tabular-nums}

@@ -26,7 +26,8 @@ export function isTruncated(token: string): boolean {
 
 /**
  * The forms a (lower-cased) token is matched by: the whole token, and for hyphenated compounds
- * also the joined form and each part ("kita-leitung" → kita-leitung, kitaleitung, kita, leitung).
+ * also every run of consecutive parts, hyphenated and joined ("kita-leitung" → kita-leitung,
+ * kitaleitung, kita, leitung; "win-win-situation" also → win-win, winwin, win-situation, …).
  * A trailing hyphen is dropped.
  */
 export function tokenForms(lower: string): string[] {
@@ -34,9 +35,15 @@ export function tokenForms(lower: string): string[] {
   if (isTruncated(word)) word = word.slice(0, -1);
   if (!/[-‐‑]/.test(word)) return [word];
   const parts = word.split(/[-‐‑]/).filter((p) => p.length > 0);
-  const forms = [word.replace(/[‐‑]/g, '-'), parts.join('')];
-  for (const p of parts) forms.push(p);
-  return [...new Set(forms)];
+  const forms = new Set<string>([parts.join('-'), parts.join('')]);
+  for (let len = parts.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= parts.length; i++) {
+      const run = parts.slice(i, i + len);
+      forms.add(run.join('-'));
+      if (len > 1) forms.add(run.join(''));
+    }
+  }
+  return [...forms];
 }
 
 /** Words that may stand between a truncated compound part and the word that completes it. */

@@ -149,3 +149,10 @@ categories:
     ]);
   });
 });
+
+describe('compounds of more than two parts', () => {
+  it('matches any run of consecutive parts, hyphenated or joined', () => {
+    const cb = oneCategory('    terms: [win-win, kinderbetreuung]\n');
+    expect(codesOf(cb, 'Eine Win-win-Situation für die Ganztags-Kinder-Betreuung.')).toEqual({ c: 2 });
+  });
+});

@@ -1,0 +1,131 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { cmp, problem } from '../problems.js';
+import type { InputFile, Problem } from '../types.js';
+
+/** File extensions (lower case, with dot) taken from folders and globs as transcripts. */
+export const TRANSCRIPT_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.txt', '.md', '.markdown', '.vtt', '.srt', '.json', '.html', '.htm', '.docx', '.rtf',
+]);
+
+/** The input files found, sorted by path, and the problems met while looking. */
+export interface InputListing {
+  files: InputFile[];
+  problems: Problem[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/u;
+
+/** True when a file name has a transcript extension. */
+function isTranscriptName(name: string): boolean {
+  return TRANSCRIPT_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** Node's error code of a failed file-system call, if any. */
+function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/**
+ * Walk a folder: transcript files below it as `/`-separated relative paths, in name order. Hidden
+ * entries (names starting with `.`) are skipped. A symlinked folder is followed only when it leads
+ * outside the folder given (`root`, a real path) and was not walked before: a link back into the
+ * folder is an alias or a loop, and the real folder is walked anyway.
+ */
+async function walk(root: string, dir: string, rel: string, seen: Set<string>, out: string[], problems: Problem[], shown: string): Promise<void> {
+  let entries;
+  try {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    problems.push(problem(shown, 'warning', `cannot read folder: ${errorCode(err) ?? String(err)}`, undefined, 'read/folder'));
+    return;
+  }
+  entries.sort((a, b) => cmp(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const s = await stat(full);
+        isDir = s.isDirectory();
+        isFile = s.isFile();
+        if (isDir) {
+          const real = await realpath(full);
+          if (real === root || real.startsWith(root + path.sep)) continue;
+        }
+      } catch {
+        continue; // a dangling link names no file
+      }
+    }
+    if (isDir) await walk(root, full, childRel, seen, out, problems, path.join(shown, e.name));
+    else if (isFile && isTranscriptName(e.name)) out.push(childRel);
+  }
+}
+
+/**
+ * Find the transcript files named by `inputs`, each a file (id = its name), a folder read
+ * recursively (hidden entries skipped, transcript extensions only; id = `/`-separated path below the
+ * folder) or a glob (transcript extensions only; id = path relative to `cwd`). Relative inputs are
+ * resolved against `cwd` and stay relative in `path`. Files are deduplicated by their real path and
+ * sorted by path in code-unit order; an input that names nothing is an error problem.
+ */
+export async function listInputs(inputs: string[], cwd: string): Promise<InputListing> {
+  const problems: Problem[] = [];
+  const found: InputFile[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let kind: 'file' | 'folder' | 'missing' = 'missing';
+    try {
+      const s = await stat(abs);
+      kind = s.isDirectory() ? 'folder' : 'file';
+    } catch {
+      kind = 'missing';
+    }
+    if (kind === 'file') {
+      found.push({ path: path.normalize(input), id: path.basename(abs) });
+    } else if (kind === 'folder') {
+      const rels: string[] = [];
+      await walk(await realpath(abs), abs, '', new Set(), rels, problems, path.normalize(input));
+      if (rels.length === 0) {
+        problems.push(problem(input, 'warning', 'no transcript files in this folder', undefined, 'read/empty-folder'));
+      }
+      for (const rel of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel });
+    } else if (GLOB_CHARS.test(input)) {
+      const matches = await glob(input, { cwd, dot: false, onlyFiles: true, absolute: path.isAbsolute(input) });
+      const names = matches.filter(isTranscriptName);
+      if (names.length === 0) {
+        problems.push(problem(input, 'error', 'no transcript files match this pattern', undefined, 'read/no-match'));
+      }
+      for (const name of names) {
+        const id = path.isAbsolute(name) ? path.relative(cwd, name).split(path.sep).join('/') : name;
+        found.push({ path: path.normalize(name), id });
+      }
+    } else {
+      problems.push(problem(input, 'error', 'no such file or folder', undefined, 'read/missing'));
+    }
+  }
+
+  // Sorting before deduplicating keeps the same copy whatever order the inputs came in.
+  found.sort((a, b) => cmp(a.path, b.path) || cmp(a.id, b.id));
+  const files: InputFile[] = [];
+  const seenFiles = new Set<string>();
+  for (const f of found) {
+    let key: string;
+    try {
+      key = await realpath(path.resolve(cwd, f.path));
+    } catch {
+      key = path.resolve(cwd, f.path);
+    }
+    if (seenFiles.has(key)) continue;
+    seenFiles.add(key);
+    files.push(f);
+  }
+  return { files, problems };
+}

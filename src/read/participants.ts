@@ -1,0 +1,241 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { problem } from '../problems.js';
+import type { Participant, Position, Problem } from '../types.js';
+import { decodeBytes } from './decode.js';
+import { speakerKey } from './speaker-key.js';
+
+/** The participants a file lists, and the problems found in it. */
+export interface ParticipantsResult {
+  participants: Participant[];
+  problems: Problem[];
+}
+
+/** The column naming the speaker label (required), and the one limiting a row to one transcript. */
+const SPEAKER = 'speaker';
+const TRANSCRIPT = 'transcript';
+
+/** A cell or YAML value as a trimmed NFC string. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).trim().normalize('NFC');
+}
+
+/** Make a participant from one row of named values; null when the row has no speaker. */
+function participantOf(row: Record<string, string>): Participant | null {
+  const speaker = row[SPEAKER] ?? '';
+  if (speaker === '') return null;
+  const p: Participant = { speaker, attributes: {} };
+  const transcript = row[TRANSCRIPT] ?? '';
+  if (transcript !== '') p.transcript = transcript;
+  for (const key of Object.keys(row).sort()) {
+    const value = row[key] ?? '';
+    if (key !== SPEAKER && key !== TRANSCRIPT && value !== '') p.attributes[key] = value;
+  }
+  return p;
+}
+
+/** Adds a participant unless its speaker and transcript repeat an earlier row (a warning then). */
+function add(out: Participant[], firstAt: Map<string, number>, p: Participant | null, line: number, file: string, problems: Problem[]): void {
+  if (p === null) {
+    problems.push(problem(file, 'warning', 'row has no speaker and is ignored', { line, column: 1 }, 'participants/no-speaker'));
+    return;
+  }
+  const key = `${p.transcript ?? ''}\u0000${speakerKey(p.speaker)}`;
+  const earlier = firstAt.get(key);
+  if (earlier !== undefined) {
+    problems.push(
+      problem(file, 'warning', `speaker "${p.speaker}" is listed again (first at line ${earlier}); this row is ignored`, { line, column: 1 }, 'participants/duplicate'),
+    );
+    return;
+  }
+  firstAt.set(key, line);
+  out.push(p);
+}
+
+/** The separator of a CSV file, guessed from its header line: `;` (German Excel), tab, else `,`. */
+function guessDelimiter(text: string): string {
+  const header = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
+  const count = (ch: string): number => header.split(ch).length - 1;
+  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
+  if (count('\t') > count(',')) return '\t';
+  return ',';
+}
+
+/** Parse a participants CSV: a header row with `speaker`, optionally `transcript`, `group` and more. */
+function parseCsvParticipants(text: string, file: string): ParticipantsResult {
+  const problems: Problem[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, {
+      bom: true,
+      delimiter: guessDelimiter(text),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const at: Position | undefined = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
+    problems.push(problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, 'participants/csv'));
+    return { participants: [], problems };
+  }
+  const [header, ...rows] = records;
+  if (!header) {
+    problems.push(problem(file, 'error', `missing required column "${SPEAKER}"`, { line: 1, column: 1 }, 'participants/no-speaker-column'));
+    return { participants: [], problems };
+  }
+  // A record's line is where it starts: its end line less the line breaks inside quoted cells.
+  const lineOf = (r: { record: string[]; info: { lines: number } }): number =>
+    r.info.lines - r.record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
+  const names = header.record.map((h) => cell(h).toLowerCase());
+  if (!names.includes(SPEAKER)) {
+    problems.push(
+      problem(file, 'error', `missing required column "${SPEAKER}" (columns: ${names.join(', ')})`, { line: lineOf(header), column: 1 }, 'participants/no-speaker-column'),
+    );
+    return { participants: [], problems };
+  }
+  const participants: Participant[] = [];
+  const firstAt = new Map<string, number>();
+  for (const r of rows) {
+    const row: Record<string, string> = {};
+    names.forEach((name, i) => {
+      if (name !== '' && !(name in row)) row[name] = cell(r.record[i]);
+    });
+    add(participants, firstAt, participantOf(row), lineOf(r), file, problems);
+  }
+  return { participants, problems };
+}
+
+/** Position of a YAML node (1-based line and column), when it has a range. */
+function yamlPosition(node: YamlNode | null | undefined, lc: LineCounter): Position | undefined {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+/** The values of a YAML mapping as strings, keys lower-cased. */
+function yamlRow(node: YamlNode): Record<string, string> | null {
+  if (!isMap(node)) return null;
+  const row: Record<string, string> = {};
+  for (const pair of node.items) {
+    const key = cell(isScalar(pair.key) ? pair.key.value : pair.key).toLowerCase();
+    const value = pair.value;
+    row[key] = isScalar(value) ? cell(value.value) : isSeq(value) ? value.items.map((v) => cell(isScalar(v) ? v.value : v)).join(', ') : '';
+  }
+  return row;
+}
+
+/**
+ * Parse a participants YAML: a list of mappings with `speaker` (`- speaker: B1`), optionally under
+ * `participants:`, or a mapping from speaker label to its attributes (`B1: {group: Schule}`).
+ */
+function parseYamlParticipants(text: string, file: string): ParticipantsResult {
+  const problems: Problem[] = [];
+  const lc = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/u, ''), { lineCounter: lc, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const at = err.linePos?.[0];
+      problems.push(problem(file, 'error', err.message.split('\n')[0] ?? 'invalid YAML', at ? { line: at.line, column: at.col } : undefined, 'participants/yaml'));
+    }
+    return { participants: [], problems };
+  }
+  let root = doc.contents as YamlNode | null;
+  if (isMap(root) && root.items.length === 1) {
+    const only = root.items[0];
+    if (only && isScalar(only.key) && only.key.value === 'participants' && isSeq(only.value)) root = only.value;
+  }
+  const participants: Participant[] = [];
+  const firstAt = new Map<string, number>();
+  if (isSeq(root)) {
+    for (const item of root.items as YamlNode[]) {
+      const at = yamlPosition(item, lc) ?? { line: 1, column: 1 };
+      const row = yamlRow(item);
+      if (row === null) {
+        problems.push(problem(file, 'error', 'a participant must be a mapping with a "speaker" key', at, 'participants/yaml-shape'));
+        continue;
+      }
+      if ((row[SPEAKER] ?? '') === '') {
+        problems.push(problem(file, 'error', `missing required key "${SPEAKER}"`, at, 'participants/no-speaker-column'));
+        continue;
+      }
+      add(participants, firstAt, participantOf(row), at.line, file, problems);
+    }
+  } else if (isMap(root)) {
+    for (const pair of root.items) {
+      const keyNode = pair.key as YamlNode;
+      const at = yamlPosition(keyNode, lc) ?? { line: 1, column: 1 };
+      const speaker = cell(isScalar(keyNode) ? keyNode.value : keyNode);
+      const value = pair.value as YamlNode | null;
+      const row = value === null || (isScalar(value) && value.value === null) ? {} : yamlRow(value);
+      if (row === null) {
+        problems.push(problem(file, 'error', `the attributes of speaker "${speaker}" must be a mapping`, yamlPosition(value, lc) ?? at, 'participants/yaml-shape'));
+        continue;
+      }
+      add(participants, firstAt, participantOf({ ...row, [SPEAKER]: speaker }), at.line, file, problems);
+    }
+  } else if (root !== null) {
+    problems.push(problem(file, 'error', 'participants must be a list of mappings or a mapping by speaker', yamlPosition(root, lc), 'participants/yaml-shape'));
+  }
+  return { participants, problems };
+}
+
+/**
+ * Parse a participants file's text: CSV (header row; `,`, `;` or tab) or YAML. Column and key names
+ * are lower-cased; `speaker` is required (its absence is an error with file and line), `transcript`
+ * limits a row to one transcript, every other non-empty cell becomes an attribute.
+ */
+export function parseParticipants(text: string, file: string, format: 'csv' | 'yaml'): ParticipantsResult {
+  return format === 'csv' ? parseCsvParticipants(text, file) : parseYamlParticipants(text, file);
+}
+
+/** Read and parse a participants file; the format follows the extension (`.csv`, `.tsv`, `.yaml`, `.yml`). */
+export async function loadParticipants(file: string): Promise<ParticipantsResult> {
+  const ext = path.extname(file).toLowerCase();
+  const format = ext === '.csv' || ext === '.tsv' ? 'csv' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
+  if (format === null) {
+    return { participants: [], problems: [problem(file, 'error', 'a participants file must be .csv, .tsv, .yaml or .yml', undefined, 'participants/format')] };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    const message = code === 'ENOENT' ? 'no such file or folder' : `cannot read file (${code || String(err)})`;
+    return { participants: [], problems: [problem(file, 'error', message, undefined, 'participants/file')] };
+  }
+  const decoded = decodeBytes(bytes, file);
+  const parsed = parseParticipants(decoded.text, file, format);
+  return { participants: parsed.participants, problems: [...decoded.problems, ...parsed.problems] };
+}
+
+/** The ways a transcript id may be written in a participants file: as is, by file name, without extension. */
+function transcriptNames(id: string): Set<string> {
+  const norm = id.normalize('NFC').replace(/\\/gu, '/').toLowerCase();
+  const base = norm.slice(norm.lastIndexOf('/') + 1);
+  const strip = (s: string): string => s.replace(/\.[^./]*$/u, '');
+  return new Set([norm, base, strip(norm), strip(base)]);
+}
+
+/**
+ * The attributes of `speaker` in transcript `transcriptId`: labels match after trimming, removing
+ * inner spaces and case folding ("B 1" = "b1" = "B1"); a row whose `transcript` names this transcript
+ * (its id, file name, or either without extension; case-insensitive) beats a row without one.
+ * Returns a fresh object; empty when no row matches.
+ */
+export function attributesFor(participants: readonly Participant[], transcriptId: string, speaker: string): Record<string, string> {
+  const key = speakerKey(speaker);
+  if (key === '') return {};
+  const names = transcriptNames(transcriptId);
+  let global: Participant | undefined;
+  for (const p of participants) {
+    if (speakerKey(p.speaker) !== key) continue;
+    if (p.transcript === undefined) global ??= p;
+    else if (names.has(p.transcript.normalize('NFC').replace(/\\/gu, '/').toLowerCase())) return { ...p.attributes };
+  }
+  return global ? { ...global.attributes } : {};
+}
