@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { OUTPUT_MARKER } from '../read/files.js';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
 
@@ -44,6 +45,8 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], in
     }
   }
   for (const s of staged) await rename(s.tmp, s.path);
+  // Mark the folder so that analysing a parent folder later does not read the reports as transcripts.
+  await writeFile(join(target, OUTPUT_MARKER), 'This folder holds a fokus report; fokus skips it when it reads a parent folder.\n', 'utf8').catch(() => undefined);
   return [];
 }
 

@@ -27,6 +27,9 @@ function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
+/** The hidden file `fokus analyze --out` leaves in its output folder; folder walks skip such folders. */
+export const OUTPUT_MARKER = '.fokus-output';
+
 /**
  * Walk a folder: transcript files below it as `/`-separated relative paths, in name order. Hidden
  * entries (names starting with `.`) are skipped. A symlinked folder is followed only when it leads
@@ -44,6 +47,8 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
     problems.push(problem(shown, 'warning', `cannot read folder: ${errorCode(err) ?? String(err)}`, undefined, 'read/folder'));
     return;
   }
+  // A folder fokus wrote a report into holds report.json/report.html, which are no transcripts.
+  if (rel !== '' && entries.some((e) => e.name === OUTPUT_MARKER)) return;
   entries.sort((a, b) => cmp(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;

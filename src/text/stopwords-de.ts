@@ -1,8 +1,8 @@
 /**
  * German stop words for key terms and term suggestions: function words (articles, pronouns,
  * prepositions, conjunctions, auxiliaries and modal verbs with their common forms), frequent
- * adverbs and particles, the fillers and hedges of spoken German, and the annotations
- * transcribers write into the text. All lower-case; umlauts and ß as written.
+ * adverbs and particles, the fillers and hedges of spoken German, number words and generic words,
+ * and the annotations transcribers write into the text. All lower-case; umlauts and ß as written.
  */
 
 /** Function words: articles, pronouns, prepositions, conjunctions, auxiliaries, modals. */
@@ -44,7 +44,7 @@ wirklich vielleicht bestimmt natürlich tatsächlich überhaupt eigentlich einfa
 total echt recht bisschen bissl paar erst zuerst zuletzt bereits gerade grad eher sogar wohl
 selbst selber zusammen allein allerdings einmal zweimal heute gestern morgen bald später vorher
 nachher hin her raus rein rauf runter drauf drin drüber dran hinein heraus herum rum
-weiter weit schon mittlerweile inzwischen sozusagen quasi genau gewissermaßen praktisch
+weiter weit schon mittlerweile inzwischen sozusagen quasi genau gewissermaßen praktisch heißt
 jetzt nun nochmal nochmals ebenfalls teilweise vor allem bzw usw etc zb
 `;
 
@@ -57,6 +57,16 @@ finde finden weiß weißt wissen sehe sehen gucken guck kucken schau schauen
 geht gehen ging gibt geben gab kommt kommen kam macht machen gemacht mache
 `;
 
+/** Number words and generic nouns and adjectives that fit any topic ("Sachen", "Leute", "gut"). */
+const GENERIC = `
+null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend
+erste ersten erster erstes zweite zweiten dritte dritten halbe halben
+sache sachen ding dinge leute beispiel teil fall frage fragen thema punkt seite art weise
+jahr jahre jahren monat monate monaten woche wochen tag tage tagen
+gut gute guten gutes guter groß große großen großer großes klein kleine kleinen kleiner neu neue
+neuen neuer neues plötzlich sowieso ständig bisher nämlich ähnlich ungefähr
+`;
+
 /** Annotations transcribers put into the text: laughter, pauses, inaudible passages. */
 const ANNOTATIONS = `
 lacht lachen lachend lachen gelächter räuspert räuspern seufzt hustet pause unverständlich unv
@@ -65,5 +75,5 @@ unverst inaudible
 
 /** Every German stop word, lower-case. */
 export const STOPWORDS_DE: ReadonlySet<string> = new Set(
-  [FUNCTION_WORDS, ADVERBS_AND_PARTICLES, FILLERS, ANNOTATIONS].join(' ').split(/\s+/).filter((w) => w.length > 0),
+  [FUNCTION_WORDS, ADVERBS_AND_PARTICLES, FILLERS, GENERIC, ANNOTATIONS].join(' ').split(/\s+/).filter((w) => w.length > 0),
 );

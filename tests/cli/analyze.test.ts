@@ -1,0 +1,133 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/cli');
+const temps: string[] = [];
+afterAll(async () => {
+  for (const t of temps) await rm(t, { recursive: true, force: true });
+});
+
+const codebook = `codebook: Mini
+moderators: [I]
+categories:
+  - code: bedarfe
+    label: Bedarfe
+    terms: [brauch*]
+    categories:
+      - code: personal
+        label: Personal
+        terms: [personal*]
+  - code: vernetzung
+    label: Vernetzung
+    terms: [vernetz*, netzwerk*, kooperation*]
+perspectives:
+  - code: netz-bedarf
+    label: Vernetzungsbedarf
+    when: {all: [bedarfe, vernetzung]}
+`;
+
+async function withCodebook(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fokus-cli-'));
+  temps.push(dir);
+  const { writeFile, copyFile } = await import('node:fs/promises');
+  await writeFile(join(dir, 'cb.yaml'), codebook);
+  await copyFile(join(fixtures, 'mini.txt'), join(dir, 'mini.txt'));
+  return dir;
+}
+
+describe('fokus analyze', () => {
+  it('prints every codebook problem with position and exits 2 without a stack trace', async () => {
+    const run = await runCli(['analyze', 'mini.txt', '-c', 'broken.yaml'], fixtures);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      [
+        "broken.yaml:3:5: error: codebook.categories[1] is missing 'label'",
+        "broken.yaml:4:5: error: unknown key 'lable' in codebook.categories[1] (did you mean 'label'?)",
+        "broken.yaml:5:22: error: codebook.categories[1].terms[2] 'z.B.' may hold only letters, digits, '-', \"'\", '*' and spaces",
+        "broken.yaml:6:11: error: duplicate category code 'bedarfe' (first at line 3)",
+        'broken.yaml:10:17: error: codebook.categories[2].rules[1].within must be at least 1, not -1',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('writes frequencies as CSV to stdout', async () => {
+    const dir = await withCodebook();
+    const run = await runCli(['analyze', 'mini.txt', '-c', 'cb.yaml', '-f', 'csv', '-q'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'category,label,level,segments,share,matches,transcripts,speakers',
+        'bedarfe,Bedarfe,1,1,0.5000,2,1,1',
+        'bedarfe/personal,Personal,2,1,0.5000,1,1,1',
+        'vernetzung,Vernetzung,1,2,1.0000,3,1,2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes the report files into --out and a summary to stderr', async () => {
+    const dir = await withCodebook();
+    const run = await runCli(['analyze', 'mini.txt', '-c', 'cb.yaml', '-o', 'out', '--by', 'speaker'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('fokus: 1 transcript, 4 units (2 codable, 2 moderator); report written to out\n');
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
+      '.fokus-output',
+      'comparison_by_speaker.csv',
+      'cooccurrence.csv',
+      'frequencies.csv',
+      'frequencies_by_speaker.csv',
+      'keyterms.csv',
+      'perspectives.csv',
+      'report.html',
+      'report.json',
+      'segments.csv',
+    ]);
+    expect(await readFile(join(dir, 'out/segments.csv'), 'utf8')).toBe(
+      [
+        'transcript,segment,speaker,start,end,line,category,matched,text',
+        'mini.txt,2,B1,,,3,bedarfe,brauch*|personal*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
+        'mini.txt,2,B1,,,3,bedarfe/personal,personal*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
+        'mini.txt,2,B1,,,3,vernetzung,vernetz*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
+        'mini.txt,3,B2,,,5,vernetzung,netzwerk*|kooperation*,"Das Netzwerk funktioniert schon gut.\nUnd die Kooperation mit der Schule auch."',
+        '',
+      ].join('\n'),
+    );
+    const perspectives = await readFile(join(dir, 'out/perspectives.csv'), 'utf8');
+    expect(perspectives.split('\n').slice(0, 2)).toEqual([
+      'perspective,label,kind,support,transcripts,speakers,categories,evidence',
+      'netz-bedarf,Vernetzungsbedarf,declared,1,1,1,bedarfe|vernetzung,mini.txt#2',
+    ]);
+    expect(await readFile(join(dir, 'out/frequencies_by_speaker.csv'), 'utf8')).toBe(
+      [
+        'speaker,category,segments,share',
+        'mini.txt:B1,bedarfe,1,1.0000',
+        'mini.txt:B1,bedarfe/personal,1,1.0000',
+        'mini.txt:B1,vernetzung,1,1.0000',
+        'mini.txt:B2,bedarfe,0,0.0000',
+        'mini.txt:B2,bedarfe/personal,0,0.0000',
+        'mini.txt:B2,vernetzung,1,1.0000',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses the shipped codebook when -c is not given and prints the six categories', async () => {
+    const run = await runCli(['analyze', join(fixtures, 'mini.txt'), '-q'], fixtures);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0]);
+    expect(rows).toEqual(expect.arrayContaining(['bedarfe', 'akteure', 'vernetzungspotentiale', 'kooperationssynergien', 'chancen', 'herausforderungen']));
+  });
+
+  it('refuses an unknown format and an unknown unit as usage errors', async () => {
+    const bad = await runCli(['analyze', 'mini.txt', '-f', 'xml'], fixtures);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, csv, json.");
+  });
+});
