@@ -95,7 +95,7 @@ describe('fokus analyze', () => {
         'mini.txt,2,B1,,,3,bedarfe,brauch*|personal*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
         'mini.txt,2,B1,,,3,bedarfe/personal,personal*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
         'mini.txt,2,B1,,,3,vernetzung,vernetz*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
-        'mini.txt,3,B2,,,5,vernetzung,netzwerk*|kooperation*,"Das Netzwerk funktioniert schon gut.\nUnd die Kooperation mit der Schule auch."',
+        'mini.txt,3,B2,,,5,vernetzung,netzwerk*|kooperation*,Das Netzwerk funktioniert schon gut. Und die Kooperation mit der Schule auch.',
         '',
       ].join('\n'),
     );
