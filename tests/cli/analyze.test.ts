@@ -101,8 +101,8 @@ describe('fokus analyze', () => {
     );
     const perspectives = await readFile(join(dir, 'out/perspectives.csv'), 'utf8');
     expect(perspectives.split('\n').slice(0, 2)).toEqual([
-      'perspective,label,kind,support,transcripts,speakers,categories,evidence',
-      'netz-bedarf,Vernetzungsbedarf,declared,1,1,1,bedarfe|vernetzung,mini.txt#2',
+      'perspective,label,kind,support,transcripts,speakers,categories,evidence,lift,p,groups',
+      'netz-bedarf,Vernetzungsbedarf,declared,1,1,1,bedarfe|vernetzung,mini.txt#2,,,',
     ]);
     expect(await readFile(join(dir, 'out/frequencies_by_speaker.csv'), 'utf8')).toBe(
       [
