@@ -12,7 +12,7 @@ import { hasErrors, sortProblems } from './problems.js';
 import { loadCodebook } from './read/codebook.js';
 import { listInputs } from './read/files.js';
 import { readTranscript } from './read/index.js';
-import { attributesFor, loadParticipants } from './read/participants.js';
+import { attributesFor, loadParticipants, unknownSpeakers } from './read/participants.js';
 import { segmentUnits } from './segment/index.js';
 import type { Codebook, CodedUnit, Participant, Problem, Report, Transcript, UnitKind } from './types.js';
 import { VERSION } from './version.js';
@@ -31,6 +31,8 @@ export interface CodeInputsOptions {
   participants?: string;
   /** Force an input encoding (`utf-8`, `windows-1252`, …). */
   encoding?: string;
+  /** Read every transcript as this format (`vtt`, `docx`, … or an extension) instead of by extension and content. */
+  format?: string;
   /** Called after each transcript with the count done, for progress displays. */
   onProgress?: (done: number, total: number, bytes: number) => void;
 }
@@ -125,7 +127,7 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   const skipped: string[] = [];
   let done = 0;
   for (const file of listed.files) {
-    const read = await readTranscript(file, { cwd, ...(options.encoding ? { encoding: options.encoding } : {}) });
+    const read = await readTranscript(file, { cwd, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.format ? { format: options.format } : {}) });
     problems.push(...read.problems);
     done++;
     if (!read.transcript) {
@@ -135,6 +137,7 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
     }
     const t = read.transcript;
     transcripts.push(t);
+    if (options.participants) problems.push(...unknownSpeakers(participants, t));
     const segmented = segmentUnits(t, {
       unit,
       moderators,

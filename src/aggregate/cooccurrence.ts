@@ -77,13 +77,18 @@ export function countCooccurrence(
     );
     const m = codes.length;
     const reach = scope.kind === 'unit' ? 0 : scope.kind === 'window' ? scope.size - 1 : m;
+    // When the reach spans the whole transcript, every unit sees the same codes.
+    const everywhere = reach >= m - 1 ? new Set(codes.flat()) : undefined;
     for (let u = 0; u < m; u++) {
       const own = codes[u]!;
       for (const i of own) single[i]! += 1;
       for (let x = 0; x < own.length; x++) for (let y = x + 1; y < own.length; y++) if (!related(own[x]!, own[y]!)) bump(both, key(own[x]!, own[y]!));
       // Codes present anywhere in this unit's reach, the unit itself included.
-      const near = new Set<number>();
-      for (let v = Math.max(0, u - reach); v <= Math.min(m - 1, u + reach); v++) for (const j of codes[v]!) near.add(j);
+      let near = everywhere;
+      if (!near) {
+        near = new Set<number>();
+        for (let v = Math.max(0, u - reach); v <= Math.min(m - 1, u + reach); v++) for (const j of codes[v]!) near.add(j);
+      }
       const pairs = new Set<number>();
       for (const i of own) for (const j of near) if (!related(i, j)) pairs.add(key(i, j));
       for (const k of pairs) bump(involved, k);

@@ -1,8 +1,9 @@
 import type { Codebook, CodedUnit, PerspectiveResult } from '../types.js';
 import { cmp } from '../problems.js';
 import { flattenCategories, isRelated } from '../codebook/flatten.js';
-import { distinctiveTerms, textWords, type WordOptions } from './keyterms.js';
-import { ALPHA, fisherExact } from './stats.js';
+import { distinctiveTerms, speakerWords, textWords, type WordOptions } from './keyterms.js';
+import { foldWord, lowerWord } from '../text/normalize.js';
+import { adjustBenjaminiHochberg, ALPHA, fisherExact } from './stats.js';
 import { codableUnits, sortUnits, speakerId, unitId } from './units.js';
 
 /** Options of `findEmergentPerspectives`. */
@@ -34,24 +35,28 @@ interface Combo {
  * perspectives the data suggest (`kind: emergent`), with unit scope. With N codable units and
  * n_X the units coded with X:
  *
- * - A pair {A, B} is kept when support n_AB ≥ minSupport, lift = N·n_AB ÷ (n_A·n_B) ≥ minLift,
- *   and the one-sided Fisher (hypergeometric) p of meeting at least n_AB times by chance is < 0.05.
- *   Pairs of a category with its own ancestor or descendant are never formed (roll-up makes them
- *   co-occur by construction).
- * - A triple {A, B, C} of unrelated categories is kept when n_ABC ≥ minSupport,
- *   lift = N²·n_ABC ÷ (n_A·n_B·n_C) ≥ minLift, and its pairs do not already explain it: for each
- *   member X with the other two Y, Z, X is more frequent among the units with both Y and Z than
- *   among the units with either one alone (n_XYZ/n_YZ > max(n_XY/n_Y, n_XZ/n_Z)), and that excess
- *   is significant (one-sided Fisher p < 0.05 for X among the Y∧Z units against all others; the
- *   largest of the three p is reported).
- * - A combination is dropped when another kept one has exactly the same supporting units and is at
- *   least as specific in every category (a subcategory, or an added third category), and when its
- *   categories are exactly the `all` of a declared perspective without `any` or `none`.
+ * - A pair {A, B} of categories that are not ancestor and descendant (roll-up makes those
+ *   co-occur by construction) is tested when its support n_AB ≥ minSupport: lift =
+ *   N·n_AB ÷ (n_A·n_B), and p = the one-sided Fisher (hypergeometric) probability of meeting at
+ *   least n_AB times if the two were independent.
+ * - A triple {A, B, C} of pairwise unrelated categories is tested when n_ABC ≥ minSupport:
+ *   lift = N²·n_ABC ÷ (n_A·n_B·n_C); for each member X with the other two Y, Z, the one-sided
+ *   Fisher p of X among the units with both Y and Z against all other units; the largest of the
+ *   three is the triple's p. Its pairs already explain it — and it is not reported — unless every
+ *   member is more frequent among the units with both others than among the units with either one
+ *   alone: n_XYZ/n_YZ > max(n_XY/n_Y, n_XZ/n_Z).
+ * - Many combinations are tested at once, so the p of all tested pairs and triples are adjusted
+ *   together (Benjamini–Hochberg); a combination is kept when its adjusted p < 0.05 and its lift
+ *   reaches minLift. The reported `p` is the adjusted one.
+ * - A kept combination is dropped when another kept one has exactly the same supporting units and
+ *   is at least as specific in every category (a subcategory, or an added third category), and
+ *   when its categories are exactly the `all` of a declared perspective without `any` or `none`.
  *
  * Each result names its supporting units as evidence, their transcripts, speakers and groups, and
  * a label from the category labels and the (at most `labelTerms`) words that distinguish the
- * supporting units from all others ("Bedarfe × Vernetzung: Austausch, Plattform"). Pairs come
- * before triples; each by lift, then support, descending, then codebook order.
+ * supporting units from all others, leaving out words that repeat a label ("Bedarfe × Vernetzung:
+ * Austausch, Plattform"). Pairs come before triples; each by lift, then support, descending, then
+ * codebook order. The code joins the categories' full codes with `+`.
  */
 export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: Codebook, opts: EmergentOptions = {}): PerspectiveResult[] {
   const minSupport = opts.minSupport ?? DEFAULT_MIN_SUPPORT;
@@ -66,7 +71,8 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
   const related = (i: number, j: number): boolean => i === j || isRelated(flat[i]!.path, flat[j]!.path);
   const withAll = (members: readonly number[]): number[] => unitsOf[members[0]!]!.filter((k) => members.every((m) => has[k]!.has(m)));
 
-  const pairs: Combo[] = [];
+  // Every combination that reaches the support is tested; the family of tests is adjusted together.
+  const tested: (Combo & { eligible: boolean })[] = [];
   const pairSupport = new Map<string, number>();
   for (let i = 0; i < flat.length; i++) {
     if (n[i]! < minSupport) continue;
@@ -78,11 +84,10 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
       const both = evidence.length;
       const lift = (N * both) / (n[i]! * n[j]!);
       const p = fisherExact(both, n[i]! - both, n[j]! - both, N - n[i]! - n[j]! + both).greater;
-      if (lift >= minLift && p < ALPHA) pairs.push({ members: [i, j], evidence, lift, p });
+      tested.push({ members: [i, j], evidence, lift, p, eligible: lift >= minLift });
     }
   }
 
-  const triples: Combo[] = [];
   const nPair = (x: number, y: number): number => pairSupport.get(x < y ? `${x},${y}` : `${y},${x}`) ?? 0;
   for (let i = 0; i < flat.length; i++) {
     for (let j = i + 1; j < flat.length; j++) {
@@ -93,7 +98,6 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
         const s = evidence.length;
         if (s < minSupport) continue;
         const lift = (N * N * s) / (n[i]! * n[j]! * n[k]!);
-        if (lift < minLift) continue;
         let p = 0;
         let explained = false;
         for (const [x, y, z] of [[i, j, k], [j, i, k], [k, i, j]] as const) {
@@ -101,17 +105,19 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
           if (s / yz <= Math.max(nPair(x, y) / n[y]!, nPair(x, z) / n[z]!)) explained = true;
           p = Math.max(p, fisherExact(s, yz - s, n[x]! - s, N - yz - n[x]! + s).greater);
         }
-        if (!explained && p < ALPHA) triples.push({ members: [i, j, k], evidence, lift, p });
+        tested.push({ members: [i, j, k], evidence, lift, p, eligible: lift >= minLift && !explained });
       }
     }
   }
+  const adjusted = adjustBenjaminiHochberg(tested.map((t) => t.p));
+  const found = tested.map((t, k) => ({ ...t, p: adjusted[k]! })).filter((t) => t.eligible && t.p < ALPHA);
 
   const declared = codebook.perspectives
     .filter((p) => p.when.any.length === 0 && p.when.none.length === 0)
     .map((p) => [...new Set(p.when.all)].sort(cmp).join('\u0000'));
   const order = (a: Combo, b: Combo): number =>
     b.lift - a.lift || b.evidence.length - a.evidence.length || compareLists(a.members, b.members);
-  const kept = [...pairs.sort(order), ...triples.sort(order)];
+  const kept = [...found.filter((c) => c.members.length === 2).sort(order), ...found.filter((c) => c.members.length === 3).sort(order)];
   const covers = (t: Combo, s: Combo): boolean =>
     t !== s &&
     sameList(t.evidence, s.evidence) &&
@@ -122,12 +128,17 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
   );
 
   const wordOpts: WordOptions = { language: opts.language ?? codebook.language, stem: opts.stem ?? codebook.match.stem };
-  const words = codable.map((u) => textWords(u.text, wordOpts));
+  const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);
+  const words = codable.map((u) => textWords(u.text, { ...wordOpts, ignore }));
   const labelTerms = opts.labelTerms ?? 3;
   return result.map((combo) => {
     const selected = new Array<boolean>(N).fill(false);
     for (const k of combo.evidence) selected[k] = true;
-    const terms = distinctiveTerms(words, selected).slice(0, labelTerms).map((t) => t.display);
+    const named = labelWords(combo.members.map((m) => flat[m]!.label));
+    const terms = distinctiveTerms(words, selected)
+      .filter((t) => !overlapsLabel(t.term, named))
+      .slice(0, labelTerms)
+      .map((t) => t.display);
     const evidence = combo.evidence.map((k) => codable[k]!);
     const categories = combo.members.map((m) => flat[m]!.path);
     const names = combo.members.map((m) => flat[m]!.label).join(' × ');
@@ -150,6 +161,23 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
     };
     return out;
   });
+}
+
+/** Words of a label shorter than this are not compared with key terms ("und", "der"). */
+const MIN_LABEL_WORD = 4;
+
+/** The folded, lower-cased words of category labels that are long enough to compare. */
+function labelWords(labels: readonly string[]): string[] {
+  return labels.flatMap((l) => l.split(/[^\p{L}\p{N}]+/u)).map((w) => foldWord(lowerWord(w))).filter((w) => w.length >= MIN_LABEL_WORD);
+}
+
+/**
+ * True when a term repeats a category label: it contains a label word or is contained in one
+ * ("grundschule" and "Schule", "digital" and "Digitalisierung"), so a label does not say it twice.
+ */
+function overlapsLabel(term: string, words: readonly string[]): boolean {
+  const t = foldWord(term);
+  return words.some((w) => t.includes(w) || (t.length >= MIN_LABEL_WORD && w.includes(t)));
 }
 
 /** True when two number lists are equal item by item. */

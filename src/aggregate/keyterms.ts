@@ -13,6 +13,8 @@ import { codableUnits } from './units.js';
 export interface WordOptions {
   language: Language;
   stem: boolean;
+  /** Lower-cased words to leave out besides the stop words (speaker names, …). */
+  ignore?: ReadonlySet<string>;
 }
 
 /** Options of `findKeyTerms`: word options plus how many terms to keep per category. */
@@ -53,6 +55,13 @@ export function stopWordsFor(language: Language): ReadonlySet<string> {
   return englishStopwords;
 }
 
+/** The lower-cased words of the speaker labels of some units: names are never key terms. */
+export function speakerWords(units: readonly { speaker: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of units) for (const t of tokenize(u.speaker)) out.add(lowerWord(t.text));
+  return out;
+}
+
 /**
  * The distinct words of a text that can be key terms, each term (lower-cased form, or its stem)
  * mapped to the written forms it came from with their counts; stop words, truncated compound parts
@@ -64,7 +73,7 @@ export function textWords(text: string, opts: WordOptions): Map<string, Map<stri
   for (const token of tokenize(text)) {
     if (isTruncated(token.text) || !/\p{L}/u.test(token.text) || Array.from(token.text).length < MIN_WORD_LENGTH) continue;
     const lower = lowerWord(token.text);
-    if (stop.has(lower)) continue;
+    if (stop.has(lower) || opts.ignore?.has(lower)) continue;
     const term = opts.stem ? stemWord(lower, opts.language) : lower;
     let forms = out.get(term);
     if (!forms) {
@@ -125,11 +134,13 @@ function mostFrequentForm(forms: ReadonlyMap<string, number>): string {
 /**
  * Key terms per category: the words that distinguish the codable units coded with the category
  * from all other codable units (see `distinctiveTerms`), at most `top` per category; categories in
- * codebook order. Words are lower-cased forms, or stems when `stem` is set.
+ * codebook order. Words are lower-cased forms, or stems when `stem` is set; the words of speaker
+ * labels are left out, so names do not pass for key terms.
  */
 export function findKeyTerms(units: readonly CodedUnit[], categories: readonly Category[], opts: KeyTermOptions): KeyTermRow[] {
   const codable = codableUnits(units);
-  const words = codable.map((u) => textWords(u.text, opts));
+  const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);
+  const words = codable.map((u) => textWords(u.text, { ...opts, ignore }));
   const codes = codable.map((u) => new Set(u.codings.map((c) => c.category)));
   const top = opts.top ?? DEFAULT_TOP_TERMS;
   const rows: KeyTermRow[] = [];

@@ -74,3 +74,21 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
   const clamp = (p: number): number => Math.min(1, p);
   return { twoSided: clamp(twoSided), greater: clamp(greater), less: clamp(less) };
 }
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q-values) of a family of tests, in the input order:
+ * q_(k) = min over j ≥ k of p_(j)·m/j, capped at 1. Keeping the tests with q < α keeps the
+ * expected share of false discoveries among them below α, however many combinations were tested.
+ */
+export function adjustBenjaminiHochberg(ps: readonly number[]): number[] {
+  const m = ps.length;
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const out = new Array<number>(m).fill(1);
+  let running = 1;
+  for (let k = m - 1; k >= 0; k--) {
+    const { p, i } = order[k]!;
+    running = Math.min(running, (p * m) / (k + 1));
+    out[i] = Math.min(1, running);
+  }
+  return out;
+}

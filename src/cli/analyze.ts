@@ -1,5 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblem, hasErrors } from '../problems.js';
+import { parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../aggregate/cooccurrence.js';
+import { DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../aggregate/emergent.js';
+import { DEFAULT_TOP_TERMS } from '../aggregate/keyterms.js';
 import type { Report } from '../types.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
@@ -13,8 +16,13 @@ interface AnalyzeFlags {
   unit?: 'turn' | 'sentence';
   excel?: boolean;
   encoding?: string;
+  inputFormat?: string;
   quiet?: boolean;
   color: boolean;
+  cooccurScope: CooccurrenceScope;
+  minSupport?: number;
+  minLift?: number;
+  keyterms?: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -22,6 +30,23 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const dimension = (value: string, previous: string[]): string[] => {
   if (!/^[\p{L}\p{N}_-]+$/u.test(value)) throw new InvalidArgumentError(`'${value}' is not a dimension name (speaker, group, transcript or a participants column)`);
   return previous.includes(value) ? previous : [...previous, value];
+};
+
+const scopeOption = (value: string): CooccurrenceScope => {
+  const scope = parseCooccurrenceScope(value);
+  if (!scope) throw new InvalidArgumentError(`'${value}' is not a scope (unit, transcript or window:N with N ≥ 1)`);
+  return scope;
+};
+
+const wholeNumber = (min: number) => (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ ${min}`);
+  return Number(value);
+};
+
+const positiveNumber = (value: string): number => {
+  const x = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(x > 0)) throw new InvalidArgumentError(`'${value}' is not a positive number`);
+  return x;
 };
 
 /** `fokus analyze INPUT...`: the main job, wired to the library's `analyze`. */
@@ -37,8 +62,13 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
     .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
     .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
+    .option('--cooccur-scope <scope>', 'co-occurrence in the same unit, transcript, or window:N consecutive units', scopeOption, UNIT_SCOPE)
+    .option('--min-support <n>', `least units an emergent perspective occurs in (default ${DEFAULT_MIN_SUPPORT})`, wholeNumber(1))
+    .option('--min-lift <x>', `least lift (observed ÷ expected) of an emergent perspective (default ${DEFAULT_MIN_LIFT})`, positiveNumber)
+    .option('--keyterms <n>', `key terms kept per category (default ${DEFAULT_TOP_TERMS})`, wholeNumber(0))
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
+    .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content')
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
@@ -56,6 +86,11 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     by: flags.by,
     participants: flags.participants,
     encoding: flags.encoding,
+    format: flags.inputFormat,
+    cooccurScope: flags.cooccurScope,
+    ...(flags.minSupport !== undefined ? { minSupport: flags.minSupport } : {}),
+    ...(flags.minLift !== undefined ? { minLift: flags.minLift } : {}),
+    ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
   });
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
   const report = result.report;

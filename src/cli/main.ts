@@ -2,6 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { formatProblem } from '../problems.js';
 import { VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCodebook } from './codebook.js';
+import { registerExplain } from './explain.js';
+import { registerInit } from './init.js';
+import { registerKwic } from './kwic.js';
+import { registerShow } from './show.js';
+import { registerSuggest } from './suggest.js';
 import { EXIT, type CliIO } from './io.js';
 
 /**
@@ -25,6 +31,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     code = c;
   };
   registerAnalyze(program, io, setCode);
+  registerShow(program, io, setCode);
+  registerKwic(program, io, setCode);
+  registerExplain(program, io, setCode);
+  registerSuggest(program, io, setCode);
+  registerCodebook(program, io, setCode);
+  registerInit(program, io, setCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

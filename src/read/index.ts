@@ -4,67 +4,83 @@ import path from 'node:path';
 import { hasErrors, problem } from '../problems.js';
 import type { InputFile, Problem, ReadResult, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
+import { parseDocx } from './docx.js';
+import { parseHtml } from './html.js';
+import { NOSCRIBE_ANCHOR_IN_HTML, parseNoScribe } from './noscribe.js';
+import { parseRtf } from './rtf.js';
+import { sniffBytes, sniffText } from './sniff.js';
+import { parseSrt } from './srt.js';
 import { parseText, type ParsedText } from './text.js';
+import { parseVtt } from './vtt.js';
+import { parseWhisper } from './whisper.js';
+
+/** What a binary reader gives: the parsed text, and the encoding its text was in when it knows one. */
+export type BinaryParsed = ParsedText & { encoding?: string };
 
 /**
  * A transcript reader: `text` readers get the decoded text (encoding detection is shared), `binary`
- * readers (DOCX, …) get the raw bytes. `file` is the path used in problems.
+ * readers (DOCX, RTF) get the raw bytes and the encoding forced by the user, if any. `file` is the
+ * path used in problems.
  */
 export type Reader =
   | { kind: 'text'; parse: (text: string, file: string) => ParsedText }
-  | { kind: 'binary'; parse: (bytes: Uint8Array, file: string) => ParsedText | Promise<ParsedText> };
+  | { kind: 'binary'; parse: (bytes: Uint8Array, file: string, options: { encoding?: string }) => BinaryParsed | Promise<BinaryParsed> };
 
 /** The readers by format name; a new format is one file plus one entry here and in `EXTENSIONS`. */
 export const READERS: Readonly<Record<string, Reader>> = {
   text: { kind: 'text', parse: (text, file) => parseText(text, file, 'text') },
   markdown: { kind: 'text', parse: (text, file) => parseText(text, file, 'markdown') },
+  vtt: { kind: 'text', parse: parseVtt },
+  srt: { kind: 'text', parse: parseSrt },
+  whisper: { kind: 'text', parse: parseWhisper },
+  noscribe: { kind: 'text', parse: parseNoScribe },
+  html: { kind: 'text', parse: parseHtml },
+  docx: { kind: 'binary', parse: (bytes, file) => parseDocx(bytes, file) },
+  rtf: { kind: 'binary', parse: (bytes, file, options) => parseRtf(bytes, file, options.encoding) },
 };
 
-/** The format each file extension (lower case, without dot) is read as. */
+/**
+ * The format each file extension (lower case, without dot) is read as, unless the content proves
+ * another (`WEBVTT`, noScribe anchors, `{\rtf`, a Word ZIP; see `sniff.ts`).
+ */
 export const EXTENSIONS: Readonly<Record<string, string>> = {
   txt: 'text',
   md: 'markdown',
   markdown: 'markdown',
-};
-
-/** Transcript extensions that have no reader yet, with the format's name for the message. */
-const NOT_YET: Readonly<Record<string, string>> = {
-  vtt: 'WebVTT',
-  srt: 'SubRip',
-  json: 'Whisper JSON',
-  html: 'noScribe HTML',
-  htm: 'noScribe HTML',
-  docx: 'Word',
-  rtf: 'RTF',
+  vtt: 'vtt',
+  srt: 'srt',
+  json: 'whisper',
+  html: 'html',
+  htm: 'html',
+  docx: 'docx',
+  rtf: 'rtf',
 };
 
 /** Options of `readTranscript`. */
 export interface ReadOptions {
-  /** Decode with this encoding instead of detecting one (`latin1`, `cp1252`, `utf-16le`, …). */
+  /** Decode with this encoding instead of detecting one (`latin1`, `cp1252`, `utf-16le`, …); for RTF the code page of its 8-bit text. */
   encoding?: string;
-  /** Read as this format (a format name such as `markdown`, or an extension such as `md`) instead of by extension. */
+  /** Read as this format (a format name such as `markdown`, or an extension such as `md`) instead of by extension and content. */
   format?: string;
   /** Folder that a relative `file.path` is relative to; by default the working directory. */
   cwd?: string;
 }
 
-/** The format name for a file, or an error problem naming the file. */
-function formatFor(file: InputFile, forced: string | undefined): { format: string } | { problem: Problem } {
-  if (forced !== undefined) {
-    const name = forced.toLowerCase().replace(/^\./u, '');
-    const format = READERS[name] ? name : EXTENSIONS[name];
-    if (format !== undefined) return { format };
-    const known = Object.keys(READERS).sort().join(', ');
-    return { problem: problem(file.path, 'error', `unknown transcript format "${forced}" (known: ${known})`, undefined, 'read/format') };
-  }
-  const ext = path.extname(file.path).toLowerCase().replace(/^\./u, '');
-  const format = EXTENSIONS[ext];
+/** The format a name given by the user stands for (a format name or an extension), or an error problem naming the file. */
+function namedFormat(file: InputFile, forced: string): { format: string } | { problem: Problem } {
+  const name = forced.toLowerCase().replace(/^\./u, '');
+  const format = READERS[name] ? name : EXTENSIONS[name];
   if (format !== undefined) return { format };
-  const planned = NOT_YET[ext];
-  const message = planned
-    ? `cannot read .${ext} (${planned}) transcripts yet`
-    : `not a transcript format fokus reads: "${ext === '' ? path.basename(file.path) : `.${ext}`}" (known: ${Object.keys(EXTENSIONS).sort().map((e) => `.${e}`).join(', ')})`;
-  return { problem: problem(file.path, 'error', message, undefined, 'read/format') };
+  const known = Object.keys(READERS).sort().join(', ');
+  return { problem: problem(file.path, 'error', `unknown transcript format "${forced}" (known: ${known})`, undefined, 'read/format') };
+}
+
+/** The error for a file whose extension and content name no format fokus reads. */
+function unknownFormat(file: InputFile): Problem {
+  const ext = path.extname(file.path).toLowerCase().replace(/^\./u, '');
+  const known = Object.keys(EXTENSIONS).sort().map((e) => `.${e}`).join(', ');
+  const what = ext === '' ? path.basename(file.path) : `.${ext}`;
+  return problem(file.path, 'error', `not a transcript format fokus reads: "${what}" (known: ${known})`, undefined, 'read/format');
 }
 
 /** Hex sha256 of some bytes. */
@@ -89,15 +105,19 @@ function result(file: InputFile, format: string, hash: string, encoding: string,
 }
 
 /**
- * Read one transcript file: its bytes, their sha256, the decoded text and the blocks of the reader
- * picked by extension (or `options.format`). Problems never throw: an unreadable file, an unknown
- * format or a reader's error gives `transcript: null` with an error problem naming the file.
+ * Read one transcript file: its bytes, their sha256, and the blocks of the reader for its format.
+ * The format is `options.format` when given (HTML with noScribe anchors still read as noScribe),
+ * else what the content proves (a Word ZIP, `{\rtf`, a `WEBVTT` first line, noScribe anchors),
+ * else the extension's. Problems never throw: an unreadable file, an unknown format or a reader's
+ * error gives `transcript: null` with an error problem naming the file.
  */
 export async function readTranscript(file: InputFile, options: ReadOptions = {}): Promise<ReadResult> {
-  const picked = formatFor(file, options.format);
-  if ('problem' in picked) return { transcript: null, problems: [picked.problem] };
-  const reader = READERS[picked.format];
-  if (!reader) throw new Error(`no reader registered for format ${picked.format}`);
+  let format: string | undefined;
+  if (options.format !== undefined) {
+    const named = namedFormat(file, options.format);
+    if ('problem' in named) return { transcript: null, problems: [named.problem] };
+    format = named.format;
+  }
 
   let bytes: Uint8Array;
   try {
@@ -109,25 +129,50 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
     return { transcript: null, problems: [problem(file.path, 'error', message, undefined, 'read/file')] };
   }
   const hash = sha256(bytes);
-  if (reader.kind === 'binary') {
-    return result(file, picked.format, hash, 'binary', await reader.parse(bytes, file.path), []);
+
+  if (format === undefined) {
+    const sniffed = sniffBytes(bytes);
+    if (sniffed && 'unsupported' in sniffed) {
+      return { transcript: null, problems: [problem(file.path, 'error', `cannot read ${sniffed.unsupported}`, undefined, 'read/format')] };
+    }
+    format = sniffed?.format ?? EXTENSIONS[path.extname(file.path).toLowerCase().replace(/^\./u, '')];
   }
+  const binary = format === undefined ? undefined : READERS[format];
+  if (binary?.kind === 'binary') {
+    const parsed = await binary.parse(bytes, file.path, options.encoding === undefined ? {} : { encoding: options.encoding });
+    return result(file, format!, hash, parsed.encoding ?? 'binary', parsed, []);
+  }
+
   const decoded = decodeBytes(bytes, file.path, options.encoding);
   if (hasErrors(decoded.problems)) return { transcript: null, problems: decoded.problems };
-  return result(file, picked.format, hash, decoded.encoding, reader.parse(decoded.text, file.path), decoded.problems);
+  format = refine(format, decoded.text, options.format !== undefined);
+  if (format === undefined) return { transcript: null, problems: [unknownFormat(file)] };
+  const reader = READERS[format];
+  if (!reader || reader.kind !== 'text') throw new Error(`no text reader registered for format ${format}`);
+  return result(file, format, hash, decoded.encoding, reader.parse(decoded.text, file.path), decoded.problems);
 }
 
 /**
- * Parse transcript text already in memory as `format` (a format name or an extension); pure, for
- * tests and embedding. `sha256` is that of the text's UTF-8 bytes, `encoding` is `utf-8`.
+ * The format of a decoded text: what its content proves wins over the extension's (`format`); a
+ * format the user forced stays, except that HTML with noScribe anchors is read as noScribe.
+ */
+function refine(format: string | undefined, text: string, forced: boolean): string | undefined {
+  if (forced) return format === 'html' && NOSCRIBE_ANCHOR_IN_HTML.test(text) ? 'noscribe' : format;
+  return sniffText(text) ?? format;
+}
+
+/**
+ * Parse transcript text already in memory as `format` (a format name or an extension of a text
+ * format); pure, for tests and embedding. `sha256` is that of the text's UTF-8 bytes, `encoding` is `utf-8`.
  */
 export function parseTranscript(text: string, file: InputFile, format: string): ReadResult {
-  const picked = formatFor(file, format);
-  if ('problem' in picked) return { transcript: null, problems: [picked.problem] };
-  const reader = READERS[picked.format];
+  const named = namedFormat(file, format);
+  if ('problem' in named) return { transcript: null, problems: [named.problem] };
+  const picked = refine(named.format, text, true)!;
+  const reader = READERS[picked];
   if (!reader || reader.kind !== 'text') {
-    return { transcript: null, problems: [problem(file.path, 'error', `format ${picked.format} is read from bytes, not text`, undefined, 'read/format')] };
+    return { transcript: null, problems: [problem(file.path, 'error', `format ${picked} is read from bytes, not text`, undefined, 'read/format')] };
   }
   const hash = sha256(Buffer.from(text, 'utf8'));
-  return result(file, picked.format, hash, 'utf-8', reader.parse(text, file.path), []);
+  return result(file, picked, hash, 'utf-8', reader.parse(text, file.path), []);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { problem } from '../problems.js';
-import type { Participant, Position, Problem } from '../types.js';
+import type { Participant, Position, Problem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { speakerKey } from './speaker-key.js';
 
@@ -238,4 +238,40 @@ export function attributesFor(participants: readonly Participant[], transcriptId
     else if (names.has(p.transcript.normalize('NFC').replace(/\\/gu, '/').toLowerCase())) return { ...p.attributes };
   }
   return global ? { ...global.attributes } : {};
+}
+
+/**
+ * True when the participants file has a row for `speaker` in transcript `transcriptId`: a row
+ * without `transcript`, or one naming this transcript (as in `attributesFor`); labels compared by
+ * `speakerKey` ("B 1" = "b1" = "B1").
+ */
+export function knowsSpeaker(participants: readonly Participant[], transcriptId: string, speaker: string): boolean {
+  const key = speakerKey(speaker);
+  if (key === '') return true;
+  const names = transcriptNames(transcriptId);
+  return participants.some(
+    (p) => speakerKey(p.speaker) === key && (p.transcript === undefined || names.has(p.transcript.normalize('NFC').replace(/\\/gu, '/').toLowerCase())),
+  );
+}
+
+/**
+ * Warnings for the speaker labels of a transcript that the participants file does not know: one
+ * per label (labels compared by `speakerKey`), naming the transcript's path and the first block
+ * that carries the label, in block order.
+ */
+export function unknownSpeakers(participants: readonly Participant[], transcript: Pick<Transcript, 'id' | 'path' | 'blocks'>): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const b of transcript.blocks) {
+    if (b.speaker === null) continue;
+    const key = speakerKey(b.speaker);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    if (!knowsSpeaker(participants, transcript.id, b.speaker)) {
+      problems.push(
+        problem(transcript.path, 'warning', `speaker "${b.speaker.trim()}" is not in the participants file`, { line: b.line, column: b.column }, 'participants/unknown-speaker'),
+      );
+    }
+  }
+  return problems;
 }

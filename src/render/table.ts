@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FrequencyRow, PerspectiveResult, Report } from '../types.js';
+import { cmp } from '../problems.js';
 
 /** Options of the terminal table: colour is decided by the caller; `width` is the terminal's columns. */
 export interface TableOptions {
@@ -34,7 +35,8 @@ export function formatPercent(share: number): string {
 /**
  * The terminal view of a report: a header with codebook and totals, one row per category
  * (indented by level) with segments, share as bar and percent, matches, transcripts and
- * speakers, then the perspectives whose support reaches their minimum; ends with `\n`.
+ * speakers, the co-occurrence matrix when it fits the width (80 columns when unknown), then the
+ * declared and the emergent perspectives whose support reaches their minimum; ends with `\n`.
  */
 export function renderTable(report: Report, opts: TableOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
@@ -44,13 +46,60 @@ export function renderTable(report: Report, opts: TableOptions): string {
   lines.push(totalsLine(report));
   lines.push('');
   lines.push(...frequencyTable(report.frequencies, chalk, opts.width));
-  const perspectives = report.perspectives.filter((p) => p.support >= p.minSupport);
-  if (perspectives.length > 0) {
+  const matrix = cooccurrenceMatrix(report, chalk, opts.width ?? DEFAULT_WIDTH);
+  if (matrix.length > 0) lines.push('', ...matrix);
+  const reached = report.perspectives.filter((p) => p.support >= p.minSupport);
+  for (const [kind, title] of [['declared', 'Perspectives'], ['emergent', 'Emergent perspectives']] as const) {
+    const perspectives = reached.filter((p) => p.kind === kind);
+    if (perspectives.length === 0) continue;
     lines.push('');
-    lines.push(chalk.bold('Perspectives'));
+    lines.push(chalk.bold(title));
     for (const p of perspectives) lines.push(perspectiveLine(p, chalk));
   }
   return lines.join('\n') + '\n';
+}
+
+/** The width assumed when the terminal's is unknown (output to a file or pipe). */
+export const DEFAULT_WIDTH = 80;
+
+/**
+ * The co-occurrence counts as a compact symmetric matrix with numbers as column heads: first over
+ * every category that co-occurs with another, and when that is wider than `width`, over the
+ * top-level categories only; when even that does not fit, one line pointing to cooccurrence.csv.
+ */
+function cooccurrenceMatrix(report: Report, chalk: ChalkInstance, width: number): string[] {
+  const rows = report.cooccurrence;
+  if (rows.length === 0) return [];
+  const scope = report.options.cooccurScope ?? 'unit';
+  const levels = new Map(report.frequencies.map((f) => [f.category, f.level]));
+  const attempts: { title: string; keep: (path: string) => boolean }[] = [
+    { title: `Co-occurrence (${scope} scope, units)`, keep: () => true },
+    { title: `Co-occurrence of top-level categories (${scope} scope, units)`, keep: (path) => levels.get(path) === 1 },
+  ];
+  for (const { title, keep } of attempts) {
+    const pairs = rows.filter((r) => keep(r.a) && keep(r.b));
+    if (pairs.length === 0) continue;
+    const used = new Set(pairs.flatMap((r) => [r.a, r.b]));
+    const cats = report.frequencies.map((f) => f.category).filter((c) => used.has(c));
+    for (const c of [...used].sort(cmp)) if (!cats.includes(c)) cats.push(c);
+    const count = new Map(pairs.flatMap((r) => [[`${r.a}\u0000${r.b}`, r.segments], [`${r.b}\u0000${r.a}`, r.segments]] as const));
+    const cell = Math.max(String(cats.length).length, ...pairs.map((r) => String(r.segments).length));
+    const names = cats.map((c, i) => `${String(i + 1).padStart(String(cats.length).length)} ${'  '.repeat(Math.max(0, (levels.get(c) ?? 1) - 1))}${c.split('/').at(-1)!}`);
+    const nameWidth = Math.max(...names.map(len));
+    if (nameWidth + cats.length * (cell + 1) > width) continue;
+    const head = padEnd('', nameWidth) + cats.map((_, i) => ' ' + padStart(String(i + 1), cell)).join('');
+    const out = [chalk.bold(title), chalk.bold(head)];
+    cats.forEach((a, i) => {
+      const cells = cats.map((b, j) => {
+        if (i === j) return ' ' + chalk.dim(padStart('·', cell));
+        const n = count.get(`${a}\u0000${b}`);
+        return ' ' + padStart(n === undefined ? '' : String(n), cell);
+      });
+      out.push((padEnd(names[i]!, nameWidth) + cells.join('')).trimEnd());
+    });
+    return out;
+  }
+  return [chalk.dim(`Co-occurrence: too wide for ${width} columns; see cooccurrence.csv or report.html`)];
 }
 
 /** `3 transcripts, 42 units (35 codable), 12 speakers`, plus skipped files when there are any. */
@@ -104,10 +153,11 @@ function frequencyTable(rows: readonly FrequencyRow[], chalk: ChalkInstance, wid
   return out;
 }
 
-/** One perspective as a line: label, code, support and how many transcripts and speakers. */
+/** One perspective as a line: label, code, support, how many transcripts and speakers, and the lift of an emergent one. */
 function perspectiveLine(p: PerspectiveResult, chalk: ChalkInstance): string {
   const unit = p.scope === 'transcript' ? 'transcript' : 'unit';
-  return `  ${p.label} ${chalk.dim(`(${p.code})`)}: ${count(p.support, unit)}, ${count(p.transcripts.length, 'transcript')}, ${count(p.speakers.length, 'speaker')}`;
+  const lift = p.lift === undefined ? '' : `, lift ${p.lift.toFixed(1)}`;
+  return `  ${p.label} ${chalk.dim(`(${p.code})`)}: ${count(p.support, unit)}, ${count(p.transcripts.length, 'transcript')}, ${count(p.speakers.length, 'speaker')}${lift}`;
 }
 
 /** Length in code points, so umlauts and block characters count as one column each. */

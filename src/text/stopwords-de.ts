@@ -51,7 +51,7 @@ jetzt nun nochmal nochmals ebenfalls teilweise vor allem bzw usw etc zb
 /** Fillers, hedges and backchannels of spoken German, as transcribed. */
 const FILLERS = `
 äh ähm ähem ähh ähmm öhm öh hm hmm hmhm mhm mh mm ah aha oh och ach tja naja na nee ne gell gelle
-okay ok oke jo jaja joa ey hey
+okay ok oke jo jaja joa ey hey ehrlich klar fällt steht
 sag sage sagen sagt sagte gesagt meine meinst meint meinen gemeint glaube glauben denke denken
 finde finden weiß weißt wissen sehe sehen gucken guck kucken schau schauen
 geht gehen ging gibt geben gab kommt kommen kam macht machen gemacht mache

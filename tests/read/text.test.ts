@@ -59,6 +59,15 @@ describe('parseText: speaker label styles', () => {
     ]);
   });
 
+  test('[Name] labels that occur twice', () => {
+    expect(blocks('[Anna] Hallo.\n[Ben] Hi.\n[Anna] Tschüss.\n[Ben]: Ciao.')).toStrictEqual([
+      { speaker: 'Anna', continuation: false, text: 'Hallo.', line: 1, column: 8 },
+      { speaker: 'Ben', continuation: false, text: 'Hi.', line: 2, column: 7 },
+      { speaker: 'Anna', continuation: false, text: 'Tschüss.', line: 3, column: 8 },
+      { speaker: 'Ben', continuation: false, text: 'Ciao.', line: 4, column: 8 },
+    ]);
+  });
+
   test('a name label with a bracketed time counts even once', () => {
     expect(blocks('I: Frage?\n[Anna] [00:00:05] Ja.\nJürgen [00:00:09] Nein.')).toStrictEqual([
       { speaker: 'I', continuation: false, text: 'Frage?', line: 1, column: 4 },

@@ -2,12 +2,14 @@ import { flattenCategories } from '../../src/codebook/flatten.js';
 import { describe, expect, it } from 'vitest';
 import {
   renderBreakdownCsv,
+  renderComparisonCsv,
   renderCooccurrenceCsv,
   renderFrequenciesCsv,
+  renderKeyTermsCsv,
   renderPerspectivesCsv,
   renderSegmentsCsv,
 } from '../../src/render/csv.js';
-import type { FrequencyRow, PerspectiveResult } from '../../src/types.js';
+import type { Comparison, FrequencyRow, KeyTermRow, PerspectiveResult } from '../../src/types.js';
 import { frame, moderatorUnit, unit } from '../aggregate/build.js';
 
 const plain = { excel: false };
@@ -87,16 +89,16 @@ describe('renderSegmentsCsv', () => {
 });
 
 describe('renderCooccurrenceCsv', () => {
-  it('writes pairs with 4-decimal jaccard', () => {
+  it('writes the contract columns with 4-decimal jaccard, then c', () => {
     const rows = [
-      { a: 'bedarfe', b: 'vernetzung', segments: 2, jaccard: 0.5 },
+      { a: 'bedarfe', b: 'vernetzung', segments: 2, jaccard: 0.5, c: 0.25, contexts: { a: 4, b: 2, both: 1 } },
       { a: 'bedarfe', b: 'herausforderungen', segments: 1, jaccard: 1 / 3 },
     ];
     expect(renderCooccurrenceCsv(rows, plain)).toBe(
-      'category_a,category_b,segments,jaccard\nbedarfe,vernetzung,2,0.5000\nbedarfe,herausforderungen,1,0.3333\n',
+      'category_a,category_b,segments,jaccard,c\nbedarfe,vernetzung,2,0.5000,0.2500\nbedarfe,herausforderungen,1,0.3333,\n',
     );
     expect(renderCooccurrenceCsv(rows, excel)).toBe(
-      '\uFEFFcategory_a;category_b;segments;jaccard\nbedarfe;vernetzung;2;0,5000\nbedarfe;herausforderungen;1;0,3333\n',
+      '\uFEFFcategory_a;category_b;segments;jaccard;c\nbedarfe;vernetzung;2;0,5000;0,2500\nbedarfe;herausforderungen;1;0,3333;\n',
     );
   });
 });
@@ -115,20 +117,64 @@ describe('renderPerspectivesCsv', () => {
     evidence: ['t1.txt#2', 't1.txt#4', 't2.txt#2'],
   };
 
-  it('writes the results that reach min_support, with counts and joined lists', () => {
+  it('writes the results that reach min_support, with counts and joined lists, then lift, p and groups', () => {
     const results: PerspectiveResult[] = [
-      base,
+      { ...base, groups: ['Praxis', 'Wissenschaft'] },
       { ...base, code: 'selten', label: 'Selten', support: 1, minSupport: 2, evidence: ['t1.txt#9'] },
-      { ...base, code: 'genau', label: 'Genau', kind: 'emergent', support: 1, minSupport: 1, transcripts: ['t2.txt'], speakers: ['t2.txt:A'], categories: ['vernetzung'], evidence: ['t2.txt#2'] },
+      {
+        ...base,
+        code: 'vernetzung+chancen',
+        label: 'Vernetzung × Chancen: Plattform',
+        kind: 'emergent',
+        support: 1,
+        minSupport: 1,
+        transcripts: ['t2.txt'],
+        speakers: ['t2.txt:A'],
+        categories: ['vernetzung', 'chancen'],
+        evidence: ['t2.txt#2'],
+        lift: 2.5,
+        p: 0.01234,
+        groups: [],
+      },
     ];
     expect(renderPerspectivesCsv(results, plain)).toBe(
-      'perspective,label,kind,support,transcripts,speakers,categories,evidence\n' +
-        'kommunikation,"Kommunikation, gemeinsam",declared,3,2,3,bedarfe|vernetzung,t1.txt#2|t1.txt#4|t2.txt#2\n' +
-        'genau,Genau,emergent,1,1,1,vernetzung,t2.txt#2\n',
+      'perspective,label,kind,support,transcripts,speakers,categories,evidence,lift,p,groups\n' +
+        'kommunikation,"Kommunikation, gemeinsam",declared,3,2,3,bedarfe|vernetzung,t1.txt#2|t1.txt#4|t2.txt#2,,,Praxis|Wissenschaft\n' +
+        'vernetzung+chancen,Vernetzung × Chancen: Plattform,emergent,1,1,1,vernetzung|chancen,t2.txt#2,2.5000,0.0123,\n',
     );
     expect(renderPerspectivesCsv([base], excel)).toBe(
-      '\uFEFFperspective;label;kind;support;transcripts;speakers;categories;evidence\n' +
-        'kommunikation;Kommunikation, gemeinsam;declared;3;2;3;bedarfe|vernetzung;t1.txt#2|t1.txt#4|t2.txt#2\n',
+      '\uFEFFperspective;label;kind;support;transcripts;speakers;categories;evidence;lift;p;groups\n' +
+        'kommunikation;Kommunikation, gemeinsam;declared;3;2;3;bedarfe|vernetzung;t1.txt#2|t1.txt#4|t2.txt#2;;;\n',
     );
+  });
+});
+
+describe('renderComparisonCsv', () => {
+  it('writes each value against the rest with shares, G², p and the flag', () => {
+    const comparison: Comparison = {
+      dimension: 'group',
+      rows: [
+        { value: 'Praxis', category: 'a', segments: 3, units: 4, share: 0.75, restSegments: 0, restUnits: 6, restShare: 0, g2: 7.71234, p: 1 / 30, flag: 'more' },
+        { value: 'Ziel', category: 'a', segments: 2, units: 6, share: 1 / 3, restSegments: 1, restUnits: 4, restShare: 0.25, g2: 0.08, p: 1, flag: '' },
+      ],
+    };
+    expect(renderComparisonCsv(comparison, plain)).toBe(
+      'group,category,segments,units,share,rest_segments,rest_units,rest_share,g2,p,flag\n' +
+        'Praxis,a,3,4,0.7500,0,6,0.0000,7.7123,0.0333,more\n' +
+        'Ziel,a,2,6,0.3333,1,4,0.2500,0.0800,1.0000,\n',
+    );
+    expect(renderComparisonCsv({ ...comparison, rows: comparison.rows.slice(0, 1) }, excel)).toBe(
+      '\uFEFFgroup;category;segments;units;share;rest_segments;rest_units;rest_share;g2;p;flag\nPraxis;a;3;4;0,7500;0;6;0,0000;7,7123;0,0333;more\n',
+    );
+  });
+});
+
+describe('renderKeyTermsCsv', () => {
+  it('writes category, term, units, other units and G² with 4 decimals', () => {
+    const rows: KeyTermRow[] = [
+      { category: 'a', term: 'plattform', units: 3, otherUnits: 0, g2: 10.58501 },
+      { category: 'a', term: '-minus', units: 2, otherUnits: 1, g2: 4 },
+    ];
+    expect(renderKeyTermsCsv(rows, plain)).toBe("category,term,units,other_units,g2\na,plattform,3,0,10.5850\na,'-minus,2,1,4.0000\n");
   });
 });

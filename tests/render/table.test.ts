@@ -36,6 +36,11 @@ describe('renderTable', () => {
         '  personal  Personal und Fachkräfte         1  █▌            12.5%       12            1         1',
         'vernetzung  Vernetzung                      0                 0.0%        0            0         0',
         '',
+        'Co-occurrence (unit scope, units)',
+        '             1 2',
+        '1 bedarfe    · 1',
+        '2 vernetzung 1 ·',
+        '',
         'Perspectives',
         '  Netzwerk (netz): 2 units, 2 transcripts, 2 speakers',
         '',
@@ -58,8 +63,68 @@ describe('renderTable', () => {
         '  personal  Persona…         1  █▌            12.5%       12            1         1',
         'vernetzung  Vernetz…         0                 0.0%        0            0         0',
         '',
+        'Co-occurrence (unit scope, units)',
+        '             1 2',
+        '1 bedarfe    · 1',
+        '2 vernetzung 1 ·',
+        '',
       ].join('\n'),
     );
+  });
+
+  it('lists emergent perspectives after the declared ones, with their lift', () => {
+    const report = smallReport();
+    report.cooccurrence = [];
+    report.perspectives.push({
+      code: 'bedarfe+vernetzung',
+      label: 'Bedarfe × Vernetzung: Austausch, Plattform',
+      kind: 'emergent',
+      scope: 'unit',
+      support: 4,
+      minSupport: 3,
+      transcripts: ['t1.txt'],
+      speakers: ['t1.txt:A', 't1.txt:B'],
+      categories: ['bedarfe', 'vernetzung'],
+      evidence: ['t1.txt#1', 't1.txt#2', 't1.txt#3', 't1.txt#4'],
+      lift: 2.345,
+      p: 0.01,
+    });
+    expect(renderTable(report, { color: false }).split('\n').slice(-7)).toEqual([
+      '',
+      'Perspectives',
+      '  Netzwerk (netz): 2 units, 2 transcripts, 2 speakers',
+      '',
+      'Emergent perspectives',
+      '  Bedarfe × Vernetzung: Austausch, Plattform (bedarfe+vernetzung): 4 units, 1 transcript, 2 speakers, lift 2.3',
+      '',
+    ]);
+  });
+
+  it('falls back to the top-level matrix when the full one is too wide, and says so when even that does not fit', () => {
+    const report = smallReport();
+    report.options.cooccurScope = 'window:3';
+    report.cooccurrence = [
+      { a: 'bedarfe', b: 'vernetzung', segments: 12, jaccard: 0.5 },
+      { a: 'bedarfe/personal', b: 'vernetzung', segments: 3, jaccard: 0.25 },
+    ];
+    const lines = (width: number): string[] => {
+      const all = renderTable(report, { color: false, width }).split('\n');
+      return all.slice(all.indexOf('') + 1 + 5, all.indexOf('Perspectives') - 1);
+    };
+    expect(lines(100)).toEqual([
+      'Co-occurrence (window:3 scope, units)',
+      '              1  2  3',
+      '1 bedarfe     ·    12',
+      '2   personal     ·  3',
+      '3 vernetzung 12  3  ·',
+    ]);
+    expect(lines(20)).toEqual([
+      'Co-occurrence of top-level categories (window:3 scope, units)',
+      '              1  2',
+      '1 bedarfe     · 12',
+      '2 vernetzung 12  ·',
+    ]);
+    expect(lines(15)).toEqual(['Co-occurrence: too wide for 15 columns; see cooccurrence.csv or report.html']);
   });
 
   it('colours only when asked, with the same text underneath', () => {

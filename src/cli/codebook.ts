@@ -1,0 +1,163 @@
+import { Option, type Command } from 'commander';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DictionaryFormat } from '../codebook/import/index.js';
+import type { ParsedCodebook } from '../codebook/parse.js';
+import { formatProblem, hasErrors } from '../problems.js';
+import type { Language, Problem } from '../types.js';
+import { EXIT, type CliIO } from './io.js';
+
+/** The JSON Schema shipped with the package (schema/codebook.schema.json). */
+const SHIPPED_SCHEMA = fileURLToPath(new URL('../../schema/codebook.schema.json', import.meta.url));
+
+
+interface CheckFlags {
+  format: 'table' | 'json';
+}
+
+interface ImportFlags {
+  out?: string;
+  from?: DictionaryFormat;
+  name?: string;
+  language: Language;
+}
+
+interface ExportFlags {
+  qdc: string;
+}
+
+/**
+ * `fokus codebook check|schema|import|export`: test a codebook's anchor examples, print the JSON
+ * Schema of the format, convert dictionaries of other tools, and write a REFI-QDA codebook.
+ */
+export function registerCodebook(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const codebook = program.command('codebook').description('check, describe, import and export codebooks');
+  codebook
+    .command('check')
+    .description('validate a codebook and run its anchor examples and counterexamples as tests (exit 1 when one fails)')
+    .argument('[file]', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (file: string | undefined, flags: CheckFlags) => {
+      setCode(await runCheck(file, flags, io));
+    });
+  codebook
+    .command('schema')
+    .description('print the JSON Schema of the codebook format (for editors: # yaml-language-server: $schema=…)')
+    .action(async () => {
+      const { renderCodebookJsonSchema } = await import('../codebook/schema.js');
+      io.stdout.write(renderCodebookJsonSchema());
+      setCode(EXIT.ok);
+    });
+  codebook
+    .command('import')
+    .description('convert a LIWC .dic, quanteda .yml, WordStat .cat or Lexicoder .lc3 dictionary to a codebook')
+    .argument('<file>', 'the dictionary')
+    .option('-o, --out <file>', 'write the codebook to this file (default: stdout)')
+    .addOption(new Option('--from <format>', 'the dictionary format (default: from the extension)').choices(['liwc', 'quanteda', 'wordstat', 'lexicoder']))
+    .option('--name <name>', "the codebook's name (default: the file name)")
+    .addOption(new Option('--language <lang>', "the codebook's language").choices(['de', 'en']).default('de'))
+    .action(async (file: string, flags: ImportFlags) => {
+      setCode(await runImport(file, flags, io));
+    });
+  codebook
+    .command('export')
+    .description('write a codebook as a REFI-QDA codebook (.qdc) for MAXQDA, ATLAS.ti, NVivo, QualCoder')
+    .argument('[file]', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
+    .requiredOption('--qdc <out>', 'the .qdc file to write')
+    .action(async (file: string | undefined, flags: ExportFlags) => {
+      setCode(await runExport(file, flags, io));
+    });
+}
+
+/** Load a codebook given on the command line (relative to the working folder), naming it as given in problems. */
+async function load(file: string | undefined, io: CliIO): Promise<{ parsed: ParsedCodebook; shown: string }> {
+  const { loadCodebook, DEFAULT_CODEBOOK_NAME } = await import('../read/codebook.js');
+  if (file === undefined) return { parsed: await loadCodebook(), shown: DEFAULT_CODEBOOK_NAME };
+  const loaded = await loadCodebook(resolve(io.cwd, file));
+  const codebook = loaded.codebook ? { ...loaded.codebook, source: { ...loaded.codebook.source, file } } : null;
+  return { parsed: { codebook, problems: loaded.problems.map((p) => ({ ...p, file })) }, shown: file };
+}
+
+function report(io: CliIO, problems: readonly Problem[]): void {
+  for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
+}
+
+async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO): Promise<number> {
+  const { parsed, shown } = await load(file, io);
+  const { checkCodebook } = await import('../codebook/check.js');
+  const check = checkCodebook(parsed, shown);
+  report(io, check.problems);
+  const { renderCheckJson, renderCheckTable } = await import('../render/check.js');
+  if (flags.format === 'json') io.stdout.write(renderCheckJson(check));
+  else if (check.valid) io.stdout.write(renderCheckTable(check));
+  if (!check.valid) return EXIT.badInput;
+  return check.totals.failed > 0 ? EXIT.checkFailed : EXIT.ok;
+}
+
+async function runImport(file: string, flags: ImportFlags, io: CliIO): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const { decodeBytes } = await import('../read/decode.js');
+  const { importDictionary } = await import('../codebook/import/index.js');
+  const { parseCodebook } = await import('../codebook/parse.js');
+  const path = resolve(io.cwd, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.stderr.write(`${file}: error: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a dictionary' : `cannot be read (${code ?? 'error'})`}\n`);
+    return EXIT.badInput;
+  }
+  const decoded = decodeBytes(bytes, file);
+  const target = flags.out === undefined ? io.cwd : dirname(resolve(io.cwd, flags.out));
+  const schema = relative(target, SHIPPED_SCHEMA).split(sep).join('/');
+  const result = importDictionary(decoded.text, file, { format: flags.from, name: flags.name, language: flags.language, schema });
+  report(io, [...decoded.problems, ...result.problems]);
+  if (result.yaml === null) return EXIT.badInput;
+  const check = parseCodebook(result.yaml, flags.out ?? '<stdout>');
+  if (hasErrors(check.problems)) {
+    report(io, check.problems);
+    io.stderr.write('fokus: internal error: the imported codebook does not load (please report this)\n');
+    return EXIT.badInput;
+  }
+  if (flags.out !== undefined) {
+    const { writeOutputs } = await import('./write.js');
+    const out = resolve(io.cwd, flags.out);
+    const written = await writeOutputs(dirname(out), [{ name: basename(out), content: result.yaml }], [path]);
+    report(io, written);
+    if (hasErrors(written)) return EXIT.badInput;
+  } else {
+    io.stdout.write(result.yaml);
+  }
+  const warnings = result.problems.filter((p) => p.severity === 'warning').length;
+  io.stderr.write(
+    `fokus: ${result.categories} categor${result.categories === 1 ? 'y' : 'ies'} with ${result.terms} term${result.terms === 1 ? '' : 's'} imported from ${file}` +
+      (warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '') +
+      (flags.out !== undefined ? `; written to ${flags.out}` : '') +
+      '\n',
+  );
+  return EXIT.ok;
+}
+
+async function runExport(file: string | undefined, flags: ExportFlags, io: CliIO): Promise<number> {
+  const { parsed, shown } = await load(file, io);
+  report(io, parsed.problems);
+  const codebook = parsed.codebook;
+  if (!codebook) return EXIT.badInput;
+  if (codebook.categories.length === 0) {
+    io.stderr.write(`${shown}: error: the codebook has no categories, so there is nothing to export\n`);
+    return EXIT.badInput;
+  }
+  const { renderQdc } = await import('../render/qdc.js');
+  const { VERSION } = await import('../version.js');
+  const { writeOutputs } = await import('./write.js');
+  const out = resolve(io.cwd, flags.qdc);
+  const inputs = file === undefined ? [] : [resolve(io.cwd, file)];
+  const written = await writeOutputs(dirname(out), [{ name: basename(out), content: renderQdc(codebook, { origin: `fokus ${VERSION}` }) }], inputs);
+  report(io, written);
+  if (hasErrors(written)) return EXIT.badInput;
+  const { flattenCategories } = await import('../codebook/flatten.js');
+  const codes = flattenCategories(codebook.categories).length;
+  io.stderr.write(`fokus: ${codes} code${codes === 1 ? '' : 's'} written to ${flags.qdc}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,53 @@
+import { Option, type Command } from 'commander';
+import type { CodedInputs } from '../analyze.js';
+import { formatProblem, hasErrors } from '../problems.js';
+import { EXIT, type CliIO } from './io.js';
+
+/** The options every retrieval command (show, kwic, explain, suggest) shares with `analyze`. */
+export interface InputFlags {
+  codebook?: string;
+  participants?: string;
+  moderator: string[];
+  unit?: 'turn' | 'sentence';
+  encoding?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Add the shared input options (`-c`, `-p`, `--moderator`, `--unit`, `--encoding`) to a command. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .option('-c, --codebook <file>', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
+    .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
+    .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
+    .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
+    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it');
+}
+
+/** Coded inputs for a command, or the exit code to stop with; `failed` is true when a file was skipped. */
+export type LoadedInputs = { coded: CodedInputs; failed: boolean } | { exit: number };
+
+/**
+ * Read, segment and code the inputs as `analyze` does, printing every problem to stderr; a run
+ * that cannot start gives the exit code 2 instead of coded inputs.
+ */
+export async function loadCodedInputs(inputs: readonly string[], flags: InputFlags, io: CliIO): Promise<LoadedInputs> {
+  const { codeInputs } = await import('../analyze.js');
+  const result = await codeInputs(inputs, {
+    cwd: io.cwd,
+    ...(flags.codebook !== undefined ? { codebook: flags.codebook } : {}),
+    ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
+    ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
+    ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    moderators: flags.moderator,
+  });
+  for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+  if (!result.coded) return { exit: EXIT.badInput };
+  return { coded: result.coded, failed: hasErrors(result.problems) };
+}
+
+/** Write a usage error the way commands report bad input: `fokus: message` on stderr; returns exit code 2. */
+export function usageError(io: CliIO, message: string): number {
+  io.stderr.write(`fokus: ${message}\n`);
+  return EXIT.badInput;
+}

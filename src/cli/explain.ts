@@ -1,0 +1,70 @@
+import { Option, type Command } from 'commander';
+import type { CodedUnit } from '../types.js';
+import { cmp } from '../problems.js';
+import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+interface ExplainFlags extends InputFlags {
+  segment: string;
+  format: 'text' | 'json';
+  color: boolean;
+}
+
+/** `fokus explain INPUT... --segment TRANSCRIPT#N`: every category of one unit and what decided it. */
+export function registerExplain(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('explain')
+    .description('show for one unit every category, which term or rule matched where, and which excludes blocked a category')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .requiredOption('--segment <id>', 'the unit as TRANSCRIPT#N (as in segments.csv; a unique file name is enough)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--no-color', 'mark matches with [[…]] even on a terminal');
+  addInputOptions(command).action(async (inputs: string[], flags: ExplainFlags) => {
+    setCode(await runExplain(inputs, flags, io));
+  });
+}
+
+/**
+ * The unit a `TRANSCRIPT#N` id names: the transcript by its id, or by a file name or path ending
+ * that only one transcript has; N is the unit number. Returns the unit or an error message.
+ */
+export function findUnit(units: readonly CodedUnit[], id: string): { unit: CodedUnit } | { error: string } {
+  const m = /^(.+)#(\d+)$/.exec(id);
+  if (!m) return { error: `'${id}' is not a unit id: give TRANSCRIPT#N, e.g. interview.txt#12` };
+  const [, name, number] = m as unknown as [string, string, string];
+  const ids = [...new Set(units.map((u) => u.transcript))].sort(cmp);
+  let transcript = ids.find((t) => t === name);
+  if (transcript === undefined) {
+    const matching = ids.filter((t) => t.endsWith('/' + name));
+    if (matching.length > 1) return { error: `transcript '${name}' is ambiguous: ${matching.join(', ')}` };
+    transcript = matching[0];
+  }
+  if (transcript === undefined) return { error: `no transcript '${name}' among the inputs (${ids.join(', ') || 'none'})` };
+  const segment = Number(number);
+  const unit = units.find((u) => u.transcript === transcript && u.segment === segment);
+  if (!unit) {
+    const count = units.filter((u) => u.transcript === transcript).length;
+    return { error: `${transcript} has no unit ${segment} (units 1–${count})` };
+  }
+  return { unit };
+}
+
+async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Promise<number> {
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { codebook, matcher, units } = loaded.coded;
+  const found = findUnit(units, flags.segment);
+  if ('error' in found) return usageError(io, found.error);
+  const { explainUnit } = await import('../aggregate/explain.js');
+  const explanation = explainUnit(found.unit, matcher, codebook.categories);
+  const { renderExplanation, renderExplanationJson } = await import('../render/explain.js');
+  if (flags.format === 'json') io.stdout.write(renderExplanationJson(explanation));
+  else {
+    const { BRACKETS } = await import('../render/highlight.js');
+    const color = useColor(io.stdout, io.env, flags.color);
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: color ? 1 : 0 });
+    io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+  }
+  return loaded.failed ? EXIT.badInput : EXIT.ok;
+}

@@ -1,0 +1,60 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+interface KwicFlags extends InputFlags {
+  width: number;
+  format: 'text' | 'csv' | 'json';
+  fold?: boolean;
+  stem?: boolean;
+  excel?: boolean;
+  color: boolean;
+}
+
+const width = (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw new InvalidArgumentError(`'${value}' is not a width from 1 to 1000`);
+  return Number(value);
+};
+
+/** `fokus kwic TERM INPUT...`: keyword in context for any term of the codebook term language. */
+export function registerKwic(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('kwic')
+    .description('keyword in context for a term of the codebook term language (globs, phrases, compounds, folding)')
+    .argument('<term>', 'a term as in a codebook: "vernetz*", "es fehlt", "*leitung"')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .option('-w, --width <n>', 'characters of context on each side', width, 40)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
+    .option('--fold', "ä=ae, ö=oe, ü=ue, ß=ss (default: the codebook's setting)")
+    .option('--no-fold', 'match umlauts and ß only as written')
+    .option('--stem', 'plain words also match by stem')
+    .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
+    .option('--no-color', 'mark the keyword with [[…]] even on a terminal');
+  addInputOptions(command).action(async (term: string, inputs: string[], flags: KwicFlags) => {
+    setCode(await runKwic(term, inputs, flags, io));
+  });
+}
+
+async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: CliIO): Promise<number> {
+  const { compileTerm, findConcordance, termProblem } = await import('../aggregate/kwic.js');
+  const problem = termProblem(term);
+  if (problem) return usageError(io, `'${term}' is not a term: ${problem}`);
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { codebook, units } = loaded.coded;
+  const match = { fold: flags.fold ?? codebook.match.fold, stem: flags.stem ?? codebook.match.stem };
+  const hits = findConcordance(units, compileTerm(term, match, codebook.language));
+  const { renderKwic, renderKwicCsv, renderKwicJson } = await import('../render/kwic.js');
+  if (flags.format === 'json') io.stdout.write(renderKwicJson(hits, flags.width));
+  else if (flags.format === 'csv') io.stdout.write(renderKwicCsv(hits, flags.width, { excel: flags.excel === true }));
+  else {
+    const { BRACKETS } = await import('../render/highlight.js');
+    const color = useColor(io.stdout, io.env, flags.color);
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: color ? 1 : 0 });
+    io.stdout.write(renderKwic(hits, flags.width, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+  }
+  const n = new Set(hits.map((h) => `${h.unit.transcript}#${h.unit.segment}`)).size;
+  io.stderr.write(`fokus: ${hits.length} hit${hits.length === 1 ? '' : 's'} in ${n} unit${n === 1 ? '' : 's'}\n`);
+  return loaded.failed ? EXIT.badInput : EXIT.ok;
+}

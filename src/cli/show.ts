@@ -1,0 +1,66 @@
+import { Option, type Command } from 'commander';
+import type { Codebook } from '../types.js';
+import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+interface ShowFlags extends InputFlags {
+  category: string;
+  format: 'text' | 'csv' | 'json';
+  excel?: boolean;
+  color: boolean;
+}
+
+/** `fokus show INPUT... --category CODE`: the coded units of one category with the matched words marked. */
+export function registerShow(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('show')
+    .description('list the units coded with one category, with transcript, speaker, time and line, matched words marked')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .requiredOption('--category <code>', 'the category: its full code (bedarfe/personal) or an unambiguous own code (personal)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
+    .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
+    .option('--no-color', 'mark matches with [[…]] even on a terminal');
+  addInputOptions(command).action(async (inputs: string[], flags: ShowFlags) => {
+    setCode(await runShow(inputs, flags, io));
+  });
+}
+
+/**
+ * A category named on the command line: a full code, or an own code that only one category has.
+ * Returns the full code, or an error message naming the nearest codes.
+ */
+export function resolveCategory(codebook: Codebook, name: string, paths: readonly string[]): { path: string } | { error: string } {
+  if (paths.includes(name)) return { path: name };
+  const byOwn = paths.filter((p) => p.split('/').at(-1) === name || p.endsWith('/' + name));
+  if (byOwn.length === 1) return { path: byOwn[0]! };
+  if (byOwn.length > 1) return { error: `category '${name}' is ambiguous: ${byOwn.join(', ')}` };
+  const near = paths.filter((p) => p.includes(name) || name.includes(p.split('/').at(-1)!)).slice(0, 5);
+  const hint = near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : '';
+  return { error: `no category '${name}' in codebook '${codebook.name}'${hint}` };
+}
+
+async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<number> {
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { coded } = loaded;
+  const { flattenCategories } = await import('../codebook/flatten.js');
+  const paths = flattenCategories(coded.codebook.categories).map((c) => c.path);
+  const resolved = resolveCategory(coded.codebook, flags.category, paths);
+  if ('error' in resolved) return usageError(io, resolved.error);
+  const { renderShow, renderShowJson, unitsWithCategory } = await import('../render/show.js');
+  if (flags.format === 'json') {
+    io.stdout.write(renderShowJson(coded.units, resolved.path));
+  } else if (flags.format === 'csv') {
+    const { renderSegmentsCsv } = await import('../render/csv.js');
+    io.stdout.write(renderSegmentsCsv(unitsWithCategory(coded.units, resolved.path), [{ path: resolved.path }], { excel: flags.excel === true }));
+  } else {
+    const { BRACKETS } = await import('../render/highlight.js');
+    const color = useColor(io.stdout, io.env, flags.color);
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: color ? 1 : 0 });
+    io.stdout.write(renderShow(coded.units, resolved.path, color ? (s) => chalk.bold.yellow(s) : BRACKETS, (s) => chalk.dim(s)));
+  }
+  const n = unitsWithCategory(coded.units, resolved.path).length;
+  io.stderr.write(`fokus: ${n} unit${n === 1 ? '' : 's'} coded with ${resolved.path}\n`);
+  return loaded.failed ? EXIT.badInput : EXIT.ok;
+}

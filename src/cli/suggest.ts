@@ -1,0 +1,53 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { addInputOptions, loadCodedInputs, type InputFlags } from './coded-inputs.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+interface SuggestFlags extends InputFlags {
+  top: number;
+  minCount: number;
+  width: number;
+  format: 'text' | 'csv' | 'json';
+  excel?: boolean;
+  color: boolean;
+}
+
+const whole = (min: number) => (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ ${min}`);
+  return Number(value);
+};
+
+/** `fokus suggest INPUT...`: frequent words no term of the codebook covers yet, for inductive category formation. */
+export function registerSuggest(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('suggest')
+    .description('list frequent words that no term or rule of the codebook covers yet, each with an example in context')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .option('--top <n>', 'at most this many words', whole(1), 30)
+    .option('--min-count <n>', 'only words that occur at least this often', whole(1), 3)
+    .option('-w, --width <n>', 'characters of context on each side of the example', whole(1), 30)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
+    .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
+    .option('--no-color', 'mark the word with [[…]] even on a terminal');
+  addInputOptions(command).action(async (inputs: string[], flags: SuggestFlags) => {
+    setCode(await runSuggest(inputs, flags, io));
+  });
+}
+
+async function runSuggest(inputs: string[], flags: SuggestFlags, io: CliIO): Promise<number> {
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { codebook, matcher, units } = loaded.coded;
+  const { suggestTerms } = await import('../aggregate/suggest.js');
+  const list = suggestTerms(units, matcher, { language: codebook.language, top: flags.top, minCount: flags.minCount });
+  const { renderSuggestions, renderSuggestionsCsv, renderSuggestionsJson } = await import('../render/suggest.js');
+  if (flags.format === 'json') io.stdout.write(renderSuggestionsJson(list, flags.width));
+  else if (flags.format === 'csv') io.stdout.write(renderSuggestionsCsv(list, flags.width, { excel: flags.excel === true }));
+  else {
+    const { BRACKETS } = await import('../render/highlight.js');
+    const color = useColor(io.stdout, io.env, flags.color);
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: color ? 1 : 0 });
+    io.stdout.write(renderSuggestions(list, flags.width, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+  }
+  return loaded.failed ? EXIT.badInput : EXIT.ok;
+}

@@ -1,0 +1,223 @@
+/**
+ * `fokus codebook check`: a codebook tested like code. Its anchor examples must be coded with their
+ * category and its counterexamples must not, through the same matcher `analyze` uses; on top of the
+ * loader's errors it warns about rules that cannot do anything useful.
+ */
+import { matchText, type BlockedMatch } from '../code/match.js';
+import { problem, sortProblems } from '../problems.js';
+import { foldWord, lowerWord } from '../text/normalize.js';
+import { isTruncated, tokenize } from '../text/tokenize.js';
+import type { Category, Codebook, Match, Problem, Term } from '../types.js';
+import { compileCodebook } from './compile.js';
+import { flattenCategories } from './flatten.js';
+import type { ParsedCodebook } from './parse.js';
+
+/** A piece of evidence with the text it covers in the example (`start`/`end` are UTF-16 offsets). */
+export interface QuotedMatch extends Match {
+  text: string;
+}
+
+/** The outcome of one anchor example or counterexample. */
+export interface ExampleCheck {
+  kind: 'example' | 'counterexample';
+  /** 1-based number among the category's examples (or counterexamples). */
+  number: number;
+  text: string;
+  /** Examples pass when coded with the category (roll-up counts), counterexamples when not. */
+  passed: boolean;
+  /** Evidence that coded the category (own and rolled-up hits); empty when it was not coded. */
+  matches: QuotedMatch[];
+  /** Hits of the category or its subcategories that an `exclude` stopped. */
+  blocked: { path: string; by: string; exclude: QuotedMatch[]; matches: QuotedMatch[] }[];
+  /** Every category the text was coded with (full codes, codebook order). */
+  codedWith: string[];
+}
+
+/** The anchor-example results of one category. */
+export interface CategoryCheck {
+  path: string;
+  label: string;
+  level: number;
+  examples: ExampleCheck[];
+  counterexamples: ExampleCheck[];
+  /** True when every example and counterexample passed (also when there are none). */
+  passed: boolean;
+}
+
+/** Everything `fokus codebook check` found. */
+export interface CodebookCheck {
+  file: string;
+  /** The codebook's name; null when it could not be loaded. */
+  name: string | null;
+  /** False when the loader found errors; then `categories` is empty. */
+  valid: boolean;
+  /** The loader's problems and the check's warnings, sorted by position. */
+  problems: Problem[];
+  categories: CategoryCheck[];
+  totals: { examples: number; counterexamples: number; passed: number; failed: number; warnings: number };
+}
+
+/**
+ * Check a parsed codebook: keep the loader's problems, and when it is valid run every anchor example
+ * and counterexample through the compiled matcher and add the warnings of `lintCodebook`.
+ */
+export function checkCodebook(parsed: ParsedCodebook, file: string): CodebookCheck {
+  const codebook = parsed.codebook;
+  if (!codebook) {
+    const problems = sortProblems(parsed.problems);
+    return {
+      file,
+      name: null,
+      valid: false,
+      problems,
+      categories: [],
+      totals: { examples: 0, counterexamples: 0, passed: 0, failed: 0, warnings: problems.filter((p) => p.severity === 'warning').length },
+    };
+  }
+  const categories = runExamples(codebook);
+  const problems = sortProblems([...parsed.problems, ...lintCodebook(codebook)]);
+  const all = categories.flatMap((c) => [...c.examples, ...c.counterexamples]);
+  const passed = all.filter((e) => e.passed).length;
+  return {
+    file,
+    name: codebook.name,
+    valid: true,
+    problems,
+    categories,
+    totals: {
+      examples: categories.reduce((n, c) => n + c.examples.length, 0),
+      counterexamples: categories.reduce((n, c) => n + c.counterexamples.length, 0),
+      passed,
+      failed: all.length - passed,
+      warnings: problems.filter((p) => p.severity === 'warning').length,
+    },
+  };
+}
+
+/** Run every category's anchor examples and counterexamples through the codebook's matcher. */
+export function runExamples(codebook: Codebook): CategoryCheck[] {
+  const matcher = compileCodebook(codebook);
+  const results = new Map<string, ReturnType<typeof matchText>>();
+  const matchOnce = (text: string): ReturnType<typeof matchText> => {
+    let r = results.get(text);
+    if (!r) {
+      r = matchText(text, matcher);
+      results.set(text, r);
+    }
+    return r;
+  };
+  return flattenCategories(codebook.categories).map((cat) => {
+    const run = (kind: ExampleCheck['kind'], text: string, i: number): ExampleCheck => {
+      const r = matchOnce(text);
+      const coded = r.coded.find((c) => c.path === cat.path);
+      const quote = (m: Match): QuotedMatch => ({ by: m.by, start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+      const within = (b: BlockedMatch): boolean => b.path === cat.path || b.path.startsWith(cat.path + '/');
+      return {
+        kind,
+        number: i + 1,
+        text,
+        passed: kind === 'example' ? coded !== undefined : coded === undefined,
+        matches: (coded?.matches ?? []).map(quote),
+        blocked: coded ? [] : r.blocked.filter(within).map((b) => ({ path: b.path, by: b.by, exclude: b.exclude.map(quote), matches: b.matches.map(quote) })),
+        codedWith: r.coded.map((c) => c.path),
+      };
+    };
+    const examples = cat.examples.map((t, i) => run('example', t, i));
+    const counterexamples = cat.counterexamples.map((t, i) => run('counterexample', t, i));
+    return {
+      path: cat.path,
+      label: cat.label,
+      level: cat.level,
+      examples,
+      counterexamples,
+      passed: [...examples, ...counterexamples].every((e) => e.passed),
+    };
+  });
+}
+
+/**
+ * Warnings about a valid codebook: terms that can never match, categories that can never be coded
+ * (no term, no rule, no subcategory), and terms that sibling categories share.
+ */
+export function lintCodebook(codebook: Codebook): Problem[] {
+  const file = codebook.source.file;
+  const out: Problem[] = [];
+  const flat = flattenCategories(codebook.categories);
+  for (const cat of flat) {
+    for (const { term, where } of termsOf(cat)) {
+      const reason = unmatchableReason(term.text);
+      if (reason) out.push(problem(file, 'warning', `term '${term.text}' (${where} of '${cat.path}') can never match: ${reason}`, term.position, 'codebook/term-never-matches'));
+    }
+    if (cat.terms.length === 0 && cat.rules.length === 0 && cat.categories.length === 0) {
+      out.push(problem(file, 'warning', `category '${cat.path}' has no terms, no rules and no subcategories: it can never be coded`, cat.position, 'codebook/category-never-coded'));
+    }
+  }
+  for (const siblings of [codebook.categories, ...flat.map((c) => c.categories)]) out.push(...sharedTerms(siblings, file));
+  return out;
+}
+
+/** Every term of a category with the place it is used (`terms`, `exclude`, `rule 2`, `not of rule 2`). */
+function termsOf(cat: Category): { term: Term; where: string }[] {
+  const out: { term: Term; where: string }[] = [];
+  for (const term of cat.terms) out.push({ term, where: 'terms' });
+  cat.rules.forEach((rule, i) => {
+    if (rule.kind !== 'regex') for (const term of rule.terms) out.push({ term, where: `rule ${i + 1}` });
+    for (const term of rule.not) out.push({ term, where: `not of rule ${i + 1}` });
+  });
+  for (const term of cat.exclude) out.push({ term, where: 'exclude' });
+  return out;
+}
+
+/**
+ * Why a term can never match, or undefined when it can. A word of a term can only match when the
+ * tokenizer would read it as one token (with each `*` standing for a letter): tokens are runs of
+ * letters and digits joined by single inner hyphens or apostrophes, so a word with two of them in a
+ * row, or an apostrophe at its edge (the loader already rejects '-' and "'" there, but not '’'),
+ * never occurs. Digits-only words do match: digit runs are tokens like words.
+ */
+export function unmatchableReason(term: string): string | undefined {
+  for (const word of term.split(' ')) {
+    if (word === '' || /^\*+$/.test(word)) continue;
+    const probe = lowerWord(word).replace(/\*/g, 'x');
+    const tokens = tokenize(probe);
+    if (tokens.length === 1 && tokens[0]!.text === probe && !isTruncated(probe)) continue;
+    if (/[-'][-']/.test(probe)) return `'${word}' has two of '-' and "'" in a row, which never occurs inside one token`;
+    if (/^[-']|[-']$/.test(probe)) return `'${word}' has a '-' or an apostrophe at its edge, which tokens never have`;
+    return `the tokenizer reads '${word}' as ${tokens.map((t) => `'${t.text}'`).join(' and ')}`;
+  }
+  return undefined;
+}
+
+/**
+ * Warnings for terms that two or more sibling categories list among their `terms`. Two terms share
+ * their matches when they are equal, or equal after umlaut folding while either category folds.
+ */
+function sharedTerms(siblings: readonly Category[], file: string): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, { cat: Category; term: Term; lower: string }[]>();
+  for (const cat of siblings) {
+    const own = new Set<string>();
+    for (const term of cat.terms) {
+      const lower = lowerWord(term.text);
+      const key = foldWord(lower);
+      if (own.has(lower)) continue;
+      own.add(lower);
+      const list = seen.get(key) ?? [];
+      const earlier = list.find((e) => e.cat !== cat && (e.lower === lower || e.cat.match.fold || cat.match.fold));
+      list.push({ cat, term, lower });
+      seen.set(key, list);
+      if (!earlier) continue;
+      const at = earlier.term.position ? ` (line ${earlier.term.position.line})` : '';
+      out.push(
+        problem(
+          file,
+          'warning',
+          `term '${term.text}' of '${cat.path}' is also a term of its sibling '${earlier.cat.path}'${at}: every unit with it is coded with both`,
+          term.position,
+          'codebook/shared-term',
+        ),
+      );
+    }
+  }
+  return out;
+}

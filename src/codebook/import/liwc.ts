@@ -1,0 +1,140 @@
+import { problem } from '../../problems.js';
+import type { Problem } from '../../types.js';
+import { firstColumn, linesOf, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
+
+/**
+ * A header line: category number, name, an optional `(Description)` and an optional parent number
+ * (`2	pronoun	1`). LIWC2015 writes nesting as leading tabs instead (`	31	posemo (Positive Emotions)`).
+ */
+const HEADER_LINE = /^(\d+)\s+(.*?)(?:\s+\(([^()]*)\))?(?:\s+(\d+))?\s*$/;
+
+/**
+ * Parse a LIWC `.dic` dictionary: a header between two `%` lines numbering the categories (nested by
+ * leading tabs or a parent number), then one entry per line with the numbers of its categories.
+ * A word listed under a category and its ancestors is kept only in the deepest one, since a coded
+ * subcategory codes its parents anyway. LIWC2007 conditional codes (`(02 134)125/464`) and `<of>`-style
+ * tags cannot be expressed and are reported as warnings.
+ */
+export function parseLiwc(text: string, file: string): ParsedDictionary {
+  const lines = linesOf(text);
+  const problems: Problem[] = [];
+  const warn = (line: number, column: number, message: string, ruleId: string): void => {
+    problems.push(problem(file, 'warning', message, { line, column }, ruleId));
+  };
+  let i = 0;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  if (i >= lines.length || lines[i]!.trim() !== '%') {
+    problems.push(problem(file, 'error', "not a LIWC dictionary: the first line must be '%'", { line: i + 1, column: 1 }, 'import/liwc-header'));
+    return { categories: [], problems };
+  }
+  const open = i + 1;
+
+  // Header: number → category, nesting by tabs or an explicit parent number.
+  const byId = new Map<number, DictCategory>();
+  const parentOf = new Map<number, number>();
+  const roots: DictCategory[] = [];
+  const stack: { depth: number; id: number }[] = [];
+  const explicitParents: { id: number; parent: number; line: number; column: number }[] = [];
+  const order: number[] = [];
+  i++;
+  for (; i < lines.length && lines[i]!.trim() !== '%'; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const lineNo = i + 1;
+    const column = firstColumn(raw);
+    const m = HEADER_LINE.exec(raw.trim());
+    if (!m || m[2]!.trim() === '') {
+      warn(lineNo, column, `header line '${raw.trim()}' is not 'NUMBER NAME': left out`, 'import/liwc-header-line');
+      continue;
+    }
+    const id = Number(m[1]);
+    if (byId.has(id)) {
+      warn(lineNo, column, `category number ${id} is defined again: this line is left out`, 'import/liwc-duplicate-id');
+      continue;
+    }
+    const name = m[2]!.trim();
+    const cat = newCategory(name, lineNo, column, m[3]?.trim() || name);
+    byId.set(id, cat);
+    order.push(id);
+    const depth = /^\t*/.exec(raw)![0].length;
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    if (m[4] !== undefined) explicitParents.push({ id, parent: Number(m[4]), line: lineNo, column });
+    else if (stack.length > 0) parentOf.set(id, stack[stack.length - 1]!.id);
+    stack.push({ depth, id });
+  }
+  if (i >= lines.length) {
+    problems.push(problem(file, 'error', "the header that starts with '%' is never closed by a second '%' line", { line: open, column: 1 }, 'import/liwc-header'));
+    return { categories: [], problems };
+  }
+  for (const p of explicitParents) {
+    if (!byId.has(p.parent) || p.parent === p.id) warn(p.line, p.column, `parent category number ${p.parent} is not defined: category ${p.id} stays at the top level`, 'import/liwc-parent');
+    else if (ancestorsOf(p.parent, parentOf).includes(p.id)) warn(p.line, p.column, `parent category number ${p.parent} would make a cycle: category ${p.id} stays at the top level`, 'import/liwc-parent');
+    else parentOf.set(p.id, p.parent);
+  }
+  for (const id of order) {
+    const parent = parentOf.get(id);
+    if (parent === undefined) roots.push(byId.get(id)!);
+    else byId.get(parent)!.children.push(byId.get(id)!);
+  }
+
+  // Entries: word, then category numbers.
+  for (i++; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const lineNo = i + 1;
+    const column = firstColumn(raw);
+    const { word, fields } = splitEntry(raw.trim());
+    if (word === '') {
+      warn(lineNo, column, `line '${raw.trim()}' has no word: left out`, 'import/liwc-entry');
+      continue;
+    }
+    if (/<[^>]*>/.test(word)) {
+      warn(lineNo, column, `entry '${word}' holds a LIWC tag such as <of>, which a term cannot express: left out`, 'import/unsupported-entry');
+      continue;
+    }
+    const conditional: string[] = [...(fields.match(CONDITIONAL) ?? [])];
+    const ids: number[] = [];
+    for (const f of fields.replace(CONDITIONAL, ' ').split(/\s+/)) {
+      if (f === '') continue;
+      if (/^\d+$/.test(f)) ids.push(Number(f));
+      else conditional.push(f);
+    }
+    if (conditional.length > 0) {
+      warn(lineNo, column, `entry '${word}' has conditional category codes '${conditional.join(' ')}', which a term cannot express: only its plain category numbers are kept`, 'import/liwc-conditional');
+    }
+    const known: number[] = [];
+    for (const id of ids) {
+      if (byId.has(id)) known.push(id);
+      else warn(lineNo, column, `entry '${word}' names category number ${id}, which the header does not define: ignored for this entry`, 'import/liwc-unknown-id');
+    }
+    const set = new Set(known);
+    const deepest = [...set].filter((id) => ![...set].some((other) => other !== id && ancestorsOf(other, parentOf).includes(id)));
+    if (deepest.length === 0 && conditional.length === 0) {
+      if (ids.length === 0) warn(lineNo, column, `entry '${word}' names no category: left out`, 'import/liwc-entry');
+      continue;
+    }
+    for (const id of deepest) byId.get(id)!.entries.push({ text: word, line: lineNo, column });
+  }
+  return { categories: roots, problems };
+}
+
+/** LIWC2007 conditional codes: `(02 134)125/464` (the category depends on the word before) or `125/464`. */
+const CONDITIONAL = /\([^()]*\)\S*|\S*\/\S*/g;
+
+/** Split an entry line into the word (which may hold spaces when tabs separate the fields) and its codes. */
+function splitEntry(line: string): { word: string; fields: string } {
+  if (line.includes('\t')) {
+    const [word, ...rest] = line.split('\t');
+    return { word: word!.trim(), fields: rest.join(' ') };
+  }
+  // Without tabs the codes are the trailing run of numbers and conditional codes.
+  const m = /^(.*?)((?:\s+(?:\d+|\([^()]*\)\S*|\S*\/\S*))+)$/.exec(line);
+  if (!m) return { word: line, fields: '' };
+  return { word: m[1]!.trim(), fields: m[2]! };
+}
+
+function ancestorsOf(id: number, parentOf: ReadonlyMap<number, number>): number[] {
+  const out: number[] = [];
+  for (let p = parentOf.get(id); p !== undefined && !out.includes(p); p = parentOf.get(p)) out.push(p);
+  return out;
+}

@@ -1,0 +1,76 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { problem } from '../../problems.js';
+import type { Problem } from '../../types.js';
+import { newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
+
+/** The key quanteda's `as.yaml()` writes for a key's own entries when it also has subkeys. */
+const OWN_ENTRIES_KEY = '__';
+
+/**
+ * Parse a quanteda YAML dictionary: each key is a category, its value a list of entries (globs and
+ * multi-word entries as written), a single entry, or a mapping of subkeys (nested categories, with
+ * the key's own entries under `__` as quanteda writes them).
+ */
+export function parseQuantedaYaml(text: string, file: string): ParsedDictionary {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: false });
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    const at = e.linePos?.[0];
+    problems.push(problem(file, 'error', `YAML syntax: ${e.message.split('\n')[0]}`, at ? { line: at.line, column: at.col } : undefined, 'import/yaml'));
+  }
+  if (problems.length > 0) return { categories: [], problems };
+  const where = (node: unknown): { line: number; column: number } => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return { line: 1, column: 1 };
+    const { line, col } = lines.linePos(range[0]);
+    return { line, column: col };
+  };
+  const root = doc.contents;
+  if (!isMap(root)) {
+    problems.push(problem(file, 'error', 'not a quanteda dictionary: the YAML must be a mapping of keys to entries', where(root), 'import/quanteda-shape'));
+    return { categories: [], problems };
+  }
+
+  const entriesOf = (value: unknown, cat: DictCategory): void => {
+    if (value === null || value === undefined || (isScalar(value) && value.value === null)) return;
+    if (isScalar(value)) {
+      cat.entries.push({ text: String(value.value), ...where(value) });
+      return;
+    }
+    if (isSeq(value)) {
+      for (const item of value.items) {
+        if (isScalar(item) && item.value !== null) cat.entries.push({ text: String(item.value), ...where(item) });
+        else {
+          const at = where(item);
+          problems.push(problem(file, 'warning', `an entry of '${cat.name}' is not a word or phrase: left out`, at, 'import/quanteda-entry'));
+        }
+      }
+      return;
+    }
+    if (isMap(value)) {
+      cat.children.push(...categoriesOf(value.items as Pair<unknown, unknown>[], cat));
+      return;
+    }
+    problems.push(problem(file, 'warning', `the value of '${cat.name}' is neither a list of entries nor a mapping: left out`, where(value), 'import/quanteda-entry'));
+  };
+
+  const categoriesOf = (pairs: Pair<unknown, unknown>[], parent: DictCategory | null): DictCategory[] => {
+    const out: DictCategory[] = [];
+    for (const pair of pairs) {
+      const keyNode = pair.key as Node;
+      const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      if (name === OWN_ENTRIES_KEY && parent) {
+        entriesOf(pair.value, parent);
+        continue;
+      }
+      const { line, column } = where(keyNode);
+      const cat = newCategory(name, line, column);
+      entriesOf(pair.value, cat);
+      out.push(cat);
+    }
+    return out;
+  };
+
+  return { categories: categoriesOf(root.items as Pair<unknown, unknown>[], null), problems };
+}

@@ -1,0 +1,54 @@
+import { NOSCRIBE_ANCHOR_IN_HTML } from './noscribe.js';
+import { WEBVTT_HEADER } from './vtt.js';
+
+/**
+ * Recognising a transcript's format by its content, for files whose extension says nothing or says
+ * something else: signatures as data, checked before the extension is trusted.
+ */
+
+/** What the bytes of a file show: a format fokus reads, a known format it does not read (with advice), or nothing certain. */
+export type Sniffed = { format: string } | { unsupported: string } | null;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** True when `bytes` start with `signature`. */
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/** True when the ASCII text `needle` occurs anywhere in `bytes`. */
+function contains(bytes: Uint8Array, needle: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, 'latin1');
+}
+
+/**
+ * The format that a file's bytes prove: a ZIP holding `word/document.xml` is DOCX, `{\rtf` (after
+ * white space or a UTF-8 byte order mark) is RTF; an old binary Word `.doc`, an OpenDocument text,
+ * another ZIP archive and a PDF are named as formats fokus does not read. Null when the bytes prove nothing.
+ */
+export function sniffBytes(bytes: Uint8Array): Sniffed {
+  if (startsWith(bytes, ZIP)) {
+    if (contains(bytes, 'word/document')) return { format: 'docx' };
+    if (contains(bytes, 'application/vnd.oasis.opendocument.text')) return { unsupported: 'an OpenDocument text (.odt); save it as .docx or .rtf' };
+    return { unsupported: 'a ZIP archive, not a Word document' };
+  }
+  if (startsWith(bytes, OLE)) return { unsupported: 'an old binary Word (.doc) file; save it as .docx or .rtf' };
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(8, bytes.length - i)).toString('latin1');
+  if (head.startsWith('{\\rtf')) return { format: 'rtf' };
+  if (head.startsWith('%PDF-')) return { unsupported: 'a PDF file; export the transcript as text, DOCX or RTF' };
+  return null;
+}
+
+/**
+ * The format that a decoded text proves: a first line `WEBVTT` is WebVTT, HTML with noScribe's
+ * `ts_` anchors is noScribe; null otherwise.
+ */
+export function sniffText(text: string): string | null {
+  const firstLine = text.slice(0, 1024).split(/\r\n|\r|\n/u, 1)[0] ?? '';
+  if (WEBVTT_HEADER.test(firstLine)) return 'vtt';
+  if (/<(?:html|body|p|a)[\s>]/iu.test(text) && NOSCRIBE_ANCHOR_IN_HTML.test(text)) return 'noscribe';
+  return null;
+}

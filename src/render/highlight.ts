@@ -1,0 +1,37 @@
+/** A span of a text to highlight: UTF-16 offsets, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** How a highlighted passage is marked: a colour function, or `[[…]]` when colour is off. */
+export type Marker = (text: string) => string;
+
+/** The plain-text marker: `[[words]]`, readable in files, pipes and tests. */
+export const BRACKETS: Marker = (text) => `[[${text}]]`;
+
+/** Spans sorted and merged where they overlap or touch, clipped to a text's length. */
+export function mergeSpans(spans: readonly Span[], length: number): Span[] {
+  const sorted = spans
+    .map((s) => ({ start: Math.max(0, s.start), end: Math.min(length, s.end) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** A text with every span (merged first) passed through the marker; the rest unchanged. */
+export function highlight(text: string, spans: readonly Span[], mark: Marker): string {
+  let out = '';
+  let at = 0;
+  for (const s of mergeSpans(spans, text.length)) {
+    out += text.slice(at, s.start) + mark(text.slice(s.start, s.end));
+    at = s.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../src/codebook/parse.js';
+import { codeGuid, perspectiveGuid, renderQdc, uuidV5 } from '../../src/render/qdc.js';
+import { codebookFrom } from '../helpers.js';
+
+const XSD = resolve(import.meta.dirname, '../fixtures/refi-qda/Codebook.xsd');
+const tmp = mkdtempSync(join(tmpdir(), 'fokus-qdc-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * Validate XML against the REFI-QDA codebook schema with Debian's xmllint (libxml2-utils, installed
+ * by .ci/run). Returns xmllint's messages, '' when valid; a missing xmllint fails the test.
+ */
+function xsdErrors(xml: string, name: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed to validate REFI-QDA output (apt-get install libxml2-utils): ${r.error.message}`);
+  return r.status === 0 ? '' : r.stderr.replaceAll(file, name).replaceAll(XSD, 'Codebook.xsd');
+}
+
+const YAML = `codebook: Test
+categories:
+  - code: bedarfe
+    label: Bedarfe & "Wünsche"
+    definition: >
+      Äußerungen über <fehlende> Angebote.
+    examples:
+      - Wir bräuchten mehr Personal.
+    counterexamples: [Kein Bedarf.]
+    terms: [brauch*]
+    categories:
+      - code: personal
+        label: Personal
+        terms: [personal*]
+  - code: netz
+    label: Vernetzung
+    terms: [netz*]
+perspectives:
+  - code: p
+    label: Vernetzungsbedarf
+    description: Bedarfe, die Vernetzung lösen kann.
+    when: {all: [bedarfe], any: [netz, bedarfe/personal], none: []}
+`;
+
+describe('uuidV5 and the GUIDs derived from codes', () => {
+  it('follows RFC 9562 (the DNS namespace test vector)', () => {
+    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+  it('derives a category GUID from the codebook name and the full code', () => {
+    expect(codeGuid('Test', 'bedarfe')).toBe('546a724c-4876-599d-aaca-3d6402eed3ae');
+    expect(codeGuid('Test', 'bedarfe/personal')).not.toBe(codeGuid('Test', 'bedarfe'));
+    expect(codeGuid('Other', 'bedarfe')).not.toBe(codeGuid('Test', 'bedarfe'));
+    expect(perspectiveGuid('Test', 'bedarfe')).not.toBe(codeGuid('Test', 'bedarfe'));
+  });
+});
+
+describe('renderQdc', () => {
+  it('writes codes with hierarchy, descriptions, escaped names and perspectives as sets', () => {
+    const g = (p: string): string => codeGuid('Test', p);
+    expect(renderQdc(codebookFrom(YAML), { origin: 'fokus 9.9.9' })).toBe(`<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="fokus 9.9.9">
+  <Codes>
+    <Code guid="${g('bedarfe')}" name="Bedarfe &amp; &quot;Wünsche&quot;" isCodable="true">
+      <Description>Äußerungen über &lt;fehlende&gt; Angebote.
+
+Ankerbeispiele:
+- Wir bräuchten mehr Personal.
+
+Gegenbeispiele:
+- Kein Bedarf.</Description>
+      <Code guid="${g('bedarfe/personal')}" name="Personal" isCodable="true"/>
+    </Code>
+    <Code guid="${g('netz')}" name="Vernetzung" isCodable="true"/>
+  </Codes>
+  <Sets>
+    <Set guid="${perspectiveGuid('Test', 'p')}" name="Vernetzungsbedarf">
+      <Description>Bedarfe, die Vernetzung lösen kann.</Description>
+      <MemberCode guid="${g('bedarfe')}"/>
+      <MemberCode guid="${g('netz')}"/>
+      <MemberCode guid="${g('bedarfe/personal')}"/>
+    </Set>
+  </Sets>
+</CodeBook>
+`);
+  });
+
+  it('uses English headings for an English codebook and leaves out empty sets', () => {
+    const xml = renderQdc(codebookFrom('codebook: E\nlanguage: en\ncategories:\n  - code: a\n    label: A\n    examples: [x]\n'), { origin: 'fokus' });
+    expect(xml).toContain('<Description>Anchor examples:\n- x</Description>');
+    expect(xml).not.toContain('<Sets>');
+  });
+
+  it('validates against the REFI-QDA Codebook.xsd', () => {
+    expect(xsdErrors(renderQdc(codebookFrom(YAML), { origin: 'fokus 9.9.9' }), 'test.qdc')).toBe('');
+  });
+
+  it('round-trips the shipped default codebook: valid, hierarchy kept, and byte-identical on re-export', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../../codebooks/isog-fokusgruppe.yaml'), 'utf8');
+    const first = renderQdc(parseCodebook(text, 'a.yaml').codebook!, { origin: 'fokus 9.9.9' });
+    const second = renderQdc(parseCodebook(text, 'b.yaml').codebook!, { origin: 'fokus 9.9.9' });
+    expect(second).toBe(first);
+    expect(xsdErrors(first, 'isog.qdc')).toBe('');
+    const cb = parseCodebook(text, 'a.yaml').codebook!;
+    const personal = cb.categories[0]!.categories[0]!;
+    const at = first.indexOf(`guid="${codeGuid(cb.name, personal.path)}"`);
+    const parentAt = first.indexOf(`guid="${codeGuid(cb.name, cb.categories[0]!.path)}"`);
+    expect(parentAt).toBeGreaterThan(0);
+    expect(at).toBeGreaterThan(parentAt);
+    expect(first.slice(first.lastIndexOf('\n', at), at)).toBe('\n      <Code ');
+    expect(first.match(/<Code /g)!.length).toBe(text.match(/^\s*- code: /gm)!.length - cb.perspectives.length);
+  });
+
+  it('is checked by a validator that can fail', () => {
+    const broken = renderQdc(codebookFrom(YAML), { origin: 'x' }).replace(' isCodable="true"', '');
+    expect(xsdErrors(broken, 'broken.qdc')).toContain("The attribute 'isCodable' is required but missing.");
+  });
+
+  it('drops characters XML cannot hold and refuses a codebook without categories', () => {
+    const cb = codebookFrom('codebook: T\ncategories:\n  - code: a\n    label: "A\\u0007B\\nC"\n');
+    expect(renderQdc(cb, { origin: 'x' })).toContain('name="AB&#10;C"');
+    expect(() => renderQdc(codebookFrom('codebook: T\ncategories: []\n'), { origin: 'x' })).toThrow('at least one category');
+  });
+});
