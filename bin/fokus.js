@@ -2,6 +2,23 @@
 // The installed command: a thin launcher for the compiled CLI (kept tiny so `fokus --version` starts fast).
 import { main } from '../dist/cli/main.js';
 
+// A reader that stops early (`fokus analyze … | head`) closes the pipe: that ends the output, not in a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+// Nothing may escape as a stack trace: `main` handles every error of a command; this is the last guard.
+const last = (e) => {
+  const debug = process.argv.includes('--debug');
+  process.stderr.write(`fokus: internal error: ${String(e?.message ?? e).split('\n')[0]}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', last);
+process.on('unhandledRejection', last);
+
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -36,16 +36,18 @@ export function formatCooccurrenceScope(scope: CooccurrenceScope): string {
  *   transcript scope the units of a or b in transcripts that have both.
  * - `jaccard` = segments ÷ units coded with a or b; the classic Jaccard coefficient in unit scope,
  *   and in wider scopes the share of the pair's units that have the partner nearby. Always 0…1.
- * - `c`: the c-coefficient as ATLAS.ti defines it, c = n12 ÷ (n1 + n2 − n12), with n1, n2 the
- *   contexts holding each code and n12 those holding both. ATLAS.ti's contexts are quotations, and
- *   it counts a co-occurrence for every pair of identical or overlapping quotations, so where
- *   quotations overlap (one long quotation of A over two of B) n12 can exceed what the formula
- *   assumes and c leaves 0…1 — ATLAS.ti marks such cells. fokus' contexts never overlap: in unit
- *   scope they are the units (so c equals Jaccard), in transcript scope the transcripts (c is the
- *   Jaccard coefficient of the sets of transcripts), and in `window:N` every run of N consecutive
- *   codable units of a transcript (a shorter transcript is one window) — the same figure ATLAS.ti
- *   would give if each window were one quotation. So c stays within 0…1 and `window:1` gives the
- *   unit figures.
+ * - `c`: the c-coefficient as ATLAS.ti defines it, c = n12 ÷ (n1 + n2 − n12), with n1, n2 how
+ *   often each code occurs and n12 how often they co-occur. In ATLAS.ti these are counts of
+ *   quotations, and two codes co-occur on the same quotation or on overlapping quotations; its
+ *   manual notes that the c-index assumes separate, non-overlapping text entities and marks cells
+ *   where overlaps push it out of range. fokus' contexts never overlap: in unit scope they are the
+ *   units (so c equals Jaccard), in transcript scope the transcripts (c is the Jaccard coefficient
+ *   of the sets of transcripts), and in `window:N` every run of N consecutive codable units of a
+ *   transcript (a shorter transcript is one window) — the figure ATLAS.ti would give if each window
+ *   were one quotation. So c stays within 0…1, and `window:1` gives the unit figures. Like
+ *   ATLAS.ti's (which flags pairs whose frequencies differ more than fivefold), c and Jaccard are
+ *   small whenever one category is much more frequent than the other; the counts in `contexts`
+ *   and `segments` show it.
  */
 export function countCooccurrence(
   units: readonly CodedUnit[],

@@ -1,7 +1,7 @@
 import type { Codebook, CodedUnit, PerspectiveResult } from '../types.js';
 import { cmp } from '../problems.js';
 import { flattenCategories, isRelated } from '../codebook/flatten.js';
-import { distinctiveTerms, speakerWords, textWords, type WordOptions } from './keyterms.js';
+import { distinctiveTerms, indexWords, speakerWords, textWords, type WordOptions } from './keyterms.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import { adjustBenjaminiHochberg, ALPHA, fisherExact } from './stats.js';
 import { codableUnits, sortUnits, speakerId, unitId } from './units.js';
@@ -73,13 +73,13 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
 
   // Every combination that reaches the support is tested; the family of tests is adjusted together.
   const tested: (Combo & { eligible: boolean })[] = [];
-  const pairSupport = new Map<string, number>();
+  const pairUnits = new Map<string, number[]>();
   for (let i = 0; i < flat.length; i++) {
     if (n[i]! < minSupport) continue;
     for (let j = i + 1; j < flat.length; j++) {
       if (n[j]! < minSupport || related(i, j)) continue;
       const evidence = withAll([i, j]);
-      pairSupport.set(`${i},${j}`, evidence.length);
+      pairUnits.set(`${i},${j}`, evidence);
       if (evidence.length < minSupport) continue;
       const both = evidence.length;
       const lift = (N * both) / (n[i]! * n[j]!);
@@ -88,13 +88,13 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
     }
   }
 
-  const nPair = (x: number, y: number): number => pairSupport.get(x < y ? `${x},${y}` : `${y},${x}`) ?? 0;
+  const nPair = (x: number, y: number): number => pairUnits.get(x < y ? `${x},${y}` : `${y},${x}`)?.length ?? 0;
   for (let i = 0; i < flat.length; i++) {
     for (let j = i + 1; j < flat.length; j++) {
       if (nPair(i, j) < minSupport) continue;
       for (let k = j + 1; k < flat.length; k++) {
         if (related(i, k) || related(j, k) || nPair(i, k) < minSupport || nPair(j, k) < minSupport) continue;
-        const evidence = withAll([i, j, k]);
+        const evidence = pairUnits.get(`${i},${j}`)!.filter((u) => has[u]!.has(k));
         const s = evidence.length;
         if (s < minSupport) continue;
         const lift = (N * N * s) / (n[i]! * n[j]! * n[k]!);
@@ -129,7 +129,7 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
 
   const wordOpts: WordOptions = { language: opts.language ?? codebook.language, stem: opts.stem ?? codebook.match.stem };
   const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);
-  const words = codable.map((u) => textWords(u.text, { ...wordOpts, ignore }));
+  const words = indexWords(codable.map((u) => textWords(u.text, { ...wordOpts, ignore })));
   const labelTerms = opts.labelTerms ?? 3;
   return result.map((combo) => {
     const selected = new Array<boolean>(N).fill(false);

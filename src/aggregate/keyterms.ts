@@ -85,23 +85,23 @@ export function textWords(text: string, opts: WordOptions): Map<string, Map<stri
   return out;
 }
 
-/**
- * The terms that distinguish the selected units from the others: for each term the 2×2 table of
- * units (selected / other × with / without the term) and its log-likelihood G² (Dunning 1993).
- * Units, not occurrences, are counted, so one long turn that repeats a word does not make it key.
- * A term is kept when it is relatively more frequent in the selection, occurs in at least
- * MIN_TERM_UNITS selected units and reaches CRITICAL_G2; sorted by G², then units, then term.
- */
-export function distinctiveTerms(words: readonly Map<string, Map<string, number>>[], selected: readonly boolean[]): DistinctiveTerm[] {
-  const inside = new Map<string, number>();
-  const all = new Map<string, number>();
+/** The words of a list of units, indexed once for many selections. */
+export interface WordTable {
+  /** Each unit's words (see `textWords`), in unit order. */
+  units: readonly Map<string, Map<string, number>>[];
+  /** How many units contain each term. */
+  frequency: ReadonlyMap<string, number>;
+  /** The most frequent written form of each term; ties go to the first in code-unit order. */
+  display: ReadonlyMap<string, string>;
+}
+
+/** Index the words of some units: per term the number of units containing it and its usual written form. */
+export function indexWords(units: readonly Map<string, Map<string, number>>[]): WordTable {
+  const frequency = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
-  let nIn = 0;
-  words.forEach((w, k) => {
-    if (selected[k]) nIn++;
+  for (const w of units) {
     for (const [term, written] of w) {
-      all.set(term, (all.get(term) ?? 0) + 1);
-      if (selected[k]) inside.set(term, (inside.get(term) ?? 0) + 1);
+      frequency.set(term, (frequency.get(term) ?? 0) + 1);
       let f = forms.get(term);
       if (!f) {
         f = new Map();
@@ -109,26 +109,43 @@ export function distinctiveTerms(words: readonly Map<string, Map<string, number>
       }
       for (const [form, count] of written) f.set(form, (f.get(form) ?? 0) + count);
     }
+  }
+  const display = new Map<string, string>();
+  for (const [term, f] of forms) {
+    let best = '';
+    let count = -1;
+    for (const [form, n] of f) if (n > count || (n === count && cmp(form, best) < 0)) [best, count] = [form, n];
+    display.set(term, best);
+  }
+  return { units, frequency, display };
+}
+
+/**
+ * The terms that distinguish the selected units from the others: for each term the 2×2 table of
+ * units (selected / other × with / without the term) and its log-likelihood G² (Dunning 1993).
+ * Units, not occurrences, are counted, so one long turn that repeats a word does not make it key.
+ * A term is kept when it is relatively more frequent in the selection, occurs in at least
+ * MIN_TERM_UNITS selected units and reaches CRITICAL_G2; sorted by G², then units, then term.
+ */
+export function distinctiveTerms(table: WordTable, selected: readonly boolean[]): DistinctiveTerm[] {
+  const inside = new Map<string, number>();
+  let nIn = 0;
+  table.units.forEach((w, k) => {
+    if (!selected[k]) return;
+    nIn++;
+    for (const term of w.keys()) inside.set(term, (inside.get(term) ?? 0) + 1);
   });
-  const nOut = words.length - nIn;
+  const nOut = table.units.length - nIn;
   const out: DistinctiveTerm[] = [];
   for (const [term, a] of inside) {
     if (a < MIN_TERM_UNITS) continue;
-    const c = all.get(term)! - a;
+    const c = table.frequency.get(term)! - a;
     if (nOut > 0 && a / nIn <= c / nOut) continue;
     const g2 = logLikelihood(a, nIn - a, c, nOut - c);
     if (g2 < CRITICAL_G2) continue;
-    out.push({ term, display: mostFrequentForm(forms.get(term)!), units: a, otherUnits: c, g2 });
+    out.push({ term, display: table.display.get(term)!, units: a, otherUnits: c, g2 });
   }
   return out.sort((x, y) => y.g2 - x.g2 || y.units - x.units || cmp(x.term, y.term));
-}
-
-/** The written form seen most often; ties go to the first in code-unit order. */
-function mostFrequentForm(forms: ReadonlyMap<string, number>): string {
-  let best = '';
-  let count = -1;
-  for (const [form, n] of forms) if (n > count || (n === count && cmp(form, best) < 0)) [best, count] = [form, n];
-  return best;
 }
 
 /**
@@ -140,7 +157,7 @@ function mostFrequentForm(forms: ReadonlyMap<string, number>): string {
 export function findKeyTerms(units: readonly CodedUnit[], categories: readonly Category[], opts: KeyTermOptions): KeyTermRow[] {
   const codable = codableUnits(units);
   const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);
-  const words = codable.map((u) => textWords(u.text, { ...opts, ignore }));
+  const words = indexWords(codable.map((u) => textWords(u.text, { ...opts, ignore })));
   const codes = codable.map((u) => new Set(u.codings.map((c) => c.category)));
   const top = opts.top ?? DEFAULT_TOP_TERMS;
   const rows: KeyTermRow[] = [];

@@ -77,6 +77,13 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
 }
 
 async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
+  if (flags.out) {
+    // An output path that cannot take the report stops the run before any work is done.
+    const { checkOutputFolder } = await import('./write.js');
+    const bad = await checkOutputFolder(flags.out, { cwd: io.cwd });
+    for (const p of bad) io.stderr.write(formatProblem(p) + '\n');
+    if (hasErrors(bad)) return EXIT.badInput;
+  }
   const { analyze } = await import('../analyze.js');
   const result = await analyze(inputs, {
     cwd: io.cwd,
@@ -103,13 +110,13 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     const { resolve } = await import('node:path');
     const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : [])];
     const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
-    const written = await writeOutputs(resolve(io.cwd, flags.out), reportFiles(report, { excel }), inputPaths);
+    const written = await writeOutputs(flags.out, reportFiles(report, { excel }), inputPaths, { cwd: io.cwd, marker: true });
     for (const p of written) io.stderr.write(formatProblem(p) + '\n');
     if (hasErrors(written)) return EXIT.badInput;
   }
 
   io.stdout.write(await renderStdout(report, flags, io));
-  if (!flags.quiet) io.stderr.write(summary(report, result.skipped.length, flags.out));
+  if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out));
   return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
 }
 
@@ -126,10 +133,16 @@ async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO): Pro
   return renderTable(report, { color: useColor(io.stdout, io.env, flags.color), width: io.stdout.columns });
 }
 
-function summary(report: Report, skipped: number, out: string | undefined): string {
+/** How many skipped files the summary names before it only counts the rest. */
+const SKIPPED_NAMED = 5;
+
+function summary(report: Report, skipped: readonly string[], out: string | undefined): string {
   const t = report.totals;
   let s = `fokus: ${t.transcripts} transcript${t.transcripts === 1 ? '' : 's'}, ${t.units} units (${t.codableUnits} codable, ${t.units - t.codableUnits} moderator)`;
-  if (skipped > 0) s += `; ${skipped} file${skipped === 1 ? '' : 's'} skipped`;
+  if (skipped.length > 0) {
+    const named = skipped.slice(0, SKIPPED_NAMED).join(', ') + (skipped.length > SKIPPED_NAMED ? `, … ${skipped.length - SKIPPED_NAMED} more` : '');
+    s += `; ${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped (${named})`;
+  }
   if (out) s += `; report written to ${out}`;
   return s + '\n';
 }

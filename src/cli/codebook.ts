@@ -78,6 +78,20 @@ async function load(file: string | undefined, io: CliIO): Promise<{ parsed: Pars
   return { parsed: { codebook, problems: loaded.problems.map((p) => ({ ...p, file })) }, shown: file };
 }
 
+/** Write one output file whole or not at all, never over an input or onto a folder; problems go to stderr. */
+async function writeOne(io: CliIO, shown: string, content: string, inputs: readonly string[]): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  const { writeOutputs } = await import('./write.js');
+  const out = resolve(io.cwd, shown);
+  if (await stat(out).then((s) => s.isDirectory(), () => false)) {
+    io.stderr.write(`${shown}: error: is a folder; name the file to write\n`);
+    return false;
+  }
+  const written = await writeOutputs(dirname(out), [{ name: basename(out), content }], inputs);
+  report(io, written);
+  return !hasErrors(written);
+}
+
 function report(io: CliIO, problems: readonly Problem[]): void {
   for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
 }
@@ -121,11 +135,7 @@ async function runImport(file: string, flags: ImportFlags, io: CliIO): Promise<n
     return EXIT.badInput;
   }
   if (flags.out !== undefined) {
-    const { writeOutputs } = await import('./write.js');
-    const out = resolve(io.cwd, flags.out);
-    const written = await writeOutputs(dirname(out), [{ name: basename(out), content: result.yaml }], [path]);
-    report(io, written);
-    if (hasErrors(written)) return EXIT.badInput;
+    if (!(await writeOne(io, flags.out, result.yaml, [path]))) return EXIT.badInput;
   } else {
     io.stdout.write(result.yaml);
   }
@@ -150,12 +160,9 @@ async function runExport(file: string | undefined, flags: ExportFlags, io: CliIO
   }
   const { renderQdc } = await import('../render/qdc.js');
   const { VERSION } = await import('../version.js');
-  const { writeOutputs } = await import('./write.js');
-  const out = resolve(io.cwd, flags.qdc);
-  const inputs = file === undefined ? [] : [resolve(io.cwd, file)];
-  const written = await writeOutputs(dirname(out), [{ name: basename(out), content: renderQdc(codebook, { origin: `fokus ${VERSION}` }) }], inputs);
-  report(io, written);
-  if (hasErrors(written)) return EXIT.badInput;
+  const { DEFAULT_CODEBOOK_PATH } = await import('../read/codebook.js');
+  const input = file === undefined ? DEFAULT_CODEBOOK_PATH : resolve(io.cwd, file);
+  if (!(await writeOne(io, flags.qdc, renderQdc(codebook, { origin: `fokus ${VERSION}` }), [input]))) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const codes = flattenCategories(codebook.categories).length;
   io.stderr.write(`fokus: ${codes} code${codes === 1 ? '' : 's'} written to ${flags.qdc}\n`);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem } from '../problems.js';
+import type { Problem } from '../types.js';
 import { VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCodebook } from './codebook.js';
@@ -30,25 +31,37 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const setCode = (c: number): void => {
     code = c;
   };
-  registerAnalyze(program, io, setCode);
-  registerShow(program, io, setCode);
-  registerKwic(program, io, setCode);
-  registerExplain(program, io, setCode);
-  registerSuggest(program, io, setCode);
-  registerCodebook(program, io, setCode);
-  registerInit(program, io, setCode);
   try {
+    registerAnalyze(program, io, setCode);
+    registerShow(program, io, setCode);
+    registerKwic(program, io, setCode);
+    registerExplain(program, io, setCode);
+    registerSuggest(program, io, setCode);
+    registerCodebook(program, io, setCode);
+    registerInit(program, io, setCode);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-    const err = e as Error & { problems?: unknown };
-    if (Array.isArray(err.problems)) {
-      for (const p of err.problems) io.stderr.write(formatProblem(p) + '\n');
-    } else {
-      io.stderr.write(`fokus: internal error: ${err.message ?? String(e)}${debug ? '' : ' (run with --debug for the stack)'}\n`);
-    }
-    if (debug && err.stack) io.stderr.write(err.stack + '\n');
-    return EXIT.badInput;
+    return reportFailure(e, io, debug);
   }
+}
+
+/**
+ * What an exception that reached the top becomes: a usage error keeps commander's message (already
+ * printed), an error carrying input problems prints them, anything else is one line
+ * `fokus: internal error: …` (the stack only with `--debug`). Always exit code 2.
+ */
+function reportFailure(e: unknown, io: CliIO, debug: boolean): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  const problems = (e as { problems?: unknown } | null)?.problems;
+  if (Array.isArray(problems) && problems.length > 0) {
+    for (const p of problems as Problem[]) io.stderr.write(formatProblem(p) + '\n');
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    // One line whatever the message holds, so the error never looks like a stack trace.
+    const line = message.split(/\r?\n/u).find((l) => l.trim() !== '')?.trim() ?? (e instanceof Error ? e.name : 'unknown error');
+    io.stderr.write(`fokus: internal error: ${line}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+  }
+  if (debug && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
+  return EXIT.badInput;
 }

@@ -1,59 +1,151 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { OUTPUT_MARKER } from '../read/files.js';
+import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { OUTPUT_MARKER, TRANSCRIPT_EXTENSIONS } from '../read/files.js';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
 
+/** Options of `writeOutputs` and `checkOutputFolder`. */
+export interface WriteOptions {
+  /** The folder a relative `dir` is resolved against (default: the process's working folder). */
+  cwd?: string;
+  /** How the folder is named in messages (default: `dir` as given). */
+  shown?: string;
+  /** Leave the hidden `.fokus-output` marker, so folder walks never read the report as transcripts. */
+  marker?: boolean;
+}
+
+/** What the marker file says to whoever opens it. */
+const MARKER_TEXT = 'This folder holds a fokus report; fokus skips it when it reads transcripts from a folder above it.\n';
+
+/** Node's error code of a failed file-system call, or `error`. */
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException | null)?.code ?? 'error';
+}
+
+/** The file-system entry at `path`, or null when there is none (or it cannot be seen). */
+async function entry(path: string): Promise<{ isDirectory(): boolean } | null> {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Check, before any work is done, that `dir` can take output files: an existing folder, or a path
+ * whose nearest existing ancestor is a folder (so it can be created). Creates nothing; returns
+ * problems (rule ids `output/not-a-folder`, `output/mkdir`).
+ */
+export async function checkOutputFolder(dir: string, options: WriteOptions = {}): Promise<Problem[]> {
+  const shown = options.shown ?? dir;
+  const target = resolve(options.cwd ?? '.', dir);
+  const here = await entry(target);
+  if (here) return here.isDirectory() ? [] : [{ file: shown, severity: 'error', message: 'the output path is a file, not a folder', ruleId: 'output/not-a-folder' }];
+  for (let up = dirname(target); ; up = dirname(up)) {
+    const above = await entry(up);
+    if (above) {
+      if (above.isDirectory()) return [];
+      return [{ file: shown, severity: 'error', message: `cannot create the output folder: ${up} is a file, not a folder`, ruleId: 'output/mkdir' }];
+    }
+    if (dirname(up) === up) return [];
+  }
+}
 
 /**
  * Write files into a folder, each whole or not at all (a temporary file in the same folder, then a
- * rename), refusing to write over any input file. Returns problems instead of throwing.
+ * rename), refusing to write over any input file or over a folder. Every check runs before the
+ * folder is created or anything is written, so a refused write leaves no trace; a folder created
+ * here is removed again when writing fails. Returns problems instead of throwing.
  */
-export async function writeOutputs(dir: string, files: readonly OutputFile[], inputs: readonly string[]): Promise<Problem[]> {
-  const target = resolve(dir);
-  try {
-    const s = await stat(target);
-    if (!s.isDirectory()) return [{ file: dir, severity: 'error', message: 'the output path is a file, not a folder', ruleId: 'output/not-a-folder' }];
-  } catch {
-    try {
-      await mkdir(target, { recursive: true });
-    } catch (e) {
-      return [{ file: dir, severity: 'error', message: `cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`, ruleId: 'output/mkdir' }];
-    }
-  }
+export async function writeOutputs(dir: string, files: readonly OutputFile[], inputs: readonly string[], options: WriteOptions = {}): Promise<Problem[]> {
+  const shown = options.shown ?? dir;
+  const target = resolve(options.cwd ?? '.', dir);
+  const fail = (file: string, message: string, ruleId: string): Problem[] => [{ file, severity: 'error', message, ruleId }];
+
+  const folderProblems = await checkOutputFolder(dir, options);
+  if (folderProblems.length > 0) return folderProblems;
+
   const protectedPaths = new Set<string>();
-  for (const input of inputs) protectedPaths.add(await canonical(resolve(input)));
+  for (const input of inputs) protectedPaths.add(await canonical(resolve(options.cwd ?? '.', input)));
   for (const f of files) {
     const path = join(target, f.name);
     if (protectedPaths.has(await canonical(path))) {
-      return [{ file: path, severity: 'error', message: 'refusing to write over an input file', ruleId: 'output/overwrites-input' }];
+      return fail(join(shown, f.name), 'refusing to write over an input file', 'output/overwrites-input');
+    }
+    if ((await entry(path))?.isDirectory()) {
+      return fail(join(shown, f.name), 'is a folder; refusing to put an output file in its place', 'output/target-is-folder');
     }
   }
+
+  let created = false;
+  if (!(await entry(target))) {
+    try {
+      await mkdir(target, { recursive: true });
+      created = true;
+    } catch (e) {
+      return fail(shown, `cannot create the output folder (${errorCode(e)})`, 'output/mkdir');
+    }
+  }
+
+  const all = [...files];
+  if (options.marker === true && (await mayMark(target, files))) all.push({ name: OUTPUT_MARKER, content: MARKER_TEXT });
+
   // All files go to temporary names first; only when every one is written are they renamed.
-  const staged: { tmp: string; path: string }[] = [];
-  for (const f of files) {
+  const staged: { tmp: string; path: string; name: string }[] = [];
+  const cleanUp = async (): Promise<void> => {
+    for (const s of staged) await rm(s.tmp, { force: true });
+    if (created) await rmdir(target).catch(() => undefined);
+  };
+  for (const f of all) {
     const path = join(target, f.name);
     const tmp = join(target, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       await writeFile(tmp, f.content, 'utf8');
-      staged.push({ tmp, path });
+      staged.push({ tmp, path, name: f.name });
     } catch (e) {
       await rm(tmp, { force: true });
-      for (const s of staged) await rm(s.tmp, { force: true });
-      return [{ file: path, severity: 'error', message: `cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`, ruleId: 'output/write' }];
+      await cleanUp();
+      return fail(join(shown, f.name), `cannot write (${errorCode(e)}); no output file was written`, 'output/write');
     }
   }
-  for (const s of staged) await rename(s.tmp, s.path);
-  // Mark the folder so that analysing a parent folder later does not read the reports as transcripts.
-  await writeFile(join(target, OUTPUT_MARKER), 'This folder holds a fokus report; fokus skips it when it reads a parent folder.\n', 'utf8').catch(() => undefined);
+  for (let i = 0; i < staged.length; i++) {
+    const s = staged[i]!;
+    try {
+      await rename(s.tmp, s.path);
+    } catch (e) {
+      // Renames are checked for above (no folder in the way), so this is a race or a permission change.
+      for (const rest of staged.slice(i)) await rm(rest.tmp, { force: true });
+      const done = staged.slice(0, i).map((d) => d.name);
+      return fail(join(shown, s.name), `cannot write (${errorCode(e)}); ${done.length === 0 ? 'no output file was written' : `only ${done.join(', ')} ${done.length === 1 ? 'was' : 'were'} written`}`, 'output/write');
+    }
+  }
   return [];
+}
+
+/**
+ * Whether the marker may be left in `target`: not when it holds transcript-like files other than the
+ * outputs, since folder walks skip marked folders and those files would never be read again.
+ */
+async function mayMark(target: string, files: readonly OutputFile[]): Promise<boolean> {
+  const ours = new Set(files.map((f) => f.name));
+  try {
+    const names = await readdir(target);
+    return !names.some((n) => !n.startsWith('.') && !ours.has(n) && TRANSCRIPT_EXTENSIONS.has(extname(n).toLowerCase()));
+  } catch {
+    return false;
+  }
 }
 
 async function canonical(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {
-    return path;
+    // A file that does not exist yet: canonicalise its folder, which may be reached through a link.
+    try {
+      return join(await realpath(dirname(path)), path.slice(dirname(path).length + 1));
+    } catch {
+      return path;
+    }
   }
 }

@@ -172,6 +172,27 @@ function distance(a: Span, b: Span): number {
   return 0;
 }
 
+/**
+ * The first occurrence in `spans` (sorted by position, all of one term and so of one length) other
+ * than `h` that lies at most `within` tokens from `h`, found by binary search: a linear scan per
+ * occurrence made a `near` rule quadratic on a long unit.
+ */
+function firstNear(spans: readonly Span[], h: Span, within: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.last < h.first - within) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length && i <= lo + 1; i++) {
+    const s = spans[i]!;
+    if (s === h) continue;
+    return distance(h, s) <= within ? s : undefined;
+  }
+  return undefined;
+}
+
 function applyRule(
   rule: CompiledRule,
   text: string,
@@ -194,7 +215,7 @@ function applyRule(
       for (const h of occ.get(head!) ?? []) {
         const partners: Span[] = [];
         for (const t of rest) {
-          const q = (occ.get(t) ?? []).find((s) => s !== h && distance(h, s) <= rule.within);
+          const q = firstNear(occ.get(t) ?? [], h, rule.within);
           if (!q) break;
           partners.push(q);
         }

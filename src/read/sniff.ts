@@ -1,3 +1,4 @@
+import { TIMING_LINE } from './cues.js';
 import { NOSCRIBE_ANCHOR_IN_HTML } from './noscribe.js';
 import { WEBVTT_HEADER } from './vtt.js';
 
@@ -43,12 +44,14 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
 }
 
 /**
- * The format that a decoded text proves: a first line `WEBVTT` is WebVTT, HTML with noScribe's
- * `ts_` anchors is noScribe; null otherwise.
+ * The format that a decoded text proves: a first line `WEBVTT` is WebVTT, a cue number followed by
+ * a timing line (`1` / `00:00:01,000 --> …`) SubRip, HTML with noScribe's `ts_` anchors noScribe;
+ * null otherwise.
  */
 export function sniffText(text: string): string | null {
-  const firstLine = text.slice(0, 1024).split(/\r\n|\r|\n/u, 1)[0] ?? '';
-  if (WEBVTT_HEADER.test(firstLine)) return 'vtt';
+  const [first = '', second = ''] = text.slice(0, 1024).trimStart().split(/\r\n|\r|\n/u, 2);
+  if (WEBVTT_HEADER.test(first)) return 'vtt';
+  if (/^\d+[ \t]*$/u.test(first) && TIMING_LINE.test(second)) return 'srt';
   if (/<(?:html|body|p|a)[\s>]/iu.test(text) && NOSCRIBE_ANCHOR_IN_HTML.test(text)) return 'noscribe';
   return null;
 }

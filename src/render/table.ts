@@ -36,7 +36,8 @@ export function formatPercent(share: number): string {
  * The terminal view of a report: a header with codebook and totals, one row per category
  * (indented by level) with segments, share as bar and percent, matches, transcripts and
  * speakers, the co-occurrence matrix when it fits the width (80 columns when unknown), then the
- * declared and the emergent perspectives whose support reaches their minimum; ends with `\n`.
+ * declared and the (first MAX_EMERGENT_LINES) emergent perspectives whose support reaches their
+ * minimum; ends with `\n`.
  */
 export function renderTable(report: Report, opts: TableOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
@@ -54,10 +55,16 @@ export function renderTable(report: Report, opts: TableOptions): string {
     if (perspectives.length === 0) continue;
     lines.push('');
     lines.push(chalk.bold(title));
-    for (const p of perspectives) lines.push(perspectiveLine(p, chalk));
+    const shown = kind === 'emergent' ? perspectives.slice(0, MAX_EMERGENT_LINES) : perspectives;
+    for (const p of shown) lines.push(perspectiveLine(p, chalk));
+    const more = perspectives.length - shown.length;
+    if (more > 0) lines.push(chalk.dim(`  … and ${more} more in perspectives.csv and report.json`));
   }
   return lines.join('\n') + '\n';
 }
+
+/** Emergent perspectives listed in the table at most; the files list them all. */
+export const MAX_EMERGENT_LINES = 10;
 
 /** The width assumed when the terminal's is unknown (output to a file or pipe). */
 export const DEFAULT_WIDTH = 80;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctiveTerms, findKeyTerms, speakerWords, textWords } from '../../src/aggregate/keyterms.js';
+import { distinctiveTerms, findKeyTerms, indexWords, speakerWords, textWords } from '../../src/aggregate/keyterms.js';
 import { STOPWORDS_DE } from '../../src/text/stopwords-de.js';
 import { cat, moderatorUnit, tree, unit } from './build.js';
 
@@ -79,7 +79,7 @@ describe('distinctiveTerms', () => {
   );
 
   it('gives the most frequent written form and drops words relatively rarer in the selection', () => {
-    const found = distinctiveTerms(words, [true, true, true, false, false, false]);
+    const found = distinctiveTerms(indexWords(words), [true, true, true, false, false, false]);
     // Equal G² and units: ordered by term. schule is in 2 of 3 selected but 3 of 3 other units.
     expect(found.map((t) => [t.term, t.display, t.units, t.otherUnits])).toEqual([
       ['austausch', 'Austausch', 3, 0],
@@ -89,9 +89,15 @@ describe('distinctiveTerms', () => {
     expect(found[1]!.g2).toBeCloseTo(12 * Math.log(2), 12);
   });
 
+  it('indexes how many units hold each term and its usual written form', () => {
+    const table = indexWords(words);
+    expect(Object.fromEntries(table.frequency)).toEqual({ austausch: 3, plattform: 3, schule: 5 });
+    expect(Object.fromEntries(table.display)).toEqual({ austausch: 'Austausch', plattform: 'plattform', schule: 'Schule' });
+  });
+
   it('drops terms below the critical G² of 3.841', () => {
     // austausch 2 of 3 against 0 of 3: G² = 2·ln 2 + 6·ln 1.5 = 3.819.
     const few = ['Austausch', 'Austausch', 'Plattform', 'Schule', 'Schule', 'Schule'].map((t) => textWords(t, de));
-    expect(distinctiveTerms(few, [true, true, true, false, false, false])).toEqual([]);
+    expect(distinctiveTerms(indexWords(few), [true, true, true, false, false, false])).toEqual([]);
   });
 });

@@ -199,5 +199,7 @@ describe('fokus codebook export', () => {
       stderr: 'empty.yaml: error: the codebook has no categories, so there is nothing to export\n',
     });
     await expect(readFile(join(dir, 'x.qdc'))).rejects.toThrow('ENOENT');
+    await writeFile(join(dir, 'ok.yaml'), PASSING);
+    expect(await runCli(['codebook', 'export', 'ok.yaml', '--qdc', '.'], dir)).toEqual({ code: 2, stdout: '', stderr: '.: error: is a folder; name the file to write\n' });
   });
 });

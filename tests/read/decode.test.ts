@@ -57,3 +57,11 @@ describe('decodeBytes', () => {
     expect(r.problems.map((p) => p.message)).toEqual(['not valid UTF-8 despite its byte order mark; invalid bytes replaced by U+FFFD']);
   });
 });
+
+describe('Windows-1252 bytes 0x80–0x9F', () => {
+  test('every defined byte maps to its character; the five undefined ones to U+FFFD', () => {
+    const bytes = new Uint8Array(32).map((_, i) => 0x80 + i);
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not defined in Windows-1252.
+    expect(decodeBytes(bytes, 'x.txt').text).toBe('€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ');
+  });
+});

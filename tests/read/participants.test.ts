@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { attributesFor, loadParticipants, parseParticipants } from '../../src/read/participants.js';
+import { attributesFor, knowsSpeaker, loadParticipants, parseParticipants, unknownSpeakers } from '../../src/read/participants.js';
 import type { Participant } from '../../src/types.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/', import.meta.url));
@@ -137,5 +137,37 @@ describe('attributesFor', () => {
     const a = attributesFor(participants, 'fg1.txt', 'B1');
     a.group = 'geändert';
     expect(participants[0]?.attributes).toStrictEqual({ group: 'Schule' });
+  });
+});
+
+describe('knowsSpeaker and unknownSpeakers', () => {
+  const participants = parseParticipants(
+    'speaker,transcript,role\nI,,Moderation\nB 1,,Lehrerin\nB2,fg2.vtt,Schulleitung\n"Müller, Anna",,Jugendamt\n',
+    'p.csv',
+    'csv',
+  ).participants;
+
+  test('labels match after trimming, removing spaces and case folding; transcript rows only in their transcript', () => {
+    expect(knowsSpeaker(participants, 'fg1.vtt', ' b1 ')).toBe(true);
+    expect(knowsSpeaker(participants, 'fg1.vtt', 'müller, anna')).toBe(true);
+    expect(knowsSpeaker(participants, 'fg1.vtt', 'B2')).toBe(false);
+    expect(knowsSpeaker(participants, 'runde/FG2.vtt', 'B2')).toBe(true);
+    expect(knowsSpeaker(participants, 'fg1.vtt', '')).toBe(true);
+  });
+
+  test('one warning per unknown label and transcript, at its first block, in block order', () => {
+    const blocks = [
+      { speaker: 'I', continuation: false, text: 'Hallo.', line: 1, column: 4 },
+      { speaker: 'B3', continuation: false, text: 'Ich.', line: 3, column: 5 },
+      { speaker: null, continuation: false, text: '[Lachen]', line: 4, column: 1 },
+      { speaker: 'B 3', continuation: false, text: 'Noch mal.', line: 5, column: 6 },
+      { speaker: 'B2', continuation: false, text: 'Ich auch.', line: 7, column: 5 },
+      { speaker: 'B1', continuation: false, text: 'Und ich.', line: 9, column: 5 },
+    ];
+    expect(unknownSpeakers(participants, { id: 'fg1.vtt', path: 'daten/fg1.vtt', blocks })).toStrictEqual([
+      { file: 'daten/fg1.vtt', line: 3, column: 5, severity: 'warning', message: 'speaker "B3" is not in the participants file', ruleId: 'participants/unknown-speaker' },
+      { file: 'daten/fg1.vtt', line: 7, column: 5, severity: 'warning', message: 'speaker "B2" is not in the participants file', ruleId: 'participants/unknown-speaker' },
+    ]);
+    expect(unknownSpeakers(participants, { id: 'fg2.vtt', path: 'fg2.vtt', blocks }).map((p) => p.message)).toEqual(['speaker "B3" is not in the participants file']);
   });
 });

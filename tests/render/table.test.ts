@@ -100,6 +100,31 @@ describe('renderTable', () => {
     ]);
   });
 
+  it('lists at most ten emergent perspectives and says how many more there are', () => {
+    const report = smallReport();
+    report.cooccurrence = [];
+    report.perspectives = Array.from({ length: 12 }, (_, i) => ({
+      code: `p${i + 1}`,
+      label: `P${i + 1}`,
+      kind: 'emergent' as const,
+      scope: 'unit' as const,
+      support: 3,
+      minSupport: 3,
+      transcripts: ['t'],
+      speakers: ['t:A'],
+      categories: [],
+      evidence: [],
+      lift: 2,
+    }));
+    const lines = renderTable(report, { color: false }).split('\n');
+    expect(lines.slice(lines.indexOf('Emergent perspectives'))).toEqual([
+      'Emergent perspectives',
+      ...Array.from({ length: 10 }, (_, i) => `  P${i + 1} (p${i + 1}): 3 units, 1 transcript, 1 speaker, lift 2.0`),
+      '  … and 2 more in perspectives.csv and report.json',
+      '',
+    ]);
+  });
+
   it('falls back to the top-level matrix when the full one is too wide, and says so when even that does not fit', () => {
     const report = smallReport();
     report.options.cooccurScope = 'window:3';
