@@ -28,6 +28,10 @@ export function parseCodebook(text: string, file: string): ParsedCodebook {
   }
   if (problems.length > 0) return { codebook: null, problems: sortProblems(problems) };
   const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    problems.push(problem(file, 'error', 'the codebook file is empty: it needs at least the keys codebook and categories', { line: 1, column: 1 }, 'codebook/empty-file'));
+    return { codebook: null, problems };
+  }
   if (!isMap(root)) {
     problems.push(problem(file, 'error', 'a codebook must be a YAML mapping with the keys codebook and categories', nodePosition(root, lines) ?? { line: 1, column: 1 }, 'codebook/not-a-mapping'));
     return { codebook: null, problems };

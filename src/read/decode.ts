@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { problem } from '../problems.js';
-import type { Problem } from '../types.js';
+import type { Position, Problem } from '../types.js';
+import { utf16WithoutBom } from './binary.js';
 
 /** What decoding a file's bytes gave: the text (BOM removed), the encoding used, and any problems. */
 export interface Decoded {
@@ -46,11 +47,13 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
     const text = tryUtf8(body);
     if (text !== null) return { text, encoding: 'utf-8', problems: [] };
     // The BOM says UTF-8, so trust it over the bytes and only replace what cannot be decoded.
+    const bad = firstInvalidUtf8(body);
+    const at = lineColumn(new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad)));
     return {
       text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body),
       encoding: 'utf-8',
       problems: [
-        problem(file, 'warning', 'not valid UTF-8 despite its byte order mark; invalid bytes replaced by U+FFFD', undefined, 'read/encoding'),
+        problem(file, 'warning', 'not valid UTF-8 despite its byte order mark; invalid bytes replaced by U+FFFD', at, 'read/encoding'),
       ],
     };
   }
@@ -61,13 +64,71 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be', { stripBOM: false }), encoding: 'utf-16be', problems: [] };
   }
 
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) {
+    return {
+      text: iconv.decode(Buffer.from(bytes), utf16, { stripBOM: false }),
+      encoding: utf16,
+      problems: [problem(file, 'warning', `read as ${utf16.toUpperCase()} (it has no byte order mark)`, undefined, 'read/encoding')],
+    };
+  }
+
   const text = tryUtf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8', problems: [] };
+  // Windows-1252 gives one character per byte, so the first bad byte's offset is its offset in the text.
+  const decoded = iconv.decode(Buffer.from(bytes), 'windows-1252');
   return {
-    text: iconv.decode(Buffer.from(bytes), 'windows-1252'),
+    text: decoded,
     encoding: 'windows-1252',
-    problems: [problem(file, 'warning', 'not valid UTF-8, read as Windows-1252', undefined, 'read/encoding')],
+    problems: [problem(file, 'warning', 'not valid UTF-8, read as Windows-1252', lineColumn(decoded.slice(0, firstInvalidUtf8(bytes))), 'read/encoding')],
   };
+}
+
+/**
+ * Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
+ * and values above U+10FFFF are invalid); `bytes.length` when all are valid.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b === 0xe0) [need, min] = [2, 0xa0];
+    else if (b === 0xed) [need, min, max] = [2, 0x80, 0x9f];
+    else if (b >= 0xe1 && b <= 0xef) [need, min] = [2, 0x80];
+    else if (b === 0xf0) [need, min] = [3, 0x90];
+    else if (b >= 0xf1 && b <= 0xf3) [need, min] = [3, 0x80];
+    else if (b === 0xf4) [need, min, max] = [3, 0x80, 0x8f];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** Where the text after `before` starts: 1-based line (`\r\n`, `\r` and `\n` end lines) and column. */
+function lineColumn(before: string): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c === 10 || (c === 13 && before.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: before.length - lineStart + 1 };
 }
 
 /** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
@@ -90,5 +151,12 @@ function decodeForced(bytes: Uint8Array, file: string, name: string): Decoded {
   }
   const encoding = ENCODING_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
   // iconv-lite removes a BOM of the named encoding; a UTF-8 BOM read as a single-byte code page stays.
-  return { text: iconv.decode(Buffer.from(bytes), name), encoding, problems: [] };
+  const text = iconv.decode(Buffer.from(bytes), name);
+  // Bytes the named encoding cannot decode become U+FFFD: say so, and where the first one is.
+  const replaced = text.indexOf('\uFFFD');
+  if (replaced === -1 || (encoding === 'utf-8' && firstInvalidUtf8(bytes) === bytes.length)) return { text, encoding, problems: [] };
+  let count = 0;
+  for (let i = replaced; i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  const message = `${count} byte sequence${count === 1 ? '' : 's'} could not be decoded as ${name} and ${count === 1 ? 'was' : 'were'} replaced by U+FFFD`;
+  return { text, encoding, problems: [problem(file, 'warning', message, lineColumn(text.slice(0, replaced)), 'read/encoding')] };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, problem } from '../problems.js';
 import type { InputFile, Problem, ReadResult, Transcript } from '../types.js';
+import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { parseDocx } from './docx.js';
 import { parseHtml } from './html.js';
@@ -129,6 +130,9 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
     return { transcript: null, problems: [problem(file.path, 'error', message, undefined, 'read/file')] };
   }
   const hash = sha256(bytes);
+  if (bytes.length === 0) {
+    return { transcript: null, problems: [problem(file.path, 'error', 'the file is empty (0 bytes)', undefined, 'read/empty-file')] };
+  }
 
   if (format === undefined) {
     const sniffed = sniffBytes(bytes);
@@ -143,6 +147,8 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
     return result(file, format!, hash, parsed.encoding ?? 'binary', parsed, []);
   }
 
+  const notText = /^(?:utf-?16|ucs-?2)/iu.test(options.encoding ?? '') ? null : binaryReason(bytes);
+  if (notText !== null) return { transcript: null, problems: [problem(file.path, 'error', notText, undefined, 'read/binary')] };
   const decoded = decodeBytes(bytes, file.path, options.encoding);
   if (hasErrors(decoded.problems)) return { transcript: null, problems: decoded.problems };
   format = refine(format, decoded.text, options.format !== undefined);

@@ -45,13 +45,15 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
 
 /**
  * The format that a decoded text proves: a first line `WEBVTT` is WebVTT, a cue number followed by
- * a timing line (`1` / `00:00:01,000 --> …`) SubRip, HTML with noScribe's `ts_` anchors noScribe;
- * null otherwise.
+ * a timing line (`1` / `00:00:01,000 --> …`) SubRip, a JSON object with a `"segments": [` array
+ * Whisper, HTML with noScribe's `ts_` anchors noScribe; null otherwise.
  */
 export function sniffText(text: string): string | null {
-  const [first = '', second = ''] = text.slice(0, 1024).trimStart().split(/\r\n|\r|\n/u, 2);
+  const start = text.slice(0, 1024).trimStart();
+  const [first = '', second = ''] = start.split(/\r\n|\r|\n/u, 2);
   if (WEBVTT_HEADER.test(first)) return 'vtt';
   if (/^\d+[ \t]*$/u.test(first) && TIMING_LINE.test(second)) return 'srt';
+  if (start.startsWith('{') && /"segments"\s*:\s*\[/u.test(text)) return 'whisper';
   if (/<(?:html|body|p|a)[\s>]/iu.test(text) && NOSCRIBE_ANCHOR_IN_HTML.test(text)) return 'noscribe';
   return null;
 }

@@ -162,9 +162,10 @@ function frequencyTable(rows: readonly FrequencyRow[], chalk: ChalkInstance, wid
 
 /** One perspective as a line: label, code, support, how many transcripts and speakers, and the lift of an emergent one. */
 function perspectiveLine(p: PerspectiveResult, chalk: ChalkInstance): string {
-  const unit = p.scope === 'transcript' ? 'transcript' : 'unit';
   const lift = p.lift === undefined ? '' : `, lift ${p.lift.toFixed(1)}`;
-  return `  ${p.label} ${chalk.dim(`(${p.code})`)}: ${count(p.support, unit)}, ${count(p.transcripts.length, 'transcript')}, ${count(p.speakers.length, 'speaker')}${lift}`;
+  // A transcript-scope perspective's support is its transcripts; its evidence units are named instead.
+  const where = p.scope === 'transcript' ? `${count(p.support, 'transcript')}, ${count(p.evidence.length, 'unit')}` : `${count(p.support, 'unit')}, ${count(p.transcripts.length, 'transcript')}`;
+  return `  ${p.label} ${chalk.dim(`(${p.code})`)}: ${where}, ${count(p.speakers.length, 'speaker')}${lift}`;
 }
 
 /** Length in code points, so umlauts and block characters count as one column each. */

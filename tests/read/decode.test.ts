@@ -25,7 +25,7 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes, 'fg/alt.txt')).toEqual({
       text: '€ „“ – … äöüß',
       encoding: 'windows-1252',
-      problems: [{ file: 'fg/alt.txt', severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' }],
+      problems: [{ file: 'fg/alt.txt', line: 1, column: 1, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' }],
     });
   });
 

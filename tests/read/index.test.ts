@@ -43,7 +43,7 @@ describe('readTranscript', () => {
   test('a Windows-1252 file is read with a warning naming the file', async () => {
     const r = await readTranscript({ path: 'cp1252.txt', id: 'cp1252.txt' }, { cwd: dir });
     expect(r.problems).toStrictEqual([
-      { file: 'cp1252.txt', severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
+      { file: 'cp1252.txt', line: 2, column: 16, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
     ]);
     expect(r.transcript?.encoding).toBe('windows-1252');
     expect(r.transcript?.blocks[1]?.text).toBe('Mehr Geld für Personal € und „Zeit“ – sonst nichts…');
@@ -112,6 +112,7 @@ describe('format detection by content', () => {
       'srt-as.txt': '1\n00:00:01,000 --> 00:00:02,000\nB1: Hallo.\n',
       'untertitel': 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v I>Ohne Endung.\n',
       'seite.html': '<p>I: Eine einfache Seite.</p><p>B1: Genau.</p>',
+      'whisper.txt': '{"text": " Hallo.", "segments": [{"start": 0, "end": 1.5, "text": " Hallo."}]}',
     };
     for (const [name, content] of Object.entries(files)) await writeFile(path.join(tmp, name), content);
   });
@@ -133,6 +134,7 @@ describe('format detection by content', () => {
     expect(await probe('noscribe.txt')).toEqual(['noscribe', 'utf-8', ['S00|Hallo.']]);
     expect(await probe('untertitel')).toEqual(['vtt', 'utf-8', ['I|Ohne Endung.']]);
     expect(await probe('srt-as.txt')).toEqual(['srt', 'utf-8', ['B1|Hallo.']]);
+    expect(await probe('whisper.txt')).toEqual(['whisper', 'utf-8', ['|Hallo.']]);
     expect((await probe('word.rtf')) as unknown[]).toHaveLength(3);
     expect(((await probe('word.rtf')) as unknown[])[0]).toBe('docx');
     expect(await probe('seite.html')).toEqual(['html', 'utf-8', ['I|Eine einfache Seite.', 'B1|Genau.']]);

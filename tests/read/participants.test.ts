@@ -51,7 +51,7 @@ describe('parseParticipants: CSV', () => {
     expect(await loadParticipants(`${dir}participants-excel.csv`)).toStrictEqual({
       participants: [{ speaker: 'B1', attributes: { gruppe: 'Schüler', ort: 'München' } }],
       problems: [
-        { file: `${dir}participants-excel.csv`, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
+        { file: `${dir}participants-excel.csv`, line: 2, column: 7, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
       ],
     });
   });

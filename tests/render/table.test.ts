@@ -100,6 +100,17 @@ describe('renderTable', () => {
     ]);
   });
 
+  it('names the transcripts and the evidence units of a transcript-scope perspective', () => {
+    const report = smallReport();
+    report.cooccurrence = [];
+    report.perspectives[1]!.minSupport = 1;
+    expect(renderTable(report, { color: false }).split('\n').slice(-3)).toEqual([
+      '  Netzwerk (netz): 2 units, 2 transcripts, 2 speakers',
+      '  Selten (selten): 1 transcript, 1 unit, 1 speaker',
+      '',
+    ]);
+  });
+
   it('lists at most ten emergent perspectives and says how many more there are', () => {
     const report = smallReport();
     report.cooccurrence = [];

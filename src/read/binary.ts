@@ -1,0 +1,81 @@
+/**
+ * Telling text from binary content before a text reader sees it, so a PNG renamed `.txt`, a file of
+ * NUL bytes or an audio file in the transcript folder is refused with a message that says what it
+ * is, instead of becoming a transcript of mojibake.
+ */
+
+/** Signatures of file kinds often found beside transcripts (offset, bytes, and what to call the file). */
+const SIGNATURES: readonly { at: number; bytes: readonly number[]; what: string }[] = [
+  { at: 0, bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { at: 0, bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { at: 0, bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { at: 0, bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF file' },
+  { at: 0, bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive' },
+  { at: 0, bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { at: 0, bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old binary Office file' },
+  { at: 0, bytes: [0x49, 0x44, 0x33], what: 'an MP3 audio file' },
+  { at: 0, bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF (WAV or AVI) media file' },
+  { at: 4, bytes: [0x66, 0x74, 0x79, 0x70], what: 'an MP4 or M4A media file' },
+  { at: 0, bytes: [0x4f, 0x67, 0x67, 0x53], what: 'an Ogg media file' },
+  { at: 0, bytes: [0x66, 0x4c, 0x61, 0x43], what: 'a FLAC audio file' },
+  { at: 0, bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program (ELF)' },
+];
+
+/** How many bytes from the start are looked at for control characters. */
+const SAMPLE = 64 * 1024;
+
+/** Share of control characters (other than tab, line breaks and form feed) above which a file is binary. */
+const MAX_CONTROL_SHARE = 0.1;
+
+/** True when `bytes` start with a UTF-16 byte order mark. */
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/**
+ * The byte order of UTF-16 text without a byte order mark, recognised by its zero bytes: in Latin
+ * text every second byte is 0 (the high byte), the others almost never are. Null when the bytes do
+ * not look like UTF-16.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (hasUtf16Bom(bytes) || bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const n = Math.min(bytes.length, SAMPLE);
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) evenZero++;
+      else oddZero++;
+    }
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.05) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Why bytes are not text a transcript reader can use, or null when they look like text (UTF-8, a
+ * single-byte code page, or UTF-16 with or without a byte order mark): a known binary signature,
+ * NUL bytes, or many control characters.
+ */
+export function binaryReason(bytes: Uint8Array): string | null {
+  if (bytes.length === 0 || hasUtf16Bom(bytes) || utf16WithoutBom(bytes) !== null) return null;
+  const firstNul = bytes.indexOf(0);
+  for (const s of SIGNATURES) {
+    // A signature of printable letters ("RIFF", "GIF8") could start a text too: it needs a NUL byte as well.
+    const decisive = firstNul !== -1 || s.bytes.some((b) => b < 0x20 || b >= 0x7f);
+    if (decisive && s.bytes.every((b, i) => bytes[s.at + i] === b)) return `is ${s.what}, not text`;
+  }
+  if (firstNul !== -1) {
+    if (bytes.every((b) => b === 0)) return 'holds only NUL bytes (a file that was never written, or a placeholder), no text';
+    return `is a binary file, not text (a NUL byte at byte ${firstNul + 1})`;
+  }
+  const n = Math.min(bytes.length, SAMPLE);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) controls++;
+  }
+  return controls > n * MAX_CONTROL_SHARE ? 'is a binary file, not text (it is full of control characters)' : null;
+}
