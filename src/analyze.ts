@@ -10,6 +10,7 @@ import { compileCodebook, type Matcher } from './codebook/compile.js';
 import { codeUnits } from './code/code-units.js';
 import { hasErrors, sortProblems } from './problems.js';
 import { loadCodebook } from './read/codebook.js';
+import { knownEncoding } from './read/decode.js';
 import { listInputs } from './read/files.js';
 import { readTranscript } from './read/index.js';
 import { attributesFor, loadParticipants, unknownSpeakers } from './read/participants.js';
@@ -92,6 +93,12 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   const cwd = options.cwd ?? process.cwd();
   const problems: Problem[] = [];
   const stop = (): CodeInputsResult => ({ coded: null, problems: sortProblems(problems) });
+  // A bad encoding name would fail every file alike: one error, before anything is read.
+  if (options.encoding !== undefined && options.encoding.trim() !== '' && !knownEncoding(options.encoding)) {
+    const message = `unknown encoding "${options.encoding}" (for example utf-8, windows-1252, latin1, utf-16le)`;
+    problems.push({ file: '--encoding', severity: 'error', message, ruleId: 'options/encoding' });
+    return stop();
+  }
 
   let codebook: Codebook;
   if (typeof options.codebook === 'object') {

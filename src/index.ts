@@ -2,7 +2,7 @@
  * The fokus library API: every command of the CLI is a function here. Re-exports only; the
  * pipeline stages live in their folders (read → segment → tokenize → code → aggregate → render).
  */
-export { analyze, type AnalyzeResult, type AnalyzeRunOptions } from './analyze.js';
+export { analyze, codeInputs, type AnalyzeResult, type AnalyzeRunOptions, type CodeInputsOptions, type CodeInputsResult } from './analyze.js';
 export { VERSION } from './version.js';
 export * from './types.js';
 export { formatProblem } from './problems.js';
@@ -27,16 +27,27 @@ export { stemWord } from './text/stem.js';
 export { parseCodebook, type ParsedCodebook } from './codebook/parse.js';
 export { compileCodebook, type Matcher } from './codebook/compile.js';
 export { flattenCategories } from './codebook/flatten.js';
+export { codebookJsonSchema, renderCodebookJsonSchema } from './codebook/schema.js';
+export { importDictionary, type ImportOptions, type ImportResult } from './codebook/import/index.js';
+export { unmatchableReason } from './codebook/terms.js';
 
 // code
 export { codeUnits } from './code/code-units.js';
 export { matchText, type TextMatch, type CategoryMatch, type BlockedMatch } from './code/match.js';
+export { checkCodebook, runExamples, lintCodebook, type CodebookCheck } from './code/check.js';
 
 // aggregate
 export { countFrequencies } from './aggregate/frequencies.js';
 export { breakDown } from './aggregate/breakdown.js';
 export { countCooccurrence } from './aggregate/cooccurrence.js';
 export { findPerspectives } from './aggregate/perspectives.js';
+export { findEmergentPerspectives } from './aggregate/emergent.js';
+export { compareGroups } from './aggregate/compare.js';
+export { findKeyTerms } from './aggregate/keyterms.js';
+export { suggestTerms } from './aggregate/suggest.js';
+export { findConcordance, compileTerm } from './aggregate/kwic.js';
+export { explainUnit } from './aggregate/explain.js';
+export { fisherExact, logLikelihood, adjustBenjaminiHochberg } from './aggregate/stats.js';
 
 // render
 export { renderTable } from './render/table.js';
@@ -50,3 +61,4 @@ export {
 export { renderJson } from './render/json.js';
 export { renderHtml } from './render/html.js';
 export { reportFiles, type OutputFile } from './render/files.js';
+export { renderQdc, codeGuid } from './render/qdc.js';

@@ -98,7 +98,7 @@ function report(io: CliIO, problems: readonly Problem[]): void {
 
 async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO): Promise<number> {
   const { parsed, shown } = await load(file, io);
-  const { checkCodebook } = await import('../codebook/check.js');
+  const { checkCodebook } = await import('../code/check.js');
   const check = checkCodebook(parsed, shown);
   report(io, check.problems);
   const { renderCheckJson, renderCheckTable } = await import('../render/check.js');

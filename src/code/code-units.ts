@@ -1,12 +1,12 @@
 import type { Matcher } from '../codebook/compile.js';
 import type { CodedUnit, Unit } from '../types.js';
-import { matchText } from './match.js';
+import { matchCodes } from './match.js';
 
 /** Code units with a compiled codebook; moderator units are kept with no codings. */
 export function codeUnits(units: readonly Unit[], matcher: Matcher): CodedUnit[] {
   return units.map((unit) => {
     if (unit.moderator) return { ...unit, codings: [] };
-    const { coded } = matchText(unit.text, matcher);
+    const { coded } = matchCodes(unit.text, matcher);
     return {
       ...unit,
       codings: coded.map((c) => ({

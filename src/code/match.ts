@@ -1,6 +1,6 @@
 import { WILDCARD, type CompiledRule, type Matcher } from '../codebook/compile.js';
 import { lowerWord } from '../text/normalize.js';
-import { COMPOUND_CONJUNCTIONS, completeTruncated, isTruncated, tokenize } from '../text/tokenize.js';
+import { COMPOUND_CONJUNCTIONS, completeTruncated, isTruncated, tokenWords } from '../text/tokenize.js';
 import type { Match, Token } from '../types.js';
 
 /** A term occurrence as a token range (first and last token index, inclusive). */
@@ -42,16 +42,44 @@ const COMPLETION_REACH = 6;
  * only categories with a hit (or a regex rule) are evaluated.
  */
 export function matchText(text: string, matcher: Matcher): TextMatch {
-  const tokens = tokenize(text);
-  const lowers = tokens.map((t) => lowerWord(t.text));
-  const patterns: (readonly number[])[] = lowers.map((l) => matcher.lookup(l));
-  completeCompounds(lowers, patterns, matcher);
+  const words: string[] = [];
+  const starts: number[] = [];
+  tokenWords(text, words, starts);
+  const tokens: Token[] = words.map((w, i) => ({ text: w, start: starts[i]!, end: starts[i]! + w.length }));
+  return { tokens, ...matchWords(text, words, starts, matcher) };
+}
+
+/** What `matchText` finds, without the token list: the form the coding loop uses. */
+export function matchCodes(text: string, matcher: Matcher): Pick<TextMatch, 'coded' | 'blocked'> {
+  const words: string[] = [];
+  const starts: number[] = [];
+  tokenWords(text, words, starts);
+  return matchWords(text, words, starts, matcher);
+}
+
+/** Cheap pre-check for truncated compound parts: the last character is a hyphen. */
+function endsWithHyphen(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+function matchWords(text: string, words: string[], starts: number[], matcher: Matcher): Pick<TextMatch, 'coded' | 'blocked'> {
+  const n = words.length;
+  const patterns: (readonly number[])[] = new Array<readonly number[]>(n);
+  let truncated = false;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    patterns[i] = matcher.lookupToken(w);
+    if (!truncated && endsWithHyphen(w)) truncated = true;
+  }
+  if (truncated) completeCompounds(words.map(lowerWord), patterns, matcher);
 
   const occurrences = findTerms(patterns, matcher);
+  if (occurrences.size === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
   const candidates = new Set<number>(matcher.regexCategories);
   for (const termId of occurrences.keys()) for (const c of matcher.categoriesByTerm.get(termId) ?? []) candidates.add(c);
 
-  const spanOf = (s: Span): [number, number] => [tokens[s.first]!.start, tokens[s.last]!.end];
+  const spanOf = (s: Span): [number, number] => [starts[s.first]!, starts[s.last]! + words[s.last]!.length];
   const termMatches = (termId: number, by: string, out: Match[]): void => {
     for (const s of occurrences.get(termId) ?? []) {
       const [start, end] = spanOf(s);
@@ -113,7 +141,7 @@ export function matchText(text: string, matcher: Matcher): TextMatch {
       return { index, path: matcher.categories[index]!.path, matches, hits: countHits(matches) };
     });
   blocked.sort((a, b) => matcher.categories.findIndex((c) => c.path === a.path) - matcher.categories.findIndex((c) => c.path === b.path));
-  return { tokens, coded, blocked };
+  return { coded, blocked };
 }
 
 /**
@@ -136,13 +164,15 @@ function completeCompounds(lowers: string[], patterns: (readonly number[])[], ma
 /** Occurrences of every term that occurs, found from the patterns present at each token. */
 function findTerms(patterns: (readonly number[])[], matcher: Matcher): Map<number, Span[]> {
   const positions = new Map<number, number[]>();
-  patterns.forEach((ids, i) => {
-    for (const id of ids) {
+  for (let i = 0; i < patterns.length; i++) {
+    const ids = patterns[i]!;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
       const list = positions.get(id);
       if (list) list.push(i);
       else positions.set(id, [i]);
     }
-  });
+  }
   const out = new Map<number, Span[]>();
   for (const [patternId, at] of positions) {
     for (const termId of matcher.termsByAnchor.get(patternId) ?? []) {

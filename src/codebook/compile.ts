@@ -37,13 +37,26 @@ export interface CompiledCategory {
   exclude: number[];
 }
 
+/** A glob word pattern: the literal runs between its `*`s (first and last may be empty). */
+interface Glob {
+  id: number;
+  literals: string[];
+  /** Position in `PatternIndex.globList`, for de-duplicating candidates. */
+  slot: number;
+}
+
 /** Word patterns of one folding mode, indexed so that a word form finds its patterns without a scan. */
 interface PatternIndex {
   fold: boolean;
   exact: Map<string, number[]>;
-  /** Glob patterns keyed by their longest literal run; `keyLengths` lists the lengths to probe. */
-  globs: Map<string, { id: number; re: RegExp }[]>;
-  keyLengths: number[];
+  /**
+   * Glob patterns keyed by the first three characters of their longest literal run (a number made
+   * of the three UTF-16 units, so probing a form allocates no strings); globs whose longest run is
+   * shorter are tried on every form.
+   */
+  globs: Map<number, Glob[]>;
+  shortGlobs: Glob[];
+  globList: Glob[];
   stems: Map<string, number[]>;
 }
 
@@ -60,15 +73,22 @@ export interface Matcher {
   regexCategories: number[];
   /** Pattern ids that match a lower-cased token (cached per token form). */
   lookup(lowerToken: string): readonly number[];
+  /** Pattern ids that match a token as written (cached per written form; lower-cases on a miss only). */
+  lookupToken(token: string): readonly number[];
   /** Pattern ids that match one lower-cased word form (no compound splitting). */
   lookupForm(lowerForm: string): readonly number[];
 }
 
-const GLOB_CHAR = '[\\p{L}\\p{N}\\p{M}]*';
+/** What a glob's `*` may stand for: a run of letters, digits and combining marks (never `-` or `'`). */
+const GLOB_RUN = /^[\p{L}\p{N}\p{M}]*$/u;
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Key of the three UTF-16 units of `s` at `i` (exact in a double: below 2^48). */
+function trigramKey(s: string, i: number): number {
+  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
 }
+
+/** The pattern ids shared by every form that matches nothing. */
+const NONE: readonly number[] = Object.freeze([]);
 
 /** Compile a validated codebook into a matcher; each term is compiled once. */
 export function compileCodebook(codebook: Codebook): Matcher {
@@ -92,8 +112,10 @@ export function compileCodebook(codebook: Codebook): Matcher {
     if (glob) {
       const literals = norm.split('*');
       const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
-      const re = new RegExp('^' + literals.map(escapeRegex).join(GLOB_CHAR) + '$', 'u');
-      push(index.globs, longest, { id, re });
+      const entry: Glob = { id, literals, slot: index.globList.length };
+      index.globList.push(entry);
+      if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
+      else index.shortGlobs.push(entry);
     } else {
       push(index.exact, norm, id);
       if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
@@ -139,17 +161,15 @@ export function compileCodebook(codebook: Codebook): Matcher {
       exclude: cat.exclude.map((t) => termFor(t, cat)),
     };
   });
-  for (const index of indexes) {
-    index.keyLengths = [...new Set([...index.globs.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  }
+  const probe = { stamps: new Int32Array(Math.max(...indexes.map((i) => i.globList.length), 0)), round: 0 };
 
   const formCache = new Map<string, readonly number[]>();
   const lookupForm = (lower: string): readonly number[] => {
     let ids = formCache.get(lower);
     if (ids === undefined) {
       const found: number[] = [];
-      for (const index of indexes) collect(index, lower, language, found);
-      ids = found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
+      for (const index of indexes) collect(index, lower, language, found, probe);
+      ids = found.length === 0 ? NONE : found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
       formCache.set(lower, ids);
     }
     return ids;
@@ -170,8 +190,18 @@ export function compileCodebook(codebook: Codebook): Matcher {
     }
     return ids;
   };
+  // Written forms map to their patterns directly, so a known word costs one lookup, not a lower-casing.
+  const writtenCache = new Map<string, readonly number[]>();
+  const lookupToken = (token: string): readonly number[] => {
+    let ids = writtenCache.get(token);
+    if (ids === undefined) {
+      ids = lookup(lowerWord(token));
+      writtenCache.set(token, ids);
+    }
+    return ids;
+  };
 
-  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, lookup, lookupForm };
+  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, lookup, lookupForm, lookupToken };
 }
 
 function compileRule(rule: Rule, termFor: (t: Term) => number): CompiledRule {
@@ -186,7 +216,7 @@ function compileRule(rule: Rule, termFor: (t: Term) => number): CompiledRule {
 }
 
 function newIndex(fold: boolean): PatternIndex {
-  return { fold, exact: new Map(), globs: new Map(), keyLengths: [], stems: new Map() };
+  return { fold, exact: new Map(), globs: new Map(), shortGlobs: [], globList: [], stems: new Map() };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -200,24 +230,45 @@ function stemKey(lower: string, fold: boolean, language: Language): string {
   return fold ? foldWord(s) : s;
 }
 
+/**
+ * True when `form` matches a glob: it starts with the first literal run, ends with the last, holds
+ * the others in order, and what lies between them are letters, digits or marks only (the same as
+ * the regular expression `^lit(?:[\p{L}\p{N}\p{M}]*lit)*$`, without compiling one per glob).
+ */
+function globMatches(form: string, literals: readonly string[]): boolean {
+  const first = literals[0]!;
+  const last = literals[literals.length - 1]!;
+  if (form.length < first.length + last.length || !form.startsWith(first) || !form.endsWith(last)) return false;
+  return placeFrom(form, literals, 1, first.length, form.length - last.length);
+}
+
+/** Whether literals `i…n-2` fit in order between `from` and `end`, every gap a run of word characters. */
+function placeFrom(form: string, literals: readonly string[], i: number, from: number, end: number): boolean {
+  if (i === literals.length - 1) return GLOB_RUN.test(form.slice(from, end));
+  const lit = literals[i]!;
+  for (let at = form.indexOf(lit, from); at !== -1 && at + lit.length <= end; at = form.indexOf(lit, at + 1)) {
+    // A gap holding a non-word character fails, and so does every later placement.
+    if (!GLOB_RUN.test(form.slice(from, at))) return false;
+    if (placeFrom(form, literals, i + 1, at + lit.length, end)) return true;
+  }
+  return false;
+}
+
 /** Add the ids of every pattern of `index` that matches the lower-cased form. */
-function collect(index: PatternIndex, lower: string, language: Language, out: number[]): void {
+function collect(index: PatternIndex, lower: string, language: Language, out: number[], probe: { stamps: Int32Array; round: number }): void {
   const form = index.fold ? foldWord(lower) : lower;
   const exact = index.exact.get(form);
   if (exact) out.push(...exact);
-  if (index.keyLengths.length > 0) {
-    const tried = new Set<string>();
-    for (const len of index.keyLengths) {
-      if (len === 0) {
-        for (const g of index.globs.get('') ?? []) if (g.re.test(form)) out.push(g.id);
-        continue;
-      }
-      for (let i = 0; i + len <= form.length; i++) {
-        const key = form.slice(i, i + len);
-        if (tried.has(key)) continue;
-        tried.add(key);
-        const globs = index.globs.get(key);
-        if (globs) for (const g of globs) if (g.re.test(form)) out.push(g.id);
+  if (index.globList.length > 0) {
+    const round = ++probe.round;
+    for (const g of index.shortGlobs) if (globMatches(form, g.literals)) out.push(g.id);
+    for (let i = 0; i + 3 <= form.length; i++) {
+      const globs = index.globs.get(trigramKey(form, i));
+      if (!globs) continue;
+      for (const g of globs) {
+        if (probe.stamps[g.slot] === round) continue;
+        probe.stamps[g.slot] = round;
+        if (globMatches(form, g.literals)) out.push(g.id);
       }
     }
   }

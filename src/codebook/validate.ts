@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Pair } from 'yaml';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { resolveRef, type Shape } from './shape.js';

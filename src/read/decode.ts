@@ -131,6 +131,11 @@ function lineColumn(before: string): Position {
   return { line, column: before.length - lineStart + 1 };
 }
 
+/** True when `name` is an encoding `decodeBytes` can be forced to (any name iconv-lite knows). */
+export function knownEncoding(name: string): boolean {
+  return iconv.encodingExists(name.trim());
+}
+
 /** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
 function tryUtf8(bytes: Uint8Array): string | null {
   try {

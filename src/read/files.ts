@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { cmp, problem } from '../problems.js';
@@ -27,6 +27,14 @@ function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
+/** What is wrong with a symbolic link that cannot be followed. */
+function linkTrouble(err: unknown): string {
+  const code = errorCode(err);
+  if (code === 'ELOOP') return 'a symbolic link that leads in a loop';
+  if (code === 'ENOENT') return 'a symbolic link to a file that does not exist';
+  return `a symbolic link that cannot be followed (${code ?? String(err)})`;
+}
+
 /** The hidden file `fokus analyze --out` leaves in its output folder; folder walks skip such folders. */
 export const OUTPUT_MARKER = '.fokus-output';
 
@@ -44,7 +52,8 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
     seen.add(real);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    problems.push(problem(shown, 'warning', `cannot read folder: ${errorCode(err) ?? String(err)}`, undefined, 'read/folder'));
+    // The transcripts in it would be missing from the results without anyone noticing: an error.
+    problems.push(problem(shown, 'error', `cannot read this folder (${errorCode(err) ?? String(err)}); the files in it are left out`, undefined, 'read/folder'));
     return;
   }
   // A folder fokus wrote a report into holds report.json/report.html, which are no transcripts.
@@ -65,8 +74,12 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
           const real = await realpath(full);
           if (real === root || real.startsWith(root + path.sep)) continue;
         }
-      } catch {
-        continue; // a dangling link names no file
+      } catch (err) {
+        // A dangling link names no file; one named like a transcript was probably meant to be read.
+        if (isTranscriptName(e.name)) {
+          problems.push(problem(path.join(shown, e.name), 'warning', `${linkTrouble(err)}; left out`, undefined, 'read/link'));
+        }
+        continue;
       }
     }
     if (isDir) await walk(root, full, childRel, seen, out, problems, path.join(shown, e.name));
@@ -113,7 +126,13 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
         found.push({ path: path.normalize(name), id });
       }
     } else {
-      problems.push(problem(input, 'error', 'no such file or folder', undefined, 'read/missing'));
+      let message = 'no such file or folder';
+      try {
+        if ((await lstat(abs)).isSymbolicLink()) message = linkTrouble(await stat(abs).then(() => null, (e: unknown) => e));
+      } catch {
+        // nothing there at all
+      }
+      problems.push(problem(input, 'error', message, undefined, 'read/missing'));
     }
   }
 

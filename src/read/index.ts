@@ -126,7 +126,15 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
     const message =
-      code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code || String(err)})`;
+      code === 'ENOENT'
+        ? 'no such file or folder'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'ELOOP'
+            ? 'is a symbolic link that leads in a loop'
+            : code === 'EACCES' || code === 'EPERM'
+              ? `cannot read file: permission denied (${code})`
+              : `cannot read file (${code || String(err)})`;
     return { transcript: null, problems: [problem(file.path, 'error', message, undefined, 'read/file')] };
   }
   const hash = sha256(bytes);

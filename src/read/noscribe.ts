@@ -112,24 +112,27 @@ const isBlank = (ch: string | undefined): boolean => ch !== undefined && /\s/u.t
 
 /**
  * Who speaks each segment. The label written at a paragraph's start or after an overlap mark
- * (`S01:`, `//S02:`; renamed labels such as `Interviewerin:` too) wins and is remembered for the
- * anchor's speaker; otherwise the anchor's speaker (as renamed) holds; without one (older files) a
- * segment starting with `//`, or following one that ended with `//`, returns to the paragraph's
- * first speaker, and any other continues the speaker before it.
+ * (`S01:`, `//S02:`; labels renamed or corrected by hand such as `Interviewerin:` too) wins. A
+ * segment without label returns to the paragraph's first speaker when it starts with `//` or
+ * follows a segment that ended with `//`; otherwise it belongs to the labelled speaker whose anchor
+ * speaker it shares, else to its anchor's speaker (as renamed earlier), else (older files without
+ * speaker in the anchor) to the speaker before it.
  */
 function speakersOf(segments: readonly Segment[]): Spoken[] {
   const renamed = new Map<string, string>();
   const out: Spoken[] = [];
+  const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && speakerKey(a) === speakerKey(b);
   let paragraph = -1;
-  let main: string | null = null;
-  let current: string | null = null;
+  /** The paragraph's first speaker and the one speaking now, each with the speaker of its anchor. */
+  let main: { speaker: string | null; anchor: string | null } = { speaker: null, anchor: null };
+  let current = main;
   let closed = false;
   let started = false;
   for (const seg of segments) {
     if (seg.paragraph !== paragraph) {
       paragraph = seg.paragraph;
-      main = null;
-      current = null;
+      main = { speaker: null, anchor: null };
+      current = main;
       closed = false;
       started = false;
     }
@@ -154,24 +157,27 @@ function speakersOf(segments: readonly Segment[]): Spoken[] {
     let to = t.length;
     while (to > from && isBlank(t[to - 1])) to--;
     if (label === null && PAUSE.test(t.slice(from, to))) {
-      out.push({ segment: seg, speaker: current, from: to, to });
+      out.push({ segment: seg, speaker: current.speaker, from: to, to });
       continue;
     }
     started = true;
 
+    const anchor = seg.anchorSpeaker;
     let speaker: string | null;
     if (label !== null) {
       speaker = label;
-      if (seg.anchorSpeaker !== null) renamed.set(speakerKey(seg.anchorSpeaker), label);
-    } else if (seg.anchorSpeaker !== null) {
-      speaker = renamed.get(speakerKey(seg.anchorSpeaker)) ?? seg.anchorSpeaker;
+      if (anchor !== null) renamed.set(speakerKey(anchor), label);
     } else if (overlap || closed) {
-      speaker = main;
+      speaker = main.speaker;
+    } else if (anchor === null || same(anchor, current.anchor)) {
+      speaker = current.speaker;
+    } else if (same(anchor, main.anchor)) {
+      speaker = main.speaker;
     } else {
-      speaker = current;
+      speaker = renamed.get(speakerKey(anchor)) ?? anchor;
     }
-    if (first) main = speaker;
-    current = speaker;
+    current = { speaker, anchor: label === null && (overlap || closed) ? main.anchor : anchor };
+    if (first) main = current;
 
     closed = t.slice(from, to).endsWith('//');
     if (closed) to -= 2;

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { problem } from '../problems.js';
 import type { Participant, Position, Problem, Transcript } from '../types.js';
+import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { speakerKey } from './speaker-key.js';
 
@@ -140,7 +141,9 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const at = err.linePos?.[0];
-      problems.push(problem(file, 'error', err.message.split('\n')[0] ?? 'invalid YAML', at ? { line: at.line, column: at.col } : undefined, 'participants/yaml'));
+      // The position is in the problem already; the parser's own " at line 2, column 1:" would repeat it.
+      const message = `YAML syntax: ${(err.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/u, '')}`;
+      problems.push(problem(file, 'error', message, at ? { line: at.line, column: at.col } : undefined, 'participants/yaml'));
     }
     return { participants: [], problems };
   }
@@ -205,9 +208,18 @@ export async function loadParticipants(file: string): Promise<ParticipantsResult
     bytes = await readFile(file);
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    const message = code === 'ENOENT' ? 'no such file or folder' : `cannot read file (${code || String(err)})`;
+    const message =
+      code === 'ENOENT'
+        ? 'no such file or folder'
+        : code === 'EISDIR'
+          ? 'is a folder, not a participants file'
+          : code === 'ELOOP'
+            ? 'is a symbolic link that leads in a loop'
+            : `cannot read file (${code || String(err)})`;
     return { participants: [], problems: [problem(file, 'error', message, undefined, 'participants/file')] };
   }
+  const notText = binaryReason(bytes);
+  if (notText !== null) return { participants: [], problems: [problem(file, 'error', notText, undefined, 'participants/binary')] };
   const decoded = decodeBytes(bytes, file);
   const parsed = parseParticipants(decoded.text, file, format);
   return { participants: parsed.participants, problems: [...decoded.problems, ...parsed.problems] };

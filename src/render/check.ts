@@ -1,4 +1,4 @@
-import type { CategoryCheck, CodebookCheck, ExampleCheck, QuotedMatch } from '../codebook/check.js';
+import type { CategoryCheck, CodebookCheck, ExampleCheck, QuotedMatch } from '../code/check.js';
 
 /** Longest example text quoted in full in the failure list; longer ones are shortened with "…". */
 const MAX_QUOTE = 160;

@@ -83,8 +83,9 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
     expect(run.stderr.split('\n')).toEqual([
       'formats/02-teams.vtt:30:31: warning: speaker "Özdemir, Elif" is not in the participants file',
       'formats/06-whisperx.json:8:24: warning: speaker "SPEAKER_02" is not in the participants file',
-      'formats/10-alt.txt: warning: not valid UTF-8, read as Windows-1252',
       'formats/10-alt.txt:3:5: warning: speaker "B3" is not in the participants file',
+      // The first byte that is not UTF-8 is the euro sign of "Rund 5000 €".
+      'formats/10-alt.txt:3:15: warning: not valid UTF-8, read as Windows-1252',
       'formats/11-utf16.md:3:10: warning: speaker "TN1" is not in the participants file',
       'formats/11-utf16.md:5:10: warning: speaker "TN2" is not in the participants file',
       '',

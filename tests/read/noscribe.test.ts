@@ -88,6 +88,18 @@ describe('noScribe HTML', () => {
     ]);
   });
 
+  test('a label corrected by hand holds for its paragraph only, not for the anchor speaker elsewhere', () => {
+    const body =
+      '<p ><a name="ts_0_1000_S01" >S02: Korrigiert.</a><a name="ts_1000_2000_S01" > Weiter.</a><a name="ts_2000_2500_//S00" > //S00: Ja.</a><a name="ts_2500_3000_S01" >// Ende.</a></p>' +
+      '<p ><a name="ts_3000_4000_S01" >S01: Wirklich S01.</a><a name="ts_4000_5000_S01" > Auch.</a></p>';
+    expect(parseNoScribe(page(body), 'k.html').blocks.map((b) => [b.speaker, b.text])).toEqual([
+      ['S02', 'Korrigiert. Weiter.'],
+      ['S00', 'Ja.'],
+      ['S02', 'Ende.'],
+      ['S01', 'Wirklich S01. Auch.'],
+    ]);
+  });
+
   test('without speaker detection every segment is one unit; the title and header are no text', () => {
     const body =
       '<p ><span >Transkribiert mit noScribe</span></p><p ><a name="ts_0_3000_" >Erster Satz.</a><a name="ts_3000_6000_" > Zweiter Satz.</a><a name="ts_6000_7000_" > (..)</a></p>';

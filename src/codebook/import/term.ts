@@ -1,5 +1,5 @@
 import { TERM_PATTERN } from '../shape.js';
-import { unmatchableReason } from '../check.js';
+import { unmatchableReason } from '../terms.js';
 import { lowerWord } from '../../text/normalize.js';
 
 /** What converting one dictionary entry gives: the term, or why it cannot be one; and a note on changes. */

@@ -3,14 +3,14 @@
  * category and its counterexamples must not, through the same matcher `analyze` uses; on top of the
  * loader's errors it warns about rules that cannot do anything useful.
  */
-import { matchText, type BlockedMatch } from '../code/match.js';
+import { matchText, type BlockedMatch } from './match.js';
 import { problem, sortProblems } from '../problems.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
-import { isTruncated, tokenize } from '../text/tokenize.js';
 import type { Category, Codebook, Match, Problem, Term } from '../types.js';
-import { compileCodebook } from './compile.js';
-import { flattenCategories } from './flatten.js';
-import type { ParsedCodebook } from './parse.js';
+import { compileCodebook } from '../codebook/compile.js';
+import { unmatchableReason } from '../codebook/terms.js';
+import { flattenCategories } from '../codebook/flatten.js';
+import type { ParsedCodebook } from '../codebook/parse.js';
 
 /** A piece of evidence with the text it covers in the example (`start`/`end` are UTF-16 offsets). */
 export interface QuotedMatch extends Match {
@@ -168,25 +168,6 @@ function termsOf(cat: Category): { term: Term; where: string }[] {
   return out;
 }
 
-/**
- * Why a term can never match, or undefined when it can. A word of a term can only match when the
- * tokenizer would read it as one token (with each `*` standing for a letter): tokens are runs of
- * letters and digits joined by single inner hyphens or apostrophes, so a word with two of them in a
- * row, or an apostrophe at its edge (the loader already rejects '-' and "'" there, but not '’'),
- * never occurs. Digits-only words do match: digit runs are tokens like words.
- */
-export function unmatchableReason(term: string): string | undefined {
-  for (const word of term.split(' ')) {
-    if (word === '' || /^\*+$/.test(word)) continue;
-    const probe = lowerWord(word).replace(/\*/g, 'x');
-    const tokens = tokenize(probe);
-    if (tokens.length === 1 && tokens[0]!.text === probe && !isTruncated(probe)) continue;
-    if (/[-'][-']/.test(probe)) return `'${word}' has two of '-' and "'" in a row, which never occurs inside one token`;
-    if (/^[-']|[-']$/.test(probe)) return `'${word}' has a '-' or an apostrophe at its edge, which tokens never have`;
-    return `the tokenizer reads '${word}' as ${tokens.map((t) => `'${t.text}'`).join(' and ')}`;
-  }
-  return undefined;
-}
 
 /**
  * Warnings for terms that two or more sibling categories list among their `terms`. Two terms share
