@@ -8,6 +8,7 @@ import { findKeyTerms } from './aggregate/keyterms.js';
 import { findPerspectives } from './aggregate/perspectives.js';
 import { compileCodebook, type Matcher } from './codebook/compile.js';
 import { codeUnits } from './code/code-units.js';
+import type { RegexBudget } from './code/regex-budget.js';
 import { hasErrors, sortProblems } from './problems.js';
 import { loadCodebook } from './read/codebook.js';
 import { knownEncoding } from './read/decode.js';
@@ -36,6 +37,8 @@ export interface CodeInputsOptions {
   format?: string;
   /** Called after each transcript with the count done, for progress displays. */
   onProgress?: (done: number, total: number, bytes: number) => void;
+  /** The time budget of a regex rule on one unit; a rule that runs past it is stopped (default 1 s + 1 ms per 1000 characters). */
+  regexBudget?: RegexBudget;
 }
 
 /** Options of `analyze`: those of `codeInputs` plus what to aggregate. */
@@ -150,7 +153,8 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
       moderators,
       ...(participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(participants, id, speaker) } : {}),
     });
-    units.push(...codeUnits(segmented, matcher));
+    const coded = codeUnits(segmented, matcher, { file: file.path, onProblem: (p) => problems.push(p), ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}) });
+    for (const u of coded) units.push(u); // a loop: a long transcript has more units than a call takes arguments
     options.onProgress?.(done, listed.files.length, 0);
   }
   return {

@@ -96,6 +96,41 @@ export interface Participant {
   attributes: Record<string, string>;
 }
 
+/**
+ * One row of a coding file: a coder gave the unit `transcript#segment` a category. A row whose
+ * category is '' only declares that the coder saw the unit and left it uncoded.
+ */
+export interface CodingRow {
+  /** Transcript id, as in the `transcript` column of `segments.csv`. */
+  transcript: string;
+  /** Unit number within the transcript, from 1, as in the `segment` column of `segments.csv`. */
+  segment: number;
+  /** Full code of the category as written; '' for a row that only declares the unit. */
+  category: string;
+  /** 1-based line of the row in the coding file. */
+  line: number;
+}
+
+/** A coding read from one file (the `segments.csv` columns): every row one coder wrote. */
+export interface CoderCoding {
+  /** Who coded: the file as named on the command line. */
+  coder: string;
+  rows: CodingRow[];
+}
+
+/** A value a coder gave a unit in a ratings table: a number or a label; null when missing. */
+export type Rating = number | string | null;
+
+/** A unit × coder table of ratings (Krippendorff's reliability data with units as rows). */
+export interface RatingTable {
+  /** Coder names: the header cells after the first. */
+  coders: string[];
+  /** Unit ids: the first column, in file order. */
+  units: string[];
+  /** `values[u][c]` is what coder `c` gave unit `u`; null when the cell is empty. */
+  values: Rating[][];
+}
+
 // ---------------------------------------------------------------- segment
 
 /** Coding unit kinds: a whole speaker turn, or one sentence of a turn. */

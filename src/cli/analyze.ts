@@ -23,6 +23,7 @@ interface AnalyzeFlags {
   minSupport?: number;
   minLift?: number;
   keyterms?: number;
+  jobs?: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -69,6 +70,7 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
     .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content')
+    .option('--jobs <n>', 'threads to code with (default: one per core for large corpora; 1 = no worker threads; env FOKUS_JOBS)', wholeNumber(1))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
@@ -84,8 +86,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     for (const p of bad) io.stderr.write(formatProblem(p) + '\n');
     if (hasErrors(bad)) return EXIT.badInput;
   }
-  const { analyze } = await import('../analyze.js');
-  const result = await analyze(inputs, {
+  const options = {
     cwd: io.cwd,
     codebook: flags.codebook,
     unit: flags.unit,
@@ -98,7 +99,22 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     ...(flags.minSupport !== undefined ? { minSupport: flags.minSupport } : {}),
     ...(flags.minLift !== undefined ? { minLift: flags.minLift } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
-  });
+  };
+  let result;
+  if (flags.format === 'csv' && !flags.out) {
+    // Frequencies only: the corpus is streamed through every core and nothing else is computed.
+    const { analyzeCorpus } = await import('../run/corpus.js');
+    const { progressLine } = await import('./progress.js');
+    const line = progressLine(io, flags.quiet === true, () => performance.now());
+    try {
+      result = await analyzeCorpus(inputs, { ...options, jobs: jobsWanted(flags, io), frequenciesOnly: true, progress: (p) => line.update(p) });
+    } finally {
+      line.done();
+    }
+  } else {
+    const { analyze } = await import('../analyze.js');
+    result = await analyze(inputs, options);
+  }
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
   const report = result.report;
   if (!report) return EXIT.badInput;
@@ -118,6 +134,13 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
   io.stdout.write(await renderStdout(report, flags, io));
   if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out));
   return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
+}
+
+/** Threads asked for: `--jobs`, else a whole number ≥ 1 in FOKUS_JOBS, else undefined (fokus decides). */
+function jobsWanted(flags: AnalyzeFlags, io: CliIO): number | undefined {
+  if (flags.jobs !== undefined) return flags.jobs;
+  const env = io.env.FOKUS_JOBS;
+  return env !== undefined && /^[1-9]\d*$/.test(env) ? Number(env) : undefined;
 }
 
 async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO): Promise<string> {

@@ -5,6 +5,9 @@ import { OUTPUT_MARKER, TRANSCRIPT_EXTENSIONS } from '../read/files.js';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
 
+/** A file `writeOutputs` can write: an OutputFile, or one whose content is bytes (a zip archive). */
+export type WritableFile = OutputFile | { name: string; content: Uint8Array };
+
 /** Options of `writeOutputs` and `checkOutputFolder`. */
 export interface WriteOptions {
   /** The folder a relative `dir` is resolved against (default: the process's working folder). */
@@ -58,7 +61,7 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
  * folder is created or anything is written, so a refused write leaves no trace; a folder created
  * here is removed again when writing fails. Returns problems instead of throwing.
  */
-export async function writeOutputs(dir: string, files: readonly OutputFile[], inputs: readonly string[], options: WriteOptions = {}): Promise<Problem[]> {
+export async function writeOutputs(dir: string, files: readonly WritableFile[], inputs: readonly string[], options: WriteOptions = {}): Promise<Problem[]> {
   const shown = options.shown ?? dir;
   const target = resolve(options.cwd ?? '.', dir);
   const fail = (file: string, message: string, ruleId: string): Problem[] => [{ file, severity: 'error', message, ruleId }];
@@ -88,7 +91,7 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], in
     }
   }
 
-  const all = [...files];
+  const all: WritableFile[] = [...files];
   if (options.marker === true && (await mayMark(target, files))) all.push({ name: OUTPUT_MARKER, content: MARKER_TEXT });
 
   // All files go to temporary names first; only when every one is written are they renamed.
@@ -127,7 +130,7 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], in
  * Whether the marker may be left in `target`: not when it holds transcript-like files other than the
  * outputs, since folder walks skip marked folders and those files would never be read again.
  */
-async function mayMark(target: string, files: readonly OutputFile[]): Promise<boolean> {
+async function mayMark(target: string, files: readonly WritableFile[]): Promise<boolean> {
   const ours = new Set(files.map((f) => f.name));
   try {
     const names = await readdir(target);

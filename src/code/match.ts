@@ -1,6 +1,8 @@
 import { WILDCARD, type CompiledRule, type Matcher } from '../codebook/compile.js';
 import { lowerWord } from '../text/normalize.js';
-import { COMPOUND_CONJUNCTIONS, completeTruncated, isTruncated, tokenWords } from '../text/tokenize.js';
+import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
+import { runRegexRules, type RegexHits } from './regex-budget.js';
+import { scanTokens, type ScannedTokens } from './scan.js';
 import type { Match, Token } from '../types.js';
 
 /** A term occurrence as a token range (first and last token index, inclusive). */
@@ -41,45 +43,37 @@ const COMPLETION_REACH = 6;
  * number of terms: tokens find their patterns through the matcher's cached word-form lookup, and
  * only categories with a hit (or a regex rule) are evaluated.
  */
-export function matchText(text: string, matcher: Matcher): TextMatch {
-  const words: string[] = [];
-  const starts: number[] = [];
-  tokenWords(text, words, starts);
-  const tokens: Token[] = words.map((w, i) => ({ text: w, start: starts[i]!, end: starts[i]! + w.length }));
-  return { tokens, ...matchWords(text, words, starts, matcher) };
-}
-
-/** What `matchText` finds, without the token list: the form the coding loop uses. */
-export function matchCodes(text: string, matcher: Matcher): Pick<TextMatch, 'coded' | 'blocked'> {
-  const words: string[] = [];
-  const starts: number[] = [];
-  tokenWords(text, words, starts);
-  return matchWords(text, words, starts, matcher);
-}
-
-/** Cheap pre-check for truncated compound parts: the last character is a hyphen. */
-function endsWithHyphen(w: string): boolean {
-  const c = w.charCodeAt(w.length - 1);
-  return c === 0x2d || c === 0x2010 || c === 0x2011;
-}
-
-function matchWords(text: string, words: string[], starts: number[], matcher: Matcher): Pick<TextMatch, 'coded' | 'blocked'> {
-  const n = words.length;
-  const patterns: (readonly number[])[] = new Array<readonly number[]>(n);
-  let truncated = false;
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    patterns[i] = matcher.lookupToken(w);
-    if (!truncated && endsWithHyphen(w)) truncated = true;
+export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits): TextMatch {
+  const scan = scanTokens(text, matcher);
+  const tokens: Token[] = [];
+  for (let i = 0; i < scan.count; i++) {
+    const start = scan.starts[i]!;
+    const end = scan.ends[i]!;
+    tokens.push({ text: text.slice(start, end), start, end });
   }
-  if (truncated) completeCompounds(words.map(lowerWord), patterns, matcher);
+  return { tokens, ...matchScanned(text, scan, matcher, regexHits) };
+}
 
-  const occurrences = findTerms(patterns, matcher);
+/**
+ * What `matchText` finds, without the token list: the form the coding loop uses. `regexHits` are
+ * the hits of the regex rules when already run (`runRegexRules`, with its time budget, for many
+ * texts at once); without them the rules run here, on this text alone, under the same budget.
+ */
+export function matchCodes(text: string, matcher: Matcher, regexHits?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
+  return matchScanned(text, scanTokens(text, matcher), matcher, regexHits);
+}
+
+function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
+  if (scan.truncated) completeCompounds(text, scan, matcher);
+  if (scan.hits.length === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
+  const occurrences = findTerms(scan, matcher);
   if (occurrences.size === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
   const candidates = new Set<number>(matcher.regexCategories);
+  const regexHits = matcher.regexCategories.length === 0 ? undefined : (given ?? runRegexRules([text], matcher).hits[0]);
   for (const termId of occurrences.keys()) for (const c of matcher.categoriesByTerm.get(termId) ?? []) candidates.add(c);
 
-  const spanOf = (s: Span): [number, number] => [starts[s.first]!, starts[s.last]! + words[s.last]!.length];
+  const { starts, ends } = scan;
+  const spanOf = (s: Span): [number, number] => [starts[s.first]!, ends[s.last]!];
   const termMatches = (termId: number, by: string, out: Match[]): void => {
     for (const s of occurrences.get(termId) ?? []) {
       const [start, end] = spanOf(s);
@@ -93,7 +87,7 @@ function matchWords(text: string, words: string[], starts: number[], matcher: Ma
     const cat = matcher.categories[index]!;
     const found: Match[] = [];
     for (const t of cat.terms) termMatches(t, matcher.terms[t]!.text, found);
-    for (const rule of cat.rules) applyRule(rule, text, occurrences, spanOf, termMatches, found);
+    for (const rule of cat.rules) applyRule(rule, regexHits, occurrences, spanOf, termMatches, found);
     if (found.length > 0) own.set(index, found);
   }
 
@@ -129,7 +123,8 @@ function matchWords(text: string, words: string[], starts: number[], matcher: Ma
     }
     for (let i = index; i >= 0; i = matcher.categories[i]!.parent) {
       const list = evidence.get(i);
-      if (list) list.push(...matches);
+      // A loop, not push(...matches): a long unit can have more hits than a call may take arguments.
+      if (list) for (const m of matches) list.push(m);
       else evidence.set(i, [...matches]);
     }
   }
@@ -146,25 +141,48 @@ function matchWords(text: string, words: string[], starts: number[], matcher: Ma
 
 /**
  * A truncated first part ("Bildungs-" in "Bildungs- und Jugendarbeit") is also matched as completed
- * from the word it shares its end with ("bildungsarbeit").
+ * from the word it shares its end with ("bildungsarbeit"). Tokens gaining patterns join the hits.
  */
-function completeCompounds(lowers: string[], patterns: (readonly number[])[], matcher: Matcher): void {
-  for (let i = 0; i < lowers.length; i++) {
-    if (!isTruncated(lowers[i]!)) continue;
+function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher): void {
+  const { count, starts, ends, patterns } = scan;
+  const lowers = new Map<number, string>();
+  const lower = (i: number): string => {
+    let l = lowers.get(i);
+    if (l === undefined) {
+      l = lowerWord(text.slice(starts[i]!, ends[i]!));
+      lowers.set(i, l);
+    }
+    return l;
+  };
+  // Lower-casing keeps a final hyphen, so the written token tells whether it is truncated.
+  const truncatedAt = (i: number): boolean => {
+    const c = text.charCodeAt(ends[i]! - 1);
+    return ends[i]! - starts[i]! > 1 && (c === 0x2d || c === 0x2010 || c === 0x2011);
+  };
+  let added = false;
+  for (let i = 0; i < count; i++) {
+    if (!truncatedAt(i)) continue;
     let j = i + 1;
-    while (j < lowers.length && j <= i + COMPLETION_REACH && (isTruncated(lowers[j]!) || COMPOUND_CONJUNCTIONS.has(lowers[j]!))) j++;
-    const next = lowers[j];
-    if (next === undefined || j > i + COMPLETION_REACH) continue;
+    while (j < count && j <= i + COMPLETION_REACH && (truncatedAt(j) || COMPOUND_CONJUNCTIONS.has(lower(j)))) j++;
+    if (j >= count || j > i + COMPLETION_REACH) continue;
     const extra = new Set<number>(patterns[i]);
-    for (const form of completeTruncated(lowers[i]!, next)) for (const id of matcher.lookupForm(form)) extra.add(id);
-    if (extra.size > patterns[i]!.length) patterns[i] = [...extra].sort((a, b) => a - b);
+    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form)) extra.add(id);
+    if (extra.size > patterns[i]!.length) {
+      if (patterns[i]!.length === 0) added = true;
+      patterns[i] = [...extra].sort((a, b) => a - b);
+    }
+  }
+  if (added) {
+    scan.hits.length = 0;
+    for (let i = 0; i < count; i++) if (patterns[i]!.length > 0) scan.hits.push(i);
   }
 }
 
 /** Occurrences of every term that occurs, found from the patterns present at each token. */
-function findTerms(patterns: (readonly number[])[], matcher: Matcher): Map<number, Span[]> {
+function findTerms(scan: ScannedTokens, matcher: Matcher): Map<number, Span[]> {
+  const { count, patterns, hits } = scan;
   const positions = new Map<number, number[]>();
-  for (let i = 0; i < patterns.length; i++) {
+  for (const i of hits) {
     const ids = patterns[i]!;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
@@ -175,15 +193,18 @@ function findTerms(patterns: (readonly number[])[], matcher: Matcher): Map<numbe
   }
   const out = new Map<number, Span[]>();
   for (const [patternId, at] of positions) {
-    for (const termId of matcher.termsByAnchor.get(patternId) ?? []) {
+    const anchored = matcher.termsByAnchor.get(patternId);
+    if (!anchored) continue;
+    for (const termId of anchored) {
       const term = matcher.terms[termId]!;
       const spans: Span[] = [];
+      const size = term.elements.length;
       for (const p of at) {
         const first = p - term.anchor;
-        const last = first + term.elements.length - 1;
-        if (first < 0 || last >= patterns.length) continue;
+        const last = first + size - 1;
+        if (first < 0 || last >= count) continue;
         let ok = true;
-        for (let k = 0; k < term.elements.length && ok; k++) {
+        for (let k = 0; k < size && ok; k++) {
           const el = term.elements[k]!;
           if (el !== WILDCARD && !patterns[first + k]!.includes(el)) ok = false;
         }
@@ -225,7 +246,7 @@ function firstNear(spans: readonly Span[], h: Span, within: number): Span | unde
 
 function applyRule(
   rule: CompiledRule,
-  text: string,
+  regexHits: RegexHits | undefined,
   occ: Map<number, Span[]>,
   spanOf: (s: Span) => [number, number],
   termMatches: (termId: number, by: string, out: Match[]) => void,
@@ -260,18 +281,10 @@ function applyRule(
       }
       return;
     }
-    case 'regex': {
-      const re = rule.regex!;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        out.push({ by: rule.label, start: m.index, end: m.index + m[0].length });
-      }
+    case 'regex':
+      // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
+      for (const m of regexHits?.get(rule) ?? []) out.push({ ...m });
       return;
-    }
   }
 }
 

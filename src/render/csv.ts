@@ -1,6 +1,6 @@
 import type { Breakdown, CodedUnit, Comparison, CooccurrenceRow, FrequencyRow, KeyTermRow, PerspectiveResult } from '../types.js';
 import { sortUnits } from '../aggregate/units.js';
-import { formatShare, formatTime, toCsv, type CsvOptions } from './format.js';
+import { formatShare, formatTime, toCsv, toCsvRows, type CsvOptions } from './format.js';
 
 /** `frequencies.csv`: `category,label,level,segments,share,matches,transcripts,speakers`, rows as given. */
 export function renderFrequenciesCsv(rows: readonly FrequencyRow[], opts: CsvOptions): string {
@@ -35,10 +35,26 @@ export function renderBreakdownCsv(b: Breakdown, opts: CsvOptions): string {
  * `matched` joins the distinct terms and rules that matched, in order of first occurrence.
  */
 export function renderSegmentsCsv(units: readonly CodedUnit[], categories: readonly { path: string }[], opts: CsvOptions): string {
-  const flat = categories;
+  return toCsv(SEGMENTS_HEADER, segmentRows(sortUnits(units), categories), opts);
+}
+
+/** The header of `segments.csv`. */
+export const SEGMENTS_HEADER: readonly string[] = ['transcript', 'segment', 'speaker', 'start', 'end', 'line', 'category', 'matched', 'text'];
+
+/**
+ * The rows of `segments.csv` for units already in report order (one transcript's, in segment
+ * order), without header or BOM: `segments.csv` written a transcript at a time is the header
+ * (`toCsv(SEGMENTS_HEADER, [], opts)`) followed by these pieces.
+ */
+export function renderSegmentsRows(units: readonly CodedUnit[], categories: readonly { path: string }[], opts: CsvOptions): string {
+  return toCsvRows(segmentRows(units, categories), opts);
+}
+
+function segmentRows(units: readonly CodedUnit[], categories: readonly { path: string }[]): (string | number)[][] {
   const rows: (string | number)[][] = [];
-  for (const unit of sortUnits(units)) {
-    for (const c of flat) {
+  for (const unit of units) {
+    if (unit.codings.length === 0) continue;
+    for (const c of categories) {
       const codings = unit.codings.filter((k) => k.category === c.path);
       if (codings.length === 0) continue;
       const matched = [...new Set(codings.flatMap((k) => k.matches.map((m) => m.by)))].join('|');
@@ -55,7 +71,7 @@ export function renderSegmentsCsv(units: readonly CodedUnit[], categories: reado
       ]);
     }
   }
-  return toCsv(['transcript', 'segment', 'speaker', 'start', 'end', 'line', 'category', 'matched', 'text'], rows, opts);
+  return rows;
 }
 
 /**

@@ -36,16 +36,23 @@ export function guardFormula(cell: string): string {
  * BOM and uses `;` as separator).
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
+  return (opts.excel ? '\ufeff' : '') + toCsvRows([header, ...rows], opts);
+}
+
+/** CSV records as `toCsv` writes them, without header and BOM: a piece of a file written in parts. */
+export function toCsvRows(rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
   const cell = (v: string | number): string => {
     if (typeof v === 'number') return opts.excel ? String(v).replace('.', ',') : String(v);
     return guardFormula(v);
   };
-  const records = [header, ...rows].map((r) => r.map(cell));
-  return stringify(records, {
-    delimiter: opts.excel ? ';' : ',',
-    record_delimiter: '\n',
-    bom: opts.excel,
-    // csv-stringify quotes LF but not a lone CR; RFC 4180 wants any line-break character quoted.
-    quoted_match: /\r/,
-  });
+  if (rows.length === 0) return '';
+  return stringify(
+    rows.map((r) => r.map(cell)),
+    {
+      delimiter: opts.excel ? ';' : ',',
+      record_delimiter: '\n',
+      // csv-stringify quotes LF but not a lone CR; RFC 4180 wants any line-break character quoted.
+      quoted_match: /\r/,
+    },
+  );
 }

@@ -11,10 +11,11 @@ export function renderJson(report: Report): string {
 
 /**
  * JSON text of plain data with object keys sorted at every depth; like JSON.stringify, undefined
- * object members are dropped, undefined array items and non-finite numbers become null.
+ * object members are dropped, undefined array items and non-finite numbers become null. `pad` is
+ * the indentation the value already stands at (for a piece of a larger document).
  */
-export function stableStringify(value: unknown, indent = '  '): string {
-  return write(value, '', indent) ?? 'null';
+export function stableStringify(value: unknown, indent = '  ', pad = ''): string {
+  return write(value, pad, indent) ?? 'null';
 }
 
 /** Serialise one value at the current depth; undefined when the value has no JSON form. */

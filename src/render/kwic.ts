@@ -41,8 +41,9 @@ function len(s: string): number {
 export function renderKwic(hits: readonly ConcordanceHit[], width: number, mark: Marker): string {
   if (hits.length === 0) return '';
   const ids = hits.map((h) => `${h.unit.transcript}#${h.unit.segment}`);
-  const idWidth = Math.max(...ids.map(len));
-  const speakerWidth = Math.max(...hits.map((h) => len(h.unit.speaker)));
+  // Folded, not spread: a common word can have more hits than a call takes arguments.
+  const idWidth = ids.reduce((w, id) => Math.max(w, len(id)), 0);
+  const speakerWidth = hits.reduce((w, h) => Math.max(w, len(h.unit.speaker)), 0);
   return (
     hits
       .map((h, i) => {

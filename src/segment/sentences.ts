@@ -136,9 +136,11 @@ export function segmentSentences(t: Transcript, opts: SegmentOptions): Unit[] {
   groupTurns(t).forEach((turn, ti) => {
     for (const block of turn.blocks) {
       const flat = block.text.replace(/\n/gu, ' ');
+      // Spans come in order, so the line breaks are counted once for the whole block, not per sentence.
+      let line = block.line;
+      let c = block.text.indexOf('\n');
       for (const span of splitSentences(flat)) {
-        let line = block.line;
-        for (let c = block.text.indexOf('\n'); c !== -1 && c < span.start; c = block.text.indexOf('\n', c + 1)) line++;
+        for (; c !== -1 && c < span.start; c = block.text.indexOf('\n', c + 1)) line++;
         const times = { start: block.start ?? turn.start, end: block.end ?? turn.end };
         units.push(makeUnit(t, units.length + 1, ti + 1, turn.speaker, opts, times, line, flat.slice(span.start, span.end)));
       }

@@ -36,6 +36,9 @@ export function isTruncated(token: string): boolean {
   return token.length > 1 && HYPHENS.test(token[token.length - 1]!);
 }
 
+/** Longest run of compound parts matched on its own ("kita-leitung-team" has runs of 1 and 2 parts); real compounds have fewer. */
+export const MAX_RUN_PARTS = 5;
+
 /**
  * The forms a (lower-cased) token is matched by: the whole token, and for hyphenated compounds
  * also every run of consecutive parts, hyphenated and joined ("kita-leitung" → kita-leitung,
@@ -48,7 +51,8 @@ export function tokenForms(lower: string): string[] {
   if (!/[-‐‑]/.test(word)) return [word];
   const parts = word.split(/[-‐‑]/).filter((p) => p.length > 0);
   const forms = new Set<string>([parts.join('-'), parts.join('')]);
-  for (let len = parts.length - 1; len >= 1; len--) {
+  // Runs are limited in length so that a freak token of thousands of parts stays linear, not quadratic.
+  for (let len = Math.min(parts.length - 1, MAX_RUN_PARTS); len >= 1; len--) {
     for (let i = 0; i + len <= parts.length; i++) {
       const run = parts.slice(i, i + len);
       forms.add(run.join('-'));
@@ -73,6 +77,8 @@ export const COMPOUND_CONJUNCTIONS: ReadonlySet<string> = new Set([
 
 /** Shortest head a completion may borrow from the completing word ("arbeit" from "jugendarbeit"). */
 const MIN_HEAD = 3;
+/** Longest head a completion may borrow (longer than any German word). */
+const MAX_HEAD = 80;
 /** Shortest part the completing word must keep in front of the borrowed head. */
 const MIN_MODIFIER = 2;
 
@@ -89,6 +95,7 @@ export function completeTruncated(truncatedLower: string, nextLower: string): st
     return last ? [stem + last] : [];
   }
   const out: string[] = [];
-  for (let i = MIN_MODIFIER; i <= nextLower.length - MIN_HEAD; i++) out.push(stem + nextLower.slice(i));
+  // Heads longer than any word are not borrowed, so a freak token of megabytes stays linear.
+  for (let i = Math.max(MIN_MODIFIER, nextLower.length - MAX_HEAD); i <= nextLower.length - MIN_HEAD; i++) out.push(stem + nextLower.slice(i));
   return out;
 }

@@ -1,0 +1,77 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { formatProblem, hasErrors } from '../problems.js';
+import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { EXIT, type CliIO } from './io.js';
+
+interface EvaluateFlags extends InputFlags {
+  gold: string;
+  format: 'table' | 'csv' | 'json';
+  errors?: boolean;
+  excel?: boolean;
+  limit?: number;
+  minF1?: number;
+}
+
+const wholeNumber = (value: string): number => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ 0`);
+  return Number(value);
+};
+
+const share = (value: string): number => {
+  const x = Number(value);
+  if (!/^\d*\.?\d+$/.test(value.trim()) || !(x >= 0 && x <= 1)) throw new InvalidArgumentError(`'${value}' is not a number from 0 to 1`);
+  return x;
+};
+
+/** `fokus evaluate INPUT... --gold CODING`: precision, recall and F1 of the codebook's rules against a human coding. */
+export function registerEvaluate(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('evaluate')
+    .description("precision, recall and F1 of the codebook's rules against a human (gold) coding, with the units they get wrong")
+    .argument('<input...>', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
+    .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (as segments.csv)')
+    .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
+    .option('--errors', 'with --format csv: every false positive and false negative instead of the figures')
+    .option('--limit <n>', 'false positives and negatives the table lists per category and kind (default 5)', wholeNumber)
+    .option('--min-f1 <x>', 'exit 1 when the micro-averaged F1 is below x', share)
+    .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark');
+  addInputOptions(command).action(async (inputs: string[], flags: EvaluateFlags) => {
+    setCode(await runEvaluate(inputs, flags, io));
+  });
+}
+
+async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): Promise<number> {
+  if (flags.errors && flags.format !== 'csv') return usageError(io, '--errors goes with --format csv');
+  const { resolve } = await import('node:path');
+  const { readCoding } = await import('../read/coding.js');
+  const gold = await readCoding(resolve(io.cwd, flags.gold), flags.gold);
+  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
+  if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
+
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { coded } = loaded;
+  const { flattenCategories } = await import('../codebook/flatten.js');
+  const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
+  const { evaluateCoding } = await import('../aggregate/agreement.js');
+  const ev = evaluateCoding(coded.units, gold.coding, categories);
+  for (const p of ev.problems) io.stderr.write(formatProblem(p) + '\n');
+
+  const render = await import('../render/evaluate.js');
+  const excel = flags.excel === true;
+  if (flags.format === 'json') io.stdout.write(render.renderEvaluationJson(ev));
+  else if (flags.format === 'csv') io.stdout.write(flags.errors ? render.renderEvaluationErrorsCsv(ev, { excel }) : render.renderEvaluationCsv(ev, { excel }));
+  else io.stdout.write(render.renderEvaluationTable(ev, { codebook: coded.codebook.name, ...(flags.limit !== undefined ? { limit: flags.limit } : {}) }));
+
+  if (ev.units === 0) io.stderr.write(`fokus: no unit of the inputs is in ${flags.gold}: are the transcript names the same as in its transcript column?\n`);
+  if (loaded.failed) return EXIT.badInput;
+  if (flags.minF1 !== undefined) {
+    const f1 = ev.micro.f1;
+    if (f1 === null || f1 < flags.minF1) {
+      const what = f1 === null ? 'micro F1 is undefined (neither the rules nor the gold coding code any compared unit), so it does not reach' : `micro F1 ${f1.toFixed(4)} is below`;
+      io.stderr.write(`fokus: ${what} --min-f1 ${flags.minF1}\n`);
+      return EXIT.checkFailed;
+    }
+  }
+  return EXIT.ok;
+}

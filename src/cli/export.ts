@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { formatProblem, hasErrors } from '../problems.js';
+import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { EXIT, type CliIO } from './io.js';
+
+interface ExportFlags extends InputFlags {
+  qdpx: string;
+  name?: string;
+}
+
+/**
+ * `fokus export INPUT... --qdpx OUT`: code the transcripts and write them with their codings as a
+ * REFI-QDA project for MAXQDA, ATLAS.ti, NVivo and QualCoder.
+ */
+export function registerExport(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('export')
+    .description('write transcripts and their codings as a REFI-QDA project (.qdpx) for MAXQDA, ATLAS.ti, NVivo, QualCoder')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .requiredOption('--qdpx <out>', 'the .qdpx file to write')
+    .option('--name <name>', "the project's name (default: the file name without .qdpx)");
+  addInputOptions(command).action(async (inputs: string[], flags: ExportFlags) => {
+    setCode(await runExport(inputs, flags, io));
+  });
+}
+
+async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promise<number> {
+  const { stat } = await import('node:fs/promises');
+  const out = resolve(io.cwd, flags.qdpx);
+  if (await stat(out).then((s) => s.isDirectory(), () => false)) return usageError(io, `${flags.qdpx} is a folder; name the .qdpx file to write`);
+
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { coded } = loaded;
+  if (coded.transcripts.length === 0) return usageError(io, 'no transcript could be read; nothing was written');
+
+  const { renderQdpx } = await import('../render/qdpx.js');
+  const { VERSION } = await import('../version.js');
+  const name = flags.name ?? basename(flags.qdpx, extname(flags.qdpx));
+  const bytes = renderQdpx(coded.units, coded.codebook, { origin: `fokus ${VERSION}`, name, unit: coded.unit });
+
+  const { writeOutputs } = await import('./write.js');
+  const protect = [...coded.inputPaths, ...[flags.codebook, flags.participants].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
+  const written = await writeOutputs(dirname(out), [{ name: basename(out), content: bytes }], protect, { shown: dirname(flags.qdpx) });
+  for (const p of written) io.stderr.write(formatProblem(p) + '\n');
+  if (hasErrors(written)) return EXIT.badInput;
+
+  const t = coded.transcripts.length;
+  const selections = coded.units.filter((u) => u.codings.length > 0).length;
+  const codings = coded.units.reduce((n, u) => n + u.codings.length, 0);
+  io.stderr.write(
+    `fokus: ${t} transcript${t === 1 ? '' : 's'}, ${selections} coded unit${selections === 1 ? '' : 's'} (${codings} coding${codings === 1 ? '' : 's'}) written to ${flags.qdpx}` +
+      (coded.skipped.length > 0 ? `; ${coded.skipped.length} file${coded.skipped.length === 1 ? '' : 's'} skipped` : '') +
+      '\n',
+  );
+  return loaded.failed ? EXIT.badInput : EXIT.ok;
+}

@@ -1,0 +1,61 @@
+import type { CliIO } from './io.js';
+
+/** Progress of a run as `analyzeCorpus` reports it. */
+export interface ProgressState {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/** A progress line on stderr: `update` it as work is done, `done` removes it. */
+export interface ProgressLine {
+  update(p: ProgressState): void;
+  done(): void;
+}
+
+/** Runs shorter than this show no progress at all (milliseconds). */
+const SHOW_AFTER = 1000;
+/** The line is redrawn at most this often (milliseconds). */
+const REDRAW_EVERY = 250;
+
+const NONE: ProgressLine = { update: () => undefined, done: () => undefined };
+
+/** Seconds as `42 s` or `3 min 05 s`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** The text of a progress line: files done, throughput and the time left at that rate. */
+export function progressText(p: ProgressState, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? p.bytes / 1e6 / (elapsedMs / 1000) : 0;
+  const left = rate > 0 && p.totalBytes > p.bytes ? (p.totalBytes - p.bytes) / 1e6 / rate : 0;
+  return `fokus: ${p.files}/${p.totalFiles} files · ${rate.toFixed(1)} MB/s · about ${formatDuration(left)} left`;
+}
+
+/**
+ * A progress line for a long run: drawn on stderr only when stderr is a terminal and `quiet` is
+ * off, first after a second, then redrawn in place at most four times a second. `now` gives
+ * milliseconds (injected so tests need no clock).
+ */
+export function progressLine(io: CliIO, quiet: boolean, now: () => number): ProgressLine {
+  if (quiet || io.stderr.isTTY !== true) return NONE;
+  const start = now();
+  let last = -Infinity;
+  let shown = false;
+  return {
+    update(p) {
+      const t = now();
+      if (t - start < SHOW_AFTER || t - last < REDRAW_EVERY || p.files >= p.totalFiles) return;
+      last = t;
+      shown = true;
+      io.stderr.write(`\r${progressText(p, t - start)}\u001b[K`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\u001b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,274 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { positionAt, problem, sortProblems } from '../problems.js';
+import type { CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
+import { binaryReason } from './binary.js';
+import { decodeBytes } from './decode.js';
+
+/**
+ * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
+ * coding CSV with the `segments.csv` columns, and a unit × coder ratings table.
+ */
+
+/** The columns a coding file must have (header names, any case; more columns are ignored). */
+export const CODING_COLUMNS = ['transcript', 'segment', 'category'] as const;
+
+/** What reading a coding gave: the coding (null when the file cannot be used) and the problems found. */
+export interface CodingResult {
+  coding: CoderCoding | null;
+  problems: Problem[];
+}
+
+/** What reading a ratings table gave: the table (null when the file cannot be used) and the problems found. */
+export interface RatingsResult {
+  table: RatingTable | null;
+  problems: Problem[];
+}
+
+/** Options of `parseRatings` and `readRatings`. */
+export interface RatingsReadOptions {
+  /** Every value must be a number (`3`, `-1.5`, `2,5`): for ordinal, interval and ratio data and weighted kappa. */
+  numeric?: boolean;
+}
+
+/** One CSV record: its cells, the 0-based UTF-16 offset in the text where it starts, and its raw text from there. */
+interface CsvRecord {
+  cells: string[];
+  start: number;
+  raw: string;
+}
+
+/** The separator of a CSV file, guessed from its first non-empty line: `;` (German Excel), tab, else `,`. */
+export function guessDelimiter(text: string): string {
+  const header = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
+  const count = (ch: string): number => header.split(ch).length - 1;
+  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
+  if (count('\t') > count(',')) return '\t';
+  return ',';
+}
+
+/** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
+function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
+  let parsed: { record: string[]; raw: string }[];
+  try {
+    parsed = parseCsv(text, { bom: true, delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
+      record: string[];
+      raw: string;
+    }[];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const at = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
+    return { problem: problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, ruleId) };
+  }
+  const records: CsvRecord[] = [];
+  let offset = 0;
+  for (const r of parsed) {
+    // A record's raw text starts with the empty lines skipped before it.
+    const lead = /^(?:\r\n|\r|\n)*/u.exec(r.raw)![0].length;
+    records.push({ cells: r.record, start: offset + lead, raw: r.raw.slice(lead) });
+    offset += r.raw.length;
+  }
+  return { records };
+}
+
+/** Offsets of each cell's start within a record's raw text (quotes and doubled quotes respected). */
+function cellOffsets(raw: string, delimiter: string): number[] {
+  const starts = [0];
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '"') {
+      if (quoted && raw[i + 1] === '"') i++;
+      else quoted = !quoted;
+    } else if (!quoted && ch === delimiter) {
+      starts.push(i + 1);
+    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+      break;
+    }
+  }
+  return starts;
+}
+
+/** The position (line and column from 1) of cell `index` of a record. */
+function cellPosition(text: string, record: CsvRecord, index: number, delimiter: string): { line: number; column: number } {
+  const offsets = cellOffsets(record.raw, delimiter);
+  const at = positionAt(text, record.start + (offsets[index] ?? 0));
+  return { line: at.line, column: at.column };
+}
+
+/** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */
+function cellText(value: string | undefined): string {
+  const s = (value ?? '').trim().normalize('NFC');
+  return /^' *[=+\-@\t\r\n]/u.test(s) ? s.slice(1) : s;
+}
+
+/** A header cell as a column name: trimmed, lower case. */
+function columnName(value: string | undefined): string {
+  return (value ?? '').trim().normalize('NFC').toLowerCase();
+}
+
+/**
+ * Parse a coding CSV (`,`, `;` or tab separated; a BOM is ignored): a header row naming at least
+ * `transcript`, `segment` and `category` (any case, any order; other columns are ignored), then one
+ * row per coded unit and category, as in `segments.csv`. A row with an empty category declares a
+ * unit the coder saw and left uncoded. `segment` must be a whole number from 1. Problems carry
+ * the line and column of the cell concerned; any error makes the coding null.
+ */
+export function parseCoding(text: string, file: string, coder: string = file): CodingResult {
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, 'coding/csv');
+  if ('problem' in parsed) return { coding: null, problems: [parsed.problem] };
+  const [header, ...records] = parsed.records;
+  if (!header) return { coding: null, problems: [problem(file, 'error', `empty file: expected a header row with the columns ${CODING_COLUMNS.join(', ')}`, { line: 1, column: 1 }, 'coding/empty')] };
+  const names = header.cells.map(columnName);
+  const missing = CODING_COLUMNS.filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    const at = positionAt(text, header.start);
+    const plural = missing.length === 1 ? 'column' : 'columns';
+    const message = `missing ${plural} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${names.filter((n) => n !== '').join(', ') || 'none'}); a coding needs transcript, segment and category as in segments.csv`;
+    return { coding: null, problems: [problem(file, 'error', message, { line: at.line, column: at.column }, 'coding/columns')] };
+  }
+  const [ti, si, ci] = CODING_COLUMNS.map((c) => names.indexOf(c)) as [number, number, number];
+  const problems: Problem[] = [];
+  const rows: CodingRow[] = [];
+  for (const r of records) {
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const line = positionAt(text, r.start).line;
+    const transcript = cellText(r.cells[ti]);
+    const segmentCell = cellText(r.cells[si]);
+    const category = cellText(r.cells[ci]);
+    if (transcript === '') {
+      problems.push(problem(file, 'error', 'empty transcript', cellPosition(text, r, ti, delimiter), 'coding/transcript'));
+      continue;
+    }
+    if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
+      const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
+      problems.push(problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, cellPosition(text, r, si, delimiter), 'coding/segment'));
+      continue;
+    }
+    rows.push({ transcript, segment: Number(segmentCell), category, line });
+  }
+  if (problems.length > 0) return { coding: null, problems };
+  return { coding: { coder, rows }, problems };
+}
+
+/** A number as written in a ratings cell: `3`, `-1.5`, `+2`, or `2,5` with a decimal comma; null when it is none. */
+function numberOf(cell: string): number | null {
+  if (!/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/u.test(cell)) return null;
+  return Number(cell.replace(',', '.'));
+}
+
+/**
+ * Parse a ratings table: a header row (first cell names the unit column, the others the coders),
+ * then one row per unit: its id, then each coder's value; an empty cell is a missing value. Unit
+ * ids must be unique and coder names distinct and non-empty. With `numeric`, every value must be
+ * a number. Problems carry line and column; any error makes the table null.
+ */
+export function parseRatings(text: string, file: string, options: RatingsReadOptions = {}): RatingsResult {
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, 'ratings/csv');
+  if ('problem' in parsed) return { table: null, problems: [parsed.problem] };
+  const [header, ...records] = parsed.records;
+  const problems: Problem[] = [];
+  if (!header) return { table: null, problems: [problem(file, 'error', 'empty file: expected a header row (unit, then one column per coder)', { line: 1, column: 1 }, 'ratings/empty')] };
+  const coders = header.cells.slice(1).map((c) => cellText(c));
+  if (coders.length < 2) {
+    problems.push(problem(file, 'error', `a ratings table needs a unit column and at least two coder columns (found ${coders.length} coder column${coders.length === 1 ? '' : 's'})`, cellPosition(text, header, 0, delimiter), 'ratings/coders'));
+    return { table: null, problems };
+  }
+  const seenCoders = new Map<string, number>();
+  coders.forEach((name, i) => {
+    const at = cellPosition(text, header, i + 1, delimiter);
+    if (name === '') problems.push(problem(file, 'error', `coder column ${i + 1} has no name`, at, 'ratings/coders'));
+    else if (seenCoders.has(name)) problems.push(problem(file, 'error', `coder "${name}" is named twice (first in column ${seenCoders.get(name)! + 2})`, at, 'ratings/coders'));
+    else seenCoders.set(name, i);
+  });
+  const units: string[] = [];
+  const values: Rating[][] = [];
+  // One problem for the first cell that is no number, counting the rest: a table of labels would otherwise give hundreds.
+  let notNumbers = 0;
+  let firstNotNumber: { cell: string; at: { line: number; column: number } } | null = null;
+  const firstLine = new Map<string, number>();
+  for (const r of records) {
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const line = positionAt(text, r.start).line;
+    const unit = cellText(r.cells[0]);
+    if (unit === '') {
+      problems.push(problem(file, 'error', 'empty unit id', cellPosition(text, r, 0, delimiter), 'ratings/unit'));
+      continue;
+    }
+    if (firstLine.has(unit)) {
+      problems.push(problem(file, 'error', `unit "${unit}" is listed again (first at line ${firstLine.get(unit)})`, cellPosition(text, r, 0, delimiter), 'ratings/unit'));
+      continue;
+    }
+    firstLine.set(unit, line);
+    if (r.cells.length > coders.length + 1 && r.cells.slice(coders.length + 1).some((c) => c.trim() !== '')) {
+      problems.push(problem(file, 'error', `row has ${r.cells.length - 1} values but the header names ${coders.length} coders`, cellPosition(text, r, coders.length + 1, delimiter), 'ratings/width'));
+      continue;
+    }
+    const row: Rating[] = coders.map((_, c) => {
+      const cell = cellText(r.cells[c + 1]);
+      if (cell === '') return null;
+      if (!options.numeric) return cell;
+      const x = numberOf(cell);
+      if (x === null) {
+        notNumbers++;
+        firstNotNumber ??= { cell, at: cellPosition(text, r, c + 1, delimiter) };
+      }
+      return x;
+    });
+    units.push(unit);
+    values.push(row);
+  }
+  if (firstNotNumber !== null) {
+    const { cell, at } = firstNotNumber as { cell: string; at: { line: number; column: number } };
+    const more = notNumbers > 1 ? `; ${notNumbers - 1} more cell${notNumbers === 2 ? ' is' : 's are'} no number either` : '';
+    problems.push(problem(file, 'error', `"${cell}" is not a number (ordinal, interval and ratio data and weighted kappa need numbers${more})`, at, 'ratings/number'));
+  }
+  if (problems.length > 0) return { table: null, problems: sortProblems(problems) };
+  return { table: { coders, units, values }, problems };
+}
+
+/** Read a file's bytes as text, or the problem that stops it (missing, a folder, binary, a spreadsheet). */
+async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a CSV file' : `cannot read file (${code || String(err)})`;
+    return { problem: problem(name, 'error', message, undefined, ruleId) };
+  }
+  const notText = binaryReason(bytes);
+  if (notText !== null) {
+    const hint = /ZIP|Office/u.test(notText) ? ' (a spreadsheet? save it as CSV)' : '';
+    return { problem: problem(name, 'error', `${notText}${hint}`, undefined, ruleId) };
+  }
+  const decoded = decodeBytes(bytes, name);
+  return { text: decoded.text, problems: decoded.problems };
+}
+
+/**
+ * Read a coding file: a CSV with the `segments.csv` columns (see `parseCoding`). `name` is how
+ * messages and the coder are named (default: the path). REFI-QDA projects (`.qdpx`) are refused
+ * with a message until a reader for them exists.
+ */
+export async function readCoding(file: string, name: string = file): Promise<CodingResult> {
+  if (path.extname(file).toLowerCase() === '.qdpx') {
+    const message = 'reading codings from a .qdpx project is not supported yet; export the coding as CSV with the columns transcript, segment, category';
+    return { coding: null, problems: [problem(name, 'error', message, undefined, 'coding/qdpx')] };
+  }
+  const read = await readText(file, name, 'coding/file');
+  if ('problem' in read) return { coding: null, problems: [read.problem] };
+  const parsed = parseCoding(read.text, name, name);
+  return { coding: parsed.coding, problems: [...read.problems, ...parsed.problems] };
+}
+
+/** Read a ratings table file (see `parseRatings`); `name` is how messages name the file (default: the path). */
+export async function readRatings(file: string, name: string = file, options: RatingsReadOptions = {}): Promise<RatingsResult> {
+  const read = await readText(file, name, 'ratings/file');
+  if ('problem' in read) return { table: null, problems: [read.problem] };
+  const parsed = parseRatings(read.text, name, options);
+  return { table: parsed.table, problems: [...read.problems, ...parsed.problems] };
+}
