@@ -14,7 +14,7 @@
 // --no-rg  skip the ripgrep comparison
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCodebook, generateCorpus, MB } from './corpus.mjs';
@@ -68,11 +68,14 @@ function run(cmd, args, { rss = false, env = {} } = {}) {
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       let peak;
+      let cpu;
       if (rss && existsSync(rssFile)) {
-        peak = Number(readFileSync(rssFile, 'utf8')) / 1024;
+        const u = JSON.parse(readFileSync(rssFile, 'utf8'));
+        peak = u.maxRSS / 1024;
+        cpu = (u.user + u.system) / 1e6;
         rmSync(rssFile, { force: true });
       }
-      resolvePromise({ seconds, peak, code, out, lines, err });
+      resolvePromise({ seconds, peak, cpu, code, out, lines, err });
     });
   });
 }
@@ -83,6 +86,7 @@ const f2 = (x) => x.toFixed(2);
 
 async function measure(label, args, runs, env) {
   const times = [];
+  const cpus = [];
   let peak = 0;
   for (let r = 0; r < runs; r++) {
     const res = await run(process.execPath, [bin, ...args], { rss: true, env });
@@ -91,9 +95,10 @@ async function measure(label, args, runs, env) {
       process.exit(1);
     }
     times.push(res.seconds);
+    cpus.push(res.cpu ?? 0);
     peak = Math.max(peak, res.peak ?? 0);
   }
-  return { seconds: median(times), peak };
+  return { seconds: median(times), cpu: median(cpus), peak };
 }
 
 async function main() {
@@ -102,7 +107,7 @@ async function main() {
   mkdirSync(data, { recursive: true });
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   console.log(`fokus ${version} benchmark · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${f1(totalmem() / 2 ** 30)} GiB`);
-  console.log(`runs per figure: ${o.runs} (median time, largest peak memory)${o.jobs ? ` · --jobs ${o.jobs}` : ''}\n`);
+  console.log(`runs per figure: ${o.runs} (median time, largest peak memory)${o.jobs ? ` · --jobs ${o.jobs}` : ''} · load average ${loadavg().map(f2).join(' ')}\n`);
 
   // Start-up.
   const bare = [];
@@ -137,18 +142,18 @@ async function main() {
     for (const c of codebooks) {
       const r = await measure(`${c.terms} terms`, ['analyze', dir, '-c', c.file, '-f', 'csv', '-q', ...jobs], o.runs);
       results.push({ ...c, ...r });
-      console.log(`  analyze -f csv, ${String(c.terms).padStart(5)} terms: ${f2(r.seconds).padStart(7)} s  ${f1(size / r.seconds).padStart(6)} MB/s  peak ${f1(r.peak).padStart(6)} MB`);
+      console.log(`  analyze -f csv, ${String(c.terms).padStart(5)} terms: ${f2(r.seconds).padStart(7)} s  ${f1(size / r.seconds).padStart(6)} MB/s  peak ${f1(r.peak).padStart(6)} MB  cpu ${f2(r.cpu)} s`);
     }
     if (results.length > 1) {
       const base = results[0];
-      for (const r of results.slice(1)) console.log(`  ${r.terms} terms ÷ ${base.terms} terms: ${f2(r.seconds / base.seconds)}×`);
+      for (const r of results.slice(1)) console.log(`  ${r.terms} terms ÷ ${base.terms} terms: ${f2(r.seconds / base.seconds)}× wall, ${f2(r.cpu / base.cpu)}× cpu`);
     }
     if (o.full) {
       const out = join(tmpdir(), `fokus-bench-out-${process.pid}`);
       const c = codebooks[0];
       const r = await measure('full report', ['analyze', dir, '-c', c.file, '-o', out, '-f', 'csv', '-q', ...jobs], o.runs);
       rmSync(out, { recursive: true, force: true });
-      console.log(`  analyze -o DIR (full report), ${c.terms} terms: ${f2(r.seconds)} s  ${f1(size / r.seconds)} MB/s  peak ${f1(r.peak)} MB`);
+      console.log(`  analyze -o DIR (full report), ${c.terms} terms: ${f2(r.seconds)} s  ${f1(size / r.seconds)} MB/s  peak ${f1(r.peak)} MB  cpu ${f2(r.cpu)} s`);
     }
     if (rg) {
       const c = codebooks[0];
@@ -165,7 +170,7 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+main().then(() => console.log(`\nload average at the end: ${loadavg().map(f2).join(' ')}`)).catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

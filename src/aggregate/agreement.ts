@@ -351,51 +351,59 @@ export function agreeCodings(codings: readonly CoderCoding[], options: AgreeOpti
   const coders = codings.map((c) => c.coder);
   const m = coders.length;
   const unitKeys = new Map<string, { transcript: string; segment: number }>();
-  const byCoder = codings.map((coding) => {
-    const sets = new Map<string, Set<string>>();
+  for (const coding of codings) {
     for (const row of coding.rows) {
       const id = unitId(row.transcript, row.segment);
       if (!unitKeys.has(id)) unitKeys.set(id, { transcript: row.transcript, segment: row.segment });
-      if (row.category === '') continue;
-      let set = sets.get(id);
-      if (!set) sets.set(id, (set = new Set()));
-      set.add(row.category);
     }
-    return sets;
-  });
-  const units = [...unitKeys.entries()].sort((a, b) => compareUnits(a[1], b[1])).map(([id]) => id);
+  }
+  const sorted = [...unitKeys.entries()].sort((a, b) => compareUnits(a[1], b[1]));
+  const units = sorted.map(([id]) => id);
+  const unitIndex = new Map(units.map((id, i) => [id, i]));
   const given = options.categories ?? [];
   const seen = new Set(given);
   const extra = [...new Set(codings.flatMap((c) => c.rows.map((r) => r.category)))].filter((c) => c !== '' && !seen.has(c)).sort(cmp);
   const categories = [...given, ...extra];
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  // present[c][k]: the indexes of the units coder c coded with category k (integers keep the loops below cheap).
+  const present = codings.map((coding) => {
+    const sets = categories.map(() => new Set<number>());
+    for (const row of coding.rows) {
+      if (row.category !== '') sets[categoryIndex.get(row.category)!]!.add(unitIndex.get(unitId(row.transcript, row.segment))!);
+    }
+    return sets;
+  });
 
+  const N = units.length;
   const overall: BinaryTally = { items: 0, present: new Array<number>(m + 1).fill(0), coded: new Array<number>(m).fill(0) };
-  const disagreements: Disagreement[] = [];
-  const perCategory = categories.map((category) => {
-    const t: BinaryTally = { items: units.length, present: new Array<number>(m + 1).fill(0), coded: new Array<number>(m).fill(0) };
-    for (const unit of units) {
-      let k = 0;
-      byCoder.forEach((sets, c) => {
-        if (sets.get(unit)?.has(category)) {
-          k++;
-          t.coded[c]!++;
-        }
-      });
-      t.present[k]!++;
+  const split: { unit: number; category: number }[] = [];
+  const perCategory = categories.map((category, k) => {
+    const count = new Uint32Array(N);
+    const coded = present.map((sets) => {
+      for (const u of sets[k]!) count[u]!++;
+      return sets[k]!.size;
+    });
+    const t: BinaryTally = { items: N, present: new Array<number>(m + 1).fill(0), coded };
+    for (let u = 0; u < N; u++) {
+      const n = count[u]!;
+      t.present[n]!++;
+      if (n > 0 && n < m) split.push({ unit: u, category: k });
     }
     overall.items += t.items;
-    t.present.forEach((x, k) => (overall.present[k]! += x));
+    t.present.forEach((x, j) => (overall.present[j]! += x));
     t.coded.forEach((x, c) => (overall.coded[c]! += x));
-    return { category, coded: t.coded, ...binaryFigures(t) };
+    return { category, coded, ...binaryFigures(t) };
   });
-  for (const unit of units) {
-    for (const category of categories) {
-      const present = coders.filter((_, c) => byCoder[c]!.get(unit)?.has(category) === true);
-      if (present.length > 0 && present.length < m) {
-        disagreements.push({ unit, category, present, absent: coders.filter((name) => !present.includes(name)) });
-      }
-    }
-  }
+  split.sort((a, b) => a.unit - b.unit || a.category - b.category);
+  const disagreements: Disagreement[] = split.map(({ unit, category }) => {
+    const has = present.map((sets) => sets[category]!.has(unit));
+    return {
+      unit: units[unit]!,
+      category: categories[category]!,
+      present: coders.filter((_, c) => has[c]),
+      absent: coders.filter((_, c) => !has[c]),
+    };
+  });
   return { coders, units, categories: perCategory, overall: binaryFigures(overall), disagreements };
 }
 
@@ -591,6 +599,8 @@ export function evaluateCoding(
 
   const byId = new Map(units.map((u) => [unitId(u.transcript, u.segment), u]));
   const inputTranscripts = new Set(units.map((u) => u.transcript));
+  const unitsPerTranscript = new Map<string, number>();
+  for (const u of units) unitsPerTranscript.set(u.transcript, (unitsPerTranscript.get(u.transcript) ?? 0) + 1);
   const goldTranscripts = new Set<string>();
   const goldSets = new Map<string, Set<string>>();
   const warnedTranscripts = new Set<string>();
@@ -608,7 +618,7 @@ export function evaluateCoding(
     const id = unitId(row.transcript, row.segment);
     const unit = byId.get(id);
     if (!unit) {
-      const count = units.filter((u) => u.transcript === row.transcript).length;
+      const count = unitsPerTranscript.get(row.transcript) ?? 0;
       warn(row.line, `unit ${id} does not exist (${row.transcript} has ${count} unit${count === 1 ? '' : 's'}; code with the same --unit as the gold coding); the row is left out`, 'evaluate/unknown-unit');
       continue;
     }
@@ -632,6 +642,7 @@ export function evaluateCoding(
   }
 
   const compared = units.filter((u) => !u.moderator && goldTranscripts.has(u.transcript)).sort(compareUnits);
+  const goldOf = compared.map((u) => goldSets.get(unitId(u.transcript, u.segment)));
   const example = (u: CodedUnit, category: string): EvaluationExample => ({
     unit: unitId(u.transcript, u.segment),
     transcript: u.transcript,
@@ -645,13 +656,13 @@ export function evaluateCoding(
     let tp = 0;
     const falsePositives: EvaluationExample[] = [];
     const falseNegatives: EvaluationExample[] = [];
-    for (const u of compared) {
+    compared.forEach((u, i) => {
       const machine = u.codings.some((k) => k.category === path);
-      const human = goldSets.get(unitId(u.transcript, u.segment))?.has(path) === true;
+      const human = goldOf[i]?.has(path) === true;
       if (machine && human) tp++;
       else if (machine) falsePositives.push(example(u, path));
       else if (human) falseNegatives.push(example(u, path));
-    }
+    });
     const fp = falsePositives.length;
     const fn = falseNegatives.length;
     return { category: path, label, tp, fp, fn, precision: ratio(tp, fp), recall: ratio(tp, fn), f1: f1Of(tp, fp, fn), falsePositives, falseNegatives };

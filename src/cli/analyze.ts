@@ -118,6 +118,11 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
   const report = result.report;
   if (!report) return EXIT.badInput;
+  if (report.totals.transcripts === 0) {
+    // An empty report would look like a result: nothing is printed or written (each file's error is above).
+    io.stderr.write('fokus: no transcript could be read; nothing was written\n');
+    return EXIT.badInput;
+  }
   const excel = flags.excel === true;
 
   if (flags.out) {

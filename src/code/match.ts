@@ -2,7 +2,7 @@ import { WILDCARD, type CompiledRule, type Matcher } from '../codebook/compile.j
 import { lowerWord } from '../text/normalize.js';
 import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
 import { runRegexRules, type RegexHits } from './regex-budget.js';
-import { scanTokens, type ScannedTokens } from './scan.js';
+import { detach, scanTokens, type ScannedTokens } from './scan.js';
 import type { Match, Token } from '../types.js';
 
 /** A term occurrence as a token range (first and last token index, inclusive). */
@@ -149,7 +149,7 @@ function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher):
   const lower = (i: number): string => {
     let l = lowers.get(i);
     if (l === undefined) {
-      l = lowerWord(text.slice(starts[i]!, ends[i]!));
+      l = detach(lowerWord(text.slice(starts[i]!, ends[i]!)));
       lowers.set(i, l);
     }
     return l;

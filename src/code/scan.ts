@@ -70,6 +70,15 @@ function endsTruncation(c: number): boolean {
   );
 }
 
+/**
+ * A copy of a short piece of a long text that does not keep the text alive: V8 represents longer
+ * slices as views into their parent string, and a cached view would hold on to a whole transcript.
+ * Concatenating first makes V8 copy the characters into a new string, which the slice then views.
+ */
+export function detach(piece: string): string {
+  return piece.length < 13 ? piece : (' ' + piece).slice(1);
+}
+
 /** Written form → pattern ids, as an open-addressing hash table over the forms' characters. */
 interface FormTable {
   keys: string[];
@@ -89,6 +98,17 @@ function tableFor(matcher: Matcher): FormTable {
     tables.set(matcher, t);
   }
   return t;
+}
+
+/** Most written forms a table holds; a full table starts afresh, so memory stays bounded. */
+const TABLE_LIMIT = 200_000;
+
+function clear(t: FormTable): void {
+  t.keys = [];
+  t.values = [];
+  t.hashes = [];
+  t.slots = new Int32Array(1 << 14);
+  t.mask = (1 << 14) - 1;
 }
 
 function grow(t: FormTable): void {
@@ -118,13 +138,14 @@ function idsOf(t: FormTable, matcher: Matcher, text: string, start: number, end:
     }
     s = (s + 1) & t.mask;
   }
-  const key = text.slice(start, end);
+  const key = detach(text.slice(start, end));
   const ids = matcher.lookupToken(key);
   t.keys.push(key);
   t.values.push(ids);
   t.hashes.push(h);
   t.slots[s] = t.keys.length;
-  if (t.keys.length * 2 > t.slots.length) grow(t);
+  if (t.keys.length >= TABLE_LIMIT) clear(t);
+  else if (t.keys.length * 2 > t.slots.length) grow(t);
   return ids;
 }
 

@@ -73,7 +73,7 @@ export interface Matcher {
   regexCategories: number[];
   /** Pattern ids that match a lower-cased token (cached per token form). */
   lookup(lowerToken: string): readonly number[];
-  /** Pattern ids that match a token as written (cached per written form; lower-cases on a miss only). */
+  /** Pattern ids that match a token as written: `lookup` of its lower-cased form. */
   lookupToken(token: string): readonly number[];
   /** Pattern ids that match one lower-cased word form (no compound splitting). */
   lookupForm(lowerForm: string): readonly number[];
@@ -85,6 +85,23 @@ const GLOB_RUN = /^[\p{L}\p{N}\p{M}]*$/u;
 /** Key of the three UTF-16 units of `s` at `i` (exact in a double: below 2^48). */
 function trigramKey(s: string, i: number): number {
   return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
+}
+
+/**
+ * Most word forms a lookup cache holds; a full cache starts afresh. Caches are per vocabulary, but
+ * completed compound parts ("bildungs-" + every tail of the next word) are not bounded by it.
+ */
+export const CACHE_LIMIT = 100_000;
+
+/** A map that forgets everything when it reaches `CACHE_LIMIT` entries, so memory stays bounded. */
+function boundedMap<V>(): Map<string, V> {
+  const map = new Map<string, V>();
+  const set = map.set.bind(map);
+  map.set = (key: string, value: V): Map<string, V> => {
+    if (map.size >= CACHE_LIMIT) map.clear();
+    return set(key, value);
+  };
+  return map;
 }
 
 /** The pattern ids shared by every form that matches nothing. */
@@ -163,7 +180,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
   });
   const probe = { stamps: new Int32Array(Math.max(...indexes.map((i) => i.globList.length), 0)), round: 0 };
 
-  const formCache = new Map<string, readonly number[]>();
+  const formCache = boundedMap<readonly number[]>();
   const lookupForm = (lower: string): readonly number[] => {
     let ids = formCache.get(lower);
     if (ids === undefined) {
@@ -174,7 +191,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
     }
     return ids;
   };
-  const tokenCache = new Map<string, readonly number[]>();
+  const tokenCache = boundedMap<readonly number[]>();
   const lookup = (lowerToken: string): readonly number[] => {
     let ids = tokenCache.get(lowerToken);
     if (ids === undefined) {
@@ -190,16 +207,8 @@ export function compileCodebook(codebook: Codebook): Matcher {
     }
     return ids;
   };
-  // Written forms map to their patterns directly, so a known word costs one lookup, not a lower-casing.
-  const writtenCache = new Map<string, readonly number[]>();
-  const lookupToken = (token: string): readonly number[] => {
-    let ids = writtenCache.get(token);
-    if (ids === undefined) {
-      ids = lookup(lowerWord(token));
-      writtenCache.set(token, ids);
-    }
-    return ids;
-  };
+  // Callers cache by written form (see code/scan.ts), so this one is not cached again.
+  const lookupToken = (token: string): readonly number[] => lookup(lowerWord(token));
 
   return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, lookup, lookupForm, lookupToken };
 }

@@ -1,35 +1,57 @@
 /**
- * A static guard against regular expressions that can backtrack catastrophically: an unbounded
- * quantifier applied to a group that itself contains an unbounded quantifier (star height > 1,
- * e.g. `(\w+\s?)*$` or `(a+)+`), or to an alternation whose branches can match the same text
- * (`(a|a)*`, `(\w|\d)+`). Such patterns take exponential time on inputs that almost match.
+ * A static guard against regular expressions that can backtrack catastrophically, run when the
+ * codebook loads so the researcher learns of it with the regex's position, before any run:
+ * - a repeated group that itself contains a repetition (star height > 1: `(\w+\s?)*$`, `(a+)+`,
+ *   `(.*a){12}`); a count above 10 counts as unbounded, since `{12}` nests twelve loops;
+ * - a repeated group holding an alternation whose branches can match the same text, directly or
+ *   deeper inside (`(a|a)*`, `(a|aa)*`, `(\w|\d)+`, `((a|a)x?)*`). Branches of plain letters are
+ *   checked exactly (they overlap when they are not a uniquely decodable code, the Sardinas–Patterson
+ *   test: `(a|ab)*` passes, `(a|aa)*` does not); others by the characters they can start with.
+ * Such patterns take exponential (or high-polynomial) time on a text that almost matches. What
+ * this guard cannot see — adjacent repetitions such as `\w*\w*\w*$`, which are polynomial — is
+ * stopped at run time by the time budget in `code/regex-budget.ts`.
  */
 
 interface Frame {
   /** An unbounded quantifier occurs somewhere inside the group. */
   inner: boolean;
-  /** Branch texts of a top-level alternation inside the group. */
+  /** An alternation whose branches overlap occurs somewhere inside the group. */
+  ambiguous: boolean;
+  /** Branch texts of the group's own top-level alternation. */
   branches: string[];
   start: number;
 }
 
+/** The atom just read: whether it contains a repetition or an overlapping alternation, and its text. */
+interface Atom {
+  inner: boolean;
+  ambiguous: boolean;
+  /** The alternation of this very group overlaps (for the message). */
+  overlapping: boolean;
+  text: string;
+}
+
+/** A count above this makes `{n}` and `{n,m}` as bad as `*` when nested. */
+const MAX_SAFE_COUNT = 10;
+
 /** Reason why a pattern may backtrack catastrophically, or undefined when it looks safe. */
 export function catastrophicReason(pattern: string): string | undefined {
-  const stack: Frame[] = [{ inner: false, branches: [], start: 0 }];
+  const stack: Frame[] = [{ inner: false, ambiguous: false, branches: [], start: 0 }];
   let branchStart = 0;
   let i = 0;
-  // The result of the atom just closed: whether it contains an unbounded quantifier, and its alternation.
-  let last: { inner: boolean; overlapping: boolean; text: string } | null = null;
+  let last: Atom | null = null;
+  const simple = (text: string): Atom => ({ inner: false, ambiguous: false, overlapping: false, text });
   while (i < pattern.length) {
     const c = pattern[i]!;
     if (c === '\\') {
-      last = { inner: false, overlapping: false, text: pattern.slice(i, i + 2) };
-      i += 2;
+      const end = escapeEnd(pattern, i);
+      last = simple(pattern.slice(i, end));
+      i = end;
       continue;
     }
     if (c === '[') {
       const end = classEnd(pattern, i);
-      last = { inner: false, overlapping: false, text: pattern.slice(i, end) };
+      last = simple(pattern.slice(i, end));
       i = end;
       continue;
     }
@@ -44,7 +66,7 @@ export function catastrophicReason(pattern: string): string | undefined {
           j += pattern[j] === '<' ? 2 : 1;
         }
       }
-      stack.push({ inner: false, branches: [], start: j });
+      stack.push({ inner: false, ambiguous: false, branches: [], start: j });
       branchStart = j;
       last = null;
       i = j;
@@ -62,9 +84,10 @@ export function catastrophicReason(pattern: string): string | undefined {
       const frame = stack.pop()!;
       frame.branches.push(pattern.slice(branchStart, i));
       const overlapping = frame.branches.length > 1 && branchesOverlap(frame.branches);
-      last = { inner: frame.inner, overlapping, text: pattern.slice(frame.start, i) };
+      last = { inner: frame.inner, ambiguous: frame.ambiguous || overlapping, overlapping, text: pattern.slice(frame.start, i) };
       const parent = stack[stack.length - 1]!;
       if (frame.inner) parent.inner = true;
+      if (last.ambiguous) parent.ambiguous = true;
       branchStart = i + 1;
       i++;
       continue;
@@ -74,16 +97,34 @@ export function catastrophicReason(pattern: string): string | undefined {
       if (q.unbounded && last) {
         if (last.inner) return `nested quantifiers: '(${last.text})' is repeated and contains a repetition itself`;
         if (last.overlapping) return `a repeated alternation whose branches overlap: '(${last.text})'`;
+        if (last.ambiguous) return `a repeated group holding an alternation whose branches overlap: '(${last.text})'`;
       }
       if (q.unbounded) stack[stack.length - 1]!.inner = true;
       i += q.length;
       last = null;
       continue;
     }
-    last = { inner: false, overlapping: false, text: c };
+    last = simple(c);
     i++;
   }
   return undefined;
+}
+
+/** End of the escape sequence at `i` (`\d`, `\x41`, `\u00e4`, `\u{1F600}`, `\p{L}`, `\k<name>`, `\cA`). */
+function escapeEnd(p: string, i: number): number {
+  const c = p[i + 1];
+  if ((c === 'p' || c === 'P' || c === 'u') && p[i + 2] === '{') {
+    const close = p.indexOf('}', i + 3);
+    return close === -1 ? p.length : close + 1;
+  }
+  if (c === 'k' && p[i + 2] === '<') {
+    const close = p.indexOf('>', i + 3);
+    return close === -1 ? p.length : close + 1;
+  }
+  if (c === 'u' && /^[0-9a-fA-F]{4}$/u.test(p.slice(i + 2, i + 6))) return i + 6;
+  if (c === 'x' && /^[0-9a-fA-F]{2}$/u.test(p.slice(i + 2, i + 4))) return i + 4;
+  if (c === 'c' && p[i + 2] !== undefined) return i + 3;
+  return i + 2;
 }
 
 function classEnd(p: string, i: number): number {
@@ -104,10 +145,11 @@ function quantifierAt(p: string, i: number): { unbounded: boolean; length: numbe
   } else if (c === '?') {
     len = 1;
   } else if (c === '{') {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(i));
+    const m = /^\{(\d+)(,(\d*))?\}/u.exec(p.slice(i, i + 24));
     if (!m) return undefined;
     len = m[0].length;
-    unbounded = m[2] !== undefined && (m[3] === '' || Number(m[3]) > 10);
+    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    unbounded = max > MAX_SAFE_COUNT;
   } else {
     return undefined;
   }
@@ -115,18 +157,75 @@ function quantifierAt(p: string, i: number): { unbounded: boolean; length: numbe
   return { unbounded, length: len };
 }
 
+/** The text a branch stands for when it is plain letters (escaped punctuation allowed), lower-cased; else null. */
+function literalOf(branch: string): string | null {
+  let out = '';
+  for (let i = 0; i < branch.length; i++) {
+    const c = branch[i]!;
+    if (c === '\\') {
+      const n = branch[i + 1];
+      if (n === undefined || /[\p{L}\p{N}]/u.test(n)) return null; // \d, \w, \b, \1 … are no letters
+      out += n;
+      i++;
+    } else if (/[.*+?^${}()|[\]]/u.test(c)) {
+      return null;
+    } else {
+      out += c;
+    }
+  }
+  return out.toLowerCase();
+}
+
+/**
+ * True when a set of words is not uniquely decodable: some text splits into words in two ways, so
+ * repeating their alternation can match it in many ways (Sardinas–Patterson test).
+ */
+export function isAmbiguousCode(words: readonly string[]): boolean {
+  const code = new Set(words);
+  if (code.size < words.length) return true;
+  const list = [...code];
+  const dangling = (a: string, b: string): string | null => (b.length > a.length && b.startsWith(a) ? b.slice(a.length) : null);
+  let current = new Set<string>();
+  for (const a of list) for (const b of list) if (a !== b) {
+    const d = dangling(a, b);
+    if (d !== null) current.add(d);
+  }
+  const seen = new Set<string>();
+  while (current.size > 0) {
+    const next = new Set<string>();
+    for (const s of current) {
+      if (code.has(s)) return true;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      for (const w of list) {
+        const d1 = dangling(w, s);
+        if (d1 !== null) next.add(d1);
+        const d2 = dangling(s, w);
+        if (d2 !== null) next.add(d2);
+      }
+    }
+    current = next;
+  }
+  return false;
+}
+
 /** Character classes a branch can start with, coarsely: word characters, digits, spaces or a literal. */
 function firstClass(branch: string): string {
-  if (branch.startsWith('\\w') || branch.startsWith('.')) return 'any-word';
+  if (branch.startsWith('\\w') || branch.startsWith('.') || branch.startsWith('\\p')) return 'any-word';
   if (branch.startsWith('\\d')) return 'digit';
   if (branch.startsWith('\\s')) return 'space';
   return branch.slice(0, 1).toLowerCase();
 }
 
 function branchesOverlap(branches: string[]): boolean {
+  const literals = branches.map(literalOf);
+  if (literals.every((l): l is string => l !== null && l !== '')) return isAmbiguousCode(literals);
   if (new Set(branches).size < branches.length) return true;
   const firsts = branches.map(firstClass);
   const classes = firsts.filter((f) => f === 'any-word' || f === 'digit' || f === 'space');
   if (new Set(classes).size < classes.length) return true;
-  return firsts.includes('any-word') && firsts.some((f) => f === 'digit' || /^[\p{L}\p{N}_]$/u.test(f));
+  if (firsts.includes('any-word') && firsts.some((f) => f === 'digit' || /^[\p{L}\p{N}_]$/u.test(f))) return true;
+  // A branch that is not plain letters, starting with the same letter as another (`a|a?`, `ab|a\w`).
+  const letters = firsts.filter((f) => /^[\p{L}\p{N}]$/u.test(f));
+  return new Set(letters).size < letters.length;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { positionAt, problem, sortProblems } from '../problems.js';
+import { problem, sortProblems } from '../problems.js';
 import type { CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
@@ -32,11 +32,10 @@ export interface RatingsReadOptions {
   numeric?: boolean;
 }
 
-/** One CSV record: its cells, the 0-based UTF-16 offset in the text where it starts, and its raw text from there. */
+/** One CSV record: its cells and the 0-based UTF-16 offset in the text where it starts. */
 interface CsvRecord {
   cells: string[];
   start: number;
-  raw: string;
 }
 
 /** The separator of a CSV file, guessed from its first non-empty line: `;` (German Excel), tab, else `,`. */
@@ -48,53 +47,103 @@ export function guessDelimiter(text: string): string {
   return ',';
 }
 
-/** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
-function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
-  let parsed: { record: string[]; raw: string }[];
-  try {
-    parsed = parseCsv(text, { bom: true, delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
-      record: string[];
-      raw: string;
-    }[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const at = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
-    return { problem: problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, ruleId) };
-  }
-  const records: CsvRecord[] = [];
-  let offset = 0;
-  for (const r of parsed) {
-    // A record's raw text starts with the empty lines skipped before it.
-    const lead = /^(?:\r\n|\r|\n)*/u.exec(r.raw)![0].length;
-    records.push({ cells: r.record, start: offset + lead, raw: r.raw.slice(lead) });
-    offset += r.raw.length;
-  }
-  return { records };
-}
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
 
-/** Offsets of each cell's start within a record's raw text (quotes and doubled quotes respected). */
-function cellOffsets(raw: string, delimiter: string): number[] {
-  const starts = [0];
+/**
+ * Where each non-empty record of valid CSV text starts (0-based offsets): after every line break
+ * outside quotes, empty lines skipped. (csv-parse's own line counts go wrong on CRLF inside quotes.)
+ */
+function recordStarts(text: string): number[] {
+  const starts: number[] = [];
   let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '"') {
-      if (quoted && raw[i + 1] === '"') i++;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (!quoted && (ch === LF || ch === CR)) {
+      atStart = true;
+      continue;
+    }
+    if (atStart) {
+      starts.push(i);
+      atStart = false;
+    }
+    if (ch === QUOTE) {
+      if (quoted && text.charCodeAt(i + 1) === QUOTE) i++;
       else quoted = !quoted;
-    } else if (!quoted && ch === delimiter) {
-      starts.push(i + 1);
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
-      break;
     }
   }
   return starts;
 }
 
-/** The position (line and column from 1) of cell `index` of a record. */
-function cellPosition(text: string, record: CsvRecord, index: number, delimiter: string): { line: number; column: number } {
-  const offsets = cellOffsets(record.raw, delimiter);
-  const at = positionAt(text, record.start + (offsets[index] ?? 0));
-  return { line: at.line, column: at.column };
+/** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
+function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const at = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
+    return { problem: problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, ruleId) };
+  }
+  const starts = recordStarts(text);
+  // The scan agrees with the parser on valid CSV; should it not, positions fall back to the text's start.
+  const agree = starts.length === parsed.length;
+  return { records: parsed.map((cells, i) => ({ cells, start: agree ? starts[i]! : 0 })) };
+}
+
+/** The offset in the text where cell `index` of the record starting at `start` begins (quotes respected). */
+function cellOffset(text: string, start: number, index: number, delimiter: string): number {
+  let cell = 0;
+  let quoted = false;
+  for (let i = start; i < text.length && cell < index; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (quoted && text[i + 1] === '"') i++;
+      else quoted = !quoted;
+    } else if (!quoted && ch === delimiter) {
+      cell++;
+      if (cell === index) return i + 1;
+    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+      return i;
+    }
+  }
+  return start;
+}
+
+/** A 1-based line and column. */
+type LineColumn = { line: number; column: number };
+
+/** A function from 0-based offsets to lines and columns (from 1) of `text`, by binary search over line starts. */
+function locator(text: string): (offset: number) => LineColumn {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** Positions in one CSV text: of a record's start, and of one of its cells. */
+interface Places {
+  record(r: CsvRecord): LineColumn;
+  cell(r: CsvRecord, index: number): LineColumn;
+}
+
+/** The places of a CSV text with the given separator. */
+function placesOf(text: string, delimiter: string): Places {
+  const at = locator(text);
+  return {
+    record: (r) => at(r.start),
+    cell: (r, index) => at(index === 0 ? r.start : cellOffset(text, r.start, index, delimiter)),
+  };
 }
 
 /** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */
@@ -119,12 +168,13 @@ export function parseCoding(text: string, file: string, coder: string = file): C
   const delimiter = guessDelimiter(text);
   const parsed = parseRecords(text, file, delimiter, 'coding/csv');
   if ('problem' in parsed) return { coding: null, problems: [parsed.problem] };
+  const places = placesOf(text, delimiter);
   const [header, ...records] = parsed.records;
   if (!header) return { coding: null, problems: [problem(file, 'error', `empty file: expected a header row with the columns ${CODING_COLUMNS.join(', ')}`, { line: 1, column: 1 }, 'coding/empty')] };
   const names = header.cells.map(columnName);
   const missing = CODING_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {
-    const at = positionAt(text, header.start);
+    const at = places.record(header);
     const plural = missing.length === 1 ? 'column' : 'columns';
     const message = `missing ${plural} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${names.filter((n) => n !== '').join(', ') || 'none'}); a coding needs transcript, segment and category as in segments.csv`;
     return { coding: null, problems: [problem(file, 'error', message, { line: at.line, column: at.column }, 'coding/columns')] };
@@ -134,17 +184,17 @@ export function parseCoding(text: string, file: string, coder: string = file): C
   const rows: CodingRow[] = [];
   for (const r of records) {
     if (r.cells.every((c) => c.trim() === '')) continue;
-    const line = positionAt(text, r.start).line;
+    const line = places.record(r).line;
     const transcript = cellText(r.cells[ti]);
     const segmentCell = cellText(r.cells[si]);
     const category = cellText(r.cells[ci]);
     if (transcript === '') {
-      problems.push(problem(file, 'error', 'empty transcript', cellPosition(text, r, ti, delimiter), 'coding/transcript'));
+      problems.push(problem(file, 'error', 'empty transcript', places.cell(r, ti), 'coding/transcript'));
       continue;
     }
     if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
       const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
-      problems.push(problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, cellPosition(text, r, si, delimiter), 'coding/segment'));
+      problems.push(problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, places.cell(r, si), 'coding/segment'));
       continue;
     }
     rows.push({ transcript, segment: Number(segmentCell), category, line });
@@ -169,17 +219,18 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
   const delimiter = guessDelimiter(text);
   const parsed = parseRecords(text, file, delimiter, 'ratings/csv');
   if ('problem' in parsed) return { table: null, problems: [parsed.problem] };
+  const places = placesOf(text, delimiter);
   const [header, ...records] = parsed.records;
   const problems: Problem[] = [];
   if (!header) return { table: null, problems: [problem(file, 'error', 'empty file: expected a header row (unit, then one column per coder)', { line: 1, column: 1 }, 'ratings/empty')] };
   const coders = header.cells.slice(1).map((c) => cellText(c));
   if (coders.length < 2) {
-    problems.push(problem(file, 'error', `a ratings table needs a unit column and at least two coder columns (found ${coders.length} coder column${coders.length === 1 ? '' : 's'})`, cellPosition(text, header, 0, delimiter), 'ratings/coders'));
+    problems.push(problem(file, 'error', `a ratings table needs a unit column and at least two coder columns (found ${coders.length} coder column${coders.length === 1 ? '' : 's'})`, places.cell(header, 0), 'ratings/coders'));
     return { table: null, problems };
   }
   const seenCoders = new Map<string, number>();
   coders.forEach((name, i) => {
-    const at = cellPosition(text, header, i + 1, delimiter);
+    const at = places.cell(header, i + 1);
     if (name === '') problems.push(problem(file, 'error', `coder column ${i + 1} has no name`, at, 'ratings/coders'));
     else if (seenCoders.has(name)) problems.push(problem(file, 'error', `coder "${name}" is named twice (first in column ${seenCoders.get(name)! + 2})`, at, 'ratings/coders'));
     else seenCoders.set(name, i);
@@ -192,19 +243,19 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
   const firstLine = new Map<string, number>();
   for (const r of records) {
     if (r.cells.every((c) => c.trim() === '')) continue;
-    const line = positionAt(text, r.start).line;
+    const line = places.record(r).line;
     const unit = cellText(r.cells[0]);
     if (unit === '') {
-      problems.push(problem(file, 'error', 'empty unit id', cellPosition(text, r, 0, delimiter), 'ratings/unit'));
+      problems.push(problem(file, 'error', 'empty unit id', places.cell(r, 0), 'ratings/unit'));
       continue;
     }
     if (firstLine.has(unit)) {
-      problems.push(problem(file, 'error', `unit "${unit}" is listed again (first at line ${firstLine.get(unit)})`, cellPosition(text, r, 0, delimiter), 'ratings/unit'));
+      problems.push(problem(file, 'error', `unit "${unit}" is listed again (first at line ${firstLine.get(unit)})`, places.cell(r, 0), 'ratings/unit'));
       continue;
     }
     firstLine.set(unit, line);
     if (r.cells.length > coders.length + 1 && r.cells.slice(coders.length + 1).some((c) => c.trim() !== '')) {
-      problems.push(problem(file, 'error', `row has ${r.cells.length - 1} values but the header names ${coders.length} coders`, cellPosition(text, r, coders.length + 1, delimiter), 'ratings/width'));
+      problems.push(problem(file, 'error', `row has ${r.cells.length - 1} values but the header names ${coders.length} coders`, places.cell(r, coders.length + 1), 'ratings/width'));
       continue;
     }
     const row: Rating[] = coders.map((_, c) => {
@@ -214,7 +265,7 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
       const x = numberOf(cell);
       if (x === null) {
         notNumbers++;
-        firstNotNumber ??= { cell, at: cellPosition(text, r, c + 1, delimiter) };
+        firstNotNumber ??= { cell, at: places.cell(r, c + 1) };
       }
       return x;
     });

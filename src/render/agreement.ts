@@ -37,15 +37,18 @@ export function figureCsv(header: readonly string[], rows: readonly (readonly Fi
   });
 }
 
-/** Lay out rows of cells as aligned columns: the first left-aligned, the others right-aligned. */
-export function alignColumns(rows: readonly (readonly string[])[], leftColumns = 1): string[] {
+/**
+ * Lay out rows of cells as aligned columns two spaces apart; `align` gives each column's alignment
+ * (`l` left, `r` right; columns past its end are right-aligned), trailing spaces trimmed.
+ */
+export function alignColumns(rows: readonly (readonly string[])[], align = 'l'): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
   return rows.map((r) =>
     r
       .map((c, i) => {
         const pad = ' '.repeat(widths[i]! - [...c].length);
-        return i < leftColumns ? c + pad : pad + c;
+        return align[i] === 'l' ? c + pad : pad + c;
       })
       .join('  ')
       .trimEnd(),
@@ -118,7 +121,7 @@ export function renderAgreementTable(result: CodingAgreement, opts: AgreementTab
     lines.push(`Disagreements: ${d.length} unit × category pair${d.length === 1 ? '' : 's'}${list.length < d.length ? ` (first ${list.length})` : ''}`);
     const number = new Map(result.coders.map((c, i) => [c, i + 1]));
     const who = (names: readonly string[]): string => names.map((n) => number.get(n)).join(', ');
-    lines.push(...alignColumns(list.map((x) => [`  ${x.unit}`, x.category, `coded by ${who(x.present)}; not by ${who(x.absent)}`]), 3));
+    lines.push(...alignColumns(list.map((x) => [`  ${x.unit}`, x.category, `coded by ${who(x.present)}; not by ${who(x.absent)}`]), 'lll'));
     if (list.length < d.length) lines.push(`  … ${d.length - list.length} more (--show-disagreements lists all; --format json has them all)`);
   }
   return lines.join('\n') + '\n';
@@ -182,7 +185,7 @@ export function renderRatingsTable(result: RatingsAgreement, file: string, opts:
     rows.push(['kappa (Fleiss)', tableFigure(result.fleiss?.value ?? null), `${result.complete} units rated by every coder`]);
   }
   rows.push(['percent agreement', tableFigure(result.percent), `${result.complete} units rated by every coder`]);
-  lines.push(...alignColumns(rows).map((l) => `  ${l}`));
+  lines.push(...alignColumns(rows, 'lrl').map((l) => `  ${l}`));
   const reasons = Object.entries(result.reasons).filter(([figure]) => !(figure === 'cohen' && m !== 2) && !(figure === 'fleiss' && m === 2));
   if (reasons.length > 0) lines.push('');
   for (const [figure, reason] of reasons) lines.push(`${UNDEFINED_MARK} ${figure}: ${reason}.`);
@@ -193,7 +196,7 @@ export function renderRatingsTable(result: RatingsAgreement, file: string, opts:
   } else {
     const list = opts.allDisagreements ? d : d.slice(0, DISAGREEMENTS_SHOWN);
     lines.push(`Units rated differently: ${d.length}${list.length < d.length ? ` (first ${list.length})` : ''}`);
-    lines.push(...alignColumns(list.map((x) => [`  ${x.unit}`, x.values.map((v, i) => `${result.coders[i]}=${ratingText(v)}`).join('  ')]), 2));
+    lines.push(...alignColumns(list.map((x) => [`  ${x.unit}`, x.values.map((v, i) => `${result.coders[i]}=${ratingText(v)}`).join('  ')]), 'll'));
     if (list.length < d.length) lines.push(`  … ${d.length - list.length} more (--show-disagreements lists all; --format json has them all)`);
   }
   return lines.join('\n') + '\n';

@@ -70,7 +70,7 @@ export function renderEvaluationTable(ev: Evaluation, opts: EvaluationTableOptio
   const { micro, macro } = ev;
   rows.push([MICRO_ROW, '', String(micro.tp), String(micro.fp), String(micro.fn), tableFigure(micro.precision), tableFigure(micro.recall), tableFigure(micro.f1)]);
   rows.push([MACRO_ROW, '', '', '', '', tableFigure(macro.precision), tableFigure(macro.recall), tableFigure(macro.f1)]);
-  lines.push(...alignColumns([header, ...rows], 2));
+  lines.push(...alignColumns([header, ...rows], 'll'));
   lines.push('');
   lines.push('tp: units both the rules and the gold coding code; fp: only the rules; fn: only the gold coding.');
   lines.push(`${MICRO_ROW}: over the summed counts; ${MACRO_ROW}: mean over the categories where the figure is defined;`);

@@ -90,7 +90,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
       moderators: config.moderators,
       ...(config.participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(config.participants, id, speaker) } : {}),
     });
-    const coded = codeUnits(segmented, matcher);
+    const coded = codeUnits(segmented, matcher, { file: file.path, onProblem: (p) => problems.push(p) });
     const outcome: FileOutcome = { index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     files.push(outcome);
