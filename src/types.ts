@@ -107,8 +107,8 @@ export interface CodingRow {
   segment: number;
   /** Full code of the category as written; '' for a row that only declares the unit. */
   category: string;
-  /** 1-based line of the row in the coding file. */
-  line: number;
+  /** 1-based line of the row in the coding file; absent for codings read from a `.qdpx` project. */
+  line?: number;
 }
 
 /** A coding read from one file (the `segments.csv` columns): every row one coder wrote. */

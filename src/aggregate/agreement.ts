@@ -17,9 +17,6 @@ import type { CodedUnit, CoderCoding, Problem, Rating, RatingTable } from '../ty
 /** Level of measurement of ratings: it picks Krippendorff's difference function. */
 export type Level = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 
-/** The levels of measurement, for option parsing. */
-export const LEVELS: readonly Level[] = ['nominal', 'ordinal', 'interval', 'ratio'];
-
 /** Disagreement weights of Cohen's kappa: none (every disagreement counts 1), linear or quadratic in the distance of the categories' ranks. */
 export type KappaWeights = 'none' | 'linear' | 'quadratic';
 
@@ -586,8 +583,8 @@ export function evaluateCoding(
 ): Evaluation {
   const file = gold.coder;
   const problems: Problem[] = [];
-  const warn = (line: number, message: string, ruleId: string): void => {
-    problems.push({ file, line, column: 1, severity: 'warning', message, ruleId });
+  const warn = (line: number | undefined, message: string, ruleId: string): void => {
+    problems.push({ file, ...(line !== undefined ? { line, column: 1 } : {}), severity: 'warning', message, ruleId });
   };
   const paths = categories.map((c) => c.path);
   const known = new Set(paths);

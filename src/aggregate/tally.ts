@@ -1,4 +1,5 @@
 import type { Category, CodedUnit, FrequencyRow } from '../types.js';
+import { flattenCategories } from '../codebook/flatten.js';
 import { countFrequencies } from './frequencies.js';
 
 /**
@@ -18,14 +19,60 @@ export interface TranscriptTally {
   frequencies: FrequencyRow[];
 }
 
-/** Tally one transcript's units (all of one transcript id). */
-export function tallyTranscript(units: readonly CodedUnit[], categories: readonly Category[]): TranscriptTally {
-  const codable = units.filter((u) => !u.moderator);
+/** The categories a tally counts, in flat codebook order, and each full code's position. */
+export interface TallyPlan {
+  flat: Category[];
+  index: Map<string, number>;
+}
+
+/** Prepare tallying for a codebook's category tree. */
+export function planTally(categories: readonly Category[]): TallyPlan {
+  const flat = flattenCategories(categories);
+  return { flat, index: new Map(flat.map((c, i) => [c.path, i])) };
+}
+
+/**
+ * Tally one transcript's units (all of one transcript id). The frequency rows are those
+ * `countFrequencies` gives for these units: a category counts once per unit, its matches are the
+ * sum of its codings' hits, codes outside the codebook are left out.
+ */
+export function tallyTranscript(units: readonly CodedUnit[], plan: TallyPlan): TranscriptTally {
+  const n = plan.flat.length;
+  const segments = new Array<number>(n).fill(0);
+  const matches = new Array<number>(n).fill(0);
+  const lastUnit = new Array<number>(n).fill(-1);
+  const speakersOf: (Set<string> | undefined)[] = new Array(n);
+  const speakers = new Set<string>();
+  let codable = 0;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (unit.moderator) continue;
+    codable++;
+    speakers.add(unit.speaker);
+    for (const coding of unit.codings) {
+      const i = plan.index.get(coding.category);
+      if (i === undefined) continue;
+      matches[i]! += coding.hits;
+      if (lastUnit[i] === u) continue;
+      lastUnit[i] = u;
+      segments[i]! += 1;
+      (speakersOf[i] ??= new Set()).add(unit.speaker);
+    }
+  }
   return {
     units: units.length,
-    codableUnits: codable.length,
-    speakers: new Set(codable.map((u) => u.speaker)).size,
-    frequencies: countFrequencies(units, categories),
+    codableUnits: codable,
+    speakers: speakers.size,
+    frequencies: plan.flat.map((c, i) => ({
+      category: c.path,
+      label: c.label,
+      level: c.level,
+      segments: segments[i]!,
+      share: 0,
+      matches: matches[i]!,
+      transcripts: segments[i]! > 0 ? 1 : 0,
+      speakers: speakersOf[i]?.size ?? 0,
+    })),
   };
 }
 

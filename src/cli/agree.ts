@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CodingAgreement, KappaWeights, Level, RatingsAgreement } from '../aggregate/agreement.js';
 import { formatProblem, hasErrors } from '../problems.js';
-import type { CoderCoding, Problem } from '../types.js';
+import type { Codebook, CoderCoding, Problem } from '../types.js';
 import { usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -33,7 +33,7 @@ export function registerAgree(program: Command, io: CliIO, setCode: (code: numbe
   program
     .command('agree')
     .description('intercoder agreement between codings (segments.csv columns) or of a unit × coder ratings table')
-    .argument('[coding...]', 'coding CSV files with the columns transcript, segment, category (one per coder)')
+    .argument('[coding...]', 'one coding per coder: a CSV with the columns transcript, segment, category, or a .qdpx project')
     .option('--ratings <table>', 'a unit × coder ratings CSV instead of codings (first column the unit, one column per coder, empty = missing)')
     .addOption(new Option('--level <level>', 'with --ratings: level of measurement for alpha (default nominal)').choices(['nominal', 'ordinal', 'interval', 'ratio']))
     .addOption(new Option('--weights <weights>', "with --ratings and two coders: weighted Cohen's kappa").choices(['linear', 'quadratic']))
@@ -67,6 +67,7 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
   if (twice !== undefined) return usageError(io, `${twice} is given twice; each coder's coding once`);
 
   let categories: string[] | undefined;
+  let codebook: Codebook | undefined;
   if (flags.codebook !== undefined) {
     const { loadCodebook } = await import('../read/codebook.js');
     const loaded = await loadCodebook(resolve(io.cwd, flags.codebook));
@@ -75,17 +76,26 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
     if (!loaded.codebook) return EXIT.badInput;
     const { flattenCategories } = await import('../codebook/flatten.js');
     categories = flattenCategories(loaded.codebook.categories).map((c) => c.path);
+    codebook = loaded.codebook;
   }
 
   const { readCoding } = await import('../read/coding.js');
+  // A .qdpx project's codes are mapped onto the codebook's categories, by the GUIDs fokus gives them first.
+  const qdpx = files.some((f) => f.toLowerCase().endsWith('.qdpx')) && codebook ? { codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
   const codings: CoderCoding[] = [];
   const problems: Problem[] = [];
   for (let i = 0; i < files.length; i++) {
-    const read = await readCoding(absolute[i]!, files[i]!);
+    const read = await readCoding(absolute[i]!, files[i]!, qdpx);
     problems.push(...read.problems);
     if (read.coding) codings.push(read.coding);
   }
   if (categories) problems.push(...unknownCategories(codings, categories));
+  else {
+    for (const f of codings.map((c) => c.coder).filter((x) => x.toLowerCase().endsWith('.qdpx'))) {
+      const message = "without --codebook the project's codes are compared by their names; give -c CODEBOOK to map them onto its categories";
+      problems.push({ file: f, severity: 'warning', message, ruleId: 'agree/qdpx-without-codebook' });
+    }
+  }
   printProblems(problems, io);
   if (hasErrors(problems)) return EXIT.badInput;
 
@@ -107,7 +117,8 @@ function unknownCategories(codings: readonly CoderCoding[], categories: readonly
     for (const row of coding.rows) {
       if (row.category === '' || known.has(row.category) || warned.has(row.category)) continue;
       warned.add(row.category);
-      out.push({ file: coding.coder, line: row.line, column: 1, severity: 'warning', message: `category '${row.category}' is not in the codebook; it is compared all the same`, ruleId: 'agree/unknown-category' });
+      const at = row.line !== undefined ? { line: row.line, column: 1 } : {};
+      out.push({ file: coding.coder, ...at, severity: 'warning', message: `category '${row.category}' is not in the codebook; it is compared all the same`, ruleId: 'agree/unknown-category' });
     }
   }
   return out;

@@ -63,7 +63,7 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
     .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
     .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
-    .option('--cooccur-scope <scope>', 'co-occurrence in the same unit, transcript, or window:N consecutive units', scopeOption, UNIT_SCOPE)
+    .addOption(new Option('--cooccur-scope <scope>', 'co-occurrence in the same unit, transcript, or window:N consecutive units').argParser(scopeOption).default(UNIT_SCOPE, 'unit'))
     .option('--min-support <n>', `least units an emergent perspective occurs in (default ${DEFAULT_MIN_SUPPORT})`, wholeNumber(1))
     .option('--min-lift <x>', `least lift (observed ÷ expected) of an emergent perspective (default ${DEFAULT_MIN_LIFT})`, positiveNumber)
     .option('--keyterms <n>', `key terms kept per category (default ${DEFAULT_TOP_TERMS})`, wholeNumber(0))

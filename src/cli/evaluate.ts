@@ -29,7 +29,7 @@ export function registerEvaluate(program: Command, io: CliIO, setCode: (code: nu
     .command('evaluate')
     .description("precision, recall and F1 of the codebook's rules against a human (gold) coding, with the units they get wrong")
     .argument('<input...>', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
-    .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (as segments.csv)')
+    .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (as segments.csv), or a .qdpx project')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
     .option('--errors', 'with --format csv: every false positive and false negative instead of the figures')
     .option('--limit <n>', 'false positives and negatives the table lists per category and kind (default 5)', wholeNumber)
@@ -42,15 +42,16 @@ export function registerEvaluate(program: Command, io: CliIO, setCode: (code: nu
 
 async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): Promise<number> {
   if (flags.errors && flags.format !== 'csv') return usageError(io, '--errors goes with --format csv');
-  const { resolve } = await import('node:path');
-  const { readCoding } = await import('../read/coding.js');
-  const gold = await readCoding(resolve(io.cwd, flags.gold), flags.gold);
-  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
-  if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
-
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
+  const { resolve } = await import('node:path');
+  const { readCoding } = await import('../read/coding.js');
+  // A .qdpx gold coding's codes are mapped onto the codebook's categories, by the GUIDs fokus gives them first.
+  const qdpx = flags.gold.toLowerCase().endsWith('.qdpx') ? { codebook: coded.codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
+  const gold = await readCoding(resolve(io.cwd, flags.gold), flags.gold, qdpx);
+  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
+  if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
   const { evaluateCoding } = await import('../aggregate/agreement.js');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { OUTPUT_MARKER, TRANSCRIPT_EXTENSIONS } from '../read/files.js';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
@@ -49,7 +49,9 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
     const above = await entry(up);
     if (above) {
       if (above.isDirectory()) return [];
-      return [{ file: shown, severity: 'error', message: `cannot create the output folder: ${up} is a file, not a folder`, ruleId: 'output/mkdir' }];
+      const base = resolve(options.cwd ?? '.');
+      const named = up.startsWith(base + sep) ? relative(base, up) : up;
+      return [{ file: shown, severity: 'error', message: `cannot create the output folder: ${named} is a file, not a folder`, ruleId: 'output/mkdir' }];
     }
     if (dirname(up) === up) return [];
   }
@@ -97,7 +99,7 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
   // All files go to temporary names first; only when every one is written are they renamed.
   const staged: { tmp: string; path: string; name: string }[] = [];
   const cleanUp = async (): Promise<void> => {
-    for (const s of staged) await rm(s.tmp, { force: true });
+    for (const s of staged) await discard(s.tmp);
     if (created) await rmdir(target).catch(() => undefined);
   };
   for (const f of all) {
@@ -107,7 +109,7 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
       await writeFile(tmp, f.content, 'utf8');
       staged.push({ tmp, path, name: f.name });
     } catch (e) {
-      await rm(tmp, { force: true });
+      await discard(tmp);
       await cleanUp();
       return fail(join(shown, f.name), `cannot write (${errorCode(e)}); no output file was written`, 'output/write');
     }
@@ -118,7 +120,7 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
       await rename(s.tmp, s.path);
     } catch (e) {
       // Renames are checked for above (no folder in the way), so this is a race or a permission change.
-      for (const rest of staged.slice(i)) await rm(rest.tmp, { force: true });
+      for (const rest of staged.slice(i)) await discard(rest.tmp);
       const done = staged.slice(0, i).map((d) => d.name);
       return fail(join(shown, s.name), `cannot write (${errorCode(e)}); ${done.length === 0 ? 'no output file was written' : `only ${done.join(', ')} ${done.length === 1 ? 'was' : 'were'} written`}`, 'output/write');
     }
@@ -137,6 +139,15 @@ async function mayMark(target: string, files: readonly WritableFile[]): Promise<
     return !names.some((n) => !n.startsWith('.') && !ours.has(n) && TRANSCRIPT_EXTENSIONS.has(extname(n).toLowerCase()));
   } catch {
     return false;
+  }
+}
+
+/** Remove a temporary file if it is there; cleaning up never throws over the error being reported. */
+async function discard(path: string): Promise<void> {
+  try {
+    await rm(path, { force: true });
+  } catch {
+    // nothing more can be done
   }
 }
 

@@ -166,7 +166,7 @@ function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher):
     while (j < count && j <= i + COMPLETION_REACH && (truncatedAt(j) || COMPOUND_CONJUNCTIONS.has(lower(j)))) j++;
     if (j >= count || j > i + COMPLETION_REACH) continue;
     const extra = new Set<number>(patterns[i]);
-    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form)) extra.add(id);
+    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form, false)) extra.add(id);
     if (extra.size > patterns[i]!.length) {
       if (patterns[i]!.length === 0) added = true;
       patterns[i] = [...extra].sort((a, b) => a - b);

@@ -41,6 +41,10 @@ function classOf(c: number): number {
   return k;
 }
 
+/** ASCII letters and digits: 1; every other ASCII character: 0. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+
 /** Width in UTF-16 units of the word character at `i` (1, or 2 for an astral one), 0 when there is none. */
 function wordAt(text: string, i: number, n: number): number {
   if (i >= n) return 0;
@@ -166,7 +170,7 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
   while (i < n) {
     const c = text.charCodeAt(i);
     // Skip to the next word character; the common ASCII cases need no table look-up.
-    if (c < 0x80 ? !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) : wordAt(text, i, n) === 0) {
+    if (c < 0x80 ? ASCII_WORD[c] === 0 : wordAt(text, i, n) === 0) {
       i++;
       continue;
     }
@@ -174,8 +178,17 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
     let h = 0x811c9dc5;
     // Runs of word characters joined by single hyphens or apostrophes.
     for (;;) {
-      for (let w = wordAt(text, i, n); w > 0; w = wordAt(text, i, n)) {
-        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 0x80) {
+          if (ASCII_WORD[d] === 0) break;
+          h = Math.imul(h ^ d, 0x01000193);
+          i++;
+          continue;
+        }
+        const w = wordAt(text, i, n);
+        if (w === 0) break;
+        h = Math.imul(h ^ d, 0x01000193);
         if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
         i += w;
       }

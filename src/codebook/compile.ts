@@ -75,8 +75,11 @@ export interface Matcher {
   lookup(lowerToken: string): readonly number[];
   /** Pattern ids that match a token as written: `lookup` of its lower-cased form. */
   lookupToken(token: string): readonly number[];
-  /** Pattern ids that match one lower-cased word form (no compound splitting). */
-  lookupForm(lowerForm: string): readonly number[];
+  /**
+   * Pattern ids that match one lower-cased word form (no compound splitting); cached unless `cache`
+   * is false (for forms made up on the fly, such as completed compound parts).
+   */
+  lookupForm(lowerForm: string, cache?: boolean): readonly number[];
 }
 
 /** What a glob's `*` may stand for: a run of letters, digits and combining marks (never `-` or `'`). */
@@ -181,13 +184,13 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const probe = { stamps: new Int32Array(Math.max(...indexes.map((i) => i.globList.length), 0)), round: 0 };
 
   const formCache = boundedMap<readonly number[]>();
-  const lookupForm = (lower: string): readonly number[] => {
+  const lookupForm = (lower: string, cache = true): readonly number[] => {
     let ids = formCache.get(lower);
     if (ids === undefined) {
       const found: number[] = [];
       for (const index of indexes) collect(index, lower, language, found, probe);
       ids = found.length === 0 ? NONE : found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
-      formCache.set(lower, ids);
+      if (cache) formCache.set(lower, ids);
     }
     return ids;
   };

@@ -209,23 +209,75 @@ export function isAmbiguousCode(words: readonly string[]): boolean {
   return false;
 }
 
-/** Character classes a branch can start with, coarsely: word characters, digits, spaces or a literal. */
-function firstClass(branch: string): string {
-  if (branch.startsWith('\\w') || branch.startsWith('.') || branch.startsWith('\\p')) return 'any-word';
-  if (branch.startsWith('\\d')) return 'digit';
-  if (branch.startsWith('\\s')) return 'space';
-  return branch.slice(0, 1).toLowerCase();
+/** What a branch can start with, coarsely: any character, a word character, a digit, a space, or some characters. */
+type First = { kind: 'all' | 'word' | 'digit' | 'space' } | { kind: 'chars'; ranges: [number, number][] };
+
+/** The characters a branch can start with (lower-cased; negated classes count as any character). */
+function firstOf(whole: string): First {
+  // Assertions match no character: what follows them is what the branch starts with.
+  const branch = whole.replace(/^(?:\\[bB]|\^|\$)+/u, '');
+  if (branch.startsWith('.') || /^\\[WDSP]/u.test(branch)) return { kind: 'all' };
+  if (branch.startsWith('\\w') || branch.startsWith('\\p')) return { kind: 'word' };
+  if (branch.startsWith('\\d')) return { kind: 'digit' };
+  if (branch.startsWith('\\s')) return { kind: 'space' };
+  if (branch.startsWith('[')) {
+    const body = branch.slice(1, classEnd(branch, 0) - 1);
+    if (body.startsWith('^') || /\\[wdspWDSP]/u.test(body)) return { kind: 'all' };
+    const ranges: [number, number][] = [];
+    const chars = [...body.replace(/\\(.)/gu, '$1').toLowerCase()];
+    for (let k = 0; k < chars.length; k++) {
+      const lo = chars[k]!.codePointAt(0)!;
+      if (chars[k + 1] === '-' && chars[k + 2] !== undefined) {
+        ranges.push([lo, chars[k + 2]!.codePointAt(0)!]);
+        k += 2;
+      } else {
+        ranges.push([lo, lo]);
+      }
+    }
+    return { kind: 'chars', ranges };
+  }
+  const first = branch.startsWith('\\') ? unescape(branch.slice(0, escapeEnd(branch, 0))) : branch.slice(0, 1);
+  if (first === '') return { kind: 'chars', ranges: [] };
+  const code = first.toLowerCase().codePointAt(0)!;
+  return { kind: 'chars', ranges: [[code, code]] };
+}
+
+/** The character an escape sequence outside a class stands for (`\\n`, `\\x41`, `\\u00e4`, `\\.`). */
+function unescape(seq: string): string {
+  const c = seq[1] ?? '';
+  const named: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+  if (named[c] !== undefined) return named[c];
+  if ((c === 'x' || c === 'u') && seq.length > 2) return String.fromCodePoint(parseInt(seq.slice(2).replace(/[{}]/gu, ''), 16));
+  return c;
+}
+
+/** Whether a code point belongs to a coarse kind. */
+function inKind(code: number, kind: 'word' | 'digit' | 'space'): boolean {
+  const c = String.fromCodePoint(code);
+  if (kind === 'digit') return /\p{N}/u.test(c);
+  if (kind === 'space') return /\s/u.test(c);
+  return /[\p{L}\p{N}\p{M}_]/u.test(c);
+}
+
+/** Whether two branches can start with the same character. */
+function firstsOverlap(a: First, b: First): boolean {
+  if (a.kind === 'all' || b.kind === 'all') return true;
+  if (a.kind === 'chars' && b.kind === 'chars') return a.ranges.some(([lo, hi]) => b.ranges.some(([l2, h2]) => lo <= h2 && l2 <= hi));
+  if (a.kind === 'chars' || b.kind === 'chars') {
+    const [set, kind] = a.kind === 'chars' ? [a, b.kind as 'word' | 'digit' | 'space'] : [b as First & { kind: 'chars' }, a.kind];
+    // A range is probed at its ends and middle: enough for the letters and digits a codebook names.
+    return set.ranges.some(([lo, hi]) => [lo, hi, (lo + hi) >> 1].some((c) => inKind(c, kind)));
+  }
+  if (a.kind === b.kind) return true;
+  return (a.kind === 'word' && b.kind === 'digit') || (a.kind === 'digit' && b.kind === 'word');
 }
 
 function branchesOverlap(branches: string[]): boolean {
   const literals = branches.map(literalOf);
   if (literals.every((l): l is string => l !== null && l !== '')) return isAmbiguousCode(literals);
   if (new Set(branches).size < branches.length) return true;
-  const firsts = branches.map(firstClass);
-  const classes = firsts.filter((f) => f === 'any-word' || f === 'digit' || f === 'space');
-  if (new Set(classes).size < classes.length) return true;
-  if (firsts.includes('any-word') && firsts.some((f) => f === 'digit' || /^[\p{L}\p{N}_]$/u.test(f))) return true;
-  // A branch that is not plain letters, starting with the same letter as another (`a|a?`, `ab|a\w`).
-  const letters = firsts.filter((f) => /^[\p{L}\p{N}]$/u.test(f));
-  return new Set(letters).size < letters.length;
+  // Branches that are not all plain letters overlap when two of them can start with the same character
+  // (`\w|\d`, `a|[ab]`, `a|a?`): coarse, and on the safe side (`ab|a\d` is refused too).
+  const firsts = branches.filter((b) => b !== '').map(firstOf);
+  return firsts.some((f, i) => firsts.some((g, j) => j > i && firstsOverlap(f, g)));
 }

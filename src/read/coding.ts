@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { problem, sortProblems } from '../problems.js';
-import type { CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
+import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 
@@ -281,15 +281,20 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
   return { table: { coders, units, values }, problems };
 }
 
+/** The problem of a file that cannot be read: missing, a folder, or another reason. */
+function unreadable(err: unknown, name: string, ruleId: string): Problem {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code || String(err)})`;
+  return problem(name, 'error', message, undefined, ruleId);
+}
+
 /** Read a file's bytes as text, or the problem that stops it (missing, a folder, binary, a spreadsheet). */
 async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a CSV file' : `cannot read file (${code || String(err)})`;
-    return { problem: problem(name, 'error', message, undefined, ruleId) };
+    return { problem: unreadable(err, name, ruleId) };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) {
@@ -300,15 +305,36 @@ async function readText(file: string, name: string, ruleId: string): Promise<{ t
   return { text: decoded.text, problems: decoded.problems };
 }
 
+/** Options of `readCoding`: how the codes of a `.qdpx` project map onto categories. */
+export interface CodingReadOptions {
+  /** The codebook whose categories a `.qdpx` project's codes are mapped onto (by GUID, then by label or code). */
+  codebook?: Codebook;
+  /** How fokus derives a category's GUID (`codeGuid` of render/qdc.js), so codes fokus exported are recognised after renaming. */
+  codeGuid?: (codebookName: string, path: string) => string;
+}
+
 /**
- * Read a coding file: a CSV with the `segments.csv` columns (see `parseCoding`). `name` is how
- * messages and the coder are named (default: the path). REFI-QDA projects (`.qdpx`) are refused
- * with a message until a reader for them exists.
+ * Read a coding file: a CSV with the `segments.csv` columns (see `parseCoding`), or a REFI-QDA
+ * project (`.qdpx`), whose text selections become rows by the paragraphs they overlap (see
+ * `readQdpxCoding`; rows from a project carry no line). `name` is how messages and the coder are
+ * named (default: the path).
  */
-export async function readCoding(file: string, name: string = file): Promise<CodingResult> {
-  if (path.extname(file).toLowerCase() === '.qdpx') {
-    const message = 'reading codings from a .qdpx project is not supported yet; export the coding as CSV with the columns transcript, segment, category';
-    return { coding: null, problems: [problem(name, 'error', message, undefined, 'coding/qdpx')] };
+export async function readCoding(file: string, name: string = file, options: CodingReadOptions = {}): Promise<CodingResult> {
+  const isQdpx = path.extname(file).toLowerCase() === '.qdpx';
+  if (isQdpx) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      return { coding: null, problems: [unreadable(err, name, 'coding/file')] };
+    }
+    const { readQdpxCoding } = await import('./qdpx.js');
+    const read = readQdpxCoding(bytes, name, {
+      ...(options.codebook ? { codebook: options.codebook } : {}),
+      ...(options.codeGuid ? { codeGuid: options.codeGuid } : {}),
+    });
+    if (read.problems.some((p) => p.severity === 'error')) return { coding: null, problems: read.problems };
+    return { coding: { coder: name, rows: read.rows.map((r) => ({ transcript: r.transcript, segment: r.segment, category: r.category })) }, problems: read.problems };
   }
   const read = await readText(file, name, 'coding/file');
   if ('problem' in read) return { coding: null, problems: [read.problem] };

@@ -155,11 +155,6 @@ export function renderAgreementJson(result: CodingAgreement): string {
   return JSON.stringify({ mode: 'codings', ...result }, null, 2) + '\n';
 }
 
-/** The kappa a ratings agreement reports: Cohen's for two coders, Fleiss' for three or more. */
-export function ratingsKappa(result: RatingsAgreement): number | null {
-  return (result.coders.length === 2 ? result.cohen : result.fleiss)?.value ?? null;
-}
-
 /** A rating for display: the number or label, `·` when missing. */
 function ratingText(v: number | string | null): string {
   return v === null ? '·' : String(v);

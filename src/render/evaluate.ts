@@ -8,8 +8,10 @@ export const EXAMPLES_SHOWN = 5;
 /** Characters of a unit's text the table shows before cutting it with `…`. */
 const TEXT_SHOWN = 120;
 
-/** Names of the rows over all categories, in the table and the CSV. */
+/** The name of the micro-averaged row, in the table and the CSV (no category code has parentheses). */
 export const MICRO_ROW = '(micro)';
+
+/** The name of the macro-averaged row, in the table and the CSV. */
 export const MACRO_ROW = '(macro)';
 
 /** Options of the evaluation table. */

@@ -1,7 +1,6 @@
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
-import { flattenCategories } from '../codebook/flatten.js';
 import { codeUnits } from '../code/code-units.js';
-import { tallyTranscript, type TranscriptTally } from '../aggregate/tally.js';
+import { planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../aggregate/tally.js';
 import { readTranscript } from '../read/index.js';
 import { attributesFor, unknownSpeakers } from '../read/participants.js';
 import { renderSegmentsRows } from '../render/csv.js';
@@ -33,11 +32,13 @@ export interface RunContext {
   matcher: Matcher;
   /** The categories in flat codebook order (the columns of `segments.csv`). */
   flat: Category[];
+  tally: TallyPlan;
 }
 
 /** Compile what a thread needs to work through groups. */
 export function prepareRun(config: RunConfig): RunContext {
-  return { config, matcher: compileCodebook(config.codebook), flat: flattenCategories(config.codebook.categories) };
+  const tally = planTally(config.codebook.categories);
+  return { config, matcher: compileCodebook(config.codebook), flat: tally.flat, tally };
 }
 
 /** What became of one input file. */
@@ -98,7 +99,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     else for (const u of coded) units.push(u);
   }
   if (group.files.length > 1) units.sort((a, b) => a.segment - b.segment);
-  const out: GroupOutcome = { order: group.order, files, tally: read > 0 ? tallyTranscript(units, config.codebook.categories) : null };
+  const out: GroupOutcome = { order: group.order, files, tally: read > 0 ? tallyTranscript(units, ctx.tally) : null };
   if (config.segments && read > 0) out.segments = renderSegmentsRows(units, ctx.flat, config.segments);
   return out;
 }

@@ -46,7 +46,9 @@ export async function runGroups(
     for (const g of groups) await deliver(await runGroup(g, ctx));
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(WORKER_URL, { workerData: config }));
+  const lim = (globalThis as any).process?.env?.FOKUS_WL?.split(',').map(Number) ?? [];
+  const resourceLimits = lim.length ? { maxOldGenerationSizeMb: lim[0], maxYoungGenerationSizeMb: lim[1] } : undefined;
+  const workers = Array.from({ length: jobs }, () => new Worker(WORKER_URL, { workerData: config, ...(resourceLimits ? { resourceLimits } : {}) }));
   // At most this many groups are sent out or waiting to be delivered at any time.
   const window = jobs * 2 + 2;
   const waiting = new Map<number, GroupOutcome>();

@@ -187,7 +187,7 @@ describe('fokus agree (bad usage and input)', () => {
         'missing-column.csv:1:1: error: missing column "category" (found: transcript, segment, kategorie); a coding needs transcript, segment and category as in segments.csv',
         'bad-segment.csv:3:15: error: segment "zwei" is not a whole number from 1 (the unit number within the transcript, as in segments.csv)',
         'bad-segment.csv:4:13: error: segment "0" is not a whole number from 1 (the unit number within the transcript, as in segments.csv)',
-        'x.qdpx: error: reading codings from a .qdpx project is not supported yet; export the coding as CSV with the columns transcript, segment, category',
+        'x.qdpx: error: no such file or folder',
         'nothing.csv: error: no such file or folder',
         '',
       ].join('\n'),
@@ -215,6 +215,35 @@ describe('fokus agree (bad usage and input)', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('fokus agree with a REFI-QDA project', () => {
+  it('compares a .qdpx that fokus exported with the segments.csv of the same run: perfect agreement', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fokus-agree-'));
+    temps.push(dir);
+    const { copyFile } = await import('node:fs/promises');
+    for (const f of ['cb.yaml', 'gruppe1.txt', 'gruppe2.txt']) await copyFile(join(fixtures, 'eval', f), join(dir, f));
+    expect((await runCli(['export', 'gruppe1.txt', 'gruppe2.txt', '-c', 'cb.yaml', '--qdpx', 'p.qdpx'], dir)).code).toBe(0);
+    expect((await runCli(['analyze', 'gruppe1.txt', 'gruppe2.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).code).toBe(0);
+    const run = await runCli(['agree', 'p.qdpx', 'out/segments.csv', '-c', 'cb.yaml', '--format', 'csv'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      [
+        'category,units,coded,percent,cohen_kappa,fleiss_kappa,alpha,brennan_prediger',
+        'bedarfe,7,3|3,1.0000,1.0000,,1.0000,1.0000',
+        'bedarfe/personal,7,1|1,1.0000,1.0000,,1.0000,1.0000',
+        'vernetzung,7,3|3,1.0000,1.0000,,1.0000,1.0000',
+        'finanzen,7,2|2,1.0000,1.0000,,1.0000,1.0000',
+        'zeit,7,0|0,1.0000,,,,1.0000',
+        'beteiligung,7,0|0,1.0000,,,,1.0000',
+        '(overall),42,,1.0000,1.0000,,1.0000,1.0000',
+        '',
+      ].join('\n'),
+    );
+    const unmapped = await runCli(['agree', 'p.qdpx', 'out/segments.csv', '--format', 'csv'], dir);
+    expect(unmapped.stderr).toContain("p.qdpx: warning: without --codebook the project's codes are compared by their names; give -c CODEBOOK to map them onto its categories\n");
   });
 });
 

@@ -115,7 +115,8 @@ describe('fokus analyze --input-format', () => {
     const run = await runCli(['analyze', 'formats/01-plain.txt', '--input-format', 'pdf', '-q'], cwd);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'formats/01-plain.txt: error: unknown transcript format "pdf" (known: docx, html, markdown, noscribe, rtf, srt, text, vtt, whisper)\n',
+      'formats/01-plain.txt: error: unknown transcript format "pdf" (known: docx, html, markdown, noscribe, rtf, srt, text, vtt, whisper)\n' +
+        'fokus: no transcript could be read; nothing was written\n',
     );
   });
 });

@@ -89,7 +89,7 @@ describe('parseRatings', () => {
 });
 
 describe('readCoding and readRatings', () => {
-  it('read files with a BOM and refuse spreadsheets, missing files and .qdpx projects', async () => {
+  it('read files with a BOM and refuse spreadsheets and missing files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fokus-coding-'));
     temps.push(dir);
     await writeFile(join(dir, 'k.csv'), '\ufefftranscript;segment;category\na.txt;1;bedarfe\n');
@@ -99,8 +99,12 @@ describe('readCoding and readRatings', () => {
     expect((await readRatings(join(dir, 'r.csv'), 'r.csv', { numeric: true })).table).toEqual({ coders: ['A', 'B'], units: ['1'], values: [[2, 3]] });
     expect((await readCoding(join(dir, 'k.xlsx'), 'k.xlsx')).problems.map(formatProblem)).toEqual(['k.xlsx: error: is a ZIP archive, not text (a spreadsheet? save it as CSV)']);
     expect((await readCoding(join(dir, 'nichts.csv'), 'nichts.csv')).problems.map(formatProblem)).toEqual(['nichts.csv: error: no such file or folder']);
-    expect((await readCoding(join(dir, 'p.QDPX'), 'p.QDPX')).problems.map(formatProblem)).toEqual([
-      'p.QDPX: error: reading codings from a .qdpx project is not supported yet; export the coding as CSV with the columns transcript, segment, category',
-    ]);
+    expect((await readCoding(join(dir, 'p.QDPX'), 'p.QDPX')).problems.map(formatProblem)).toEqual(['p.QDPX: error: no such file or folder']);
+    // A .qdpx goes to the REFI-QDA reader, not the CSV parser.
+    await writeFile(join(dir, 'k.qdpx'), 'transcript,segment,category\na.txt,1,k\n');
+    const qdpx = await readCoding(join(dir, 'k.qdpx'), 'k.qdpx');
+    expect(qdpx.coding).toBeNull();
+    expect(qdpx.problems[0]!.file).toBe('k.qdpx');
+    expect(qdpx.problems[0]!.severity).toBe('error');
   });
 });

@@ -1,0 +1,108 @@
+import { chmod, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCli } from '../cli/run.js';
+import { writeOutputs } from '../../src/cli/write.js';
+import { CODEBOOK, IS_ROOT, project, removeProjects, tree, TRANSCRIPT } from './project.js';
+
+afterAll(removeProjects);
+
+const REPORT = ['.fokus-output', 'cooccurrence.csv', 'frequencies.csv', 'keyterms.csv', 'perspectives.csv', 'report.html', 'report.json', 'segments.csv'];
+const WHISPER = '{"text": " Wir brauchen Personal.", "segments": [{"start": 0, "end": 2, "text": " Wir brauchen Personal."}]}';
+
+describe('an output folder that cannot take the report stops the run before any work', () => {
+  test('an output path that is a file', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT });
+    expect(await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 't.txt'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 't.txt: error: the output path is a file, not a folder\n',
+    });
+    expect(await readFile(path.join(dir, 't.txt'), 'utf8')).toBe(TRANSCRIPT);
+  });
+
+  test('an output path below a file', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT });
+    expect(await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 't.txt/bericht/neu'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 't.txt/bericht/neu: error: cannot create the output folder: t.txt is a file, not a folder\n',
+    });
+  });
+});
+
+describe('outputs never overwrite inputs, and are written whole or not at all', () => {
+  test('an output that would overwrite an input transcript: nothing is written, the input is untouched', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 'out/report.json': WHISPER });
+    expect(await runCli(['analyze', 'out/report.json', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'out/report.json: error: refusing to write over an input file\n',
+    });
+    expect(await tree(path.join(dir, 'out'))).toEqual(['report.json']);
+    expect(await readFile(path.join(dir, 'out/report.json'), 'utf8')).toBe(WHISPER);
+  });
+
+  test('an output that would overwrite the participants file, reached through another spelling of the path', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT, 'out/segments.csv': 'speaker,group\nB1,Schule\n' });
+    const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-p', './out/../out/segments.csv', '-o', 'out/', '-q'], dir);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        't.txt:1:4: warning: speaker "I" is not in the participants file\n' +
+        't.txt:5:5: warning: speaker "B2" is not in the participants file\n' +
+        'out/segments.csv: error: refusing to write over an input file\n',
+    });
+    expect(await tree(path.join(dir, 'out'))).toEqual(['segments.csv']);
+  });
+
+  test('a folder where an output file goes: nothing is written, a folder made for the run is removed again', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT, 'out/report.html/notes.txt': 'keep' });
+    expect(await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'out/report.html: error: is a folder; refusing to put an output file in its place\n',
+    });
+    expect(await tree(path.join(dir, 'out'))).toEqual(['report.html', 'report.html/notes.txt']);
+  });
+
+  test('writeOutputs: when one file cannot be written, none is, and a folder made for it is removed again', async () => {
+    const dir = await project({});
+    const files = [
+      { name: 'a.csv', content: 'x\n' },
+      { name: 'b\u0000.csv', content: 'a name no file system takes\n' },
+    ];
+    expect(await writeOutputs('neu', files, [], { cwd: dir })).toEqual([
+      { file: 'neu/b\u0000.csv', severity: 'error', message: 'cannot write (ERR_INVALID_ARG_VALUE); no output file was written', ruleId: 'output/write' },
+    ]);
+    expect(await tree(path.join(dir, 'neu'))).toBeNull();
+  });
+
+  test.skipIf(IS_ROOT)('an output folder without write permission: no output file is written', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT, 'out/.keep': '' });
+    await chmod(path.join(dir, 'out'), 0o555);
+    try {
+      const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir);
+      expect(run).toEqual({ code: 2, stdout: '', stderr: 'out/frequencies.csv: error: cannot write (EACCES); no output file was written\n' });
+      expect(await tree(path.join(dir, 'out'))).toEqual(['.keep']);
+    } finally {
+      await chmod(path.join(dir, 'out'), 0o755);
+    }
+  });
+
+  test('a new output folder gets the marker that keeps folder walks out of it', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 'fg/t.txt': TRANSCRIPT });
+    expect((await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg/bericht', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'fg/bericht'))).toEqual(REPORT);
+    // The report's .json and .html are not read as transcripts on the next run over the same folder.
+    const again = await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg/bericht', '-f', 'csv'], dir);
+    expect([again.code, again.stderr]).toEqual([0, 'fokus: 1 transcript, 3 units (2 codable, 1 moderator); report written to fg/bericht\n']);
+  });
+
+  test('an output folder that holds transcripts gets no marker, so they are still read next time', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 'fg/t.txt': TRANSCRIPT });
+    expect((await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'fg'))).toEqual(REPORT.filter((n) => n !== '.fokus-output').concat('t.txt').sort());
+  });
+});
