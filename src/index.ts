@@ -13,6 +13,8 @@ export { readTranscript, parseTranscript } from './read/index.js';
 export { loadCodebook, DEFAULT_CODEBOOK_PATH } from './read/codebook.js';
 export { loadParticipants, parseParticipants, attributesFor } from './read/participants.js';
 export { decodeBytes } from './read/decode.js';
+export { readCoding, readRatings, parseCoding, parseRatings } from './read/coding.js';
+export { readQdpxCoding } from './read/qdpx.js';
 
 // segment
 export { segmentUnits } from './segment/index.js';
@@ -47,6 +49,7 @@ export { findKeyTerms } from './aggregate/keyterms.js';
 export { suggestTerms } from './aggregate/suggest.js';
 export { findConcordance, compileTerm } from './aggregate/kwic.js';
 export { explainUnit } from './aggregate/explain.js';
+export { agreeCodings, rateAgreement, evaluateCoding, krippendorffAlpha, cohenKappa, fleissKappa } from './aggregate/agreement.js';
 export { fisherExact, logLikelihood, adjustBenjaminiHochberg } from './aggregate/stats.js';
 
 // render
@@ -62,3 +65,4 @@ export { renderJson } from './render/json.js';
 export { renderHtml } from './render/html.js';
 export { reportFiles, type OutputFile } from './render/files.js';
 export { renderQdc, codeGuid } from './render/qdc.js';
+export { renderQdpx } from './render/qdpx.js';

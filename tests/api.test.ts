@@ -58,6 +58,18 @@ const FUNCTIONS = [
   'reportFiles',
   'renderQdc',
   'codeGuid',
+  'renderQdpx',
+  'readQdpxCoding',
+  'readCoding',
+  'readRatings',
+  'parseCoding',
+  'parseRatings',
+  'agreeCodings',
+  'rateAgreement',
+  'evaluateCoding',
+  'krippendorffAlpha',
+  'cohenKappa',
+  'fleissKappa',
 ].sort();
 
 describe('public API', () => {

@@ -10,6 +10,7 @@ import { registerExplain } from './explain.js';
 import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerKwic } from './kwic.js';
+import { registerPseudonymise } from './pseudonymise.js';
 import { registerShow } from './show.js';
 import { registerSuggest } from './suggest.js';
 import { EXIT, type CliIO } from './io.js';
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     registerCodebook(program, io, setCode);
     registerExport(program, io, setCode);
     registerInit(program, io, setCode);
+    registerPseudonymise(program, io, setCode);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { formatProblem, hasErrors, problem, sortProblems } from '../problems.js';
+import type { Problem } from '../types.js';
+import { usageError } from './coded-inputs.js';
+import { EXIT, type CliIO } from './io.js';
+
+interface PseudonymiseFlags {
+  map: string;
+  out: string;
+  inflections?: boolean;
+  ignoreCase?: boolean;
+  check?: boolean;
+  encoding?: string;
+}
+
+/** `fokus pseudonymise INPUT... --map FILE -o DIR`: replace names and places consistently, one `.txt` per input. */
+export function registerPseudonymise(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  program
+    .command('pseudonymise')
+    .alias('pseudonymize')
+    .description('replace names and places in speaker labels and text by pseudonyms from a map; writes one .txt per input')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .requiredOption('-m, --map <file>', 'pseudonym map: CSV rows original,pseudonym[,kind] or a YAML mapping')
+    .requiredOption('-o, --out <dir>', 'folder for the pseudonymised transcripts (never over an input)')
+    .option('--inflections', 'also replace the genitive of a name ("Webers", "Weber’s"); the ending is kept')
+    .option('--ignore-case', 'match originals in any case (default: exactly as written in the map)')
+    .option('--check', 'after writing, list every original still in the outputs (exit 1 when any) and name labels missing from the map')
+    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
+    .action(async (inputs: string[], flags: PseudonymiseFlags) => {
+      setCode(await runPseudonymise(inputs, flags, io));
+    });
+}
+
+/** The output file name of a transcript id: `/` as `_`, the extension replaced by `.txt`. */
+function outputName(id: string): string {
+  return id.replace(/\.[^./]*$/u, '').replace(/[/\\]/gu, '_') + '.txt';
+}
+
+/** A left-aligned text table with a header row, columns two spaces apart, no trailing blanks. */
+function table(rows: readonly string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - [...c].length))).join('  ')).join('\n') + '\n';
+}
+
+async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: CliIO): Promise<number> {
+  const { loadPseudonyms } = await import('../read/pseudonyms.js');
+  const { listInputs } = await import('../read/files.js');
+  const { readTranscript, parseTranscript } = await import('../read/index.js');
+  const { pseudonymiseTranscript, findOriginals, unmappedNameLabels } = await import('../segment/pseudonymise.js');
+  const print = (ps: readonly Problem[]): void => {
+    for (const p of sortProblems(ps)) io.stderr.write(formatProblem(p) + '\n');
+  };
+
+  const map = await loadPseudonyms(flags.map, io.cwd);
+  print(map.problems);
+  if (hasErrors(map.problems)) return EXIT.badInput;
+  if (map.entries.length === 0) return usageError(io, `the pseudonym map ${flags.map} has no entries`);
+
+  const listing = await listInputs(inputs, io.cwd);
+  print(listing.problems);
+  let failed = hasErrors(listing.problems);
+  const options = { inflections: flags.inflections === true, ignoreCase: flags.ignoreCase === true };
+  const files: { name: string; content: string }[] = [];
+  const totals: Record<string, number> = {};
+  for (const e of map.entries) totals[e.original] = 0;
+  const sourceOf = new Map<string, string>();
+
+  for (const input of listing.files) {
+    const read = await readTranscript(input, { cwd: io.cwd, ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}) });
+    print(read.problems);
+    if (!read.transcript) {
+      failed = true;
+      continue;
+    }
+    const name = outputName(input.id);
+    const other = sourceOf.get(name);
+    if (other !== undefined) {
+      print([problem(input.path, 'error', `would be written to ${name} like ${other}; rename one of them`, undefined, 'pseudonymise/name-clash')]);
+      failed = true;
+      continue;
+    }
+    sourceOf.set(name, input.path);
+    const done = pseudonymiseTranscript(read.transcript, map.entries, options);
+    for (const [k, n] of Object.entries(done.counts)) totals[k] = (totals[k] ?? 0) + n;
+    files.push({ name, content: done.text });
+
+    // The output must read back into blocks like the input's (a speaker where there was one).
+    const shown = path.join(flags.out, name);
+    const back = parseTranscript(done.text, { path: shown, id: name }, 'text').transcript?.blocks ?? [];
+    const before = read.transcript.blocks.filter((b) => b.text.trim() !== '');
+    const differs = before.findIndex((b, i) => back[i] === undefined || (b.speaker === null) !== (back[i]!.speaker === null));
+    if (differs >= 0 || back.length !== before.length) {
+      const at = back[differs >= 0 ? differs : Math.min(before.length, back.length)] ?? back[back.length - 1];
+      print([problem(shown, 'warning', 'does not read back into the same speaker turns as the input; check the labels there', at && { line: at.line, column: 1 }, 'pseudonymise/round-trip')]);
+    }
+  }
+  if (files.length === 0) return EXIT.badInput;
+
+  const written = await writeAll(flags.out, files, listing.files.map((f) => f.path), io);
+  if (written.length > 0) {
+    print(written);
+    return EXIT.badInput;
+  }
+  const rows = [['original', 'pseudonym', 'replacements'], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals[e.original] ?? 0)])];
+  io.stdout.write(table(rows));
+  io.stderr.write(`fokus: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${flags.out}\n`);
+  if (flags.check !== true) return failed ? EXIT.badInput : EXIT.ok;
+
+  // --check: originals left in the outputs, and name-like labels the map does not know.
+  const remaining: Problem[] = [];
+  const labelsAt = new Map<string, Problem>();
+  const texts: string[] = [];
+  for (const f of files) {
+    const shown = path.join(flags.out, f.name);
+    for (const o of findOriginals(f.content, map.entries, { ignoreCase: options.ignoreCase })) {
+      remaining.push(problem(shown, 'error', `"${o.found}" remains (original "${o.original}", pseudonym "${map.entries.find((e) => e.original === o.original)?.pseudonym ?? ''}")`, o.position, 'pseudonymise/remaining'));
+    }
+    for (const b of parseTranscript(f.content, { path: shown, id: f.name }, 'text').transcript?.blocks ?? []) {
+      texts.push(b.text);
+      if (b.speaker === null) continue;
+      const label = b.speaker.trim();
+      if (!labelsAt.has(label)) labelsAt.set(label, problem(shown, 'warning', '', { line: b.line, column: 1 }, 'pseudonymise/unmapped-label'));
+    }
+  }
+  const warnings: Problem[] = [];
+  const candidates = unmappedNameLabels(labelsAt.keys(), map.entries);
+  for (const label of candidates) {
+    const probe = [{ original: label, pseudonym: '', line: 0, column: 0 }];
+    const mentions = texts.reduce((n, t) => n + findOriginals(t, probe).length, 0);
+    warnings.push({ ...labelsAt.get(label)!, message: `speaker label "${label}" is not in the pseudonym map (mentioned ${mentions} time${mentions === 1 ? '' : 's'} in the text)` });
+  }
+  print([...remaining, ...warnings]);
+  io.stderr.write(`fokus: ${remaining.length} remaining occurrence${remaining.length === 1 ? '' : 's'} of originals\n`);
+  if (remaining.length > 0) return EXIT.checkFailed;
+  return failed ? EXIT.badInput : EXIT.ok;
+}
+
+/** Write the outputs through the shared safe writer (never over an input, all or nothing). */
+async function writeAll(dir: string, files: readonly { name: string; content: string }[], inputs: readonly string[], io: CliIO): Promise<Problem[]> {
+  const { writeOutputs } = await import('./write.js');
+  return writeOutputs(dir, files, inputs, { cwd: io.cwd, shown: dir });
+}

@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { compileCodebook } from '../../src/codebook/compile.js';
+import { parseCodebook } from '../../src/codebook/parse.js';
+import { catastrophicReason, isAmbiguousCode } from '../../src/codebook/regex-guard.js';
+import { codeUnits } from '../../src/code/code-units.js';
+import { budgetFor, runRegexRules } from '../../src/code/regex-budget.js';
+import type { Problem, Unit } from '../../src/types.js';
+import { runCli } from '../cli/run.js';
+import { project, removeProjects } from './project.js';
+
+afterAll(removeProjects);
+
+/** A codebook with the given regex rules in category `r`, and a term rule in category `t`. */
+function codebookWith(...patterns: string[]): string {
+  const rules = patterns.map((p) => `      - regex: '${p.replace(/'/gu, "''")}'\n`).join('');
+  return `codebook: Test\ncategories:\n  - code: r\n    label: R\n    rules:\n${rules}  - code: t\n    label: T\n    terms: [personal*]\n`;
+}
+
+function matcherWith(...patterns: string[]): ReturnType<typeof compileCodebook> {
+  const parsed = parseCodebook(codebookWith(...patterns), 'cb.yaml');
+  if (!parsed.codebook) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  return compileCodebook(parsed.codebook);
+}
+
+function unit(segment: number, text: string, moderator = false): Unit {
+  return { transcript: 't.txt', segment, turn: segment, speaker: moderator ? 'I' : `B${segment}`, moderator, line: segment * 2 - 1, text, attributes: {} };
+}
+
+/** Patterns that hang V8 on `a` × 30 followed by `!`, yet pass the static guard: only the clock stops them. */
+const SLIPS_PAST = 'a*a*a*a*a*a*a*a*c';
+const A30 = `${'a'.repeat(30)}!`;
+
+describe('the static guard refuses what backtracks catastrophically, with few false alarms', () => {
+  test.each([
+    ['(\\w+\\s?)*$', "nested quantifiers: '(\\w+\\s?)' is repeated and contains a repetition itself"],
+    ['(?:\\p{L}+\\s?)+$', "nested quantifiers: '(\\p{L}+\\s?)' is repeated and contains a repetition itself"],
+    ['(x+x+)+y', "nested quantifiers: '(x+x+)' is repeated and contains a repetition itself"],
+    ['(.*a){12}', "nested quantifiers: '(.*a)' is repeated and contains a repetition itself"],
+    ['(a{1,20})*', "nested quantifiers: '(a{1,20})' is repeated and contains a repetition itself"],
+    ['(a|aa)*b', "a repeated alternation whose branches overlap: '(a|aa)'"],
+    ['(?:foo|foob|oba|r)+', "a repeated alternation whose branches overlap: '(foo|foob|oba|r)'"],
+    ['(\\w|_)+$', "a repeated alternation whose branches overlap: '(\\w|_)'"],
+    ['(?:a|a?)*b$', "a repeated alternation whose branches overlap: '(a|a?)'"],
+    ['(?:a|[ab])*c$', "a repeated alternation whose branches overlap: '(a|[ab])'"],
+    ['(?:\\s|\\n)+x', "a repeated alternation whose branches overlap: '(\\s|\\n)'"],
+    ['((a|a)x?)*$', "a repeated group holding an alternation whose branches overlap: '((a|a)x?)'"],
+    ['(?=(a+)+)b', "nested quantifiers: '(a+)' is repeated and contains a repetition itself"],
+  ])('%s is refused', (pattern, reason) => {
+    expect(catastrophicReason(pattern)).toBe(reason);
+  });
+
+  test.each([
+    '\\bes (fehlt|mangelt) an\\b',
+    '\\b(?:uns|da|dafür) (?:fehlt|fehlen)\\b',
+    '(?:(?:schon|sehr|bei uns|da) ){0,3}gut',
+    '(a|ab)*c',
+    '(ab|ac)*',
+    '(foo|foobar)*',
+    '([äöü]|\\d)+',
+    '(?:\\d|[a-z])+',
+    '(?:\\bes|\\bda)+',
+    '(\\d{2}:){2}\\d{2}',
+    '\\p{L}{2,}',
+    '[(|)*+]+',
+  ])('%s passes', (pattern) => {
+    expect(catastrophicReason(pattern)).toBeUndefined();
+  });
+
+  test('the code test behind overlapping plain-letter branches (Sardinas–Patterson)', () => {
+    expect([isAmbiguousCode(['a', 'ab']), isAmbiguousCode(['a', 'aa']), isAmbiguousCode(['ab', 'ba', 'a']), isAmbiguousCode(['x', 'x'])]).toEqual([false, true, true, true]);
+    expect([isAmbiguousCode(['0', '01', '11']), isAmbiguousCode(['a', 'ab', 'bc', 'c'])]).toEqual([false, true]);
+  });
+
+  test(`${SLIPS_PAST} slips past it (adjacent repetition), which is what the run-time budget is for`, () => {
+    expect(catastrophicReason(SLIPS_PAST)).toBeUndefined();
+  });
+});
+
+describe('at run time, a regex that runs past its budget on a unit is stopped, reported and switched off', () => {
+  test('codeUnits: the rule is stopped at the first unit it hangs on, other rules and units are coded as usual', () => {
+    const matcher = matcherWith(SLIPS_PAST, '\\bpersonal\\b');
+    const problems: Problem[] = [];
+    const coded = codeUnits(
+      [unit(1, 'Frage?', true), unit(2, 'ac Personal'), unit(3, A30), unit(4, `${A30} Personal`), unit(5, 'aac')],
+      matcher,
+      { file: 'fg/t.txt', onProblem: (p) => problems.push(p), regexBudget: { baseMs: 50, perThousandMs: 0 } },
+    );
+    expect(problems).toEqual([
+      {
+        file: 'fg/t.txt',
+        line: 5,
+        severity: 'error',
+        message:
+          `regex '${SLIPS_PAST}' of category 'r' ran longer than 50 ms on segment 3 and was stopped; it is left out from here on, ` +
+          "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)",
+        ruleId: 'code/regex-timeout',
+      },
+    ]);
+    expect(coded.map((u) => u.codings.map((c) => `${c.category}:${c.matches.map((m) => `${m.by}@${m.start}-${m.end}`).join('|')}`))).toEqual([
+      [],
+      [`r:regex: ${SLIPS_PAST}@0-2|regex: \\bpersonal\\b@3-11`, 't:personal*@3-11'],
+      [],
+      ['r:regex: \\bpersonal\\b@32-40', 't:personal*@32-40'],
+      // Unit 5 would match the stopped rule, but the rule is off for the rest of the run.
+      [],
+    ]);
+  });
+
+  test('a rule stopped once stays off for later calls with the same matcher (no budget spent again)', () => {
+    const matcher = matcherWith(SLIPS_PAST);
+    const budget = { baseMs: 50, perThousandMs: 0 };
+    expect(runRegexRules([A30], matcher, budget).stops).toEqual([{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 50 }]);
+    const started = performance.now();
+    const again = runRegexRules([A30, A30, 'ac'], matcher, budget);
+    expect([again.stops, again.hits.map((h) => h.size)]).toEqual([[], [0, 0, 0]]);
+    expect(performance.now() - started).toBeLessThan(40);
+  });
+
+  test('the budget grows with the text: 1 s plus 1 ms per 1000 characters by default', () => {
+    expect([budgetFor(0), budgetFor(999), budgetFor(10_000_000), budgetFor(5000, { baseMs: 10, perThousandMs: 2 })]).toEqual([1000, 1000, 11000, 20]);
+  });
+
+  test('through the CLI: an error at the unit naming rule and category, exit 2, and the report still covers everything else', async () => {
+    const dir = await project({
+      'cb.yaml': codebookWith(SLIPS_PAST),
+      't.txt': `I: Frage?\n\nB1: ${A30}\n\nB2: Mehr Personal.\n`,
+    });
+    const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-f', 'csv', '-q'], dir);
+    expect(run).toEqual({
+      code: 2,
+      stdout: 'category,label,level,segments,share,matches,transcripts,speakers\nr,R,1,0,0.0000,0,0,0\nt,T,1,1,0.3333,1,1,1\n',
+      stderr:
+        `t.txt:3: error: regex '${SLIPS_PAST}' of category 'r' ran longer than 1001 ms on segment 2 and was stopped; it is left out from here on, ` +
+        "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)\n",
+    });
+  });
+});
+
+describe('the budgeted run finds exactly what plain exec finds', () => {
+  const patterns = ['\\bes (fehlt|mangelt) an\\b', '(?<!nicht )\\bgut\\b', 'ä+', 'x*', '\\b', '[äöü]\\w{0,3}'];
+  const matcher = matcherWith(...patterns);
+  const plain = (pattern: string, text: string): [number, number][] => {
+    const re = new RegExp(pattern, 'giu');
+    const out: [number, number][] = [];
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  };
+  const word = fc.constantFrom('es', 'fehlt', 'mangelt', 'an', 'nicht', 'gut', 'Äpfel', 'ä', 'x', 'xx', 'über', '😀', '\u0301');
+  const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ', '\n', ', ', '. ')), { maxLength: 30 }).map((parts) => parts.join(''));
+
+  test('on arbitrary texts of German words, spaces, emoji and combining marks', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
+        const run = runRegexRules(texts, matcher);
+        expect(run.stops).toEqual([]);
+        const rules = matcher.categories[0]!.rules;
+        texts.forEach((t, i) => {
+          rules.forEach((rule, k) => {
+            expect((run.hits[i]!.get(rule) ?? []).map((m) => [m.start, m.end])).toEqual(plain(patterns[k]!, t));
+          });
+        });
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+  });
+});
