@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The installed command: a thin launcher for the compiled CLI (kept tiny so `fokus --version` starts fast).
-import { main } from '../dist/cli/main.js';
+const args = process.argv.slice(2);
+
+// `fokus --version` needs nothing but the version: answer it before the command line is even loaded.
+const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+if (versionOnly) {
+  const { VERSION } = await import('../dist/version.js');
+  process.stdout.write(`${VERSION}\n`);
+}
 
 // A reader that stops early (`fokus analyze … | head`) closes the pipe: that ends the output, not in a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -19,9 +26,12 @@ const last = (e) => {
 process.on('uncaughtException', last);
 process.on('unhandledRejection', last);
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  env: process.env,
-});
+if (!versionOnly) {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(args, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+  });
+}

@@ -1,9 +1,8 @@
 import type { Category, CodedUnit, Comparison, ComparisonRow } from '../types.js';
 import { cmp } from '../problems.js';
 import { flattenCategories } from '../codebook/flatten.js';
-import { dimensionValue } from './breakdown.js';
+import { countByValue, type ValueCounts } from './breakdown.js';
 import { ALPHA, fisherExact, logLikelihood } from './stats.js';
-import { codableUnits, unitCodes } from './units.js';
 
 /**
  * Each value of a dimension against all other codable units, category by category: which
@@ -17,29 +16,24 @@ import { codableUnits, unitCodes } from './units.js';
  * values (speakers) some rows will be flagged by chance alone, so the counts are given with it.
  */
 export function compareGroups(units: readonly CodedUnit[], categories: readonly Category[], dimension: string): Comparison {
+  return comparisonRows(countByValue(units, dimension), categories, dimension);
+}
+
+/** The comparison rows of counted units (see `compareGroups`). */
+export function comparisonRows(perValue: ValueCounts, categories: readonly Category[], dimension: string): Comparison {
   const flat = flattenCategories(categories);
-  const codable = codableUnits(units);
   const total = new Map<string, number>();
-  const perValue = new Map<string, { units: number; segments: Map<string, number> }>();
-  for (const unit of codable) {
-    const value = dimensionValue(unit, dimension);
-    let entry = perValue.get(value);
-    if (!entry) {
-      entry = { units: 0, segments: new Map() };
-      perValue.set(value, entry);
-    }
-    entry.units += 1;
-    for (const code of unitCodes(unit)) {
-      entry.segments.set(code, (entry.segments.get(code) ?? 0) + 1);
-      total.set(code, (total.get(code) ?? 0) + 1);
-    }
+  let codable = 0;
+  for (const entry of perValue.values()) {
+    codable += entry.units;
+    for (const [code, n] of entry.segments) total.set(code, (total.get(code) ?? 0) + n);
   }
   const rows: ComparisonRow[] = [];
   for (const value of [...perValue.keys()].sort(cmp)) {
     const entry = perValue.get(value)!;
     for (const c of flat) {
       const a = entry.segments.get(c.path) ?? 0;
-      const restUnits = codable.length - entry.units;
+      const restUnits = codable - entry.units;
       const restSegments = (total.get(c.path) ?? 0) - a;
       const share = entry.units === 0 ? 0 : a / entry.units;
       const restShare = restUnits === 0 ? 0 : restSegments / restUnits;

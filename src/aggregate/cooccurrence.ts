@@ -55,7 +55,52 @@ export function countCooccurrence(
   scope: CooccurrenceScope = UNIT_SCOPE,
 ): CooccurrenceRow[] {
   const flat = flattenCategories(categories);
-  const n = flat.length;
+  const counts = newCooccurrenceCounts(flat.length);
+  for (const list of byTranscript(codableUnits(units))) addTranscriptCooccurrence(counts, list, flat, scope);
+  return cooccurrenceRows(counts, flat);
+}
+
+/**
+ * The counts behind `countCooccurrence`, added up transcript by transcript (pair keys i·n + j with
+ * i < j over flat codebook positions): units per code, units with both of a pair, units of a pair
+ * with the partner in scope, and contexts per code and per pair.
+ */
+export interface CooccurrenceCounts {
+  n: number;
+  single: number[];
+  both: Map<number, number>;
+  involved: Map<number, number>;
+  ctxSingle: number[];
+  ctxBoth: Map<number, number>;
+}
+
+/** Empty counts for `n` categories. */
+export function newCooccurrenceCounts(n: number): CooccurrenceCounts {
+  return { n, single: new Array<number>(n).fill(0), both: new Map(), involved: new Map(), ctxSingle: new Array<number>(n).fill(0), ctxBoth: new Map() };
+}
+
+/** Add the counts of `from` to `into` (counts of different transcripts add up). */
+export function addCooccurrenceCounts(into: CooccurrenceCounts, from: CooccurrenceCounts): void {
+  const add = (a: Map<number, number>, b: Map<number, number>): void => {
+    for (const [k, v] of b) a.set(k, (a.get(k) ?? 0) + v);
+  };
+  for (let i = 0; i < into.n; i++) {
+    into.single[i]! += from.single[i]!;
+    into.ctxSingle[i]! += from.ctxSingle[i]!;
+  }
+  add(into.both, from.both);
+  add(into.involved, from.involved);
+  add(into.ctxBoth, from.ctxBoth);
+}
+
+/** Count one transcript's codable units (all of one transcript id, in segment order) into `counts`. */
+export function addTranscriptCooccurrence(
+  counts: CooccurrenceCounts,
+  list: readonly CodedUnit[],
+  flat: readonly Category[],
+  scope: CooccurrenceScope,
+): void {
+  const { n, single, both, involved, ctxSingle, ctxBoth } = counts;
   const index = new Map(flat.map((c, i) => [c.path, i]));
   const related = (i: number, j: number): boolean => i === j || isRelated(flat[i]!.path, flat[j]!.path);
   // Pair keys i * n + j with i < j keep every pair count in one flat map.
@@ -63,44 +108,39 @@ export function countCooccurrence(
   const bump = (map: Map<number, number>, k: number): void => {
     map.set(k, (map.get(k) ?? 0) + 1);
   };
-
-  const single = new Array<number>(n).fill(0);
-  const both = new Map<number, number>();
-  const involved = new Map<number, number>();
-  const ctxSingle = new Array<number>(n).fill(0);
-  const ctxBoth = new Map<number, number>();
-
-  for (const list of byTranscript(codableUnits(units))) {
-    const codes = list.map((u) =>
-      [...unitCodes(u)]
-        .map((code) => index.get(code))
-        .filter((i): i is number => i !== undefined)
-        .sort((x, y) => x - y),
-    );
-    const m = codes.length;
-    const reach = scope.kind === 'unit' ? 0 : scope.kind === 'window' ? scope.size - 1 : m;
-    // When the reach spans the whole transcript, every unit sees the same codes.
-    const everywhere = reach >= m - 1 ? new Set(codes.flat()) : undefined;
-    for (let u = 0; u < m; u++) {
-      const own = codes[u]!;
-      for (const i of own) single[i]! += 1;
-      for (let x = 0; x < own.length; x++) for (let y = x + 1; y < own.length; y++) if (!related(own[x]!, own[y]!)) bump(both, key(own[x]!, own[y]!));
-      // Codes present anywhere in this unit's reach, the unit itself included.
-      let near = everywhere;
-      if (!near) {
-        near = new Set<number>();
-        for (let v = Math.max(0, u - reach); v <= Math.min(m - 1, u + reach); v++) for (const j of codes[v]!) near.add(j);
-      }
-      const pairs = new Set<number>();
-      for (const i of own) for (const j of near) if (!related(i, j)) pairs.add(key(i, j));
-      for (const k of pairs) bump(involved, k);
+  const codes = list.map((u) =>
+    [...unitCodes(u)]
+      .map((code) => index.get(code))
+      .filter((i): i is number => i !== undefined)
+      .sort((x, y) => x - y),
+  );
+  const m = codes.length;
+  const reach = scope.kind === 'unit' ? 0 : scope.kind === 'window' ? scope.size - 1 : m;
+  // When the reach spans the whole transcript, every unit sees the same codes.
+  const everywhere = reach >= m - 1 ? new Set(codes.flat()) : undefined;
+  for (let u = 0; u < m; u++) {
+    const own = codes[u]!;
+    for (const i of own) single[i]! += 1;
+    for (let x = 0; x < own.length; x++) for (let y = x + 1; y < own.length; y++) if (!related(own[x]!, own[y]!)) bump(both, key(own[x]!, own[y]!));
+    // Codes present anywhere in this unit's reach, the unit itself included.
+    let near = everywhere;
+    if (!near) {
+      near = new Set<number>();
+      for (let v = Math.max(0, u - reach); v <= Math.min(m - 1, u + reach); v++) for (const j of codes[v]!) near.add(j);
     }
-    for (const ctx of contexts(codes, scope)) {
-      for (const i of ctx) ctxSingle[i]! += 1;
-      for (let x = 0; x < ctx.length; x++) for (let y = x + 1; y < ctx.length; y++) if (!related(ctx[x]!, ctx[y]!)) bump(ctxBoth, key(ctx[x]!, ctx[y]!));
-    }
+    const pairs = new Set<number>();
+    for (const i of own) for (const j of near) if (!related(i, j)) pairs.add(key(i, j));
+    for (const k of pairs) bump(involved, k);
   }
+  for (const ctx of contexts(codes, scope)) {
+    for (const i of ctx) ctxSingle[i]! += 1;
+    for (let x = 0; x < ctx.length; x++) for (let y = x + 1; y < ctx.length; y++) if (!related(ctx[x]!, ctx[y]!)) bump(ctxBoth, key(ctx[x]!, ctx[y]!));
+  }
+}
 
+/** The rows of added-up counts (see `countCooccurrence`); `flat` are the categories in codebook order. */
+export function cooccurrenceRows(counts: CooccurrenceCounts, flat: readonly Category[]): CooccurrenceRow[] {
+  const { n, single, both, involved, ctxSingle, ctxBoth } = counts;
   return [...involved.entries()]
     .sort(([k1], [k2]) => k1 - k2)
     .map(([k, segments]) => {

@@ -1,7 +1,7 @@
-import type { Codebook, CodedUnit, PerspectiveResult } from '../types.js';
+import type { Category, Codebook, CodedUnit, PerspectiveResult } from '../types.js';
 import { cmp } from '../problems.js';
 import { flattenCategories, isRelated } from '../codebook/flatten.js';
-import { distinctiveTerms, indexWords, speakerWords, textWords, type WordOptions } from './keyterms.js';
+import { distinctiveTerms, indexWords, speakerWords, textWords, type DistinctiveTerm, type WordOptions } from './keyterms.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import { adjustBenjaminiHochberg, ALPHA, fisherExact } from './stats.js';
 import { codableUnits, sortUnits, speakerId, unitId } from './units.js';
@@ -21,6 +21,9 @@ export const DEFAULT_MIN_SUPPORT = 3;
 
 /** Default least lift of an emergent perspective. */
 export const DEFAULT_MIN_LIFT = 1.5;
+
+/** Default number of key terms in the label of an emergent perspective. */
+export const DEFAULT_LABEL_TERMS = 3;
 
 /** One candidate combination while searching. */
 interface Combo {
@@ -64,12 +67,54 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
   const flat = flattenCategories(codebook.categories);
   const index = new Map(flat.map((c, i) => [c.path, i]));
   const codable = sortUnits(codableUnits(units));
-  const N = codable.length;
   const has = codable.map((u) => new Set(u.codings.map((c) => index.get(c.category)).filter((i): i is number => i !== undefined)));
   const unitsOf = flat.map((_, i) => has.flatMap((s, k) => (s.has(i) ? [k] : [])));
-  const n = unitsOf.map((l) => l.length);
+  const combos = emergentCombinations({ N: codable.length, n: unitsOf.map((l) => l.length), has: (k, m) => has[k]!.has(m), unitsOf }, codebook, minSupport, minLift);
+
+  const wordOpts: WordOptions = { language: opts.language ?? codebook.language, stem: opts.stem ?? codebook.match.stem };
+  const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);
+  const words = indexWords(codable.map((u) => textWords(u.text, { ...wordOpts, ignore })));
+  return combos.map((combo) => {
+    const selected = new Array<boolean>(codable.length).fill(false);
+    for (const k of combo.evidence) selected[k] = true;
+    const terms = distinctiveTerms(words, selected);
+    return describeCombination(combo, flat, minSupport, terms, opts.labelTerms ?? DEFAULT_LABEL_TERMS, combo.evidence.map((k) => codable[k]!));
+  });
+}
+
+/**
+ * Codable units (in report order) seen through their codes: what the search for combinations
+ * needs. The index may leave out units that cannot support any pair (fewer than two unrelated codes);
+ * `n` and `N` always count all codable units.
+ */
+export interface CodeIndex {
+  /** Codable units in all. */
+  N: number;
+  /** Codable units coded with each category (flat codebook order). */
+  n: readonly number[];
+  /** Whether the unit at position `k` of the index carries the code at flat position `code`. */
+  has: (k: number, code: number) => boolean;
+  /** Per category the positions in `has` (ascending) of the units coded with it. */
+  unitsOf: readonly (readonly number[])[];
+}
+
+/** A combination kept by the search: categories (flat positions), supporting units (positions in the index), lift and adjusted p. */
+export interface Combination {
+  members: number[];
+  evidence: number[];
+  lift: number;
+  p: number;
+}
+
+/**
+ * The pairs and triples `findEmergentPerspectives` reports, in its order, found from an index of
+ * the units' codes (see the rules there).
+ */
+export function emergentCombinations(idx: CodeIndex, codebook: Codebook, minSupport: number, minLift: number): Combination[] {
+  const flat = flattenCategories(codebook.categories);
+  const { N, n, has, unitsOf } = idx;
   const related = (i: number, j: number): boolean => i === j || isRelated(flat[i]!.path, flat[j]!.path);
-  const withAll = (members: readonly number[]): number[] => unitsOf[members[0]!]!.filter((k) => members.every((m) => has[k]!.has(m)));
+  const withAll = (members: readonly number[]): number[] => unitsOf[members[0]!]!.filter((k) => members.every((m) => has(k, m)));
 
   // Every combination that reaches the support is tested; the family of tests is adjusted together.
   const tested: (Combo & { eligible: boolean })[] = [];
@@ -87,14 +132,13 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
       tested.push({ members: [i, j], evidence, lift, p, eligible: lift >= minLift });
     }
   }
-
   const nPair = (x: number, y: number): number => pairUnits.get(x < y ? `${x},${y}` : `${y},${x}`)?.length ?? 0;
   for (let i = 0; i < flat.length; i++) {
     for (let j = i + 1; j < flat.length; j++) {
       if (nPair(i, j) < minSupport) continue;
       for (let k = j + 1; k < flat.length; k++) {
         if (related(i, k) || related(j, k) || nPair(i, k) < minSupport || nPair(j, k) < minSupport) continue;
-        const evidence = pairUnits.get(`${i},${j}`)!.filter((u) => has[u]!.has(k));
+        const evidence = pairUnits.get(`${i},${j}`)!.filter((u) => has(u, k));
         const s = evidence.length;
         if (s < minSupport) continue;
         const lift = (N * N * s) / (n[i]! * n[j]! * n[k]!);
@@ -123,44 +167,51 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
     sameList(t.evidence, s.evidence) &&
     s.members.every((m) => t.members.some((x) => x === m || flat[x]!.path.startsWith(flat[m]!.path + '/'))) &&
     !sameList(t.members, s.members);
-  const result = kept.filter(
+  return kept.filter(
     (s) => !kept.some((t) => covers(t, s)) && !declared.includes(s.members.map((m) => flat[m]!.path).sort(cmp).join('\u0000')),
   );
+}
 
-  const wordOpts: WordOptions = { language: opts.language ?? codebook.language, stem: opts.stem ?? codebook.match.stem };
-  const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);
-  const words = indexWords(codable.map((u) => textWords(u.text, { ...wordOpts, ignore })));
-  const labelTerms = opts.labelTerms ?? 3;
-  return result.map((combo) => {
-    const selected = new Array<boolean>(N).fill(false);
-    for (const k of combo.evidence) selected[k] = true;
-    const named = labelWords(combo.members.map((m) => flat[m]!.label));
-    const terms = distinctiveTerms(words, selected)
-      .filter((t) => !overlapsLabel(t.term, named))
-      .slice(0, labelTerms)
-      .map((t) => t.display);
-    const evidence = combo.evidence.map((k) => codable[k]!);
-    const categories = combo.members.map((m) => flat[m]!.path);
-    const names = combo.members.map((m) => flat[m]!.label).join(' × ');
-    const groups = distinct(evidence.flatMap((u) => (u.attributes.group !== undefined ? [u.attributes.group] : [])));
-    const out: PerspectiveResult = {
-      code: categories.join('+'),
-      label: terms.length > 0 ? `${names}: ${terms.join(', ')}` : names,
-      kind: 'emergent',
-      scope: 'unit',
-      support: evidence.length,
-      minSupport,
-      transcripts: distinct(evidence.map((u) => u.transcript)),
-      speakers: distinct(evidence.map(speakerId)),
-      categories,
-      evidence: evidence.map(unitId),
-      groups,
-      lift: combo.lift,
-      p: combo.p,
-      keyterms: terms,
-    };
-    return out;
-  });
+/** A unit as an emergent perspective's evidence needs it. */
+export type EvidenceUnit = Pick<CodedUnit, 'transcript' | 'segment' | 'speaker'> & { attributes: { group?: string } };
+
+/**
+ * The perspective of a kept combination: a label from the category labels and the first
+ * `labelTerms` of `terms` (the words distinguishing its units, strongest first) that do not repeat
+ * a label, and its evidence units (in report order) with their transcripts, speakers and groups.
+ */
+export function describeCombination(
+  combo: Combination,
+  flat: readonly Category[],
+  minSupport: number,
+  terms: readonly DistinctiveTerm[],
+  labelTerms: number,
+  evidence: readonly EvidenceUnit[],
+): PerspectiveResult {
+  const named = labelWords(combo.members.map((m) => flat[m]!.label));
+  const keyterms = terms
+    .filter((t) => !overlapsLabel(t.term, named))
+    .slice(0, labelTerms)
+    .map((t) => t.display);
+  const categories = combo.members.map((m) => flat[m]!.path);
+  const names = combo.members.map((m) => flat[m]!.label).join(' × ');
+  const groups = distinct(evidence.flatMap((u) => (u.attributes.group !== undefined ? [u.attributes.group] : [])));
+  return {
+    code: categories.join('+'),
+    label: keyterms.length > 0 ? `${names}: ${keyterms.join(', ')}` : names,
+    kind: 'emergent',
+    scope: 'unit',
+    support: evidence.length,
+    minSupport,
+    transcripts: distinct(evidence.map((u) => u.transcript)),
+    speakers: distinct(evidence.map(speakerId)),
+    categories,
+    evidence: evidence.map(unitId),
+    groups,
+    lift: combo.lift,
+    p: combo.p,
+    keyterms,
+  };
 }
 
 /** Words of a label shorter than this are not compared with key terms ("und", "der"). */

@@ -135,7 +135,20 @@ export function distinctiveTerms(table: WordTable, selected: readonly boolean[])
     nIn++;
     for (const term of w.keys()) inside.set(term, (inside.get(term) ?? 0) + 1);
   });
-  const nOut = table.units.length - nIn;
+  return rankTerms(inside, nIn, table.units.length, table);
+}
+
+/**
+ * `distinctiveTerms` from counts: `inside` the selected units containing each term, `nIn` the
+ * selected units, `nAll` all units, and the table's per-term unit counts and written forms.
+ */
+export function rankTerms(
+  inside: ReadonlyMap<string, number>,
+  nIn: number,
+  nAll: number,
+  table: Pick<WordTable, 'frequency' | 'display'>,
+): DistinctiveTerm[] {
+  const nOut = nAll - nIn;
   const out: DistinctiveTerm[] = [];
   for (const [term, a] of inside) {
     if (a < MIN_TERM_UNITS) continue;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { InputGroup } from './groups.js';
-import { prepareRun, runGroup, type GroupOutcome, type RunConfig } from './job.js';
+import { prepareRun, runTask, type RunConfig, type Task, type TaskOutcome } from './job.js';
 
 /** Fewer files than this (and fewer bytes than `PARALLEL_BYTES`) are coded in the main thread. */
 export const PARALLEL_FILES = 8;
@@ -25,33 +25,38 @@ export function planJobs(groups: readonly InputGroup[], requested?: number): num
   return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, groups.length));
 }
 
+/**
+ * Heap limits of a worker: a young generation smaller than V8's default and an old generation far
+ * above what a worker needs (caches are bounded) but low enough that V8 collects before the
+ * process grows large.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 };
+
 /** Where the worker script is: beside this module, once compiled (tests run the sources: no workers). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const WORKERS_AVAILABLE = !import.meta.url.endsWith('.ts');
 
 /**
- * Work through the groups with `jobs` threads and hand every outcome to `deliver` in group order,
- * one at a time (each awaited), exactly as a single-threaded run would: workers take the next group
- * as soon as they are free, and outcomes that arrive early wait in a small window so memory stays
+ * Run the tasks with `jobs` threads and hand every outcome to `deliver` in task order, one at a
+ * time (each awaited), exactly as a single-threaded run would: workers take the next task as soon
+ * as they are free, and outcomes that arrive early wait in a small window so memory stays
  * bounded. With `jobs` ≤ 1 (or when running from the TypeScript sources) everything runs here.
  */
-export async function runGroups(
-  groups: readonly InputGroup[],
+export async function runTasks<T extends TaskOutcome>(
+  tasks: readonly Task[],
   config: RunConfig,
   jobs: number,
-  deliver: (outcome: GroupOutcome) => void | Promise<void>,
+  deliver: (outcome: T, index: number) => void | Promise<void>,
 ): Promise<void> {
-  if (jobs <= 1 || groups.length <= 1 || !WORKERS_AVAILABLE) {
+  if (jobs <= 1 || tasks.length <= 1 || !WORKERS_AVAILABLE) {
     const ctx = prepareRun(config);
-    for (const g of groups) await deliver(await runGroup(g, ctx));
+    for (let i = 0; i < tasks.length; i++) await deliver((await runTask(tasks[i]!, ctx)) as T, i);
     return;
   }
-  const lim = (globalThis as any).process?.env?.FOKUS_WL?.split(',').map(Number) ?? [];
-  const resourceLimits = lim.length ? { maxOldGenerationSizeMb: lim[0], maxYoungGenerationSizeMb: lim[1] } : undefined;
-  const workers = Array.from({ length: jobs }, () => new Worker(WORKER_URL, { workerData: config, ...(resourceLimits ? { resourceLimits } : {}) }));
-  // At most this many groups are sent out or waiting to be delivered at any time.
+  const workers = Array.from({ length: Math.min(jobs, tasks.length) }, () => new Worker(WORKER_URL, { workerData: config, resourceLimits: WORKER_LIMITS }));
+  // At most this many tasks are sent out or waiting to be delivered at any time.
   const window = jobs * 2 + 2;
-  const waiting = new Map<number, GroupOutcome>();
+  const waiting = new Map<number, T>();
   let next = 0;
   let delivered = 0;
   try {
@@ -64,8 +69,9 @@ export async function runGroups(
       };
       const idle: Worker[] = [];
       const dispatch = (): void => {
-        while (!failed && idle.length > 0 && next < groups.length && next - delivered < window) {
-          idle.pop()!.postMessage(groups[next++]);
+        while (!failed && idle.length > 0 && next < tasks.length && next - delivered < window) {
+          idle.pop()!.postMessage({ index: next, task: tasks[next] });
+          next++;
         }
       };
       let draining = false;
@@ -76,7 +82,7 @@ export async function runGroups(
           while (!failed && waiting.has(delivered)) {
             const outcome = waiting.get(delivered)!;
             waiting.delete(delivered);
-            await deliver(outcome);
+            await deliver(outcome, delivered);
             delivered++;
             dispatch();
           }
@@ -85,19 +91,19 @@ export async function runGroups(
         } finally {
           draining = false;
         }
-        if (!failed && delivered === groups.length) resolve();
+        if (!failed && delivered === tasks.length) resolve();
       };
       for (const w of workers) {
-        w.on('message', (msg: { outcome?: GroupOutcome; error?: string }) => {
+        w.on('message', (msg: { index: number; outcome?: T; error?: string }) => {
           if (msg.error !== undefined || !msg.outcome) return fail(new Error(msg.error ?? 'worker sent nothing'));
-          waiting.set(msg.outcome.order, msg.outcome);
+          waiting.set(msg.index, msg.outcome);
           idle.push(w);
           dispatch();
           void drain();
         });
         w.on('error', fail);
         w.on('exit', (code) => {
-          if (code !== 0 && delivered < groups.length) fail(new Error(`worker thread stopped with exit code ${code}`));
+          if (code !== 0 && delivered < tasks.length) fail(new Error(`worker thread stopped with exit code ${code}`));
         });
         idle.push(w);
       }
