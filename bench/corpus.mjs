@@ -3,7 +3,6 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { STOPWORDS_DE } from '../dist/text/stopwords-de.js';
 import { ADJECTIVES, FILLERS, HEADS, LINKS, NAMES, NOUNS, VERBS } from './words.mjs';
 
 /** One megabyte as the benchmark counts it (10^6 bytes). */
@@ -79,11 +78,11 @@ function codebookWords(root, rand) {
   return { words: [...words], phrases: [...phrases] };
 }
 
-/** The word sources the corpus and the codebooks share, fixed by the seed. */
-export function vocabulary(root, seed) {
+/** The word sources the corpus and the codebooks share, fixed by the seed; `stopwords` are fokus' German ones. */
+export function vocabulary(root, seed, stopwords) {
   const rand = prng(seed ^ 0x5eed);
   const cb = codebookWords(root, rand);
-  const stop = shuffle([...STOPWORDS_DE].filter((w) => /^[a-zäöüß]+$/.test(w)), rand);
+  const stop = shuffle([...stopwords].filter((w) => /^[a-zäöüß]+$/.test(w)).sort(), rand);
   const nouns = shuffle(NOUNS, rand);
   const content = shuffle([...nouns, ...VERBS, ...ADJECTIVES, ...cb.words.map((w) => (rand() < 0.5 ? cap(w) : w))], rand);
   return { stop, nouns, content, phrases: cb.phrases };
@@ -112,7 +111,7 @@ function sentence(v, draw, rand) {
     else if (r < 0.8) words.push(draw.content());
     else if (r < 0.86) words.push(cap(compound(v.nouns, rand).toLowerCase()));
     else if (r < 0.88) words.push(`${pick(v.nouns, rand)}-${cap(pick(HEADS, rand))}`);
-    else if (r < 0.885) words.push(`${pick(v.nouns, rand)}s- und ${cap(compound(v.nouns, rand).toLowerCase())}`);
+    else if (r < 0.881) words.push(`${pick(v.nouns, rand)}s- und ${cap(compound(v.nouns, rand).toLowerCase())}`);
     else if (r < 0.91) words.push(pick(FILLERS, rand));
     else if (r < 0.93) words.push(pick(v.phrases, rand));
     else if (r < 0.94) words.push(String(Math.floor(rand() * 200)));
@@ -160,25 +159,25 @@ function transcript(v, draw, rand, targetBytes, md) {
 
 /**
  * Write a corpus of about `mb` megabytes into `dir` (re-used when a manifest of the same size and
- * seed is there): transcripts of 40–200 kB, 70 % plain text, 30 % Markdown, in a few subfolders.
+ * seed is there): transcripts of 40–200 kB (`fileBytes`), 70 % plain text, 30 % Markdown, in a few subfolders.
  * Returns the file count and total bytes.
  */
-export function generateCorpus(root, dir, { mb, seed }) {
+export function generateCorpus(root, dir, { mb, seed, stopwords, fileBytes = [40_000, 200_000] }) {
   const manifest = join(dir, '.manifest.json');
   if (existsSync(manifest)) {
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
-    if (m.mb === mb && m.seed === seed && m.version === 2) return m;
+    if (m.mb === mb && m.seed === seed && m.version === 4 && String(m.fileBytes) === String(fileBytes)) return m;
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const v = vocabulary(root, seed);
+  const v = vocabulary(root, seed, stopwords);
   const rand = prng(seed + mb * 7919);
   const draw = { stop: zipf(v.stop, 1.1, rand), content: zipf(v.content, 0.9, rand) };
   let bytes = 0;
   let files = 0;
   while (bytes < mb * MB) {
     const md = rand() < 0.3;
-    const size = 40_000 + Math.floor(rand() * 160_000);
+    const size = fileBytes[0] + Math.floor(rand() * (fileBytes[1] - fileBytes[0]));
     const text = transcript(v, draw, rand, Math.min(size, mb * MB - bytes + 1000), md);
     const sub = join(dir, `region-${String(files % 7).padStart(2, '0')}`);
     mkdirSync(sub, { recursive: true });
@@ -186,7 +185,7 @@ export function generateCorpus(root, dir, { mb, seed }) {
     bytes += Buffer.byteLength(text);
     files++;
   }
-  const m = { version: 2, mb, seed, files, bytes };
+  const m = { version: 4, mb, seed, fileBytes, files, bytes };
   writeFileSync(manifest, JSON.stringify(m) + '\n');
   return m;
 }
@@ -197,8 +196,8 @@ export function generateCorpus(root, dir, { mb, seed }) {
  * rules, excludes, one regex rule and two declared perspectives. Also writes `words` (for
  * `rg -F -f`): the literal word cores of every term, lower-cased, one per line.
  */
-export function generateCodebook(root, file, wordsFile, { terms, seed }) {
-  const v = vocabulary(root, seed);
+export function generateCodebook(root, file, wordsFile, { terms, seed, stopwords, stem = false }) {
+  const v = vocabulary(root, seed, stopwords);
   const rand = prng(seed * 31 + terms);
   const lower = (w) => w.toLowerCase();
   const seen = new Set();
@@ -239,7 +238,7 @@ export function generateCodebook(root, file, wordsFile, { terms, seed }) {
   const top = cats.slice(0, nTop);
   cats.slice(nTop).forEach((c, i) => top[i % nTop].children.push(c));
   const q = (t) => JSON.stringify(t);
-  const lines = [`codebook: Benchmark ${terms}`, 'version: "1"', 'language: de', 'unit: turn', 'match:', '  fold: true', '  stem: false', 'moderators: [I, Moderatorin]', 'categories:'];
+  const lines = [`codebook: Benchmark ${terms}`, 'version: "1"', 'language: de', 'unit: turn', 'match:', '  fold: true', `  stem: ${stem}`, 'moderators: [I, Moderatorin]', 'categories:'];
   const emit = (c, pad) => {
     lines.push(`${pad}- code: ${c.code}`, `${pad}  label: Kategorie ${c.code.slice(1)}`, `${pad}  terms: [${c.terms.map(q).join(', ')}]`);
     if (c.rules.length) {
@@ -265,6 +264,6 @@ export function generateCodebook(root, file, wordsFile, { terms, seed }) {
   const cores = new Set();
   const all = [...cats.flatMap((c) => [...c.terms, ...c.rules.flatMap((r) => r.near ?? r.all ?? [])])];
   for (const t of all) for (const w of t.split(' ')) for (const part of w.split('*')) if (part.length >= 3) cores.add(part);
-  writeFileSync(wordsFile, [...cores].sort().join('\n') + '\n');
+  if (wordsFile) writeFileSync(wordsFile, [...cores].sort().join('\n') + '\n');
   return { file, wordsFile, categories: nCat, cores: cores.size };
 }

@@ -19,6 +19,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCodebook, generateCorpus, MB } from './corpus.mjs';
 
+const { STOPWORDS_DE } = await import('../dist/text/stopwords-de.js');
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, 'bench/.data');
 const bin = join(root, 'bin/fokus.js');
@@ -123,7 +125,7 @@ async function main() {
   const codebooks = o.terms.map((terms) => {
     const file = join(data, `codebook-${terms}-s${o.seed}.yaml`);
     const words = join(data, `words-${terms}-s${o.seed}.txt`);
-    return { terms, ...generateCodebook(root, file, words, { terms, seed: o.seed }) };
+    return { terms, ...generateCodebook(root, file, words, { terms, seed: o.seed, stopwords: STOPWORDS_DE }) };
   });
   for (const c of codebooks) console.log(`codebook ${c.terms} terms: ${c.categories} categories, ${c.cores} word cores for rg`);
 
@@ -134,7 +136,7 @@ async function main() {
   for (const mb of o.mb) {
     const dir = join(data, `corpus-${mb}mb-s${o.seed}`);
     const t0 = Date.now();
-    const corpus = generateCorpus(root, dir, { mb, seed: o.seed });
+    const corpus = generateCorpus(root, dir, { mb, seed: o.seed, stopwords: STOPWORDS_DE });
     const made = Date.now() - t0 > 1000 ? ` (generated in ${f1((Date.now() - t0) / 1000)} s)` : '';
     const size = corpus.bytes / MB;
     console.log(`\ncorpus ${mb} MB: ${corpus.files} files, ${f1(size)} MB${made}`);

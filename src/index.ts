@@ -2,7 +2,19 @@
  * The fokus library API: every command of the CLI is a function here. Re-exports only; the
  * pipeline stages live in their folders (read → segment → tokenize → code → aggregate → render).
  */
-export { analyze, codeInputs, type AnalyzeResult, type AnalyzeRunOptions, type CodeInputsOptions, type CodeInputsResult } from './analyze.js';
+export {
+  analyze,
+  analyzeCorpus,
+  codeInputs,
+  type AnalyzeResult,
+  type AnalyzeRunOptions,
+  type CodeInputsOptions,
+  type CodeInputsResult,
+  type CorpusOptions,
+  type CorpusProgress,
+  type CorpusResult,
+  type CorpusSink,
+} from './analyze.js';
 export { VERSION } from './version.js';
 export * from './types.js';
 export { formatProblem } from './problems.js';

@@ -4,6 +4,7 @@ import * as fokus from '../src/index.js';
 /** The public library API: removing an export by accident must fail loudly. */
 const FUNCTIONS = [
   'analyze',
+  'analyzeCorpus',
   'codeInputs',
   'formatProblem',
   'listInputs',

@@ -43,6 +43,8 @@ export interface CodeRecord {
   group?: string;
   /** Flat codebook positions, ascending. */
   codes: number[];
+  /** The unit's word signatures (positions in the tally's `signatures`). */
+  words: number[];
 }
 
 /** One transcript's share of the report parts (plain data, cheap to pass between threads). */
@@ -87,6 +89,7 @@ export function tallyTranscriptReport(units: readonly CodedUnit[], plan: ReportP
   for (let position = 0; position < codable.length; position++) {
     const u = codable[position]!;
     const codes = [...new Set(u.codings.map((c) => plan.index.get(c.category)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
+    const unitWords: number[] = [];
     for (const [term, written] of textWords(u.text, plan.words)) {
       const sig = signature(term, written, plan.words.stem);
       let s = sigIndex.get(sig);
@@ -97,6 +100,7 @@ export function tallyTranscriptReport(units: readonly CodedUnit[], plan: ReportP
         signatureUnits.push(0);
       }
       signatureUnits[s]! += 1;
+      unitWords.push(s);
       for (const c of codes) {
         const key = s * plan.flat.length + c;
         perCategory.set(key, (perCategory.get(key) ?? 0) + 1);
@@ -104,7 +108,7 @@ export function tallyTranscriptReport(units: readonly CodedUnit[], plan: ReportP
       for (const [form, n] of written) forms.set(form, (forms.get(form) ?? 0) + n);
     }
     if (codes.some((a, x) => codes.some((b, y) => y > x && !related(a, b)))) {
-      const rec: CodeRecord = { position, segment: u.segment, speaker: u.speaker, codes };
+      const rec: CodeRecord = { position, segment: u.segment, speaker: u.speaker, codes, words: unitWords };
       if (u.attributes.group !== undefined) rec.group = u.attributes.group;
       records.push(rec);
     }
@@ -156,6 +160,9 @@ export interface RecordStore {
   /** Record k's codes are `codes[codeStart[k] … codeStart[k + 1])`. */
   codeStart: Int32Array;
   codes: Int32Array;
+  /** Record k's word signatures (ids of the sum) are `words[wordStart[k] … wordStart[k + 1])`. */
+  wordStart: Int32Array;
+  words: Int32Array;
   strings: string[];
   stringIds: Map<string, number>;
 }
@@ -171,6 +178,8 @@ function newRecordStore(): RecordStore {
     group: new Int32Array(1024),
     codeStart: new Int32Array(1025),
     codes: new Int32Array(4096),
+    wordStart: new Int32Array(1025),
+    words: new Int32Array(16384),
     strings: [],
     stringIds: new Map(),
   };
@@ -193,7 +202,7 @@ function grown(a: Int32Array, size: number): Int32Array {
   return b;
 }
 
-function pushRecord(store: RecordStore, r: CodeRecord, transcript: string, order: number): void {
+function pushRecord(store: RecordStore, r: CodeRecord, transcript: string, order: number, sigIds: readonly number[]): void {
   const k = store.count;
   store.order = grown(store.order, k + 1);
   store.position = grown(store.position, k + 1);
@@ -212,6 +221,11 @@ function pushRecord(store: RecordStore, r: CodeRecord, transcript: string, order
   store.group[k] = r.group === undefined ? -1 : stringId(store, r.group);
   store.codes.set(r.codes, start);
   store.codeStart[k + 1] = start + r.codes.length;
+  store.wordStart = grown(store.wordStart, k + 2);
+  const from = store.wordStart[k]!;
+  store.words = grown(store.words, from + r.words.length);
+  for (let i = 0; i < r.words.length; i++) store.words[from + i] = sigIds[r.words[i]!]!;
+  store.wordStart[k + 1] = from + r.words.length;
   store.count = k + 1;
 }
 
@@ -284,7 +298,7 @@ export function addReportTally(sum: ReportSum, t: TranscriptReportTally, transcr
   const sc = t.signatureCategories;
   for (let i = 0; i < sc.length; i += 3) sum.signatureCategories[sc[i + 1]!]![ids[sc[i]!]!]! += sc[i + 2]!;
   t.forms.forEach((f, k) => sum.forms.set(f, (sum.forms.get(f) ?? 0) + t.formCounts[k]!));
-  for (const r of t.records) pushRecord(sum.records, r, transcript, order);
+  for (const r of t.records) pushRecord(sum.records, r, transcript, order, ids);
 }
 
 /**
@@ -352,6 +366,23 @@ export function wordTotals(sum: ReportSum, plan: ReportPlan): WordTotals {
     display.set(term, top);
   }
   return { frequency, display, termOf };
+}
+
+/**
+ * Units containing each term among some records (speaker words left out), for `rankTerms`: the
+ * words of an emergent perspective's evidence. A unit has one signature per term, so each record
+ * counts once per term.
+ */
+export function recordTerms(sum: ReportSum, totals: WordTotals, records: readonly number[]): Map<string, number> {
+  const store = sum.records;
+  const counts = new Map<string, number>();
+  for (const k of records) {
+    for (let i = store.wordStart[k]!; i < store.wordStart[k + 1]!; i++) {
+      const term = totals.termOf[store.words[i]!];
+      if (term !== undefined) counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 /** Units of a category containing each term (speaker words left out), for `rankTerms`. */

@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { OUTPUT_MARKER, TRANSCRIPT_EXTENSIONS } from '../read/files.js';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
 
-/** A file `writeOutputs` can write: an OutputFile, or one whose content is bytes (a zip archive). */
-export type WritableFile = OutputFile | { name: string; content: Uint8Array };
+/** A piece of a file written in parts: text, or a stretch of bytes copied from another file. */
+export type FilePart = string | { file: string; start: number; end: number };
+
+/**
+ * A file `writeOutputs` can write: an OutputFile, one whose content is bytes (a zip archive), or
+ * one made of parts (text and stretches of spill files), for outputs too large to hold in memory.
+ */
+export type WritableFile = OutputFile | { name: string; content: Uint8Array } | { name: string; parts: readonly FilePart[] };
 
 /** Options of `writeOutputs` and `checkOutputFolder`. */
 export interface WriteOptions {
@@ -106,7 +112,8 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
     const path = join(target, f.name);
     const tmp = join(target, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await writeFile(tmp, f.content, 'utf8');
+      if ('parts' in f) await writeParts(tmp, f.parts);
+      else await writeFile(tmp, f.content, 'utf8');
       staged.push({ tmp, path, name: f.name });
     } catch (e) {
       await discard(tmp);
@@ -162,4 +169,45 @@ async function canonical(path: string): Promise<string> {
       return path;
     }
   }
+}
+
+/** Bytes copied at a time from a spill file. */
+const COPY_CHUNK = 1 << 20;
+
+/** Write a file from its parts, in order, copying file stretches a megabyte at a time. */
+async function writeParts(path: string, parts: readonly FilePart[]): Promise<void> {
+  const out = await open(path, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(COPY_CHUNK);
+    const sources = new Map<string, Awaited<ReturnType<typeof open>>>();
+    try {
+      for (const part of parts) {
+        if (typeof part === 'string') {
+          const bytes = Buffer.from(part, 'utf8');
+          await writeAll(out, bytes, bytes.length);
+          continue;
+        }
+        let source = sources.get(part.file);
+        if (!source) {
+          source = await open(part.file, 'r');
+          sources.set(part.file, source);
+        }
+        for (let at = part.start; at < part.end; ) {
+          const { bytesRead } = await source.read(buffer, 0, Math.min(COPY_CHUNK, part.end - at), at);
+          if (bytesRead === 0) throw new Error(`spill file ${part.file} ends early`);
+          await writeAll(out, buffer, bytesRead);
+          at += bytesRead;
+        }
+      }
+    } finally {
+      for (const s of sources.values()) await s.close();
+    }
+  } finally {
+    await out.close();
+  }
+}
+
+/** Write the first `length` bytes of `bytes` at the handle's position, however many calls it takes. */
+async function writeAll(out: Awaited<ReturnType<typeof open>>, bytes: Buffer, length: number): Promise<void> {
+  for (let done = 0; done < length; ) done += (await out.write(bytes, done, length - done)).bytesWritten;
 }

@@ -80,7 +80,14 @@ const LOOP = `(function (p) {
     const hits = [];
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        // Step over a whole surrogate pair: V8 moves a unicode regex back to the pair's start, so a
+        // step of one unit into an emoji would find the same empty match again, for ever.
+        const c = text.charCodeAt(m.index);
+        const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(m.index + 1) & 0xfc00) === 0xdc00;
+        re.lastIndex = m.index + (pair ? 2 : 1);
+        continue;
+      }
       hits.push(m.index, m.index + m[0].length);
     }
     p.results[j] = hits;

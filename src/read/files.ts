@@ -110,8 +110,11 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       found.push({ path: path.normalize(input), id: path.basename(abs) });
     } else if (kind === 'folder') {
       const rels: string[] = [];
+      const before = problems.length;
       await walk(await realpath(abs), abs, '', new Set(), rels, problems, path.normalize(input));
-      if (rels.length === 0) {
+      // A folder that could not be read has its error; "no transcript files" would say something else.
+      const unreadable = problems.slice(before).some((p) => p.ruleId === 'read/folder' && p.file === path.normalize(input));
+      if (rels.length === 0 && !unreadable) {
         problems.push(problem(input, 'warning', 'no transcript files in this folder', undefined, 'read/empty-folder'));
       }
       for (const rel of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel });

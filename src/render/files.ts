@@ -17,20 +17,27 @@ export interface OutputFile {
   content: string;
 }
 
-/** The files `analyze --out` writes, in a fixed order, rendered from one report. */
-export function reportFiles(report: Report, opts: { excel: boolean }): OutputFile[] {
-  const files: OutputFile[] = [{ name: 'frequencies.csv', content: renderFrequenciesCsv(report.frequencies, opts) }];
-  for (const b of report.breakdowns) files.push({ name: `frequencies_by_${b.dimension}.csv`, content: renderBreakdownCsv(b, opts) });
-  for (const c of report.comparisons ?? []) files.push({ name: `comparison_by_${c.dimension}.csv`, content: renderComparisonCsv(c, opts) });
+/** The outputs that grow with the corpus, which a streaming run writes in parts instead (see `reportFiles`). */
+export const STREAMED_FILES: readonly string[] = ['segments.csv', 'report.json'];
+
+/**
+ * The files `analyze --out` writes, in a fixed order, rendered from one report; with `streamed`,
+ * `segments.csv` and `report.json` are left out (the caller writes them in parts) and `report.units`
+ * need only hold the units the HTML report quotes.
+ */
+export function reportFiles(report: Report, opts: { excel: boolean; streamed?: boolean }): OutputFile[] {
+  const csv = { excel: opts.excel };
+  const all = opts.streamed !== true;
+  const files: OutputFile[] = [{ name: 'frequencies.csv', content: renderFrequenciesCsv(report.frequencies, csv) }];
+  for (const b of report.breakdowns) files.push({ name: `frequencies_by_${b.dimension}.csv`, content: renderBreakdownCsv(b, csv) });
+  for (const c of report.comparisons ?? []) files.push({ name: `comparison_by_${c.dimension}.csv`, content: renderComparisonCsv(c, csv) });
+  if (all) files.push({ name: 'segments.csv', content: renderSegmentsCsv(report.units, report.categories, csv) });
   files.push(
-    { name: 'segments.csv', content: renderSegmentsCsv(report.units, report.categories, opts) },
-    { name: 'cooccurrence.csv', content: renderCooccurrenceCsv(report.cooccurrence, opts) },
-    { name: 'perspectives.csv', content: renderPerspectivesCsv(report.perspectives, opts) },
+    { name: 'cooccurrence.csv', content: renderCooccurrenceCsv(report.cooccurrence, csv) },
+    { name: 'perspectives.csv', content: renderPerspectivesCsv(report.perspectives, csv) },
   );
-  if (report.keyterms) files.push({ name: 'keyterms.csv', content: renderKeyTermsCsv(report.keyterms, opts) });
-  files.push(
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.html', content: renderHtml(report) },
-  );
+  if (report.keyterms) files.push({ name: 'keyterms.csv', content: renderKeyTermsCsv(report.keyterms, csv) });
+  if (all) files.push({ name: 'report.json', content: renderJson(report) });
+  files.push({ name: 'report.html', content: renderHtml(report) });
   return files;
 }

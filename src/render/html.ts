@@ -1,6 +1,9 @@
 import type { CodedUnit, PerspectiveResult, Problem, Report } from '../types.js';
 import { formatTime } from './format.js';
 
+/** How many quotes the HTML report shows per perspective when not told otherwise. */
+export const DEFAULT_MAX_QUOTES = 5;
+
 /** Options of the HTML report. */
 export interface HtmlOptions {
   /** How many quotes to show per perspective (default 5); the rest are counted, not shown. */
@@ -372,7 +375,7 @@ h2{break-after:avoid;margin-top:1.4rem}tr,figure{break-inside:avoid}.scroll{over
 
 /** The whole report as one self-contained, deterministic HTML page (German labels, no network access). */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const maxQuotes = Math.max(0, options.maxQuotes ?? 5);
+  const maxQuotes = Math.max(0, options.maxQuotes ?? DEFAULT_MAX_QUOTES);
   const labels = labelsOf(report);
   const title = `${report.codebook.name} – Auswertungsbericht`;
   return (

@@ -10,6 +10,20 @@ export function renderJson(report: Report): string {
 }
 
 /**
+ * `report.json` around the items of its `units` list, for writing the units piece by piece: the
+ * file is `head`, the items (each indented by four spaces, as `stableStringify(unit, '  ', '    ')`
+ * after four spaces gives them) joined by `,\n`, then `tail`. With no units at all it is
+ * `renderJson` of the report with `units: []`.
+ */
+export function renderJsonFrame(report: Report): { head: string; tail: string } {
+  const mark = '\u0000units\u0000';
+  const text = renderJson({ ...report, units: [mark as unknown as Report['units'][number]] });
+  const item = `    ${JSON.stringify(mark)}`;
+  const at = text.lastIndexOf(item);
+  return { head: text.slice(0, at), tail: text.slice(at + item.length) };
+}
+
+/**
  * JSON text of plain data with object keys sorted at every depth; like JSON.stringify, undefined
  * object members are dropped, undefined array items and non-finite numbers become null. `pad` is
  * the indentation the value already stands at (for a piece of a larger document).

@@ -13,20 +13,18 @@ import {
   recordAt,
   recordHas,
   recordsOf,
+  recordTerms,
   wordTotals,
   type ReportPlan,
 } from '../aggregate/tally-report.js';
 import type { AnalyzeResult, AnalyzeRunOptions } from '../analyze.js';
 import { flattenCategories } from '../codebook/flatten.js';
-import { hasErrors, sortProblems } from '../problems.js';
-import { loadCodebook } from '../read/codebook.js';
-import { knownEncoding } from '../read/decode.js';
-import { listInputs } from '../read/files.js';
-import { loadParticipants } from '../read/participants.js';
+import { sortProblems } from '../problems.js';
 import { fileSizes } from '../read/sizes.js';
-import type { Codebook, CodedUnit, Participant, Problem, Report } from '../types.js';
+import type { CodedUnit, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { groupInputs } from './groups.js';
+import { openInputs } from './inputs.js';
 import type { FetchOutcome, FileOutcome, GroupOutcome, RunConfig, Task } from './job.js';
 import { planJobs, runTasks } from './pool.js';
 
@@ -62,6 +60,8 @@ export interface CorpusOptions extends AnalyzeRunOptions {
   progress?: (p: CorpusProgress) => void;
   /** Fetch the units the HTML report quotes: this many per perspective (its `maxQuotes`); none by default. */
   quotes?: number;
+  /** Keep every coded unit in `report.units` (what `analyze` does; memory then grows with the corpus). */
+  keepUnits?: boolean;
 }
 
 /** The result of `analyzeCorpus`: that of `analyze`, with the units quoted (when asked for) instead of all units. */
@@ -74,49 +74,17 @@ export interface CorpusResult extends AnalyzeResult {
  * `analyze` for corpora of any size: transcripts are read, coded and tallied one at a time (on
  * every core when the corpus is large enough), their tallies added up in transcript order, and what
  * grows with the corpus — the rows of `segments.csv`, the units of `report.json` — handed to the
- * sink instead of being kept. The report comes back with `units` empty; everything else is as
- * `analyze` computes it, byte for byte, however many threads ran.
+ * sink instead of being kept. The report comes back with `units` empty (unless `keepUnits`), and is
+ * the same, byte for byte, however many threads ran.
  */
 export async function analyzeCorpus(inputs: readonly string[], options: CorpusOptions = {}): Promise<CorpusResult> {
   const scope = typeof options.cooccurScope === 'string' ? parseCooccurrenceScope(options.cooccurScope) : (options.cooccurScope ?? UNIT_SCOPE);
   if (!scope) throw new Error(`invalid co-occurrence scope ${String(options.cooccurScope)}`);
-  const cwd = options.cwd ?? process.cwd();
   const problems: Problem[] = [];
-  const stop = (): CorpusResult => ({ report: null, problems: sortProblems(problems), skipped: [], inputPaths: [], quotes: [] });
-  if (options.encoding !== undefined && options.encoding.trim() !== '' && !knownEncoding(options.encoding)) {
-    const message = `unknown encoding "${options.encoding}" (for example utf-8, windows-1252, latin1, utf-16le)`;
-    problems.push({ file: '--encoding', severity: 'error', message, ruleId: 'options/encoding' });
-    return stop();
-  }
-
-  let codebook: Codebook;
-  if (typeof options.codebook === 'object') {
-    codebook = options.codebook;
-  } else {
-    const file = options.codebook;
-    const loaded = await loadCodebook(file === undefined ? undefined : resolve(cwd, file));
-    problems.push(...loaded.problems.map((p) => (file === undefined ? p : { ...p, file })));
-    if (!loaded.codebook) return stop();
-    codebook = loaded.codebook;
-  }
-
-  let participants: Participant[] = [];
-  if (options.participants) {
-    const file = options.participants;
-    const loaded = await loadParticipants(resolve(cwd, file));
-    problems.push(...loaded.problems.map((p) => ({ ...p, file })));
-    if (hasErrors(loaded.problems)) return stop();
-    participants = loaded.participants;
-  }
-
-  const listed = await listInputs([...inputs], cwd);
-  problems.push(...listed.problems);
-  if (listed.files.length === 0 && !hasErrors(listed.problems)) {
-    problems.push({ file: inputs.join(' '), severity: 'error', message: 'no transcripts found', ruleId: 'input/none' });
-  }
-
-  const unit = options.unit ?? codebook.unit;
-  const moderators = [...codebook.moderators, ...(options.moderators ?? [])];
+  const opened = await openInputs(inputs, options, problems);
+  if (!opened) return { report: null, problems: sortProblems(problems), skipped: [], inputPaths: [], quotes: [] };
+  const { cwd, codebook, participants, unit, moderators } = opened;
+  const listed = { files: opened.files };
   const sizes = await fileSizes(listed.files, cwd);
   const groups = groupInputs(listed.files, sizes);
   const sink = options.sink ?? {};
@@ -129,8 +97,10 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     moderators,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.format ? { format: options.format } : {}),
+    ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}),
     ...(sink.segments ? { segments: { excel: sink.segments.excel } } : {}),
     ...(sink.units ? { units: true } : {}),
+    ...(options.keepUnits ? { keep: true } : {}),
   };
 
   const flat = flattenCategories(codebook.categories);
@@ -143,6 +113,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
   const jobs = planJobs(groups, options.jobs);
 
   const outcomes: (FileOutcome | undefined)[] = new Array(listed.files.length);
+  const kept: (CodedUnit[] | undefined)[] = [];
   const tally = newCorpusTally();
   const sum = newReportSum(plan);
   const progress = { files: 0, totalFiles: listed.files.length, bytes: 0, totalBytes: sizes.reduce((a, b) => a + b, 0) };
@@ -151,7 +122,9 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     const group = groups[outcome.order]!;
     for (const f of outcome.files) {
       if (f.units !== undefined && f.units !== '') await sink.units?.(f.index, f.units);
+      if (f.coded) kept[f.index] = f.coded;
       delete f.units;
+      delete f.coded;
       outcomes[f.index] = f;
     }
     if (outcome.tally) addTally(tally, outcome.tally);
@@ -160,6 +133,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     progress.files += group.files.length;
     progress.bytes += group.bytes;
     options.progress?.({ ...progress });
+    options.onProgress?.(progress.files, progress.totalFiles, progress.bytes);
   });
 
   const inputsRead: Report['inputs'] = [];
@@ -196,6 +170,8 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     units: [],
     problems: [],
   };
+  // A loop, not a spread: a long corpus has more units than a call takes arguments.
+  for (const list of kept) if (list) for (const u of list) report.units.push(u);
   let quotes: CodedUnit[] = [];
   if (!options.frequenciesOnly) {
     const N = tally.codableUnits;
@@ -218,71 +194,40 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
       minSupport,
       minLift,
     );
-    // A second look at the transcripts: the words of the emergent perspectives' units, and quotes.
-    const requests = new Map<number, { words: Map<number, number[]>; quotes: Set<number> }>();
-    const requestFor = (order: number): { words: Map<number, number[]>; quotes: Set<number> } => {
-      let r = requests.get(order);
-      if (!r) {
-        r = { words: new Map(), quotes: new Set() };
-        requests.set(order, r);
-      }
-      return r;
-    };
-    combos.forEach((combo, c) => {
-      for (const k of combo.evidence) {
-        const w = requestFor(store.order[k]!).words;
-        const position = store.position[k]!;
-        const list = w.get(position);
-        if (list) list.push(c);
-        else w.set(position, [c]);
-      }
-    });
+    // The units the HTML report quotes are fetched with a second look at their transcripts.
     const maxQuotes = options.quotes ?? 0;
     if (maxQuotes > 0) {
+      const wanted = new Map<number, Set<number>>();
+      const want = (order: number, segment: number): void => {
+        let set = wanted.get(order);
+        if (!set) {
+          set = new Set();
+          wanted.set(order, set);
+        }
+        set.add(segment);
+      };
       const orderOf = new Map(groups.map((g) => [g.id, g.order]));
       for (const p of declared) {
         for (const id of p.evidence.slice(0, maxQuotes)) {
           const at = id.lastIndexOf('#');
           const order = orderOf.get(id.slice(0, at));
-          if (order !== undefined) requestFor(order).quotes.add(Number(id.slice(at + 1)));
+          if (order !== undefined) want(order, Number(id.slice(at + 1)));
         }
       }
-      for (const combo of combos) for (const k of combo.evidence.slice(0, maxQuotes)) requestFor(store.order[k]!).quotes.add(store.segment[k]!);
-    }
-    const inside: Map<string, number>[] = combos.map(() => new Map());
-    if (requests.size > 0) {
-      const ignore = [...sum.speakerWords];
-      const fetches: Task[] = [...requests.keys()]
-        .sort((a, b) => a - b)
-        .map((order) => {
-          const r = requests.get(order)!;
-          return {
-            kind: 'fetch',
-            request: {
-              group: groups[order]!,
-              words: [...r.words].map(([position, list]) => ({ position, combos: list })),
-              quotes: [...r.quotes],
-              ignore,
-              wordOptions: words,
-            },
-          };
-        });
+      for (const combo of combos) for (const k of combo.evidence.slice(0, maxQuotes)) want(store.order[k]!, store.segment[k]!);
+      const again = [...wanted.keys()].sort((a, b) => a - b).map((order) => groups[order]!);
+      const fetches: Task[] = again.map((group) => ({ kind: 'fetch', request: { group, quotes: [...wanted.get(group.order)!] } }));
       const { segments: _s, units: _u, report: _r, ...plain } = config;
-      await runTasks<FetchOutcome>(fetches, plain, jobs, (got) => {
-        for (let i = 0; i < got.counts.length; i += 3) {
-          const m = inside[got.counts[i]!]!;
-          const term = got.terms[got.counts[i + 1]!]!;
-          m.set(term, (m.get(term) ?? 0) + got.counts[i + 2]!);
-        }
+      await runTasks<FetchOutcome>(fetches, plain, planJobs(again, options.jobs), (got) => {
         for (const q of got.quotes) quotes.push(q);
       });
     }
-    const emergent = combos.map((combo, c) =>
+    const emergent = combos.map((combo) =>
       describeCombination(
         combo,
         flat,
         minSupport,
-        rankTerms(inside[c]!, combo.evidence.length, N, totals),
+        rankTerms(recordTerms(sum, totals, combo.evidence), combo.evidence.length, N, totals),
         DEFAULT_LABEL_TERMS,
         combo.evidence.map((k) => recordAt(store, k)),
       ),

@@ -1,7 +1,8 @@
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
 import { codeUnits } from '../code/code-units.js';
+import type { RegexBudget } from '../code/regex-budget.js';
 import type { CooccurrenceScope } from '../aggregate/cooccurrence.js';
-import { textWords, type WordOptions } from '../aggregate/keyterms.js';
+import type { WordOptions } from '../aggregate/keyterms.js';
 import { planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../aggregate/tally.js';
 import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../aggregate/tally-report.js';
 import { readTranscript } from '../read/index.js';
@@ -27,6 +28,9 @@ export interface RunConfig {
   segments?: { excel: boolean };
   /** Render each file's items of the `units` list of `report.json`. */
   units?: boolean;
+  /** Keep each file's coded units in its outcome. */
+  keep?: boolean;
+  regexBudget?: RegexBudget;
   /** Tally the report parts beyond frequencies (see `aggregate/tally-report.ts`). */
   report?: { by: string[]; scope: CooccurrenceScope; words: WordOptions };
 }
@@ -57,6 +61,8 @@ export interface FileOutcome {
   transcript: Pick<Transcript, 'id' | 'path' | 'format' | 'encoding' | 'sha256'> | null;
   /** The file's items of the `units` list of `report.json` (2-space indent at depth 2), joined by `,\n`. */
   units?: string;
+  /** The file's coded units, when asked to keep them. */
+  coded?: CodedUnit[];
 }
 
 /** What one group of input files (one transcript id) gives. */
@@ -92,11 +98,13 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     read++;
     if (config.withParticipants) problems.push(...unknownSpeakers(config.participants, t));
     const segmented = segmentFile(t, config);
-    const coded = codeUnits(segmented, matcher, { file: file.path, onProblem: (p) => problems.push(p) });
+    const coded = codeUnits(segmented, matcher, { file: file.path, onProblem: (p) => problems.push(p), ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}) });
     const outcome: FileOutcome = { index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
+    if (config.keep) outcome.coded = coded;
     files.push(outcome);
-    if (units.length === 0) units = coded;
+    // One file's list is used as it is; several are merged into a new list (each file's stays as it is).
+    if (group.files.length === 1) units = coded;
     else for (const u of coded) units.push(u);
   }
   if (group.files.length > 1) units.sort((a, b) => a.segment - b.segment);
@@ -122,75 +130,30 @@ function segmentFile(t: Transcript, config: RunConfig): Unit[] {
   });
 }
 
-/**
- * A second look at one group, after all groups were tallied: the words of some of its codable
- * units (for the labels of emergent perspectives) and some units to quote (for the HTML report).
- */
+/** A second look at one group, after all groups were tallied: some of its units, to quote in the HTML report. */
 export interface FetchRequest {
   group: InputGroup;
-  /** Positions among the group's codable units in report order, each with the combinations it supports. */
-  words: { position: number; combos: number[] }[];
   /** Segment numbers of the units to quote. */
   quotes: number[];
-  /** Lower-cased words not counted: the words of the corpus's speaker labels. */
-  ignore: string[];
-  wordOptions: WordOptions;
 }
 
 /** What a second look gives. */
 export interface FetchOutcome {
-  /** Triples (combination, position in `terms`, units), flattened. */
-  counts: number[];
-  terms: string[];
   /** The units quoted, coded; of units sharing an id the one of the last file in listing order. */
   quotes: CodedUnit[];
 }
 
-/** Re-read one group's files (they give the same units) and collect what `request` asks for. */
+/** Re-read one group's files (they give the same units) and code the units `request` asks for. */
 export async function fetchGroup(request: FetchRequest, ctx: RunContext): Promise<FetchOutcome> {
   const { config } = ctx;
-  const all: { unit: Unit; file: number }[] = [];
-  for (let f = 0; f < request.group.files.length; f++) {
-    const t = (await readFile(request.group.files[f]!.file, config)).transcript;
-    if (t) for (const unit of segmentFile(t, config)) all.push({ unit, file: f });
-  }
-  if (request.group.files.length > 1) all.sort((a, b) => a.unit.segment - b.unit.segment);
-  const codable = all.filter((u) => !u.unit.moderator);
-  const ignore = new Set(request.ignore);
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const perCombo = new Map<number, Map<number, number>>();
-  for (const { position, combos } of request.words) {
-    const unit = codable[position]?.unit;
-    if (!unit) continue;
-    for (const term of textWords(unit.text, { ...request.wordOptions, ignore }).keys()) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        termIds.set(term, id);
-        terms.push(term);
-      }
-      for (const c of combos) {
-        let m = perCombo.get(c);
-        if (!m) {
-          m = new Map();
-          perCombo.set(c, m);
-        }
-        m.set(id, (m.get(id) ?? 0) + 1);
-      }
-    }
-  }
-  const counts: number[] = [];
-  for (const [c, m] of perCombo) for (const [id, n] of m) counts.push(c, id, n);
   const wanted = new Set(request.quotes);
-  const last = new Map<number, { unit: Unit; file: number }>();
-  for (const u of all) {
-    if (!wanted.has(u.unit.segment)) continue;
-    const seen = last.get(u.unit.segment);
-    if (!seen || u.file >= seen.file) last.set(u.unit.segment, u);
+  const last = new Map<number, Unit>();
+  for (const { file } of request.group.files) {
+    const t = (await readFile(file, config)).transcript;
+    if (t) for (const unit of segmentFile(t, config)) if (wanted.has(unit.segment)) last.set(unit.segment, unit);
   }
-  const quoted = [...last.values()].map((u) => u.unit);
-  return { counts, terms, quotes: quoted.length > 0 ? codeUnits(quoted, ctx.matcher) : [] };
+  const quoted = [...last.values()];
+  return { quotes: quoted.length > 0 ? codeUnits(quoted, ctx.matcher, config.regexBudget ? { regexBudget: config.regexBudget } : {}) : [] };
 }
 
 /** One piece of work for a thread: tally a group, or take a second look at one. */

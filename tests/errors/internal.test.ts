@@ -6,13 +6,13 @@ afterAll(removeProjects);
 
 // A bug inside a stage, simulated: what it throws is switched per test.
 const failure = vi.hoisted(() => ({ value: undefined as unknown }));
-vi.mock('../../src/aggregate/frequencies.js', async (original) => {
-  const real = await original<typeof import('../../src/aggregate/frequencies.js')>();
+vi.mock('../../src/aggregate/tally.js', async (original) => {
+  const real = await original<typeof import('../../src/aggregate/tally.js')>();
   return {
     ...real,
-    countFrequencies: (...args: Parameters<typeof real.countFrequencies>) => {
+    tallyFrequencies: (...args: Parameters<typeof real.tallyFrequencies>) => {
       if (failure.value !== undefined) throw failure.value;
-      return real.countFrequencies(...args);
+      return real.tallyFrequencies(...args);
     },
   };
 });

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import type { CodeInputsOptions } from '../analyze.js';
+import { hasErrors } from '../problems.js';
+import { loadCodebook } from '../read/codebook.js';
+import { knownEncoding } from '../read/decode.js';
+import { listInputs } from '../read/files.js';
+import { loadParticipants } from '../read/participants.js';
+import type { Codebook, InputFile, Participant, Problem, UnitKind } from '../types.js';
+
+/** What every run starts from: the codebook, the participants, the input files, and how to segment. */
+export interface OpenedInputs {
+  cwd: string;
+  codebook: Codebook;
+  participants: Participant[];
+  files: InputFile[];
+  /** The unit kind used and the moderators in force (codebook's plus extra). */
+  unit: UnitKind;
+  moderators: string[];
+}
+
+/**
+ * Load the codebook and the participants file and list the input files, collecting problems into
+ * `problems`; null when the run cannot start (an unknown encoding, a broken codebook or participants
+ * file). An input that names no transcript is a problem, not a stop.
+ */
+export async function openInputs(inputs: readonly string[], options: CodeInputsOptions, problems: Problem[]): Promise<OpenedInputs | null> {
+  const cwd = options.cwd ?? process.cwd();
+  // A bad encoding name would fail every file alike: one error, before anything is read.
+  if (options.encoding !== undefined && options.encoding.trim() !== '' && !knownEncoding(options.encoding)) {
+    const message = `unknown encoding "${options.encoding}" (for example utf-8, windows-1252, latin1, utf-16le)`;
+    problems.push({ file: '--encoding', severity: 'error', message, ruleId: 'options/encoding' });
+    return null;
+  }
+
+  let codebook: Codebook;
+  if (typeof options.codebook === 'object') {
+    codebook = options.codebook;
+  } else {
+    const file = options.codebook;
+    const loaded = await loadCodebook(file === undefined ? undefined : resolve(cwd, file));
+    problems.push(...loaded.problems.map((p) => (file === undefined ? p : { ...p, file })));
+    if (!loaded.codebook) return null;
+    codebook = loaded.codebook;
+  }
+
+  let participants: Participant[] = [];
+  if (options.participants) {
+    const file = options.participants;
+    const loaded = await loadParticipants(resolve(cwd, file));
+    problems.push(...loaded.problems.map((p) => ({ ...p, file })));
+    if (hasErrors(loaded.problems)) return null;
+    participants = loaded.participants;
+  }
+
+  const listed = await listInputs([...inputs], cwd);
+  problems.push(...listed.problems);
+  if (listed.files.length === 0 && !hasErrors(listed.problems)) {
+    problems.push({ file: inputs.join(' '), severity: 'error', message: 'no transcripts found', ruleId: 'input/none' });
+  }
+  return {
+    cwd,
+    codebook,
+    participants,
+    files: listed.files,
+    unit: options.unit ?? codebook.unit,
+    moderators: [...codebook.moderators, ...(options.moderators ?? [])],
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The reference a streaming run is checked against: the whole-corpus pipeline, every unit in memory
+ * and every aggregator run over all of them — what `analyze` did before it streamed.
+ */
+import { codeInputs, type AnalyzeRunOptions } from '../../src/analyze.js';
+import { breakDown } from '../../src/aggregate/breakdown.js';
+import { compareGroups } from '../../src/aggregate/compare.js';
+import { countCooccurrence, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../../src/aggregate/cooccurrence.js';
+import { DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from '../../src/aggregate/emergent.js';
+import { countFrequencies } from '../../src/aggregate/frequencies.js';
+import { findKeyTerms } from '../../src/aggregate/keyterms.js';
+import { findPerspectives } from '../../src/aggregate/perspectives.js';
+import type { Report } from '../../src/types.js';
+import { VERSION } from '../../src/version.js';
+
+/** The report of the whole-corpus pipeline, or null when the run could not start. */
+export async function batchReport(inputs: readonly string[], options: AnalyzeRunOptions): Promise<Report | null> {
+  const scope = typeof options.cooccurScope === 'string' ? parseCooccurrenceScope(options.cooccurScope) : (options.cooccurScope ?? UNIT_SCOPE);
+  if (!scope) throw new Error('bad scope');
+  const { coded, problems } = await codeInputs(inputs, options);
+  if (!coded) return null;
+  const { codebook, transcripts, units, unit, moderators, skipped } = coded;
+  const categories = codebook.categories;
+  const codable = units.filter((u) => !u.moderator);
+  const by = options.by ?? [];
+  const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
+  const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
+  const words = { language: codebook.language, stem: codebook.match.stem };
+  const report: Report = {
+    program: { name: 'fokus', version: VERSION },
+    codebook: {
+      name: codebook.name,
+      ...(codebook.version !== undefined ? { version: codebook.version } : {}),
+      file: codebook.source.file,
+      sha256: codebook.source.sha256,
+    },
+    inputs: transcripts.map((t) => ({ path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 })),
+    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift },
+    totals: {
+      transcripts: transcripts.length,
+      units: units.length,
+      codableUnits: codable.length,
+      speakers: new Set(codable.map((u) => `${u.transcript}\u0000${u.speaker}`)).size,
+      skipped: skipped.length,
+    },
+    categories: [],
+    frequencies: countFrequencies(units, categories),
+    breakdowns: by.map((dim) => breakDown(units, categories, dim)),
+    comparisons: by.map((dim) => compareGroups(units, categories, dim)),
+    cooccurrence: countCooccurrence(units, categories, scope),
+    perspectives: [...findPerspectives(units, codebook), ...findEmergentPerspectives(units, codebook, { ...words, minSupport, minLift })],
+    keyterms: findKeyTerms(units, categories, { ...words, ...(options.keyterms !== undefined ? { top: options.keyterms } : {}) }),
+    units,
+    problems,
+  };
+  report.categories = report.frequencies.map((f) => ({ path: f.category, label: f.label, level: f.level }));
+  return report;
+}

@@ -1,0 +1,85 @@
+/**
+ * A run on worker threads must give the bytes of a single-threaded run. Worker threads run the
+ * compiled code, so this test runs the built command (`dist/`, built first when older than `src/`)
+ * as a child process, with `--jobs 1` and `--jobs 3`, on a corpus of many files, some sharing an id.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCorpus, type SyntheticCorpus } from './corpus-fixture.js';
+
+const repo = resolve(import.meta.dirname, '../..');
+const temps: string[] = [];
+let corpus: SyntheticCorpus;
+
+/** Newest (or oldest) modification time of the files below a folder with one of the extensions. */
+async function mtime(dir: string, ext: string, pick: (a: number, b: number) => number): Promise<number> {
+  let best = NaN;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith(ext)) continue;
+    const t = (await stat(join(e.parentPath, e.name))).mtimeMs;
+    best = Number.isNaN(best) ? t : pick(best, t);
+  }
+  return best;
+}
+
+beforeAll(async () => {
+  const built = await mtime(join(repo, 'dist'), '.js', Math.min).catch(() => NaN);
+  if (Number.isNaN(built) || (await mtime(join(repo, 'src'), '.ts', Math.max)) > built) {
+    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+  }
+  corpus = await syntheticCorpus();
+  temps.push(corpus.dir);
+}, 300_000);
+afterAll(async () => {
+  for (const t of temps) await rm(t, { recursive: true, force: true });
+});
+
+/** Run the built `fokus` in the corpus folder; gives exit code, stdout and stderr. */
+function fokus(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), ...args], { cwd: corpus.dir, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('worker threads give the bytes of a single-threaded run', () => {
+  it('has enough transcripts to spread over threads', async () => {
+    const files = (await readdir(join(corpus.dir, 'a'), { recursive: true })).filter((f) => /\.(txt|md)$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const [name, codebook, extra] of [
+    ['every file of --out', () => corpus.codebook, ['--by', 'speaker', '--cooccur-scope', 'window:2']],
+    ['every file of --out, stemming, sentences, Excel', () => corpus.stemCodebook, ['--unit', 'sentence', '--excel']],
+  ] as const) {
+    it(name, async () => {
+      const outs: string[] = [];
+      for (const jobs of ['1', '3']) {
+        const out = await mkdtemp(join(tmpdir(), `fokus-jobs${jobs}-`));
+        temps.push(out);
+        outs.push(out);
+        const run = fokus(['analyze', ...corpus.inputs, '-c', codebook(), ...extra, '-o', out, '-f', 'csv', '-q', '--jobs', jobs]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+      }
+      const files = (await readdir(outs[0]!)).sort();
+      expect(files).toContain('segments.csv');
+      expect(files).toContain('report.json');
+      expect((await readdir(outs[1]!)).sort()).toEqual(files);
+      for (const f of files) expect(await readFile(join(outs[1]!, f), 'utf8'), f).toBe(await readFile(join(outs[0]!, f), 'utf8'));
+    }, 120_000);
+  }
+
+  for (const format of ['csv', 'json', 'table']) {
+    it(`stdout as ${format}`, () => {
+      const args = ['analyze', ...corpus.inputs, '-c', corpus.codebook, '-f', format, '--no-color', '-q'];
+      const one = fokus([...args, '--jobs', '1']);
+      const three = fokus([...args, '--jobs', '3']);
+      expect(one.code).toBe(0);
+      expect(one.stdout.length).toBeGreaterThan(100);
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.stderr).toBe(one.stderr);
+    }, 120_000);
+  }
+});
