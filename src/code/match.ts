@@ -68,9 +68,25 @@ function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given
   if (scan.hits.length === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
   const occurrences = findTerms(scan, matcher);
   if (occurrences.size === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
-  const candidates = new Set<number>(matcher.regexCategories);
+  const d = derived(matcher);
+  if (d.round >= 0x3fffffff) {
+    d.stamps.fill(0);
+    d.round = 0;
+  }
+  const round = ++d.round;
+  const candidates: number[] = [];
+  const consider = (c: number): void => {
+    if (d.stamps[c] === round) return;
+    d.stamps[c] = round;
+    candidates.push(c);
+  };
+  for (const c of matcher.regexCategories) consider(c);
   const regexHits = matcher.regexCategories.length === 0 ? undefined : (given ?? runRegexRules([text], matcher).hits[0]);
-  for (const termId of occurrences.keys()) for (const c of matcher.categoriesByTerm.get(termId) ?? []) candidates.add(c);
+  occurrences.forEach((_, termId) => {
+    const cats = d.categoriesOf[termId];
+    if (cats) for (let k = 0; k < cats.length; k++) consider(cats[k]!);
+  });
+  candidates.sort((a, b) => a - b);
 
   const { starts, ends } = scan;
   const spanOf = (s: Span): [number, number] => [starts[s.first]!, ends[s.last]!];
@@ -81,14 +97,30 @@ function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given
     }
   };
 
-  // Own evidence per candidate category.
+  // Own evidence per candidate category: its terms that occur (each occurring term visits the
+  // categories naming it, so a category with many terms costs nothing for those absent), then its
+  // rules. The order hits are collected in does not matter: evidence is sorted below.
+  const found = new Map<number, Match[]>();
+  occurrences.forEach((spans, termId) => {
+    const cats = d.ownCategoriesOf[termId];
+    if (!cats) return;
+    const by = matcher.terms[termId]!.text;
+    for (let k = 0; k < cats.length; k++) {
+      const c = cats[k]!;
+      let list = found.get(c);
+      if (!list) {
+        list = [];
+        found.set(c, list);
+      }
+      for (const sp of spans) list.push({ by, start: starts[sp.first]!, end: ends[sp.last]! });
+    }
+  });
   const own = new Map<number, Match[]>();
-  for (const index of [...candidates].sort((a, b) => a - b)) {
+  for (const index of candidates) {
     const cat = matcher.categories[index]!;
-    const found: Match[] = [];
-    for (const t of cat.terms) termMatches(t, matcher.terms[t]!.text, found);
-    for (const rule of cat.rules) applyRule(rule, regexHits, occurrences, spanOf, termMatches, found);
-    if (found.length > 0) own.set(index, found);
+    const list = found.get(index) ?? [];
+    for (const rule of cat.rules) applyRule(rule, regexHits, occurrences, spanOf, termMatches, list);
+    if (list.length > 0) own.set(index, list);
   }
 
   // Exclusions: a category's exclude blocks it and every subcategory.
@@ -132,7 +164,8 @@ function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given
   const coded: CategoryMatch[] = [...evidence.keys()]
     .sort((a, b) => a - b)
     .map((index) => {
-      const matches = sortMatches(evidence.get(index)!);
+      // Evidence lists are this call's own arrays: sorted and de-duplicated in place.
+      const matches = sortOwnMatches(evidence.get(index)!);
       return { index, path: matcher.categories[index]!.path, matches, hits: countHits(matches) };
     });
   blocked.sort((a, b) => matcher.categories.findIndex((c) => c.path === a.path) - matcher.categories.findIndex((c) => c.path === b.path));
@@ -181,39 +214,76 @@ function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher):
 /** Occurrences of every term that occurs, found from the patterns present at each token. */
 function findTerms(scan: ScannedTokens, matcher: Matcher): Map<number, Span[]> {
   const { count, patterns, hits } = scan;
-  const positions = new Map<number, number[]>();
+  const { singles, phrases } = derived(matcher);
+  const out = new Map<number, Span[]>();
+  const add = (termId: number, first: number, last: number): void => {
+    const spans = out.get(termId);
+    if (spans) spans.push({ first, last });
+    else out.set(termId, [{ first, last }]);
+  };
+  // Tokens in order, so each term's occurrences come out in text order.
   for (const i of hits) {
     const ids = patterns[i]!;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
-      const list = positions.get(id);
-      if (list) list.push(i);
-      else positions.set(id, [i]);
-    }
-  }
-  const out = new Map<number, Span[]>();
-  for (const [patternId, at] of positions) {
-    const anchored = matcher.termsByAnchor.get(patternId);
-    if (!anchored) continue;
-    for (const termId of anchored) {
-      const term = matcher.terms[termId]!;
-      const spans: Span[] = [];
-      const size = term.elements.length;
-      for (const p of at) {
-        const first = p - term.anchor;
+      const one = singles[id];
+      if (one) for (let t = 0; t < one.length; t++) add(one[t]!, i, i);
+      const many = phrases[id];
+      if (!many) continue;
+      for (const termId of many) {
+        const term = matcher.terms[termId]!;
+        const size = term.elements.length;
+        const first = i - term.anchor;
         const last = first + size - 1;
         if (first < 0 || last >= count) continue;
         let ok = true;
-        for (let k = 0; k < size && ok; k++) {
-          const el = term.elements[k]!;
-          if (el !== WILDCARD && !patterns[first + k]!.includes(el)) ok = false;
+        for (let e = 0; e < size && ok; e++) {
+          const el = term.elements[e]!;
+          if (e !== term.anchor && el !== WILDCARD && !patterns[first + e]!.includes(el)) ok = false;
         }
-        if (ok) spans.push({ first, last });
+        if (ok) add(termId, first, last);
       }
-      if (spans.length > 0) out.set(termId, spans);
     }
   }
   return out;
+}
+
+/** Lookup tables derived once per matcher, as arrays indexed by pattern, term or category number. */
+interface Derived {
+  /** Per pattern: the one-word terms it is. */
+  singles: (number[] | undefined)[];
+  /** Per pattern: the phrases anchored on it. */
+  phrases: (number[] | undefined)[];
+  /** Per term: the categories whose terms or rules use it. */
+  categoriesOf: (readonly number[] | undefined)[];
+  /** Per term: the categories naming it among their own terms. */
+  ownCategoriesOf: (number[] | undefined)[];
+  /** Marks categories already taken as candidates in the current call (see `round`). */
+  stamps: Int32Array;
+  round: number;
+}
+
+const derivedOf = new WeakMap<Matcher, Derived>();
+
+function derived(matcher: Matcher): Derived {
+  let d = derivedOf.get(matcher);
+  if (!d) {
+    const singles: (number[] | undefined)[] = [];
+    const phrases: (number[] | undefined)[] = [];
+    for (const [pattern, termIds] of matcher.termsByAnchor) {
+      for (const termId of termIds) {
+        const target = matcher.terms[termId]!.elements.length === 1 ? singles : phrases;
+        (target[pattern] ??= []).push(termId);
+      }
+    }
+    const categoriesOf: (readonly number[] | undefined)[] = [];
+    for (const [termId, cats] of matcher.categoriesByTerm) categoriesOf[termId] = cats;
+    const ownCategoriesOf: (number[] | undefined)[] = [];
+    for (const cat of matcher.categories) for (const t of new Set(cat.terms)) (ownCategoriesOf[t] ??= []).push(cat.index);
+    d = { singles, phrases, categoriesOf, ownCategoriesOf, stamps: new Int32Array(matcher.categories.length), round: 0 };
+    derivedOf.set(matcher, d);
+  }
+  return d;
 }
 
 /** Token distance between two occurrences: 0 when they overlap, 1 for neighbouring words. */
@@ -286,6 +356,24 @@ function applyRule(
       for (const m of regexHits?.get(rule) ?? []) out.push({ ...m });
       return;
   }
+}
+
+/** Order of hits: by start, end, then `by`. */
+function byPlace(a: Match, b: Match): number {
+  return a.start - b.start || a.end - b.end || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0);
+}
+
+/** `sortMatches` on an array nobody else holds: sorted and de-duplicated in place, and returned. */
+function sortOwnMatches(matches: Match[]): Match[] {
+  matches.sort(byPlace);
+  let n = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    const p = n > 0 ? matches[n - 1]! : undefined;
+    if (!p || p.start !== m.start || p.end !== m.end || p.by !== m.by) matches[n++] = m;
+  }
+  matches.length = n;
+  return matches;
 }
 
 /** Sort hits by start, end and `by`, listing identical hits once. */
