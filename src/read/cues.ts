@@ -183,6 +183,27 @@ function stripOverlapMarks(text: string): string {
 }
 
 /**
+ * The cue of a subtitle block whose timing line is at `timingAt` (0-based within the block that
+ * starts at 0-based line `from`); an invalid timing adds a warning with `ruleId` and gives null.
+ */
+export function timedCue(
+  block: readonly string[],
+  from: number,
+  timingAt: number,
+  file: string,
+  options: CueTextOptions & { ruleId: string },
+  problems: Problem[],
+): Cue | null {
+  const timing = parseTiming(block[timingAt]!);
+  if (!timing) {
+    problems.push(problem(file, 'warning', `invalid cue timing "${block[timingAt]!.trim()}"; cue ignored`, { line: from + timingAt + 1, column: 1 }, options.ruleId));
+    return null;
+  }
+  const payload = block.slice(timingAt + 1).map((t, k) => ({ line: from + timingAt + 2 + k, text: t }));
+  return { ...timing, pieces: readCueText(payload, options) };
+}
+
+/**
  * Turn cues into blocks, one per cue piece with text: the speaker is the voice of a `<v>` tag, else
  * an accepted `Name:` prefix (codes such as `B1` and role words always; names when at least
  * `MIN_NAME_OCCURRENCES` cues of the file start with them), else none — then the block stands alone

@@ -1,6 +1,6 @@
 import { problem } from '../problems.js';
 import type { Problem } from '../types.js';
-import { cueBlocks, parseTiming, readCueText, type Cue } from './cues.js';
+import { cueBlocks, timedCue, type Cue } from './cues.js';
 import type { ParsedText } from './text.js';
 
 /** A cue's sequence number on the line before its timing. */
@@ -29,13 +29,8 @@ export function parseSrt(text: string, file: string): ParsedText {
       problems.push(problem(file, 'warning', 'text outside a numbered cue is ignored', { line: from + 1, column: 1 }, 'read/srt-cue'));
       continue;
     }
-    const timing = parseTiming(block[timingAt]!);
-    if (!timing) {
-      problems.push(problem(file, 'warning', `invalid cue timing "${block[timingAt]!.trim()}"; cue ignored`, { line: from + timingAt + 1, column: 1 }, 'read/srt-timing'));
-      continue;
-    }
-    const payload = block.slice(timingAt + 1).map((t, k) => ({ line: from + timingAt + 2 + k, text: t }));
-    cues.push({ ...timing, pieces: readCueText(payload, { entities: false }) });
+    const cue = timedCue(block, from, timingAt, file, { entities: false, ruleId: 'read/srt-timing' }, problems);
+    if (cue) cues.push(cue);
   }
   const read = cueBlocks(cues, file);
   return { blocks: read.blocks, meta: {}, problems: [...problems, ...read.problems] };

@@ -1,6 +1,6 @@
 import { problem } from '../problems.js';
 import type { Problem } from '../types.js';
-import { cueBlocks, parseTiming, readCueText, type Cue } from './cues.js';
+import { cueBlocks, timedCue, type Cue } from './cues.js';
 import type { ParsedText } from './text.js';
 
 /** The signature line of a WebVTT file: `WEBVTT`, alone or followed by a space or tab and a title. */
@@ -41,13 +41,8 @@ export function parseVtt(text: string, file: string): ParsedText {
       problems.push(problem(file, 'warning', 'text without a cue timing line is ignored', { line: from + 1, column: 1 }, 'read/vtt-cue'));
       continue;
     }
-    const timing = parseTiming(block[timingAt]!);
-    if (!timing) {
-      problems.push(problem(file, 'warning', `invalid cue timing "${block[timingAt]!.trim()}"; cue ignored`, { line: from + timingAt + 1, column: 1 }, 'read/vtt-timing'));
-      continue;
-    }
-    const payload = block.slice(timingAt + 1).map((t, k) => ({ line: from + timingAt + 2 + k, text: t }));
-    cues.push({ ...timing, pieces: readCueText(payload, { entities: true }) });
+    const cue = timedCue(block, from, timingAt, file, { entities: true, ruleId: 'read/vtt-timing' }, problems);
+    if (cue) cues.push(cue);
   }
 
   const read = cueBlocks(cues, file);
