@@ -331,6 +331,9 @@ export interface WordTotals {
   display: Map<string, string>;
   /** The term of each signature id, or undefined when only speaker words make it up. */
   termOf: (string | undefined)[];
+  /** The terms numbered (`terms[termIdOf[signature]]`; -1 for a signature without a term), for counting in arrays. */
+  terms: string[];
+  termIdOf: Int32Array;
 }
 
 /** Resolve signatures against the speaker words now that all are known (see the module note). */
@@ -365,7 +368,19 @@ export function wordTotals(sum: ReportSum, plan: ReportPlan): WordTotals {
     for (const [form, n] of f) if (n > count || (n === count && cmp(form, top) < 0)) [top, count] = [form, n];
     display.set(term, top);
   }
-  return { frequency, display, termOf };
+  const terms: string[] = [];
+  const ids = new Map<string, number>();
+  const termIdOf = Int32Array.from(termOf, (term) => {
+    if (term === undefined) return -1;
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(term, id);
+      terms.push(term);
+    }
+    return id;
+  });
+  return { frequency, display, termOf, terms, termIdOf };
 }
 
 /**
@@ -375,15 +390,26 @@ export function wordTotals(sum: ReportSum, plan: ReportPlan): WordTotals {
  */
 export function recordTerms(sum: ReportSum, totals: WordTotals, records: readonly number[]): Map<string, number> {
   const store = sum.records;
-  const counts = new Map<string, number>();
+  const counts = (scratch.length >= totals.terms.length ? scratch : (scratch = new Int32Array(totals.terms.length)));
+  const touched: number[] = [];
   for (const k of records) {
     for (let i = store.wordStart[k]!; i < store.wordStart[k + 1]!; i++) {
-      const term = totals.termOf[store.words[i]!];
-      if (term !== undefined) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const id = totals.termIdOf[store.words[i]!]!;
+      if (id < 0) continue;
+      if (counts[id] === 0) touched.push(id);
+      counts[id]! += 1;
     }
   }
-  return counts;
+  const inside = new Map<string, number>();
+  for (const id of touched) {
+    inside.set(totals.terms[id]!, counts[id]!);
+    counts[id] = 0;
+  }
+  return inside;
 }
+
+/** Counts per term number, reused by `recordTerms` (all zero between calls). */
+let scratch = new Int32Array(0);
 
 /** Units of a category containing each term (speaker words left out), for `rankTerms`. */
 export function categoryTerms(sum: ReportSum, totals: WordTotals, category: number): Map<string, number> {

@@ -94,7 +94,7 @@ function trigramKey(s: string, i: number): number {
  * Most word forms a lookup cache holds; a full cache starts afresh. Caches are per vocabulary, but
  * completed compound parts ("bildungs-" + every tail of the next word) are not bounded by it.
  */
-export const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 100_000;
 
 /** A map that forgets everything when it reaches `CACHE_LIMIT` entries, so memory stays bounded. */
 function boundedMap<V>(): Map<string, V> {

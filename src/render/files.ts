@@ -17,9 +17,6 @@ export interface OutputFile {
   content: string;
 }
 
-/** The outputs that grow with the corpus, which a streaming run writes in parts instead (see `reportFiles`). */
-export const STREAMED_FILES: readonly string[] = ['segments.csv', 'report.json'];
-
 /**
  * The files `analyze --out` writes, in a fixed order, rendered from one report; with `streamed`,
  * `segments.csv` and `report.json` are left out (the caller writes them in parts) and `report.units`

@@ -17,18 +17,6 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/**
- * The word tokens of a text as two parallel lists, token texts and start offsets (UTF-16 units),
- * appended to the lists given: `tokenize` without an object per token, for the matching loop.
- */
-export function tokenWords(text: string, words: string[], starts: number[]): void {
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    words.push(m[0]);
-    starts.push(m.index);
-  }
-}
-
 const HYPHENS = /[-‐‑]/;
 
 /** True when a token is a truncated compound part such as "Bildungs-". */
