@@ -19,6 +19,7 @@
 import vm from 'node:vm';
 import type { CompiledRule, Matcher } from '../codebook/compile.js';
 import type { Match } from '../types.js';
+import { prefilterOf } from './regex-prefilter.js';
 
 /** The time budget of one regex rule on one text: a base, plus time in proportion to the text's length. */
 export interface RegexBudget {
@@ -112,6 +113,18 @@ export function budgetFor(length: number, budget: RegexBudget = DEFAULT_REGEX_BU
   return Math.ceil(budget.baseMs + (length / 1000) * budget.perThousandMs);
 }
 
+/** The prefilter of each regex rule (`regex-prefilter.ts`), null when it has none; made once per rule. */
+const prefilters = new WeakMap<CompiledRule, RegExp | null>();
+
+function prefilterFor(rule: CompiledRule): RegExp | null {
+  let pre = prefilters.get(rule);
+  if (pre === undefined) {
+    pre = prefilterOf(patternOf(rule)) ?? null;
+    prefilters.set(rule, pre);
+  }
+  return pre;
+}
+
 /** Rules switched off per matcher, so a rule stopped on one transcript is not tried again on the next. */
 const switchedOff = new WeakMap<Matcher, Set<CompiledRule>>();
 
@@ -141,9 +154,17 @@ export function runRegexRules(texts: readonly string[], matcher: Matcher, budget
   }
   const jobs: Job[] = [];
   const textOf: number[] = [];
+  // Every (text, rule) pair in order: the index of its job, or -1 when the prefilter ruled it out.
+  const pairs: { text: number; rule: CompiledRule; job: number }[] = [];
   texts.forEach((text, t) => {
     for (const { rule } of rules) {
       if (off.has(rule)) continue;
+      const pre = prefilterFor(rule);
+      if (pre && !pre.test(text)) {
+        pairs.push({ text: t, rule, job: -1 });
+        continue;
+      }
+      pairs.push({ text: t, rule, job: jobs.length });
       jobs.push({ re: rule.regex!, text, rule });
       textOf.push(t);
     }
@@ -184,13 +205,18 @@ export function runRegexRules(texts: readonly string[], matcher: Matcher, budget
   } finally {
     context.progress = undefined;
   }
-  progress.results.forEach((flat, j) => {
-    if (!flat) return;
-    const { rule } = jobs[j]!;
+  for (const { text, rule, job } of pairs) {
+    if (job < 0) {
+      // The rule's required literals do not occur in the text: it cannot match there.
+      hits[text]!.set(rule, []);
+      continue;
+    }
+    const flat = progress.results[job];
+    if (!flat) continue;
     const matches: Match[] = [];
     for (let k = 0; k < flat.length; k += 2) matches.push({ by: rule.label, start: flat[k]!, end: flat[k + 1]! });
-    hits[textOf[j]!]!.set(rule, matches);
-  });
+    hits[text]!.set(rule, matches);
+  }
   return { hits, stops };
 }
 
