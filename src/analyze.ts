@@ -45,6 +45,8 @@ export interface AnalyzeRunOptions extends CodeInputsOptions {
   minSupport?: number;
   /** Least lift of an emergent perspective (default 1.5). */
   minLift?: number;
+  /** Most emergent perspectives reported, the first in report order (default 50; 0 = all). */
+  maxEmergent?: number;
   /** Key terms kept per category (default 10). */
   keyterms?: number;
 }

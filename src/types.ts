@@ -416,6 +416,8 @@ export interface Report {
     minSupport?: number;
     /** Minimum lift of emergent perspectives. */
     minLift?: number;
+    /** Most emergent perspectives reported (0 = all). */
+    maxEmergent?: number;
   };
   totals: { transcripts: number; units: number; codableUnits: number; speakers: number; skipped: number };
   categories: { path: string; label: string; level: number }[];

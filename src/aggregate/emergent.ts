@@ -14,6 +14,8 @@ export interface EmergentOptions extends Partial<WordOptions> {
   minLift?: number;
   /** Key terms named in a generated label (default 3). */
   labelTerms?: number;
+  /** Most perspectives reported: the first ones in report order (default 50; 0 = all). */
+  maxEmergent?: number;
 }
 
 /** Default least support of an emergent perspective, in units. */
@@ -24,6 +26,19 @@ export const DEFAULT_MIN_LIFT = 1.5;
 
 /** Default number of key terms in the label of an emergent perspective. */
 export const DEFAULT_LABEL_TERMS = 3;
+
+/**
+ * Default most emergent perspectives reported. On a large corpus with a large codebook, thousands
+ * of combinations can pass the tests (any real dependence becomes significant with enough units);
+ * a list that long is no longer read, and each perspective costs a key-term ranking. The first
+ * ones in report order (pairs, then triples, each by lift) are kept.
+ */
+export const DEFAULT_MAX_EMERGENT = 50;
+
+/** The first `max` combinations (all when `max` is 0). */
+export function capCombinations<T>(combos: readonly T[], max: number = DEFAULT_MAX_EMERGENT): T[] {
+  return max > 0 ? combos.slice(0, max) : [...combos];
+}
 
 /** One candidate combination while searching. */
 interface Combo {
@@ -59,7 +74,8 @@ interface Combo {
  * a label from the category labels and the (at most `labelTerms`) words that distinguish the
  * supporting units from all others, leaving out words that repeat a label ("Bedarfe × Vernetzung:
  * Austausch, Plattform"). Pairs come before triples; each by lift, then support, descending, then
- * codebook order. The code joins the categories' full codes with `+`.
+ * codebook order; only the first `maxEmergent` (default 50) are reported. The code joins the
+ * categories' full codes with `+`.
  */
 export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: Codebook, opts: EmergentOptions = {}): PerspectiveResult[] {
   const minSupport = opts.minSupport ?? DEFAULT_MIN_SUPPORT;
@@ -69,7 +85,10 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
   const codable = sortUnits(codableUnits(units));
   const has = codable.map((u) => new Set(u.codings.map((c) => index.get(c.category)).filter((i): i is number => i !== undefined)));
   const unitsOf = flat.map((_, i) => has.flatMap((s, k) => (s.has(i) ? [k] : [])));
-  const combos = emergentCombinations({ N: codable.length, n: unitsOf.map((l) => l.length), has: (k, m) => has[k]!.has(m), unitsOf }, codebook, minSupport, minLift);
+  const combos = capCombinations(
+    emergentCombinations({ N: codable.length, n: unitsOf.map((l) => l.length), has: (k, m) => has[k]!.has(m), unitsOf }, codebook, minSupport, minLift),
+    opts.maxEmergent,
+  );
 
   const wordOpts: WordOptions = { language: opts.language ?? codebook.language, stem: opts.stem ?? codebook.match.stem };
   const ignore = new Set([...speakerWords(units), ...(opts.ignore ?? [])]);

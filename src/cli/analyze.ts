@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblem, hasErrors } from '../problems.js';
 import { parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../aggregate/cooccurrence.js';
-import { DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../aggregate/emergent.js';
+import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../aggregate/emergent.js';
 import { DEFAULT_TOP_TERMS } from '../aggregate/keyterms.js';
 import type { CorpusSink } from '../run/corpus.js';
 import type { Report } from '../types.js';
@@ -25,6 +25,7 @@ interface AnalyzeFlags {
   cooccurScope: CooccurrenceScope;
   minSupport?: number;
   minLift?: number;
+  maxEmergent?: number;
   keyterms?: number;
   jobs?: number;
 }
@@ -69,6 +70,7 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .addOption(new Option('--cooccur-scope <scope>', 'co-occurrence in the same unit, transcript, or window:N consecutive units').argParser(scopeOption).default(UNIT_SCOPE, 'unit'))
     .option('--min-support <n>', `least units an emergent perspective occurs in (default ${DEFAULT_MIN_SUPPORT})`, wholeNumber(1))
     .option('--min-lift <x>', `least lift (observed ÷ expected) of an emergent perspective (default ${DEFAULT_MIN_LIFT})`, positiveNumber)
+    .option('--max-emergent <n>', `most emergent perspectives reported, the first in report order (default ${DEFAULT_MAX_EMERGENT}; 0 = all)`, wholeNumber(0))
     .option('--keyterms <n>', `key terms kept per category (default ${DEFAULT_TOP_TERMS})`, wholeNumber(0))
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
@@ -101,6 +103,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     cooccurScope: flags.cooccurScope,
     ...(flags.minSupport !== undefined ? { minSupport: flags.minSupport } : {}),
     ...(flags.minLift !== undefined ? { minLift: flags.minLift } : {}),
+    ...(flags.maxEmergent !== undefined ? { maxEmergent: flags.maxEmergent } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
   };
   const excel = flags.excel === true;

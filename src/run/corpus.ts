@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { breakdownRows } from '../aggregate/breakdown.js';
 import { comparisonRows } from '../aggregate/compare.js';
 import { cooccurrenceRows, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../aggregate/cooccurrence.js';
-import { DEFAULT_LABEL_TERMS, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
+import { capCombinations, DEFAULT_LABEL_TERMS, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
 import { DEFAULT_TOP_TERMS, rankTerms } from '../aggregate/keyterms.js';
 import { findPerspectives } from '../aggregate/perspectives.js';
 import { addTally, newCorpusTally, tallyFrequencies } from '../aggregate/tally.js';
@@ -107,6 +107,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
   const by = options.by ?? [];
   const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
   const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
+  const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
   const words = { language: codebook.language, stem: codebook.match.stem };
   if (!options.frequenciesOnly) config.report = { by, scope, words };
   const plan: ReportPlan = { flat, index: new Map(flat.map((c, i) => [c.path, i])), codebook, by, scope, words };
@@ -158,7 +159,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
       sha256: codebook.source.sha256,
     },
     inputs: inputsRead,
-    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift },
+    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift, maxEmergent },
     totals: { transcripts: inputsRead.length, units: tally.units, codableUnits: tally.codableUnits, speakers: tally.speakers, skipped: skipped.length },
     categories: frequencies.map((f) => ({ path: f.category, label: f.label, level: f.level })),
     frequencies,
@@ -188,12 +189,23 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
         .map((t) => ({ category: c.path, term: t.term, units: t.units, otherUnits: t.otherUnits, g2: t.g2 })),
     );
     const store = sum.records;
-    const combos = emergentCombinations(
+    const found = emergentCombinations(
       { N, n, has: (k, m) => recordHas(store, k, m), unitsOf: recordsOf(store, flat.length) },
       codebook,
       minSupport,
       minLift,
     );
+    const combos = capCombinations(found, maxEmergent);
+    if (combos.length < found.length) {
+      problems.push({
+        file: codebook.source.file,
+        severity: 'warning',
+        message:
+          `${found.length} emergent perspectives pass min-support ${minSupport} and min-lift ${minLift}; the first ${maxEmergent} ` +
+          '(pairs, then triples, by lift) are reported: raise --min-support or --min-lift, or --max-emergent (0 = all)',
+        ruleId: 'analyze/emergent-capped',
+      });
+    }
     // The units the HTML report quotes are fetched with a second look at their transcripts.
     const maxQuotes = options.quotes ?? 0;
     if (maxQuotes > 0) {
