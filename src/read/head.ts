@@ -11,6 +11,7 @@ import {
   NOT_NAME_WORDS,
   ROLE_WORDS,
 } from './labels.js';
+import { nfc } from './speaker-key.js';
 import { timeMarkAt } from './times.js';
 
 /** A speaker-label candidate at the start of a line, before deciding whether it is a speaker. */
@@ -114,6 +115,7 @@ function matchPlain(s: string, i: number, whole: boolean): Hit | null {
 
 /** `**LABEL**`, `**LABEL:**`, `**LABEL [time]**`, `**LABEL**:` at `i`. */
 function matchBold(s: string, i: number): Hit | null {
+  if (s.charCodeAt(i) !== 0x2a || s.charCodeAt(i + 1) !== 0x2a) return null;
   BOLD_RE.lastIndex = i;
   const m = BOLD_RE.exec(s);
   if (!m || m[1] === undefined) return null;
@@ -127,6 +129,7 @@ function matchBold(s: string, i: number): Hit | null {
 
 /** `[LABEL]`, `[LABEL]:`, `[LABEL:]` at `i`, with time marks after it. */
 function matchBracket(s: string, i: number): Hit | null {
+  if (s.charCodeAt(i) !== 0x5b) return null;
   BRACKET_RE.lastIndex = i;
   const m = BRACKET_RE.exec(s);
   if (!m || m[1] === undefined) return null;
@@ -173,7 +176,7 @@ function isNameWord(word: string): boolean {
  * number, letter or name), `name` (up to four capitalised words, particles allowed), else null.
  */
 export function labelShape(raw: string): LabelShape {
-  const label = raw.normalize('NFC');
+  const label = nfc(raw);
   if (label.length === 0 || label.length > MAX_LABEL_LENGTH) return null;
   if (CODE_LABEL.test(label)) {
     const letters = label.replace(/[^\p{L}]/gu, '').toLowerCase();

@@ -12,6 +12,8 @@ export type Sniffed = { format: string } | { unsupported: string } | null;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** A tag of an HTML page, which noScribe's anchors are looked for in. */
+const HTML_TAG = /<(?:html|body|p|a)[\s>]/iu;
 
 /** True when `bytes` start with `signature`. */
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
@@ -54,6 +56,7 @@ export function sniffText(text: string): string | null {
   if (WEBVTT_HEADER.test(first)) return 'vtt';
   if (/^\d+[ \t]*$/u.test(first) && TIMING_LINE.test(second)) return 'srt';
   if (start.startsWith('{') && /"segments"\s*:\s*\[/u.test(text)) return 'whisper';
-  if (/<(?:html|body|p|a)[\s>]/iu.test(text) && NOSCRIBE_ANCHOR_IN_HTML.test(text)) return 'noscribe';
+  // The tag pattern needs a `<`: a plain text without one is not scanned again.
+  if (text.indexOf('<') !== -1 && HTML_TAG.test(text) && NOSCRIBE_ANCHOR_IN_HTML.test(text)) return 'noscribe';
   return null;
 }

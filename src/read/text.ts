@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
-import { labelShape, parseLineHead, type LabelCandidate, type LineHead } from './head.js';
+import { labelShape, parseLineHead, type LabelCandidate, type LabelShape, type LineHead } from './head.js';
 import { MIN_NAME_OCCURRENCES } from './labels.js';
-import { speakerKey } from './speaker-key.js';
-import { findTimeMarks, timeMarkAt } from './times.js';
+import { nfc, speakerKey } from './speaker-key.js';
+import { timeMarkAt, timeMarksFrom } from './times.js';
 
 /** What a text-based reader found: blocks in source order, front-matter metadata, and problems. */
 export interface ParsedText {
@@ -17,6 +17,52 @@ const FRONT_MATTER_OPEN = /^---[ \t]*$/u;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/u;
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
 const MARKDOWN_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
+const LINE_END = /\r\n|\r|\n/u;
+
+/** A text cut into lines (`\r\n`, `\r` and `\n` end lines). */
+interface Lines {
+  text: string;
+  lines: string[];
+  /**
+   * Where each line starts in `text`, when every line ends with `\n` alone: then consecutive lines
+   * joined by `\n` are a slice of `text`. Null when some line ends otherwise.
+   */
+  starts: number[] | null;
+}
+
+/** Cut a text into lines; a text without `\r` is cut without a pattern, and its line starts are kept. */
+function splitLines(text: string): Lines {
+  if (text.indexOf('\r') !== -1) return { text, lines: text.split(LINE_END), starts: null };
+  const lines = text.split('\n');
+  const starts = new Array<number>(lines.length);
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = from;
+    from += lines[i]!.length + 1;
+  }
+  return { text, lines, starts };
+}
+
+/** Lines `first` to `last` (indexes, both included) joined by `\n`, from offset `offset` of the first. */
+function joinLines(l: Lines, first: number, last: number, offset: number): string {
+  const line = l.lines[first]!;
+  if (first === last) return offset === 0 ? line : line.slice(offset);
+  if (l.starts !== null) return l.text.slice(l.starts[first]! + offset, l.starts[last]! + l.lines[last]!.length);
+  return [line.slice(offset), ...l.lines.slice(first + 1, last + 1)].join('\n');
+}
+
+/** True when a line holds nothing but white space (as `trim` sees it); a printable ASCII first character decides at once. */
+function isBlankLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return line.trim() === '';
+}
+
+/** True when a Markdown heading or rule could start the line: they start with a space, `#`, `-`, `*` or `_`. */
+function mayBeMarkdownBreak(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 0x20 || c === 0x23 || c === 0x2d || c === 0x2a || c === 0x5f;
+}
 
 /**
  * Whether a label candidate is a speaker. A paragraph may well open with "Wichtig ist: …" or
@@ -29,8 +75,7 @@ const MARKDOWN_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
  * So a name that speaks only once and without a time mark stays text of the turn before: the price
  * of never turning a sentence into a speaker.
  */
-function acceptLabel(candidate: LabelCandidate, counts: ReadonlyMap<string, number>): boolean {
-  const shape = labelShape(candidate.text);
+function acceptLabel(candidate: LabelCandidate, shape: LabelShape, counts: ReadonlyMap<string, number>): boolean {
   if (shape === 'code' || shape === 'role') return true;
   if (shape !== 'name') return false;
   return candidate.timed || (counts.get(speakerKey(candidate.text)) ?? 0) >= MIN_NAME_OCCURRENCES;
@@ -82,14 +127,12 @@ function parseFrontMatter(source: string, file: string, firstLine: number, probl
   return meta;
 }
 
-interface SourceLine {
-  /** 1-based line number. */
-  line: number;
-  text: string;
-}
-
+/** Consecutive lines that form one paragraph. */
 interface Paragraph {
-  lines: SourceLine[];
+  /** Index of its first line (0-based; the line number is one more). */
+  first: number;
+  /** Index of its last line. */
+  last: number;
   head: LineHead;
   /** The accepted speaker label, or null. */
   speaker: string | null;
@@ -104,58 +147,70 @@ interface ParagraphText {
   end?: number;
 }
 
-/** True for white space that separates words or lines. */
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\u00a0';
+/** True for the code of white space that separates words or lines (space, tab, line feed, U+00A0); false past the end (NaN). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0xa0;
 }
 
 /** Take a paragraph apart: label and time marks out, soft line breaks kept as `\n`, lines trimmed. */
-function paragraphText(p: Paragraph): ParagraphText {
-  const firstLine = p.lines[0];
-  if (!firstLine) throw new Error('empty paragraph');
+function paragraphText(p: Paragraph, lines: Lines): ParagraphText {
   const offset0 = p.speaker === null ? p.head.afterTimes : p.head.afterLabel;
   let start = p.speaker === null ? p.head.leadingStart : p.head.start;
   let end: number | undefined;
-  const body = [firstLine.text.slice(offset0), ...p.lines.slice(1).map((l) => l.text)].join('\n');
+  const body = joinLines(lines, p.first, p.last, offset0);
 
   // Time marks before the text are its start; marks at the very end are its end (f4 style).
   let from = 0;
   for (;;) {
-    while (isSpace(body[from])) from++;
+    while (isSpace(body.charCodeAt(from))) from++;
     const m = timeMarkAt(body, from);
     if (!m) break;
     start ??= m.seconds;
     from = m.end;
   }
+  // One scan finds the marks of the rest; those of any shorter stretch from `from` are a prefix of
+  // them (see `timeMarksFrom`), so trailing and inner marks need no rescan.
+  const marks = timeMarksFrom(body, from);
+  let kept = marks.length;
   let to = body.length;
   for (;;) {
-    while (to > from && isSpace(body[to - 1])) to--;
-    const marks = findTimeMarks(body.slice(from, to));
-    const last = marks[marks.length - 1];
-    if (!last || from + last.end !== to) break;
+    while (to > from && isSpace(body.charCodeAt(to - 1))) to--;
+    const last = kept > 0 ? marks[kept - 1]! : undefined;
+    if (!last || last.end !== to) break;
     end ??= last.seconds;
-    to = from + last.start;
+    to = last.start;
+    kept--;
   }
 
   // Marks inside the text are dropped with the blanks before them; line breaks stay.
-  let core = body.slice(from, to);
-  const inner = findTimeMarks(core);
-  for (let i = inner.length - 1; i >= 0; i--) {
-    const m = inner[i]!;
+  let core = '';
+  let pos = from;
+  for (let i = 0; i < kept; i++) {
+    const m = marks[i]!;
     let s = m.start;
-    while (s > 0 && (core[s - 1] === ' ' || core[s - 1] === '\t')) s--;
-    core = core.slice(0, s) + core.slice(m.end);
+    for (let c = body.charCodeAt(s - 1); s > from && (c === 0x20 || c === 0x09); c = body.charCodeAt(s - 1)) s--;
+    core += body.slice(pos, s);
+    pos = m.end;
   }
-  const text = core
-    .split('\n')
-    .map((l, i) => (i === 0 ? l.trimEnd() : l.trim()))
-    .join('\n');
+  core = kept === 0 ? body.slice(from, to) : core + body.slice(pos, to);
+  const multiline = p.first !== p.last;
+  const text =
+    !multiline || core.indexOf('\n') === -1
+      ? core.trimEnd()
+      : core
+          .split('\n')
+          .map((l, i) => (i === 0 ? l.trimEnd() : l.trim()))
+          .join('\n');
 
-  const k = body.slice(0, from).split('\n').length - 1;
-  const lineStart = body.lastIndexOf('\n', from - 1) + 1;
+  // Which line the text starts on, and where in it (a one-line paragraph has no line feed).
+  let k = 0;
+  let lineStart = 0;
+  if (multiline) {
+    for (let i = body.indexOf('\n'); i !== -1 && i < from; i = body.indexOf('\n', i + 1)) k++;
+    lineStart = body.lastIndexOf('\n', from - 1) + 1;
+  }
   const column = (k === 0 ? offset0 : 0) + (from - lineStart) + 1;
-  const source = p.lines[k] ?? firstLine;
-  const out: ParagraphText = { text: text.normalize('NFC'), line: source.line, column };
+  const out: ParagraphText = { text: nfc(text), line: p.first + k + 1, column };
   if (start !== undefined) out.start = start;
   if (end !== undefined) out.end = end;
   return out;
@@ -169,7 +224,8 @@ function paragraphText(p: Paragraph): ParagraphText {
  */
 export function parseText(text: string, file: string, format: 'text' | 'markdown'): ParsedText {
   const problems: Problem[] = [];
-  const all = text.split(/\r\n|\r|\n/u);
+  const lines = splitLines(text);
+  const all = lines.lines;
   let meta: Record<string, string> = {};
   let first = 0;
   if (FRONT_MATTER_OPEN.test(all[0] ?? '')) {
@@ -182,19 +238,31 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
 
   // Pass 1: the heads of all lines, and how often each label candidate starts a line.
   const heads: (LineHead | null)[] = all.map((line, i) => {
-    if (i < first || line.trim() === '') return null;
-    if (format === 'markdown' && (MARKDOWN_HEADING.test(line) || MARKDOWN_RULE.test(line))) return null;
+    if (i < first || isBlankLine(line)) return null;
+    if (format === 'markdown' && mayBeMarkdownBreak(line) && (MARKDOWN_HEADING.test(line) || MARKDOWN_RULE.test(line))) return null;
     return parseLineHead(line);
   });
-  const counts = new Map<string, number>();
+  // Counted by label as written first, so each spelling's key is made once.
+  const written = new Map<string, number>();
   for (const h of heads) {
-    if (h?.label) {
-      const key = speakerKey(h.label.text);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    if (h?.label) written.set(h.label.text, (written.get(h.label.text) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [label, n] of written) {
+    const key = speakerKey(label);
+    counts.set(key, (counts.get(key) ?? 0) + n);
   }
 
-  // Pass 2: paragraphs.
+  // Pass 2: paragraphs. Labels repeat all through a file, so each one's shape is worked out once.
+  const shapes = new Map<string, LabelShape>();
+  const shapeOf = (label: string): LabelShape => {
+    let shape = shapes.get(label);
+    if (shape === undefined) {
+      shape = labelShape(label);
+      shapes.set(label, shape);
+    }
+    return shape;
+  };
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   for (let i = 0; i < heads.length; i++) {
@@ -203,12 +271,13 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
       current = null;
       continue;
     }
-    const speaker = head.label && acceptLabel(head.label, counts) ? head.label.text.normalize('NFC') : null;
+    const speaker = head.label && acceptLabel(head.label, shapeOf(head.label.text), counts) ? nfc(head.label.text) : null;
     if (current === null || speaker !== null || head.bracketTimeFirst) {
-      current = { lines: [], head, speaker };
+      current = { first: i, last: i, head, speaker };
       paragraphs.push(current);
+    } else {
+      current.last = i;
     }
-    current.lines.push({ line: i + 1, text: all[i] ?? '' });
   }
 
   // Blocks: empty paragraphs (a label or a time on its own) hand their label and time to the next.
@@ -217,7 +286,7 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
   let pendingStart: number | undefined;
   let carriedEnd: number | undefined;
   for (const p of paragraphs) {
-    const t = paragraphText(p);
+    const t = paragraphText(p, lines);
     if (t.text === '') {
       if (p.speaker !== null) pendingSpeaker = p.speaker;
       pendingStart = t.start ?? t.end ?? pendingStart;

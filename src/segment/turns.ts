@@ -33,14 +33,20 @@ export interface Turn {
 export function groupTurns(t: Transcript): Turn[] {
   const turns: Turn[] = [];
   let current: Turn | null = null;
+  /** The key of the current turn's speaker, made once per turn. */
+  let currentKey = '';
+  /** The label `currentKey` was made from: the blocks of a turn mostly carry that very string. */
+  let keyOf: string | null = null;
   for (const b of t.blocks) {
-    if (b.text.trim() === '') continue;
-    if (b.speaker !== null && b.speaker.trim() !== '') {
-      if (current !== null && current.speaker !== '' && speakerKey(current.speaker) === speakerKey(b.speaker)) {
+    if (isBlank(b.text)) continue;
+    if (b.speaker !== null && !isBlank(b.speaker)) {
+      if (current !== null && current.speaker !== '' && (b.speaker === keyOf || speakerKey(b.speaker) === currentKey)) {
         current.blocks.push(b);
         continue;
       }
       current = { speaker: b.speaker.trim(), blocks: [b] };
+      currentKey = speakerKey(current.speaker);
+      keyOf = current.speaker;
     } else if (b.continuation && current !== null) {
       current.blocks.push(b);
       continue;
@@ -50,23 +56,43 @@ export function groupTurns(t: Transcript): Turn[] {
     turns.push(current);
   }
   for (const turn of turns) {
-    const start = turn.blocks.find((b) => b.start !== undefined)?.start;
-    const end = turn.blocks.findLast((b) => b.end !== undefined)?.end;
+    const blocks = turn.blocks;
+    let start: number | undefined;
+    for (let i = 0; start === undefined && i < blocks.length; i++) start = blocks[i]!.start;
+    let end: number | undefined;
+    for (let i = blocks.length - 1; end === undefined && i >= 0; i--) end = blocks[i]!.end;
     if (start !== undefined) turn.start = start;
     if (end !== undefined) turn.end = end;
   }
-  turns.forEach((turn, i) => {
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!;
     const next = turns[i + 1]?.start;
     if (turn.end === undefined && next !== undefined && (turn.start === undefined || next >= turn.start)) turn.end = next;
-  });
+  }
   return turns;
 }
+
+/** True when a string is empty or only white space (as `trim` sees it); a printable ASCII first character decides at once. */
+function isBlank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return s.trim() === '';
+}
+
+/** The moderators' keys of the last call, and the labels they were made from (compared one by one before reuse). */
+let moderatorLabels: readonly string[] = [];
+let moderatorKeys: ReadonlySet<string> = new Set();
 
 /** True when `speaker` is one of the moderators (compared like participants); '' never is. */
 export function isModerator(speaker: string, moderators: readonly string[]): boolean {
   if (speaker === '') return false;
-  const key = speakerKey(speaker);
-  return moderators.some((m) => speakerKey(m) === key);
+  if (moderators.length === 0) return false;
+  // Units of a run share one list: its keys are made once, and checked label by label, so a changed list is never missed.
+  if (moderators.length !== moderatorLabels.length || moderators.some((m, i) => m !== moderatorLabels[i])) {
+    moderatorLabels = [...moderators];
+    moderatorKeys = new Set(moderators.map(speakerKey));
+  }
+  return moderatorKeys.has(speakerKey(speaker));
 }
 
 /** Build a unit with keys in a fixed order (times left out when unknown), so JSON output is stable. */
@@ -90,6 +116,11 @@ export function makeUnit(
   return unit;
 }
 
+/** A block's text with its soft line breaks turned into spaces. */
+function softBreaks(text: string): string {
+  return text.indexOf('\n') === -1 ? text : text.replace(/\n/gu, ' ');
+}
+
 /**
  * One unit per speaker turn, numbered from 1 (`segment` = `turn`): the blocks' texts joined by `\n`
  * with soft line breaks inside a block turned into spaces (same length, so offsets hold); `line` is
@@ -98,7 +129,7 @@ export function makeUnit(
 export function segmentTurns(t: Transcript, opts: SegmentOptions): Unit[] {
   return groupTurns(t).map((turn, i) => {
     const first = turn.blocks[0]!;
-    const text = turn.blocks.map((b) => b.text.replace(/\n/gu, ' ')).join('\n');
+    const text = turn.blocks.length === 1 ? softBreaks(first.text) : turn.blocks.map((b) => softBreaks(b.text)).join('\n');
     return makeUnit(t, i + 1, i + 1, turn.speaker, opts, turn, first.line, text);
   });
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseText } from '../../src/read/text.js';
 import type { Block } from '../../src/types.js';
@@ -265,5 +266,103 @@ describe('parseText: file structure', () => {
       { speaker: 'J\u00fcrgen', continuation: false, text: 'Gr\u00fc\u00dfe.', line: 4, column: 10 },
       { speaker: 'J\u00fcrgen', continuation: false, text: 'Tsch\u00fcss.', line: 5, column: 10 },
     ]);
+  });
+});
+
+describe('parseText: line ends, paragraphs of several lines, time marks inside and at the end', () => {
+  const threeLines: Block[] = [
+    { speaker: 'I', continuation: false, text: 'Erste Zeile\nzweite Zeile\ndritte Zeile', line: 1, column: 4 },
+    { speaker: 'B1', continuation: false, text: 'Ja.', line: 5, column: 5 },
+  ];
+
+  test.each([
+    ['\n', 'LF'],
+    ['\r\n', 'CRLF'],
+    ['\r', 'CR'],
+  ])('a paragraph of three lines with a mark starting the second, lines ending with %j (%s)', (eol) => {
+    const text = ['I: Erste Zeile', '#00:00:05-0# zweite Zeile', '  dritte Zeile  ', '', 'B1: Ja.'].join(eol);
+    expect(blocks(text)).toStrictEqual(threeLines);
+  });
+
+  test.each([['\n'], ['\r\n']])('a label alone on its line: the text starts on the next (%j)', (eol) => {
+    expect(blocks(['I:', 'Hallo', 'Welt'].join(eol))).toStrictEqual([{ speaker: 'I', continuation: false, text: 'Hallo\nWelt', line: 2, column: 1 }]);
+  });
+
+  test('marks inside the text go with the blanks before them; all marks at the end go, the last one is the end', () => {
+    expect(blocks('B1: Ja [00:00:05] und\tnein (00:01:00). [00:01:30] #00:02:00-0#')).toStrictEqual([
+      { speaker: 'B1', continuation: false, text: 'Ja und\tnein.', line: 1, column: 5, end: 120 },
+    ]);
+  });
+
+  test('marks before the text: the first is the start; the end carries over to the next block', () => {
+    expect(blocks('B1: [00:00:03] #00:00:04-0# Ja. #00:00:05-0#\nB2: Nein.')).toStrictEqual([
+      { speaker: 'B1', continuation: false, text: 'Ja.', line: 1, column: 29, start: 3, end: 5 },
+      { speaker: 'B2', continuation: false, text: 'Nein.', line: 2, column: 5, start: 5 },
+    ]);
+  });
+
+  test('lines of nothing but white space (ideographic, no-break, tab) end paragraphs', () => {
+    expect(blocks('\u3000\u3000\n\u00a0\nI: Hallo.\n \t\nB1: Ja.')).toStrictEqual([
+      { speaker: 'I', continuation: false, text: 'Hallo.', line: 3, column: 4 },
+      { speaker: 'B1', continuation: false, text: 'Ja.', line: 5, column: 5 },
+    ]);
+  });
+
+  test('Markdown: front matter, headings and rules skipped, bold labels with times over their text', () => {
+    const text = [
+      '---',
+      'title: Test',
+      '---',
+      '# Titel',
+      '',
+      '**Anna [00:00:17]**',
+      'Erster Satz.',
+      'Zweiter Satz.',
+      '',
+      '* * *',
+      '',
+      '**Ben [00:00:20]**',
+      'Ja.',
+      '   # Kein Absatz',
+      '-- kein Trenner',
+    ].join('\n');
+    expect(parseText(text, 'm.md', 'markdown')).toStrictEqual({
+      blocks: [
+        { speaker: 'Anna', continuation: false, text: 'Erster Satz.\nZweiter Satz.', line: 7, column: 1, start: 17 },
+        { speaker: 'Ben', continuation: false, text: 'Ja.', line: 13, column: 1, start: 20 },
+        { speaker: null, continuation: true, text: '-- kein Trenner', line: 15, column: 1 },
+      ],
+      meta: { title: 'Test' },
+      problems: [],
+    });
+    expect(blocks('**Anna [00:00:17]**\r\nErster Satz.\r\n\r\n**Ben [00:00:20]**\r\nJa.', 'markdown')).toStrictEqual([
+      { speaker: 'Anna', continuation: false, text: 'Erster Satz.', line: 2, column: 1, start: 17 },
+      { speaker: 'Ben', continuation: false, text: 'Ja.', line: 5, column: 1, start: 20 },
+    ]);
+  });
+});
+
+describe('parseText: properties', () => {
+  /** Lines of labels, time marks, words and white space, without line ends. */
+  const lines = fc.array(
+    fc
+      .array(
+        fc.constantFrom('I:', 'B1:', 'B 2 [00:00:07]:', '**Anna [00:01]**', '[Ben]', 'Ben:', '#00:01:02-3#', '[00:01]', '(00:00:05)', '[00:01#', '# ', '---',
+          ' ', '\t', '\u00a0', '\u3000', 'ä', 'a\u0308', 'Wir brauchen Personal.', 'Ja', '.', ':'),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join('')),
+    { maxLength: 20 },
+  );
+
+  test('lines ending with CRLF or CR read as those ending with LF', () => {
+    fc.assert(
+      fc.property(lines, fc.constantFrom('text', 'markdown') as fc.Arbitrary<'text' | 'markdown'>, (ls, format) => {
+        const lf = parseText(ls.join('\n'), 'x', format);
+        expect(parseText(ls.join('\r\n'), 'x', format)).toStrictEqual(lf);
+        expect(parseText(ls.join('\r'), 'x', format)).toStrictEqual(lf);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 });

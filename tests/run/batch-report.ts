@@ -6,7 +6,7 @@ import { codeInputs, type AnalyzeRunOptions } from '../../src/analyze.js';
 import { breakDown } from '../../src/aggregate/breakdown.js';
 import { compareGroups } from '../../src/aggregate/compare.js';
 import { countCooccurrence, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../../src/aggregate/cooccurrence.js';
-import { DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from '../../src/aggregate/emergent.js';
+import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from '../../src/aggregate/emergent.js';
 import { countFrequencies } from '../../src/aggregate/frequencies.js';
 import { findKeyTerms } from '../../src/aggregate/keyterms.js';
 import { findPerspectives } from '../../src/aggregate/perspectives.js';
@@ -25,6 +25,7 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
   const by = options.by ?? [];
   const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
   const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
+  const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
   const words = { language: codebook.language, stem: codebook.match.stem };
   const report: Report = {
     program: { name: 'fokus', version: VERSION },
@@ -35,7 +36,7 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
       sha256: codebook.source.sha256,
     },
     inputs: transcripts.map((t) => ({ path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 })),
-    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift },
+    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift, maxEmergent },
     totals: {
       transcripts: transcripts.length,
       units: units.length,
@@ -48,7 +49,7 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
     breakdowns: by.map((dim) => breakDown(units, categories, dim)),
     comparisons: by.map((dim) => compareGroups(units, categories, dim)),
     cooccurrence: countCooccurrence(units, categories, scope),
-    perspectives: [...findPerspectives(units, codebook), ...findEmergentPerspectives(units, codebook, { ...words, minSupport, minLift })],
+    perspectives: [...findPerspectives(units, codebook), ...findEmergentPerspectives(units, codebook, { ...words, minSupport, minLift, maxEmergent })],
     keyterms: findKeyTerms(units, categories, { ...words, ...(options.keyterms !== undefined ? { top: options.keyterms } : {}) }),
     units,
     problems,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseText } from '../../src/read/text.js';
 import { segmentUnits } from '../../src/segment/index.js';
-import { groupTurns, segmentTurns } from '../../src/segment/turns.js';
+import { groupTurns, isModerator, segmentTurns } from '../../src/segment/turns.js';
 import { segmentSentences } from '../../src/segment/sentences.js';
 import type { Block, Transcript } from '../../src/types.js';
 
@@ -146,6 +146,60 @@ describe('segmentSentences', () => {
     expect(segmentSentences(t, { unit: 'sentence', moderators: [] }).map((u) => [u.segment, u.line, u.text])).toEqual([
       [1, 1, 'Ein Satz ohne'],
       [2, 3, 'Ende.'],
+    ]);
+  });
+});
+
+describe('isModerator', () => {
+  test('labels compared like participants; the empty speaker never is one', () => {
+    expect(isModerator('B 1', ['b1'])).toBe(true);
+    expect(isModerator(' Moderatorin ', ['moderatorin'])).toBe(true);
+    expect(isModerator('B2', ['b1', 'I'])).toBe(false);
+    expect(isModerator('', ['', ' '])).toBe(false);
+    expect(isModerator('I', [])).toBe(false);
+  });
+
+  test('a different or changed list of moderators is always taken as it is now', () => {
+    const moderators = ['I'];
+    expect(isModerator('I', moderators)).toBe(true);
+    expect(isModerator('I', ['B1'])).toBe(false);
+    expect(isModerator('B1', ['B1'])).toBe(true);
+    expect(isModerator('I', moderators)).toBe(true);
+    moderators[0] = 'B2';
+    expect(isModerator('I', moderators)).toBe(false);
+    expect(isModerator('B 2', moderators)).toBe(true);
+    moderators.push('I');
+    expect(isModerator('I', moderators)).toBe(true);
+    moderators.length = 0;
+    expect(isModerator('I', moderators)).toBe(false);
+  });
+});
+
+describe('groupTurns: labels and blank texts', () => {
+  test('blocks whose labels differ only in case and white space are one turn, named as its first block has it', () => {
+    const t = transcript([
+      { speaker: ' B 1 ', continuation: false, text: 'Eins.', line: 1, column: 7, start: 1 },
+      { speaker: 'b1', continuation: false, text: 'Zwei.', line: 2, column: 5 },
+      { speaker: 'B\u00a01', continuation: false, text: 'Drei.', line: 3, column: 5, end: 9 },
+      { speaker: 'B2', continuation: false, text: ' \u3000 ', line: 4, column: 5 },
+      { speaker: '\u2003', continuation: false, text: 'Ohne Namen.', line: 5, column: 3 },
+      { speaker: 'B 1', continuation: false, text: 'Vier.', line: 6, column: 6, start: 12 },
+    ]);
+    expect(groupTurns(t).map((turn) => [turn.speaker, turn.blocks.map((b) => b.line), turn.start, turn.end])).toStrictEqual([
+      ['B 1', [1, 2, 3], 1, 9],
+      ['', [5], undefined, 12],
+      ['B 1', [6], 12, undefined],
+    ]);
+  });
+
+  test('a turn of several blocks: soft line breaks become spaces, blocks are joined by line feeds', () => {
+    const t = transcript([
+      { speaker: 'I', continuation: false, text: 'Erste\nZeile.', line: 1, column: 4 },
+      { speaker: null, continuation: true, text: 'Zweiter Absatz.', line: 4, column: 1 },
+      { speaker: 'I', continuation: false, text: 'Dritter\nAbsatz.', line: 6, column: 4 },
+    ]);
+    expect(segmentTurns(t, { unit: 'turn', moderators: ['i'] }).map((u) => [u.speaker, u.moderator, u.line, u.text])).toStrictEqual([
+      ['I', true, 1, 'Erste Zeile.\nZweiter Absatz.\nDritter Absatz.'],
     ]);
   });
 });
