@@ -1,6 +1,6 @@
 import type { Matcher } from '../codebook/compile.js';
 import type { CodedUnit, Problem, Unit } from '../types.js';
-import { matchCodes } from './match.js';
+import { codingsOf, countCodes, type CodeCounts } from './match.js';
 import { runRegexRules, type RegexBudget, type RegexHits } from './regex-budget.js';
 
 /** Options of `codeUnits`. */
@@ -11,6 +11,11 @@ export interface CodeUnitsOptions {
   onProblem?: (problem: Problem) => void;
   /** The time budget of a regex rule on one unit (default `DEFAULT_REGEX_BUDGET`). */
   regexBudget?: RegexBudget;
+  /**
+   * Whether codings carry their evidence (default true). Without it every coding's `matches` is
+   * empty, and coding costs less: for callers that use only the categories and their hits.
+   */
+  evidence?: boolean;
 }
 
 /**
@@ -19,6 +24,26 @@ export interface CodeUnitsOptions {
  * and reported through `onProblem` as an error at the unit, and is off for the rest of the run.
  */
 export function codeUnits(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOptions = {}): CodedUnit[] {
+  const evidence = options.evidence ?? true;
+  const out: CodedUnit[] = [];
+  eachUnit(units, matcher, options, (unit, hits) => {
+    out.push({ ...unit, codings: unit.moderator ? [] : codingsOf(unit.text, matcher, hits, unit.transcript, unit.segment, evidence) });
+  });
+  return out;
+}
+
+/**
+ * Code units for counting only: each unit in turn is handed to `each` with the categories it is
+ * coded with (numbers into `matcher.categories`, ascending) and their hits — null for a moderator
+ * unit. Codings are the same as `codeUnits` gives, and problems are reported the same way; the
+ * counts are shared space, valid only during the call of `each`.
+ */
+export function countUnits(units: readonly Unit[], matcher: Matcher, each: (unit: Unit, counts: CodeCounts | null) => void, options: CodeUnitsOptions = {}): void {
+  eachUnit(units, matcher, options, (unit, hits) => each(unit, unit.moderator ? null : countCodes(unit.text, matcher, hits)));
+}
+
+/** Run the regex rules for the units (see `codeUnits`), then hand each unit, with its regex hits, to `each`. */
+function eachUnit(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOptions, each: (unit: Unit, regexHits: RegexHits | undefined) => void): void {
   const codable = units.filter((u) => !u.moderator);
   let regexHits: RegexHits[] = [];
   if (matcher.regexCategories.length > 0) {
@@ -38,18 +63,5 @@ export function codeUnits(units: readonly Unit[], matcher: Matcher, options: Cod
     }
   }
   let next = 0;
-  return units.map((unit) => {
-    if (unit.moderator) return { ...unit, codings: [] };
-    const { coded } = matchCodes(unit.text, matcher, matcher.regexCategories.length > 0 ? regexHits[next++] : undefined);
-    return {
-      ...unit,
-      codings: coded.map((c) => ({
-        transcript: unit.transcript,
-        segment: unit.segment,
-        category: c.path,
-        matches: c.matches,
-        hits: c.hits,
-      })),
-    };
-  });
+  for (const unit of units) each(unit, unit.moderator || matcher.regexCategories.length === 0 ? undefined : regexHits[next++]);
 }

@@ -2,14 +2,8 @@ import { WILDCARD, type CompiledRule, type Matcher } from '../codebook/compile.j
 import { lowerWord } from '../text/normalize.js';
 import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
 import { runRegexRules, type RegexHits } from './regex-budget.js';
-import { detach, scanTokens, type ScannedTokens } from './scan.js';
-import type { Match, Token } from '../types.js';
-
-/** A term occurrence as a token range (first and last token index, inclusive). */
-interface Span {
-  first: number;
-  last: number;
-}
+import { detach, patternsOf, reserveIds, scanTokens, type ScannedTokens } from './scan.js';
+import type { Coding, Match, Token } from '../types.js';
 
 /** A category coded in one text, with all its evidence (own hits and those of coded subcategories). */
 export interface CategoryMatch {
@@ -63,113 +57,355 @@ export function matchCodes(text: string, matcher: Matcher, regexHits?: RegexHits
   return matchScanned(text, scanTokens(text, matcher), matcher, regexHits);
 }
 
+/**
+ * The codings of one unit's text, as `codeUnits` lists them: one per coded category, in codebook
+ * order. With `evidence` false only the counts are made: every coding's `matches` is then one
+ * shared, frozen empty list (for callers that use nothing but the categories and their hits).
+ */
+export function codingsOf(text: string, matcher: Matcher, regexHits: RegexHits | undefined, transcript: string, segment: number, evidence: boolean): Coding[] {
+  const r = codeScanned(text, scanTokens(text, matcher), matcher, regexHits, evidence, false);
+  const out: Coding[] = [];
+  for (let k = 0; k < r.count; k++) {
+    const index = r.index[k]!;
+    out.push({ transcript, segment, category: matcher.categories[index]!.path, matches: evidence ? r.matches[k]! : NO_MATCHES, hits: r.hits[k]! });
+  }
+  return out;
+}
+
+/** The categories one text is coded with: `index[0 … count-1]` ascending, with their hits in `hits`. */
+export interface CodeCounts {
+  count: number;
+  index: Int32Array;
+  hits: Int32Array;
+}
+
+/**
+ * The categories a text is coded with and their hits, as `codingsOf` finds them, without evidence.
+ * The result is shared space, valid until the next call.
+ */
+export function countCodes(text: string, matcher: Matcher, regexHits: RegexHits | undefined): CodeCounts {
+  return codeScanned(text, scanTokens(text, matcher), matcher, regexHits, false, false);
+}
+
+/** The evidence of every coding made without evidence: empty, and frozen so that nobody adds to it. */
+const NO_MATCHES = Object.freeze([]) as unknown as Match[];
+
 function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
+  const r = codeScanned(text, scan, matcher, given, true, true);
+  const coded: CategoryMatch[] = [];
+  for (let k = 0; k < r.count; k++) {
+    const index = r.index[k]!;
+    coded.push({ index, path: matcher.categories[index]!.path, matches: r.matches[k]!, hits: r.hits[k]! });
+  }
+  return { coded, blocked: r.blocked };
+}
+
+/**
+ * What coding one text gives: the coded categories in ascending order with their hits (and, when
+ * asked, their evidence), and the blocked categories. Shared scratch space, valid until the next call.
+ */
+interface Outcome extends CodeCounts {
+  matches: Match[][];
+  blocked: BlockedMatch[];
+}
+
+const outcome: Outcome = { count: 0, index: new Int32Array(64), hits: new Int32Array(64), matches: [], blocked: [] };
+
+/**
+ * The coding of one text, computed without a match object per hit until the evidence is asked for.
+ *
+ * Every piece of evidence is an "atom": a span of text (start, end) with its label (a term as
+ * written, or a rule's short form), coming either from an occurring term (for each category naming
+ * it among its own terms) or from a rule of one category. Atoms are sorted once, by start, end and
+ * label (labels compare by their rank among all labels of the codebook, which orders them as the
+ * strings do); each atom is then handed to every category it codes — its own categories and their
+ * ancestors, unless an exclude blocks them — so each category's evidence arrives sorted: identical
+ * hits are adjacent, and the distinct occurrences (overlapping spans count once) are counted on the fly.
+ *
+ * Without evidence only the counts are needed, and they depend on the starts' order alone: a span
+ * counts when it starts at or after the end of every span before it, which holds for the first of
+ * spans starting at one place whatever their order, and never for a repeated non-empty span. So
+ * atoms are then sorted by start only and repeats are not looked for (unless some span is empty).
+ */
+function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given: RegexHits | undefined, evidence: boolean, withBlocked: boolean): Outcome {
+  const out = outcome;
+  out.count = 0;
+  out.matches = [];
+  out.blocked = [];
   if (scan.truncated) completeCompounds(text, scan, matcher);
-  if (scan.hits.length === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
-  const occurrences = findTerms(scan, matcher);
-  if (occurrences.size === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
+  const hasRegex = matcher.regexCategories.length > 0;
+  if (scan.hits.length === 0 && !hasRegex) return out;
   const d = derived(matcher);
-  if (d.round >= 0x3fffffff) {
-    d.stamps.fill(0);
-    d.round = 0;
-  }
+  if (d.round >= 0x3fffffff) resetStamps(d);
   const round = ++d.round;
-  const candidates: number[] = [];
-  const consider = (c: number): void => {
-    if (d.stamps[c] === round) return;
-    d.stamps[c] = round;
-    candidates.push(c);
-  };
-  for (const c of matcher.regexCategories) consider(c);
-  const regexHits = matcher.regexCategories.length === 0 ? undefined : (given ?? runRegexRules([text], matcher).hits[0]);
-  occurrences.forEach((_, termId) => {
-    const cats = d.categoriesOf[termId];
-    if (cats) for (let k = 0; k < cats.length; k++) consider(cats[k]!);
-  });
-  candidates.sort((a, b) => a - b);
-
+  const w = work;
+  // Atoms of the terms categories name among their own; occurrences of those rules and excludes use.
+  const found = findTerms(scan, matcher, d, round);
+  if (!found && !hasRegex) return out;
+  const regexHits = hasRegex ? (given ?? runRegexRules([text], matcher).hits[0]) : undefined;
   const { starts, ends } = scan;
-  const spanOf = (s: Span): [number, number] => [starts[s.first]!, ends[s.last]!];
-  const termMatches = (termId: number, by: string, out: Match[]): void => {
-    for (const s of occurrences.get(termId) ?? []) {
-      const [start, end] = spanOf(s);
-      out.push({ by, start, end });
-    }
-  };
 
-  // Own evidence per candidate category: its terms that occur (each occurring term visits the
-  // categories naming it, so a category with many terms costs nothing for those absent), then its
-  // rules. The order hits are collected in does not matter: evidence is sorted below.
-  const found = new Map<number, Match[]>();
-  occurrences.forEach((spans, termId) => {
-    const cats = d.ownCategoriesOf[termId];
-    if (!cats) return;
-    const by = matcher.terms[termId]!.text;
-    for (let k = 0; k < cats.length; k++) {
-      const c = cats[k]!;
-      let list = found.get(c);
-      if (!list) {
-        list = [];
-        found.set(c, list);
-      }
-      for (const sp of spans) list.push({ by, start: starts[sp.first]!, end: ends[sp.last]! });
-    }
-  });
-  const own = new Map<number, Match[]>();
-  for (const index of candidates) {
-    const cat = matcher.categories[index]!;
-    const list = found.get(index) ?? [];
-    for (const rule of cat.rules) applyRule(rule, regexHits, occurrences, spanOf, termMatches, list);
-    if (list.length > 0) own.set(index, list);
-  }
-
+  // Rules, of the categories whose rules use an occurring term, and of those with regex rules.
+  applyAllRules(matcher, d, w, round, regexHits, starts, ends);
   // Exclusions: a category's exclude blocks it and every subcategory.
-  const excludeCache = new Map<number, Match[]>();
-  const excludeOf = (index: number): Match[] => {
-    let m = excludeCache.get(index);
-    if (!m) {
-      m = [];
-      for (const t of matcher.categories[index]!.exclude) termMatches(t, matcher.terms[t]!.text, m);
-      excludeCache.set(index, m);
-    }
-    return m;
-  };
-  const blockerOf = (index: number): number => {
-    for (let i = index; i >= 0; i = matcher.categories[i]!.parent) if (excludeOf(i).length > 0) return i;
-    return -1;
-  };
+  const blocking = d.hasExcludes && markExcludes(d, w, round);
 
-  // Roll-up: evidence of a coded subcategory also codes each ancestor, once.
-  const evidence = new Map<number, Match[]>();
-  const blocked: BlockedMatch[] = [];
-  for (const [index, matches] of own) {
-    const blocker = blockerOf(index);
-    if (blocker >= 0) {
-      blocked.push({
-        path: matcher.categories[index]!.path,
-        by: matcher.categories[blocker]!.path,
-        exclude: sortMatches(excludeOf(blocker)),
-        matches: sortMatches(matches),
-      });
-      continue;
-    }
-    for (let i = index; i >= 0; i = matcher.categories[i]!.parent) {
-      const list = evidence.get(i);
-      // A loop, not push(...matches): a long unit can have more hits than a call may take arguments.
-      if (list) for (const m of matches) list.push(m);
-      else evidence.set(i, [...matches]);
+  const n = w.atoms;
+  if (n === 0) return out;
+  const full = evidence || w.empty;
+  const order = sortAtoms(w, n, full);
+  if (w.touched.length < matcher.categories.length) w.touched = new Int32Array(matcher.categories.length);
+  // The common case, counts only and nothing blocked, has a loop of its own (kept small for the compiler).
+  const touched = !blocking && !full ? countAtoms(d, w, order, n, round) : giveAtoms(matcher, d, w, order, n, round, full, evidence, blocking, withBlocked, out, starts, ends);
+  const { catStamp, catCount } = d;
+  const lists = d.lists;
+  const touchedList = w.touched;
+
+  // The coded categories, in codebook order.
+  const cats = ascending(touchedList, touched, catStamp, round);
+  if (out.index.length < touched) {
+    out.index = new Int32Array(touched * 2);
+    out.hits = new Int32Array(touched * 2);
+  }
+  for (let k = 0; k < touched; k++) {
+    const x = cats[k]!;
+    out.index[k] = x;
+    out.hits[k] = catCount[x]!;
+    if (evidence) {
+      out.matches.push(lists[x]!);
+      lists[x] = undefined;
     }
   }
+  out.count = touched;
+  return out;
+}
 
-  const coded: CategoryMatch[] = [...evidence.keys()]
-    .sort((a, b) => a - b)
-    .map((index) => {
-      // Evidence lists are this call's own arrays: sorted and de-duplicated in place.
-      const matches = sortOwnMatches(evidence.get(index)!);
-      return { index, path: matcher.categories[index]!.path, matches, hits: countHits(matches) };
-    });
-  blocked.sort((a, b) => matcher.categories.findIndex((c) => c.path === a.path) - matcher.categories.findIndex((c) => c.path === b.path));
-  return { coded, blocked };
+/** Apply the rules of every category whose rules use an occurring term, and of those with regex rules. */
+function applyAllRules(matcher: Matcher, d: Derived, w: Work, round: number, regexHits: RegexHits | undefined, starts: Int32Array, ends: Int32Array): void {
+  const { seen, seenCount } = w;
+  const { ruleOff, ruleList, ruleStamp } = d;
+  for (let s = 0; s < seenCount; s++) {
+    const t = seen[s]!;
+    for (let k = ruleOff[t]!; k < ruleOff[t + 1]!; k++) {
+      const c = ruleList[k]!;
+      if (ruleStamp[c] === round) continue;
+      ruleStamp[c] = round;
+      applyRules(c, matcher, d, round, regexHits, starts, ends);
+    }
+  }
+  for (const c of matcher.regexCategories) {
+    if (ruleStamp[c] === round) continue;
+    ruleStamp[c] = round;
+    applyRules(c, matcher, d, round, regexHits, starts, ends);
+  }
+}
+
+/** Mark the categories whose exclude terms occur (`exclStamp`); whether there are any. */
+function markExcludes(d: Derived, w: Work, round: number): boolean {
+  const { seen, seenCount } = w;
+  const { exclOff, exclList, exclStamp } = d;
+  let any = false;
+  for (let s = 0; s < seenCount; s++) {
+    const t = seen[s]!;
+    for (let k = exclOff[t]!; k < exclOff[t + 1]!; k++) {
+      exclStamp[exclList[k]!] = round;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/**
+ * Hand each atom, in sorted order (by start), to the categories it codes, counting their hits:
+ * the case of counts only with nothing blocked. Returns how many categories were given atoms
+ * (listed in `work.touched`).
+ */
+function countAtoms(d: Derived, w: Work, order: Int32Array, n: number, round: number): number {
+  const { catStamp, catReach, catCount, rollOff, rollList, chainOff, chainList } = d;
+  const { aStart, aEnd, aSrc } = w;
+  const touchedList = w.touched;
+  let touched = 0;
+  for (let k = 0; k < n; k++) {
+    const a = order[k]!;
+    const src = aSrc[a]!;
+    const start = aStart[a]!;
+    const end = aEnd[a]!;
+    let j = src >= 0 ? rollOff[src]! : chainOff[-src - 1]!;
+    const jEnd = src >= 0 ? rollOff[src + 1]! : chainOff[-src]!;
+    const targets = src >= 0 ? rollList : chainList;
+    for (; j < jEnd; j++) {
+      const x = targets[j]!;
+      if (catStamp[x] !== round) {
+        catStamp[x] = round;
+        touchedList[touched++] = x;
+        catReach[x] = end;
+        catCount[x] = 1;
+      } else if (start >= catReach[x]!) {
+        catCount[x]! += 1;
+        catReach[x] = end;
+      } else if (end > catReach[x]!) {
+        catReach[x] = end;
+      }
+    }
+  }
+  return touched;
+}
+
+/**
+ * Hand each atom, in sorted order, to the categories it codes: with their evidence (when asked),
+ * repeats left out (when the order is the full one), and blocked categories left out (listed in
+ * `out.blocked` when asked). Returns how many categories were given atoms (see `countAtoms`).
+ */
+function giveAtoms(
+  matcher: Matcher,
+  d: Derived,
+  w: Work,
+  order: Int32Array,
+  n: number,
+  round: number,
+  full: boolean,
+  evidence: boolean,
+  blocking: boolean,
+  withBlocked: boolean,
+  out: Outcome,
+  starts: Int32Array,
+  ends: Int32Array,
+): number {
+  const { aStart, aEnd, aRank, aSrc } = w;
+  const objects: (Match | undefined)[] = evidence ? new Array<Match | undefined>(n) : [];
+
+  // Hand each atom, in sorted order, to the categories it codes.
+  const { catStamp, catLast, catReach, catCount, rollOff, rollList, chainOff, chainList, ownOff, ownList } = d;
+  const lists = d.lists;
+  let touched = 0;
+  const touchedList = w.touched;
+  /** Give atom `a` to category `x` (a repeat of the category's last hit is left out). */
+  const give = (x: number, a: number): void => {
+    const start = aStart[a]!;
+    const end = aEnd[a]!;
+    if (catStamp[x] !== round) {
+      catStamp[x] = round;
+      touchedList[touched++] = x;
+      catLast[x] = a;
+      catReach[x] = end;
+      catCount[x] = 1;
+      if (evidence) lists[x] = [(objects[a] ??= { by: d.labels[aRank[a]!]!, start, end })];
+      return;
+    }
+    if (full) {
+      // The same hit again (same span and label): listed and counted once.
+      const l = catLast[x]!;
+      if (aStart[l] === start && aEnd[l] === end && aRank[l] === aRank[a]) return;
+      catLast[x] = a;
+    }
+    const reach = catReach[x]!;
+    if (start >= reach) {
+      catCount[x]! += 1;
+      catReach[x] = end;
+    } else if (end > reach) {
+      catReach[x] = end;
+    }
+    if (evidence) lists[x]!.push((objects[a] ??= { by: d.labels[aRank[a]!]!, start, end }));
+  };
+  if (!blocking) {
+    for (let k = 0; k < n; k++) {
+      const a = order[k]!;
+      const src = aSrc[a]!;
+      if (src >= 0) {
+        for (let j = rollOff[src]!; j < rollOff[src + 1]!; j++) give(rollList[j]!, a);
+      } else {
+        for (let j = chainOff[-src - 1]!; j < chainOff[-src]!; j++) give(chainList[j]!, a);
+      }
+    }
+  } else {
+    const blockerOf = (c: number): number => {
+      if (d.blockStamp[c] !== round) {
+        d.blockStamp[c] = round;
+        let b = -1;
+        for (let j = chainOff[c]!; j < chainOff[c + 1]!; j++) {
+          if (d.exclStamp[chainList[j]!] === round) {
+            b = chainList[j]!;
+            break;
+          }
+        }
+        d.blockedBy[c] = b;
+      }
+      return d.blockedBy[c]!;
+    };
+    const ownBlocked: number[] = [];
+    const notBlocked = (c: number): boolean => {
+      if (blockerOf(c) < 0) return true;
+      if (d.ownStamp[c] !== round) {
+        d.ownStamp[c] = round;
+        ownBlocked.push(c);
+      }
+      return false;
+    };
+    for (let k = 0; k < n; k++) {
+      const a = order[k]!;
+      const src = aSrc[a]!;
+      if (src >= 0) {
+        for (let i = ownOff[src]!; i < ownOff[src + 1]!; i++) {
+          const c = ownList[i]!;
+          if (notBlocked(c)) for (let j = chainOff[c]!; j < chainOff[c + 1]!; j++) give(chainList[j]!, a);
+        }
+      } else if (notBlocked(-src - 1)) {
+        for (let j = chainOff[-src - 1]!; j < chainOff[-src]!; j++) give(chainList[j]!, a);
+      }
+    }
+    if (withBlocked && ownBlocked.length > 0) {
+      // Blocked categories are few: their evidence is gathered plainly.
+      ownBlocked.sort((a, b) => a - b);
+      for (const c of ownBlocked) {
+        const blocker = blockerOf(c);
+        const matches: Match[] = [];
+        let last = -1;
+        for (let k = 0; k < n; k++) {
+          const a = order[k]!;
+          const src = aSrc[a]!;
+          if (src >= 0 ? !ownList.subarray(ownOff[src]!, ownOff[src + 1]!).includes(c) : src !== -c - 1) continue;
+          if (last >= 0 && aStart[last] === aStart[a] && aEnd[last] === aEnd[a] && aRank[last] === aRank[a]) continue;
+          last = a;
+          matches.push({ by: d.labels[aRank[a]!]!, start: aStart[a]!, end: aEnd[a]! });
+        }
+        const exclude: Match[] = [];
+        for (const t of matcher.categories[blocker]!.exclude) {
+          if (d.termStamp[t] !== round) continue;
+          const by = matcher.terms[t]!.text;
+          const off = d.termOff[t]!;
+          for (let j = 0; j < d.termCnt[t]!; j++) {
+            const o = w.byTerm[off + j]!;
+            exclude.push({ by, start: starts[w.occFirst[o]!]!, end: ends[w.occLast[o]!]! });
+          }
+        }
+        out.blocked.push({ path: matcher.categories[c]!.path, by: matcher.categories[blocker]!.path, exclude: sortMatches(exclude), matches });
+      }
+    }
+  }
+  return touched;
+}
+
+/**
+ * The first `n` numbers of `list` (categories, each once, all stamped `round`) in ascending order:
+ * sorted by insertion when they are few, else read off the stamps.
+ */
+function ascending(list: Int32Array, n: number, stamps: Int32Array, round: number): Int32Array {
+  if (n <= 1) return list;
+  if (n > 32 || n * 8 >= stamps.length) {
+    let k = 0;
+    for (let c = 0; c < stamps.length && k < n; c++) if (stamps[c] === round) list[k++] = c;
+    return list;
+  }
+  for (let k = 1; k < n; k++) {
+    const x = list[k]!;
+    let j = k - 1;
+    while (j >= 0 && list[j]! > x) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 /**
@@ -177,7 +413,7 @@ function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given
  * from the word it shares its end with ("bildungsarbeit"). Tokens gaining patterns join the hits.
  */
 function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher): void {
-  const { count, starts, ends, patterns } = scan;
+  const { count, starts, ends } = scan;
   const lowers = new Map<number, string>();
   const lower = (i: number): string => {
     let l = lowers.get(i);
@@ -198,69 +434,358 @@ function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher):
     let j = i + 1;
     while (j < count && j <= i + COMPLETION_REACH && (truncatedAt(j) || COMPOUND_CONJUNCTIONS.has(lower(j)))) j++;
     if (j >= count || j > i + COMPLETION_REACH) continue;
-    const extra = new Set<number>(patterns[i]);
+    const had = scan.idCount[i]!;
+    const extra = new Set<number>(patternsOf(scan, i));
     for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form, false)) extra.add(id);
-    if (extra.size > patterns[i]!.length) {
-      if (patterns[i]!.length === 0) added = true;
-      patterns[i] = [...extra].sort((a, b) => a - b);
+    if (extra.size > had) {
+      if (had === 0) added = true;
+      // The token's ids, now more, go after all others.
+      const ids = [...extra].sort((a, b) => a - b);
+      reserveIds(scan, ids.length);
+      scan.ids.set(ids, scan.idUsed);
+      scan.idStart[i] = scan.idUsed;
+      scan.idCount[i] = ids.length;
+      scan.idUsed += ids.length;
     }
   }
   if (added) {
     scan.hits.length = 0;
-    for (let i = 0; i < count; i++) if (patterns[i]!.length > 0) scan.hits.push(i);
+    for (let i = 0; i < count; i++) if (scan.idCount[i]! > 0) scan.hits.push(i);
   }
 }
 
-/** Occurrences of every term that occurs, found from the patterns present at each token. */
-function findTerms(scan: ScannedTokens, matcher: Matcher): Map<number, Span[]> {
-  const { count, patterns, hits } = scan;
-  const { singles, phrases } = derived(matcher);
-  const out = new Map<number, Span[]>();
-  const add = (termId: number, first: number, last: number): void => {
-    const spans = out.get(termId);
-    if (spans) spans.push({ first, last });
-    else out.set(termId, [{ first, last }]);
-  };
-  // Tokens in order, so each term's occurrences come out in text order.
-  for (const i of hits) {
-    const ids = patterns[i]!;
-    for (let k = 0; k < ids.length; k++) {
+/** Scratch space of one call, shared by all matchers (a call runs to its end before the next starts). */
+interface Work {
+  /** Term occurrences in the order found (token order of their trigger): term id, first and last token. */
+  occTerm: Int32Array;
+  occFirst: Int32Array;
+  occLast: Int32Array;
+  occCount: number;
+  /** The distinct terms that occur, in the order first met. */
+  seen: Int32Array;
+  seenCount: number;
+  /** Occurrence numbers grouped by term (each group in text order); see `Derived.termOff`. */
+  byTerm: Int32Array;
+  /** Atoms: span, label rank, and source (a term id, or -1 - category for a rule's hit). */
+  aStart: Int32Array;
+  aEnd: Int32Array;
+  aRank: Int32Array;
+  aSrc: Int32Array;
+  atoms: number;
+  /** Whether some atom has an empty span (then repeats matter even to the counts). */
+  empty: boolean;
+  /** Atom numbers in sorted order, and room for merging. */
+  order: Int32Array;
+  spare: Int32Array;
+  /** Categories given at least one atom. */
+  touched: Int32Array;
+}
+
+const work: Work = {
+  occTerm: new Int32Array(256),
+  occFirst: new Int32Array(256),
+  occLast: new Int32Array(256),
+  occCount: 0,
+  seen: new Int32Array(256),
+  seenCount: 0,
+  byTerm: new Int32Array(256),
+  aStart: new Int32Array(256),
+  aEnd: new Int32Array(256),
+  aRank: new Int32Array(256),
+  aSrc: new Int32Array(256),
+  atoms: 0,
+  empty: false,
+  order: new Int32Array(256),
+  spare: new Int32Array(256),
+  touched: new Int32Array(64),
+};
+
+/** A copy of `a` with room for at least `need` items. */
+function grown(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function growAtoms(w: Work, need: number): void {
+  w.aStart = grown(w.aStart, need);
+  w.aEnd = grown(w.aEnd, need);
+  w.aRank = grown(w.aRank, need);
+  w.aSrc = grown(w.aSrc, need);
+}
+
+function addAtom(w: Work, start: number, end: number, rank: number, src: number): void {
+  const k = w.atoms;
+  if (k === w.aStart.length) growAtoms(w, k + 1);
+  w.aStart[k] = start;
+  w.aEnd[k] = end;
+  w.aRank[k] = rank;
+  w.aSrc[k] = src;
+  if (end <= start) w.empty = true;
+  w.atoms = k + 1;
+}
+
+/**
+ * The atoms' numbers sorted by start, end and label rank when `full`, else by start alone (ties in
+ * any order). Atoms come mostly in order (terms in token order), so an insertion sort is tried
+ * first; when it has to move too much, a merge sort takes over.
+ */
+function sortAtoms(w: Work, n: number, full: boolean): Int32Array {
+  if (w.order.length < n) {
+    w.order = new Int32Array(Math.max(n, w.order.length * 2));
+    w.spare = new Int32Array(w.order.length);
+  }
+  const order = w.order;
+  const { aStart, aEnd, aRank } = w;
+  for (let k = 0; k < n; k++) order[k] = k;
+  let budget = 4 * n + 64;
+  for (let k = 1; k < n; k++) {
+    const a = order[k]!;
+    let j = k - 1;
+    while (j >= 0) {
+      const b = order[j]!;
+      const before = full
+        ? aStart[a]! < aStart[b]! || (aStart[a] === aStart[b] && (aEnd[a]! < aEnd[b]! || (aEnd[a] === aEnd[b] && aRank[a]! < aRank[b]!)))
+        : aStart[a]! < aStart[b]!;
+      if (!before) break;
+      order[j + 1] = b;
+      j--;
+    }
+    order[j + 1] = a;
+    budget -= k - 1 - j;
+    if (budget < 0) return mergeSort(w, n, full);
+  }
+  return order;
+}
+
+/** Bottom-up merge sort of the atoms' numbers (stable; see `sortAtoms`). */
+function mergeSort(w: Work, n: number, full: boolean): Int32Array {
+  const { aStart, aEnd, aRank } = w;
+  let from = w.order;
+  let to = w.spare;
+  for (let k = 0; k < n; k++) from[k] = k;
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const a = from[j]!;
+        const b = from[i]!;
+        const before = full
+          ? aStart[a]! < aStart[b]! || (aStart[a] === aStart[b] && (aEnd[a]! < aEnd[b]! || (aEnd[a] === aEnd[b] && aRank[a]! < aRank[b]!)))
+          : aStart[a]! < aStart[b]!;
+        if (before) {
+          to[k++] = a;
+          j++;
+        } else {
+          to[k++] = b;
+          i++;
+        }
+      }
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  w.order = from;
+  w.spare = to;
+  return from;
+}
+
+/**
+ * Every term that occurs, found from the patterns present at each token (in token order of the
+ * element each term is looked up by, so each term's occurrences come in text order), into `work`:
+ * an atom for each occurrence of a term some category names among its own terms, and an
+ * occurrence record (grouped by term as well) for each of a term some rule or exclude uses.
+ * Returns whether any term occurs.
+ */
+function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: number): boolean {
+  const { count, hits, starts, ends, ids, idStart, idCount } = scan;
+  const { atomOff, atomList, occOff, occList, phraseOff, phraseList, phraseAt, elemOff, elemList, termCnt, termRank, hasOwn, needOcc, nPatterns } = d;
+  const w = work;
+  let { aStart, aEnd, aRank, aSrc } = w;
+  let atoms = 0;
+  let any = false;
+  w.empty = false;
+  w.occCount = 0;
+  w.seenCount = 0;
+  for (let h = 0; h < hits.length; h++) {
+    const i = hits[h]!;
+    for (let k = idStart[i]!, kEnd = k + idCount[i]!; k < kEnd; k++) {
       const id = ids[k]!;
-      const one = singles[id];
-      if (one) for (let t = 0; t < one.length; t++) add(one[t]!, i, i);
-      const many = phrases[id];
-      if (!many) continue;
-      for (const termId of many) {
-        const term = matcher.terms[termId]!;
-        const size = term.elements.length;
-        const first = i - term.anchor;
+      if (id >= nPatterns) continue;
+      const a0 = atomOff[id]!;
+      const a1 = atomOff[id + 1]!;
+      if (a0 < a1) {
+        any = true;
+        if (atoms + (a1 - a0) > aStart.length) {
+          growAtoms(w, atoms + (a1 - a0));
+          ({ aStart, aEnd, aRank, aSrc } = w);
+        }
+        const start = starts[i]!;
+        const end = ends[i]!;
+        for (let p = a0; p < a1; p++) {
+          const t = atomList[p]!;
+          aStart[atoms] = start;
+          aEnd[atoms] = end;
+          aRank[atoms] = termRank[t]!;
+          aSrc[atoms] = t;
+          atoms++;
+        }
+      }
+      for (let p = occOff[id]!, pEnd = occOff[id + 1]!; p < pEnd; p++) {
+        any = true;
+        noteOcc(w, d, round, occList[p]!, i, i);
+      }
+      for (let p = phraseOff[id]!, pEnd = phraseOff[id + 1]!; p < pEnd; p++) {
+        const termId = phraseList[p]!;
+        const e0 = elemOff[termId]!;
+        const at = phraseAt[termId]!;
+        const size = elemOff[termId + 1]! - e0;
+        const first = i - at;
         const last = first + size - 1;
         if (first < 0 || last >= count) continue;
         let ok = true;
         for (let e = 0; e < size && ok; e++) {
-          const el = term.elements[e]!;
-          if (e !== term.anchor && el !== WILDCARD && !patterns[first + e]!.includes(el)) ok = false;
+          const el = elemList[e0 + e]!;
+          if (e === at || el === WILDCARD) continue;
+          // Does token first + e have pattern el?
+          ok = false;
+          for (let q = idStart[first + e]!, qEnd = q + idCount[first + e]!; q < qEnd && !ok; q++) ok = ids[q] === el;
         }
-        if (ok) add(termId, first, last);
+        if (!ok) continue;
+        any = true;
+        if (hasOwn[termId] === 1) {
+          if (atoms === aStart.length) {
+            growAtoms(w, atoms + 1);
+            ({ aStart, aEnd, aRank, aSrc } = w);
+          }
+          aStart[atoms] = starts[first]!;
+          aEnd[atoms] = ends[last]!;
+          aRank[atoms] = termRank[termId]!;
+          aSrc[atoms] = termId;
+          atoms++;
+        }
+        if (needOcc[termId] === 1) noteOcc(w, d, round, termId, first, last);
       }
     }
   }
-  return out;
+  w.atoms = atoms;
+  // Group the occurrences by term: each term's run starts at termOff, in text order.
+  const n = w.occCount;
+  const { seen, seenCount, occTerm } = w;
+  if (w.byTerm.length < n) w.byTerm = new Int32Array(Math.max(n, w.byTerm.length * 2));
+  const { termOff, termFill } = d;
+  let at = 0;
+  for (let s = 0; s < seenCount; s++) {
+    const t = seen[s]!;
+    termOff[t] = at;
+    termFill[t] = at;
+    at += termCnt[t]!;
+  }
+  const byTerm = w.byTerm;
+  for (let o = 0; o < n; o++) byTerm[termFill[occTerm[o]!]!++] = o;
+  return any;
 }
 
-/** Lookup tables derived once per matcher, as arrays indexed by pattern, term or category number. */
+/** Record an occurrence of a term (see `Work`). */
+function noteOcc(w: Work, d: Derived, round: number, termId: number, first: number, last: number): void {
+  const n = w.occCount;
+  if (n === w.occTerm.length) {
+    w.occTerm = grown(w.occTerm, n + 1);
+    w.occFirst = grown(w.occFirst, n + 1);
+    w.occLast = grown(w.occLast, n + 1);
+  }
+  w.occTerm[n] = termId;
+  w.occFirst[n] = first;
+  w.occLast[n] = last;
+  w.occCount = n + 1;
+  if (d.termStamp[termId] !== round) {
+    d.termStamp[termId] = round;
+    d.termCnt[termId] = 1;
+    if (w.seenCount === w.seen.length) w.seen = grown(w.seen, w.seenCount + 1);
+    w.seen[w.seenCount++] = termId;
+  } else {
+    d.termCnt[termId]! += 1;
+  }
+}
+
+/**
+ * Lookup tables derived once per matcher. Lists per pattern, term or category are kept in one
+ * array each, the items of number `i` at `list[off[i]]` up to (not including) `list[off[i + 1]]`.
+ */
 interface Derived {
-  /** Per pattern: the one-word terms it is. */
-  singles: (number[] | undefined)[];
-  /** Per pattern: the phrases anchored on it. */
-  phrases: (number[] | undefined)[];
-  /** Per term: the categories whose terms or rules use it. */
-  categoriesOf: (readonly number[] | undefined)[];
-  /** Per term: the categories naming it among their own terms. */
-  ownCategoriesOf: (number[] | undefined)[];
-  /** Marks categories already taken as candidates in the current call (see `round`). */
-  stamps: Int32Array;
+  /** Patterns with an id at or above this name no term. */
+  nPatterns: number;
+  /** Per pattern: the one-word terms it is that categories name among their own terms (an atom each). */
+  atomOff: Int32Array;
+  atomList: Int32Array;
+  /** Per pattern: the one-word terms it is that rules or excludes use (an occurrence record each). */
+  occOff: Int32Array;
+  occList: Int32Array;
+  /** Per term: 1 when a category names it among its own terms; 1 when a rule or exclude uses it. */
+  hasOwn: Uint8Array;
+  needOcc: Uint8Array;
+  /** Per pattern: the phrases looked up by it. */
+  phraseOff: Int32Array;
+  phraseList: Int32Array;
+  /** Per phrase: the element it is looked up by (see `lookupElement`). */
+  phraseAt: Int32Array;
+  /** Per term: its elements. */
+  elemOff: Int32Array;
+  elemList: Int32Array;
+  /** Per term: the categories naming it among their own terms (ascending). */
+  ownOff: Int32Array;
+  ownList: Int32Array;
+  /** Per term: its own categories and all their ancestors, each once. */
+  rollOff: Int32Array;
+  rollList: Int32Array;
+  /** Per term: the categories with a rule using it (not counting `not`). */
+  ruleOff: Int32Array;
+  ruleList: Int32Array;
+  /** Per term: the categories naming it in their `exclude`. */
+  exclOff: Int32Array;
+  exclList: Int32Array;
+  hasExcludes: boolean;
+  /** Per category: itself, its parent, and so on up to the top level. */
+  chainOff: Int32Array;
+  chainList: Int32Array;
+  /** Every label (term text or rule label) by rank: the ranks order them as strings. */
+  labels: string[];
+  /** Per term: the rank of its text. */
+  termRank: Int32Array;
+  /** Per category: the rank of each rule's label. */
+  ruleRanks: Int32Array[];
+  /** Per term, valid where `termStamp` is the current round: occurrences, and where its run starts in `work.byTerm`. */
+  termStamp: Int32Array;
+  termCnt: Int32Array;
+  termOff: Int32Array;
+  termFill: Int32Array;
+  /** Per category, valid where the stamp is the current round. */
+  ruleStamp: Int32Array;
+  exclStamp: Int32Array;
+  blockStamp: Int32Array;
+  blockedBy: Int32Array;
+  ownStamp: Int32Array;
+  catStamp: Int32Array;
+  /** The last atom given, the end of the spans counted so far, and the count. */
+  catLast: Int32Array;
+  catReach: Int32Array;
+  catCount: Int32Array;
+  /** Evidence being collected, per category. */
+  lists: (Match[] | undefined)[];
+  /** The current call's mark in the stamps. */
   round: number;
+}
+
+function resetStamps(d: Derived): void {
+  for (const a of [d.termStamp, d.ruleStamp, d.exclStamp, d.blockStamp, d.ownStamp, d.catStamp]) a.fill(0);
+  d.round = 0;
 }
 
 const derivedOf = new WeakMap<Matcher, Derived>();
@@ -268,112 +793,246 @@ const derivedOf = new WeakMap<Matcher, Derived>();
 function derived(matcher: Matcher): Derived {
   let d = derivedOf.get(matcher);
   if (!d) {
-    const singles: (number[] | undefined)[] = [];
-    const phrases: (number[] | undefined)[] = [];
-    for (const [pattern, termIds] of matcher.termsByAnchor) {
-      for (const termId of termIds) {
-        const target = matcher.terms[termId]!.elements.length === 1 ? singles : phrases;
-        (target[pattern] ??= []).push(termId);
-      }
-    }
-    const categoriesOf: (readonly number[] | undefined)[] = [];
-    for (const [termId, cats] of matcher.categoriesByTerm) categoriesOf[termId] = cats;
-    const ownCategoriesOf: (number[] | undefined)[] = [];
-    for (const cat of matcher.categories) for (const t of new Set(cat.terms)) (ownCategoriesOf[t] ??= []).push(cat.index);
-    d = { singles, phrases, categoriesOf, ownCategoriesOf, stamps: new Int32Array(matcher.categories.length), round: 0 };
+    d = derive(matcher);
     derivedOf.set(matcher, d);
   }
   return d;
 }
 
+/** Lists per number `0 … count-1` packed into one array (see `Derived`). */
+function packed(count: number, lists: readonly (readonly number[] | undefined)[]): { off: Int32Array; list: Int32Array } {
+  const off = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) off[i + 1] = off[i]! + (lists[i]?.length ?? 0);
+  const list = new Int32Array(off[count]!);
+  for (let i = 0; i < count; i++) list.set(lists[i] ?? [], off[i]!);
+  return { off, list };
+}
+
+/**
+ * The element a phrase is looked up by: the one with the longest literal text (a phrase is tried
+ * wherever that element's pattern occurs, and long words are rarer than short ones such as "die"
+ * or "nicht"); ties go to the first. Which element it is does not change what is found.
+ */
+export function lookupElement(text: string, elements: readonly number[]): number {
+  const words = text.split(' ');
+  let best = -1;
+  let bestLength = -1;
+  for (let e = 0; e < elements.length; e++) {
+    if (elements[e] === WILDCARD) continue;
+    const length = (words[e] ?? '').replace(/\*/g, '').length;
+    if (length > bestLength) {
+      best = e;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+function derive(matcher: Matcher): Derived {
+  const nTerms = matcher.terms.length;
+  const nCats = matcher.categories.length;
+  let nPatterns = 0;
+  for (const t of matcher.terms) for (const e of t.elements) nPatterns = Math.max(nPatterns, e + 1);
+  const own: number[][] = [];
+  const rules: number[][] = [];
+  const excl: number[][] = [];
+  const needOcc = new Uint8Array(nTerms);
+  for (const cat of matcher.categories) {
+    for (const t of new Set(cat.terms)) (own[t] ??= []).push(cat.index);
+    const used = new Set<number>();
+    for (const rule of cat.rules) {
+      for (const t of rule.terms) used.add(t);
+      for (const t of [...rule.terms, ...rule.not]) needOcc[t] = 1;
+    }
+    for (const t of used) (rules[t] ??= []).push(cat.index);
+    for (const t of new Set(cat.exclude)) {
+      (excl[t] ??= []).push(cat.index);
+      needOcc[t] = 1;
+    }
+  }
+  const hasOwn = Uint8Array.from(matcher.terms, (t) => (own[t.id] ? 1 : 0));
+  const atomSingles: number[][] = [];
+  const occSingles: number[][] = [];
+  const phrases: number[][] = [];
+  const phraseAt = new Int32Array(nTerms);
+  for (const term of matcher.terms) {
+    if (term.elements.length === 1) {
+      if (hasOwn[term.id] === 1) (atomSingles[term.elements[0]!] ??= []).push(term.id);
+      if (needOcc[term.id] === 1) (occSingles[term.elements[0]!] ??= []).push(term.id);
+    } else {
+      const at = lookupElement(term.text, term.elements);
+      phraseAt[term.id] = at;
+      (phrases[term.elements[at]!] ??= []).push(term.id);
+    }
+  }
+  const chains: number[][] = matcher.categories.map((c) => {
+    const chain: number[] = [];
+    for (let i = c.index; i >= 0; i = matcher.categories[i]!.parent) chain.push(i);
+    return chain;
+  });
+  const roll: number[][] = [];
+  for (let t = 0; t < nTerms; t++) {
+    const o = own[t];
+    if (!o) continue;
+    const targets = new Set<number>();
+    for (const c of o) for (const x of chains[c]!) targets.add(x);
+    roll[t] = [...targets];
+  }
+  const labels = [...new Set([...matcher.terms.map((t) => t.text), ...matcher.categories.flatMap((c) => c.rules.map((r) => r.label))])].sort();
+  const rank = new Map(labels.map((l, i) => [l, i]));
+  const atomP = packed(nPatterns, atomSingles);
+  const occP = packed(nPatterns, occSingles);
+  const phrase = packed(nPatterns, phrases);
+  const ownP = packed(nTerms, own);
+  const rollP = packed(nTerms, roll);
+  const ruleP = packed(nTerms, rules);
+  const exclP = packed(nTerms, excl);
+  const chainP = packed(nCats, chains);
+  const elemP = packed(nTerms, matcher.terms.map((t) => t.elements));
+  return {
+    nPatterns,
+    atomOff: atomP.off,
+    atomList: atomP.list,
+    occOff: occP.off,
+    occList: occP.list,
+    hasOwn,
+    needOcc,
+    phraseOff: phrase.off,
+    phraseList: phrase.list,
+    phraseAt,
+    elemOff: elemP.off,
+    elemList: elemP.list,
+    ownOff: ownP.off,
+    ownList: ownP.list,
+    rollOff: rollP.off,
+    rollList: rollP.list,
+    ruleOff: ruleP.off,
+    ruleList: ruleP.list,
+    exclOff: exclP.off,
+    exclList: exclP.list,
+    hasExcludes: exclP.list.length > 0,
+    chainOff: chainP.off,
+    chainList: chainP.list,
+    labels,
+    termRank: Int32Array.from(matcher.terms, (t) => rank.get(t.text)!),
+    ruleRanks: matcher.categories.map((c) => Int32Array.from(c.rules, (r) => rank.get(r.label)!)),
+    termStamp: new Int32Array(nTerms),
+    termCnt: new Int32Array(nTerms),
+    termOff: new Int32Array(nTerms),
+    termFill: new Int32Array(nTerms),
+    ruleStamp: new Int32Array(nCats),
+    exclStamp: new Int32Array(nCats),
+    blockStamp: new Int32Array(nCats),
+    blockedBy: new Int32Array(nCats),
+    ownStamp: new Int32Array(nCats),
+    catStamp: new Int32Array(nCats),
+    catLast: new Int32Array(nCats),
+    catReach: new Int32Array(nCats),
+    catCount: new Int32Array(nCats),
+    lists: new Array<Match[] | undefined>(nCats),
+    round: 0,
+  };
+}
+
+/** Whether term `t` occurs in the current call. */
+function occurs(d: Derived, round: number, t: number): boolean {
+  return d.termStamp[t] === round;
+}
+
+/** Atoms for every occurrence of term `t`, labelled `rank`, coding category `c`. */
+function termAtoms(d: Derived, round: number, t: number, rank: number, c: number, starts: Int32Array, ends: Int32Array): void {
+  if (!occurs(d, round, t)) return;
+  const w = work;
+  const off = d.termOff[t]!;
+  const cnt = d.termCnt[t]!;
+  for (let j = 0; j < cnt; j++) {
+    const o = w.byTerm[off + j]!;
+    addAtom(w, starts[w.occFirst[o]!]!, ends[w.occLast[o]!]!, rank, -c - 1);
+  }
+}
+
 /** Token distance between two occurrences: 0 when they overlap, 1 for neighbouring words. */
-function distance(a: Span, b: Span): number {
-  if (a.last < b.first) return b.first - a.last;
-  if (b.last < a.first) return a.first - b.last;
+function distance(a: number, b: number): number {
+  const { occFirst, occLast } = work;
+  if (occLast[a]! < occFirst[b]!) return occFirst[b]! - occLast[a]!;
+  if (occLast[b]! < occFirst[a]!) return occFirst[a]! - occLast[b]!;
   return 0;
 }
 
 /**
- * The first occurrence in `spans` (sorted by position, all of one term and so of one length) other
- * than `h` that lies at most `within` tokens from `h`, found by binary search: a linear scan per
+ * The first occurrence of term `t` (sorted by position, all of one length) other than occurrence
+ * `h` that lies at most `within` tokens from `h`, or -1; found by binary search: a linear scan per
  * occurrence made a `near` rule quadratic on a long unit.
  */
-function firstNear(spans: readonly Span[], h: Span, within: number): Span | undefined {
+function firstNear(d: Derived, round: number, t: number, h: number, within: number): number {
+  if (!occurs(d, round, t)) return -1;
+  const w = work;
+  const off = d.termOff[t]!;
+  const cnt = d.termCnt[t]!;
+  const from = w.occFirst[h]! - within;
   let lo = 0;
-  let hi = spans.length;
+  let hi = cnt;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (spans[mid]!.last < h.first - within) lo = mid + 1;
+    if (w.occLast[w.byTerm[off + mid]!]! < from) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < spans.length && i <= lo + 1; i++) {
-    const s = spans[i]!;
+  for (let i = lo; i < cnt && i <= lo + 1; i++) {
+    const s = w.byTerm[off + i]!;
     if (s === h) continue;
-    return distance(h, s) <= within ? s : undefined;
+    return distance(h, s) <= within ? s : -1;
   }
-  return undefined;
+  return -1;
 }
 
-function applyRule(
-  rule: CompiledRule,
-  regexHits: RegexHits | undefined,
-  occ: Map<number, Span[]>,
-  spanOf: (s: Span) => [number, number],
-  termMatches: (termId: number, by: string, out: Match[]) => void,
-  out: Match[],
-): void {
-  if (rule.not.some((t) => occ.has(t))) return;
-  switch (rule.kind) {
-    case 'any':
-      for (const t of rule.terms) termMatches(t, rule.label, out);
-      return;
-    case 'all':
-      if (rule.terms.every((t) => occ.has(t))) for (const t of rule.terms) termMatches(t, rule.label, out);
-      return;
-    case 'near': {
-      const [head, ...rest] = rule.terms;
-      const found = new Set<Span>();
-      for (const h of occ.get(head!) ?? []) {
-        const partners: Span[] = [];
-        for (const t of rest) {
-          const q = firstNear(occ.get(t) ?? [], h, rule.within);
-          if (!q) break;
-          partners.push(q);
+/** Apply the rules of category `c`: their hits become atoms coding `c`. */
+function applyRules(c: number, matcher: Matcher, d: Derived, round: number, regexHits: RegexHits | undefined, starts: Int32Array, ends: Int32Array): void {
+  const rules = matcher.categories[c]!.rules;
+  const ranks = d.ruleRanks[c]!;
+  for (let r = 0; r < rules.length; r++) {
+    const rule: CompiledRule = rules[r]!;
+    const rank = ranks[r]!;
+    let not = false;
+    for (let k = 0; k < rule.not.length && !not; k++) not = occurs(d, round, rule.not[k]!);
+    if (not) continue;
+    switch (rule.kind) {
+      case 'any':
+        for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
+        break;
+      case 'all':
+        if (rule.terms.every((t) => occurs(d, round, t))) for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
+        break;
+      case 'near': {
+        const head = rule.terms[0]!;
+        if (!occurs(d, round, head)) break;
+        const w = work;
+        const off = d.termOff[head]!;
+        const cnt = d.termCnt[head]!;
+        const partners: number[] = [];
+        for (let j = 0; j < cnt; j++) {
+          const h = w.byTerm[off + j]!;
+          partners.length = 0;
+          for (let k = 1; k < rule.terms.length; k++) {
+            const q = firstNear(d, round, rule.terms[k]!, h, rule.within);
+            if (q < 0) break;
+            partners.push(q);
+          }
+          if (partners.length !== rule.terms.length - 1) continue;
+          // The same occurrence may be given twice: identical atoms count once.
+          addAtom(w, starts[w.occFirst[h]!]!, ends[w.occLast[h]!]!, rank, -c - 1);
+          for (const q of partners) addAtom(w, starts[w.occFirst[q]!]!, ends[w.occLast[q]!]!, rank, -c - 1);
         }
-        if (partners.length === rest.length) {
-          found.add(h);
-          for (const q of partners) found.add(q);
-        }
+        break;
       }
-      for (const s of found) {
-        const [start, end] = spanOf(s);
-        out.push({ by: rule.label, start, end });
+      case 'regex': {
+        // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
+        // Their label is the rule's (see `RegexHits`).
+        const hits = regexHits?.get(rule);
+        if (hits) for (const m of hits) addAtom(work, m.start, m.end, rank, -c - 1);
+        break;
       }
-      return;
     }
-    case 'regex':
-      // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
-      for (const m of regexHits?.get(rule) ?? []) out.push({ ...m });
-      return;
   }
-}
-
-/** Order of hits: by start, end, then `by`. */
-function byPlace(a: Match, b: Match): number {
-  return a.start - b.start || a.end - b.end || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0);
-}
-
-/** `sortMatches` on an array nobody else holds: sorted and de-duplicated in place, and returned. */
-function sortOwnMatches(matches: Match[]): Match[] {
-  matches.sort(byPlace);
-  let n = 0;
-  for (let i = 0; i < matches.length; i++) {
-    const m = matches[i]!;
-    const p = n > 0 ? matches[n - 1]! : undefined;
-    if (!p || p.start !== m.start || p.end !== m.end || p.by !== m.by) matches[n++] = m;
-  }
-  matches.length = n;
-  return matches;
 }
 
 /** Sort hits by start, end and `by`, listing identical hits once. */
@@ -383,19 +1042,4 @@ function sortMatches(matches: Match[]): Match[] {
     const p = sorted[i - 1];
     return !p || p.start !== m.start || p.end !== m.end || p.by !== m.by;
   });
-}
-
-/** Distinct occurrences among sorted hits: overlapping spans count once. */
-function countHits(sorted: Match[]): number {
-  let count = 0;
-  let reach = -1;
-  for (const m of sorted) {
-    if (m.start >= reach) {
-      count++;
-      reach = m.end;
-    } else if (m.end > reach) {
-      reach = m.end;
-    }
-  }
-  return count;
 }

@@ -16,8 +16,15 @@ export interface ScannedTokens {
   starts: Int32Array;
   /** End offsets, exclusive. */
   ends: Int32Array;
-  /** Pattern ids of each token (shared arrays: never modify them). */
-  patterns: (readonly number[])[];
+  /**
+   * Pattern ids of the tokens, ascending per token, one token's after another: token k's are
+   * `ids[idStart[k]]` up to (not including) `ids[idStart[k] + idCount[k]]` (see `patternsOf`).
+   * Ids may be added after `idUsed` (for tokens whose ids change: truncated compound parts).
+   */
+  ids: Int32Array;
+  idStart: Int32Array;
+  idCount: Int32Array;
+  idUsed: number;
   /** Indices of the tokens with at least one pattern, ascending. */
   hits: number[];
   /** True when some token ends with a hyphen (a truncated compound part such as "Bildungs-"). */
@@ -83,22 +90,35 @@ export function detach(piece: string): string {
   return piece.length < 13 ? piece : (' ' + piece).slice(1);
 }
 
-/** Written form → pattern ids, as an open-addressing hash table over the forms' characters. */
+/**
+ * Written form → pattern ids, as an open-addressing hash table. Each slot holds four numbers in
+ * one typed array — the form's hash, its length, where it is in `pool`, and its entry number + 1
+ * (negated when the form has no patterns; 0 for an empty slot). The pool holds each form's
+ * characters, followed (when it has patterns) by their number and the ids, each number as two
+ * 16-bit halves. So a probe reads one slot and the characters it compares, and finds the ids next
+ * to them, never touching an object: at one look-up per token, cache misses are what it costs.
+ */
 interface FormTable {
-  keys: string[];
-  values: (readonly number[])[];
-  hashes: number[];
-  /** Entry index + 1 per slot; 0 for an empty slot. */
   slots: Int32Array;
+  /** Slot count - 1 (a power of two - 1). */
   mask: number;
+  pool: Uint16Array;
+  used: number;
+  entries: number;
 }
 
 const tables = new WeakMap<Matcher, FormTable>();
 
+const FIRST_SIZE = 1 << 14;
+
+function newTable(): FormTable {
+  return { slots: new Int32Array(4 * FIRST_SIZE), mask: FIRST_SIZE - 1, pool: new Uint16Array(1 << 16), used: 0, entries: 0 };
+}
+
 function tableFor(matcher: Matcher): FormTable {
   let t = tables.get(matcher);
   if (!t) {
-    t = { keys: [], values: [], hashes: [], slots: new Int32Array(1 << 14), mask: (1 << 14) - 1 };
+    t = newTable();
     tables.set(matcher, t);
   }
   return t;
@@ -107,53 +127,122 @@ function tableFor(matcher: Matcher): FormTable {
 /** Most written forms a table holds; a full table starts afresh, so memory stays bounded. */
 const TABLE_LIMIT = 200_000;
 
-function clear(t: FormTable): void {
-  t.keys = [];
-  t.values = [];
-  t.hashes = [];
-  t.slots = new Int32Array(1 << 14);
-  t.mask = (1 << 14) - 1;
-}
-
 function grow(t: FormTable): void {
-  const size = t.slots.length * 2;
-  t.slots = new Int32Array(size);
-  t.mask = size - 1;
-  for (let e = 0; e < t.keys.length; e++) {
-    let s = t.hashes[e]! & t.mask;
-    while (t.slots[s] !== 0) s = (s + 1) & t.mask;
-    t.slots[s] = e + 1;
+  const size = (t.mask + 1) * 2;
+  const old = t.slots;
+  const slots = new Int32Array(4 * size);
+  const mask = size - 1;
+  for (let o = 0; o < old.length; o += 4) {
+    if (old[o + 3] === 0) continue;
+    let s = old[o]! & mask;
+    while (slots[4 * s + 3] !== 0) s = (s + 1) & mask;
+    slots.set(old.subarray(o, o + 4), 4 * s);
   }
+  t.slots = slots;
+  t.mask = mask;
 }
 
-/** The pattern ids of the token `text[start, end)` with hash `h`: from the table, or looked up once. */
-function idsOf(t: FormTable, matcher: Matcher, text: string, start: number, end: number, h: number): readonly number[] {
+/**
+ * Find the token `text[start, end)` with hash `h` (looking it up in the matcher when it is new)
+ * and copy its pattern ids to the end of `out.ids`; returns their number.
+ */
+function idsOf(t: FormTable, matcher: Matcher, text: string, start: number, end: number, h: number, out: ScannedTokens): number {
   const len = end - start;
-  let s = h & t.mask;
-  for (let slot = t.slots[s]!; slot !== 0; slot = t.slots[s]!) {
-    const e = slot - 1;
-    if (t.hashes[e] === h) {
-      const key = t.keys[e]!;
-      if (key.length === len) {
-        let k = 0;
-        while (k < len && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-        if (k === len) return t.values[e]!;
+  const { slots, mask, pool } = t;
+  let s = h & mask;
+  for (;;) {
+    const o = 4 * s;
+    const entry = slots[o + 3]!;
+    if (entry === 0) break;
+    if (slots[o] === h && slots[o + 1] === len) {
+      const off = slots[o + 2]!;
+      let k = 0;
+      while (k < len && pool[off + k] === text.charCodeAt(start + k)) k++;
+      if (k === len) return entry < 0 ? 0 : copyIds(pool, off + len, out);
+    }
+    s = (s + 1) & mask;
+  }
+  // Detached: the matcher may keep the form in its own caches.
+  const ids = matcher.lookupToken(detach(text.slice(start, end)));
+  if (t.entries >= TABLE_LIMIT) {
+    // Full: start afresh (the slot found above belongs to the old table).
+    Object.assign(t, newTable());
+  } else {
+    const need = len + (ids.length > 0 ? 2 + 2 * ids.length : 0);
+    if (t.used + need > t.pool.length) {
+      const more = new Uint16Array(Math.max(t.pool.length * 2, t.used + need));
+      more.set(t.pool.subarray(0, t.used));
+      t.pool = more;
+    }
+    const off = t.used;
+    const into = t.pool;
+    for (let k = 0; k < len; k++) into[off + k] = text.charCodeAt(start + k);
+    if (ids.length > 0) {
+      let at = off + len;
+      for (const n of [ids.length, ...ids]) {
+        into[at++] = n >>> 16;
+        into[at++] = n & 0xffff;
       }
     }
-    s = (s + 1) & t.mask;
+    t.used = off + need;
+    t.entries++;
+    const o = 4 * s;
+    slots[o] = h;
+    slots[o + 1] = len;
+    slots[o + 2] = off;
+    // Negative for a form with no patterns (most of them).
+    slots[o + 3] = ids.length === 0 ? -t.entries : t.entries;
+    if (t.entries * 2 > t.mask + 1) grow(t);
   }
-  const key = detach(text.slice(start, end));
-  const ids = matcher.lookupToken(key);
-  t.keys.push(key);
-  t.values.push(ids);
-  t.hashes.push(h);
-  t.slots[s] = t.keys.length;
-  if (t.keys.length >= TABLE_LIMIT) clear(t);
-  else if (t.keys.length * 2 > t.slots.length) grow(t);
-  return ids;
+  if (ids.length === 0) return 0;
+  reserveIds(out, ids.length);
+  out.ids.set(ids, out.idUsed);
+  out.idUsed += ids.length;
+  return ids.length;
 }
 
-const scratch: ScannedTokens = { count: 0, starts: new Int32Array(1024), ends: new Int32Array(1024), patterns: [], hits: [], truncated: false };
+/** Copy the ids stored in `pool` at `at` (their number, then the ids; each as two halves) to `out.ids`. */
+function copyIds(pool: Uint16Array, at: number, out: ScannedTokens): number {
+  const n = (pool[at]! << 16) | pool[at + 1]!;
+  reserveIds(out, n);
+  const ids = out.ids;
+  let used = out.idUsed;
+  for (let j = 0, p = at + 2; j < n; j++, p += 2) ids[used++] = (pool[p]! << 16) | pool[p + 1]!;
+  out.idUsed = used;
+  return n;
+}
+
+/** Make room for `n` more ids in `out.ids`. */
+export function reserveIds(out: ScannedTokens, n: number): void {
+  if (out.idUsed + n <= out.ids.length) return;
+  const ids = new Int32Array(Math.max(out.ids.length * 2, out.idUsed + n));
+  ids.set(out.ids.subarray(0, out.idUsed));
+  out.ids = ids;
+}
+
+/** The pattern ids of token `k` of a scan, as a new list. */
+export function patternsOf(scan: ScannedTokens, k: number): number[] {
+  return Array.from(scan.ids.subarray(scan.idStart[k]!, scan.idStart[k]! + scan.idCount[k]!));
+}
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+const scratch: ScannedTokens = {
+  count: 0,
+  starts: new Int32Array(1024),
+  ends: new Int32Array(1024),
+  ids: new Int32Array(1024),
+  idStart: new Int32Array(1024),
+  idCount: new Int32Array(1024),
+  idUsed: 0,
+  hits: [],
+  truncated: false,
+};
 
 /**
  * Scan `text` into tokens with their pattern ids. The result is shared scratch space, overwritten
@@ -163,6 +252,7 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
   const t = tableFor(matcher);
   const out = scratch;
   out.count = 0;
+  out.idUsed = 0;
   out.hits.length = 0;
   out.truncated = false;
   const n = text.length;
@@ -206,18 +296,17 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
     }
     const k = out.count;
     if (k === out.starts.length) {
-      const starts = new Int32Array(k * 2);
-      starts.set(out.starts);
-      out.starts = starts;
-      const ends = new Int32Array(k * 2);
-      ends.set(out.ends);
-      out.ends = ends;
+      out.starts = grown(out.starts);
+      out.ends = grown(out.ends);
+      out.idStart = grown(out.idStart);
+      out.idCount = grown(out.idCount);
     }
     out.starts[k] = start;
     out.ends[k] = i;
-    const ids = idsOf(t, matcher, text, start, i, h | 0);
-    out.patterns[k] = ids;
-    if (ids.length > 0) out.hits.push(k);
+    out.idStart[k] = out.idUsed;
+    const found = idsOf(t, matcher, text, start, i, h | 0, out);
+    out.idCount[k] = found;
+    if (found > 0) out.hits.push(k);
     out.count = k + 1;
   }
   return out;

@@ -50,10 +50,14 @@ interface PatternIndex {
   fold: boolean;
   exact: Map<string, number[]>;
   /**
-   * Glob patterns keyed by the first three characters of their longest literal run (a number made
-   * of the three UTF-16 units, so probing a form allocates no strings); globs whose longest run is
-   * shorter are tried on every form.
+   * Glob patterns keyed by three characters a matching form must have in a known place (a number
+   * made of the three UTF-16 units, so probing a form allocates no strings): by the form's first
+   * three when the glob's first literal run has three or more (`nutz*`), else by its last three when
+   * the last run has (`*angebote`), else by any three of its longest run (`*netz*`, tried at every
+   * place of the form). Globs with no run of three are tried on every form.
    */
+  prefixGlobs: Map<number, Glob[]>;
+  suffixGlobs: Map<number, Glob[]>;
   globs: Map<number, Glob[]>;
   shortGlobs: Glob[];
   globList: Glob[];
@@ -134,7 +138,11 @@ export function compileCodebook(codebook: Codebook): Matcher {
       const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
       const entry: Glob = { id, literals, slot: index.globList.length };
       index.globList.push(entry);
-      if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
+      const first = literals[0]!;
+      const last = literals[literals.length - 1]!;
+      if (first.length >= 3) push(index.prefixGlobs, trigramKey(first, 0), entry);
+      else if (last.length >= 3) push(index.suffixGlobs, trigramKey(last, last.length - 3), entry);
+      else if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
       else index.shortGlobs.push(entry);
     } else {
       push(index.exact, norm, id);
@@ -228,7 +236,7 @@ function compileRule(rule: Rule, termFor: (t: Term) => number): CompiledRule {
 }
 
 function newIndex(fold: boolean): PatternIndex {
-  return { fold, exact: new Map(), globs: new Map(), shortGlobs: [], globList: [], stems: new Map() };
+  return { fold, exact: new Map(), prefixGlobs: new Map(), suffixGlobs: new Map(), globs: new Map(), shortGlobs: [], globList: [], stems: new Map() };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -272,15 +280,24 @@ function collect(index: PatternIndex, lower: string, language: Language, out: nu
   const exact = index.exact.get(form);
   if (exact) out.push(...exact);
   if (index.globList.length > 0) {
-    const round = ++probe.round;
     for (const g of index.shortGlobs) if (globMatches(form, g.literals)) out.push(g.id);
-    for (let i = 0; i + 3 <= form.length; i++) {
-      const globs = index.globs.get(trigramKey(form, i));
-      if (!globs) continue;
-      for (const g of globs) {
-        if (probe.stamps[g.slot] === round) continue;
-        probe.stamps[g.slot] = round;
-        if (globMatches(form, g.literals)) out.push(g.id);
+    if (form.length >= 3) {
+      // Each glob is in one of the three maps: only those probed at several places need telling apart.
+      const prefixed = index.prefixGlobs.get(trigramKey(form, 0));
+      if (prefixed) for (const g of prefixed) if (globMatches(form, g.literals)) out.push(g.id);
+      const suffixed = index.suffixGlobs.get(trigramKey(form, form.length - 3));
+      if (suffixed) for (const g of suffixed) if (globMatches(form, g.literals)) out.push(g.id);
+    }
+    if (index.globs.size > 0) {
+      const round = ++probe.round;
+      for (let i = 0; i + 3 <= form.length; i++) {
+        const globs = index.globs.get(trigramKey(form, i));
+        if (!globs) continue;
+        for (const g of globs) {
+          if (probe.stamps[g.slot] === round) continue;
+          probe.stamps[g.slot] = round;
+          if (globMatches(form, g.literals)) out.push(g.id);
+        }
       }
     }
   }

@@ -1,9 +1,9 @@
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
-import { codeUnits } from '../code/code-units.js';
+import { codeUnits, countUnits } from '../code/code-units.js';
 import type { RegexBudget } from '../code/regex-budget.js';
 import type { CooccurrenceScope } from '../aggregate/cooccurrence.js';
 import type { WordOptions } from '../aggregate/keyterms.js';
-import { planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../aggregate/tally.js';
+import { countUnit, finishTally, newTallyCounter, planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../aggregate/tally.js';
 import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../aggregate/tally-report.js';
 import { readTranscript } from '../read/index.js';
 import { attributesFor, unknownSpeakers } from '../read/participants.js';
@@ -43,13 +43,17 @@ export interface RunContext {
   flat: Category[];
   tally: TallyPlan;
   report: ReportPlan | null;
+  /** Whether the matcher's categories are the tally's, in the same order (so codes can be counted by number). */
+  aligned: boolean;
 }
 
 /** Compile what a thread needs to work through groups. */
 export function prepareRun(config: RunConfig): RunContext {
   const tally = planTally(config.codebook.categories);
   const report = config.report ? { ...tally, codebook: config.codebook, ...config.report } : null;
-  return { config, matcher: compileCodebook(config.codebook), flat: tally.flat, tally, report };
+  const matcher = compileCodebook(config.codebook);
+  const aligned = matcher.categories.length === tally.flat.length && matcher.categories.every((c, i) => c.path === tally.flat[i]!.path);
+  return { config, matcher, flat: tally.flat, tally, report, aligned };
 }
 
 /** What became of one input file. */
@@ -87,6 +91,8 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   const files: FileOutcome[] = [];
   let units: CodedUnit[] = [];
   let read = 0;
+  // When only the frequencies are made, units are counted as they are coded, without codings.
+  const counter = ctx.aligned && !ctx.report && !needsEvidence(config) ? newTallyCounter(ctx.tally) : null;
   for (const { index, file } of group.files) {
     const result = await readFile(file, config);
     const problems = [...result.problems];
@@ -98,7 +104,14 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     read++;
     if (config.withParticipants) problems.push(...unknownSpeakers(config.participants, t));
     const segmented = segmentFile(t, config);
-    const coded = codeUnits(segmented, matcher, { file: file.path, onProblem: (p) => problems.push(p), ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}) });
+    const options = { file: file.path, onProblem: (p: Problem) => problems.push(p), ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}) };
+    if (counter) {
+      countUnits(segmented, matcher, (unit, counts) => countUnit(counter, unit, counts?.index ?? NO_CODES, counts?.hits ?? NO_CODES, counts?.count ?? 0), options);
+      files.push({ index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } });
+      continue;
+    }
+    // The tallies use only the categories and hits: evidence is made only for outputs that show it.
+    const coded = codeUnits(segmented, matcher, { ...options, evidence: needsEvidence(config) });
     const outcome: FileOutcome = { index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     if (config.keep) outcome.coded = coded;
@@ -108,10 +121,17 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     else for (const u of coded) units.push(u);
   }
   if (group.files.length > 1) units.sort((a, b) => a.segment - b.segment);
-  const out: GroupOutcome = { order: group.order, files, tally: read > 0 ? tallyTranscript(units, ctx.tally) : null };
+  const out: GroupOutcome = { order: group.order, files, tally: read === 0 ? null : counter ? finishTally(counter) : tallyTranscript(units, ctx.tally) };
   if (ctx.report && read > 0) out.report = tallyTranscriptReport(units, ctx.report);
   if (config.segments && read > 0) out.segments = renderSegmentsRows(units, ctx.flat, config.segments);
   return out;
+}
+
+const NO_CODES = new Int32Array(0);
+
+/** Whether a run's outputs show the evidence of codings (`segments.csv`, the units of `report.json`, kept units). */
+export function needsEvidence(config: RunConfig): boolean {
+  return config.segments !== undefined || config.units === true || config.keep === true;
 }
 
 function readFile(file: InputFile, config: RunConfig): Promise<ReadResult> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../../src/codebook/compile.js';
-import { detach, scanTokens } from '../../src/code/scan.js';
+import { compileCodebook, type Matcher } from '../../src/codebook/compile.js';
+import { detach, patternsOf, scanTokens } from '../../src/code/scan.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { codebookFrom, oneCategory } from '../helpers.js';
 
@@ -18,7 +18,7 @@ describe('scanTokens', () => {
         const scan = scanTokens(t, matcher);
         const got = Array.from({ length: scan.count }, (_, i) => ({ text: t.slice(scan.starts[i]!, scan.ends[i]!), start: scan.starts[i]!, end: scan.ends[i]! }));
         expect(got).toEqual(tokenize(t));
-        for (let i = 0; i < scan.count; i++) expect(scan.patterns[i]).toEqual(matcher.lookupToken(got[i]!.text));
+        for (let i = 0; i < scan.count; i++) expect(patternsOf(scan, i)).toEqual(matcher.lookupToken(got[i]!.text));
         expect(scan.hits).toEqual(got.flatMap((g, i) => (matcher.lookupToken(g.text).length > 0 ? [i] : [])));
         expect(scan.truncated).toBe(got.some((g) => /[-‐‑]$/.test(g.text) && g.text.length > 1));
       }),
@@ -31,7 +31,36 @@ describe('scanTokens', () => {
     const scan = scanTokens(words, matcher);
     expect(scan.count).toBe(5002);
     expect(scan.hits.length).toBe(5001);
-    expect(scanTokens('Bildung', matcher).patterns[0]).toEqual(matcher.lookupToken('Bildung'));
+    expect(patternsOf(scanTokens('Bildung', matcher), 0)).toEqual(matcher.lookupToken('Bildung'));
+  });
+
+  it('keeps large pattern ids and many ids per form exactly, looked up once and then from its table', () => {
+    let calls = 0;
+    const ids = [0, 65535, 65536, 70000, 131071, 2 ** 31 - 1];
+    const big = { lookupToken: (t: string) => (calls++, t === 'x' ? ids : t === 'y' ? Array.from({ length: 70000 }, (_, i) => i) : []) } as unknown as Matcher;
+    for (let round = 0; round < 2; round++) {
+      const scan = scanTokens('x y z x', big);
+      expect(patternsOf(scan, 0)).toEqual(ids);
+      expect(patternsOf(scan, 1)).toEqual(Array.from({ length: 70000 }, (_, i) => i));
+      expect(patternsOf(scan, 2)).toEqual([]);
+      expect(patternsOf(scan, 3)).toEqual(ids);
+      expect(scan.hits).toEqual([0, 1, 3]);
+    }
+    expect(calls).toBe(3);
+  });
+
+  it('starts its table afresh when it is full, finding the same ids after', () => {
+    let calls = 0;
+    const numbered = { lookupToken: (t: string) => (calls++, /^w\d+$/.test(t) && Number(t.slice(1)) % 3 === 0 ? [Number(t.slice(1))] : []) } as unknown as Matcher;
+    const words = (from: number, to: number): string => Array.from({ length: to - from }, (_, i) => `w${from + i}`).join(' ');
+    for (const [from, to] of [[0, 150_000], [150_000, 260_000], [0, 30]]) {
+      const scan = scanTokens(words(from!, to!), numbered);
+      expect(scan.count).toBe(to! - from!);
+      for (const k of [0, 1, 2, 3, scan.count - 1]) expect(patternsOf(scan, k)).toEqual((from! + k) % 3 === 0 ? [from! + k] : []);
+      expect(scan.hits.length).toBe(Array.from({ length: to! - from! }, (_, i) => from! + i).filter((n) => n % 3 === 0).length);
+    }
+    // Forms 0…29 were seen before the table started afresh at 200 000 forms: looked up again.
+    expect(calls).toBe(260_030);
   });
 
   it('detaches cached pieces from the text they were cut from', () => {
