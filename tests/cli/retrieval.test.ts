@@ -198,7 +198,7 @@ describe('fokus analyze with analysis options', () => {
       'category,term,units,other_units,g2\nbedarfe,brauchen,2,0,6.7301\nbedarfe/personal,brauchen,2,0,6.7301\n',
     );
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-    expect(report.options).toEqual({ by: ['group'], cooccurScope: 'window:2', minLift: 1.5, minSupport: 3, moderators: ['I'], unit: 'turn' });
+    expect(report.options).toEqual({ by: ['group'], cooccurScope: 'window:2', maxEmergent: 50, minLift: 1.5, minSupport: 3, moderators: ['I'], unit: 'turn' });
     // Windows of two codable units: a.txt {bedarfe, personal, vernetzung}, {vernetzung}; b.txt {bedarfe, personal, vernetzung}.
     expect(report.cooccurrence[0]).toEqual({ a: 'bedarfe', b: 'vernetzung', c: 2 / 3, contexts: { a: 2, b: 3, both: 2 }, jaccard: 1, segments: 4 });
     expect(report.comparisons[0].rows[0]).toEqual({
