@@ -1,4 +1,4 @@
-import { WILDCARD, type CompiledRule, type Matcher } from '../codebook/compile.js';
+import { WILDCARD, ascendingUnique, type CompiledRule, type Matcher } from '../codebook/compile.js';
 import { lowerWord } from '../text/normalize.js';
 import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
 import { runRegexRules, type RegexHits } from './regex-budget.js';
@@ -109,6 +109,9 @@ interface Outcome extends CodeCounts {
   blocked: BlockedMatch[];
 }
 
+const NONE_YET = Object.freeze([]) as unknown as Match[][];
+const NONE_BLOCKED = Object.freeze([]) as unknown as BlockedMatch[];
+
 const outcome: Outcome = { count: 0, index: new Int32Array(64), hits: new Int32Array(64), matches: [], blocked: [] };
 
 /**
@@ -130,11 +133,12 @@ const outcome: Outcome = { count: 0, index: new Int32Array(64), hits: new Int32A
 function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given: RegexHits | undefined, evidence: boolean, withBlocked: boolean): Outcome {
   const out = outcome;
   out.count = 0;
-  out.matches = [];
-  out.blocked = [];
+  // Fresh lists only when they will be filled (and handed out).
+  out.matches = evidence ? [] : NONE_YET;
+  out.blocked = withBlocked ? [] : NONE_BLOCKED;
   if (scan.truncated) completeCompounds(text, scan, matcher);
   const hasRegex = matcher.regexCategories.length > 0;
-  if (scan.hits.length === 0 && !hasRegex) return out;
+  if (scan.hitCount === 0 && !hasRegex) return out;
   const d = derived(matcher);
   if (d.round >= 0x3fffffff) resetStamps(d);
   const round = ++d.round;
@@ -221,7 +225,7 @@ function markExcludes(d: Derived, w: Work, round: number): boolean {
  * (listed in `work.touched`).
  */
 function countAtoms(d: Derived, w: Work, order: Int32Array, n: number, round: number): number {
-  const { catStamp, catReach, catCount, rollOff, rollList, chainOff, chainList } = d;
+  const { catStamp, catReach, catCount, targetOff, targetList } = d;
   const { aStart, aEnd, aSrc } = w;
   const touchedList = w.touched;
   let touched = 0;
@@ -230,11 +234,8 @@ function countAtoms(d: Derived, w: Work, order: Int32Array, n: number, round: nu
     const src = aSrc[a]!;
     const start = aStart[a]!;
     const end = aEnd[a]!;
-    let j = src >= 0 ? rollOff[src]! : chainOff[-src - 1]!;
-    const jEnd = src >= 0 ? rollOff[src + 1]! : chainOff[-src]!;
-    const targets = src >= 0 ? rollList : chainList;
-    for (; j < jEnd; j++) {
-      const x = targets[j]!;
+    for (let j = targetOff[src]!, jEnd = targetOff[src + 1]!; j < jEnd; j++) {
+      const x = targetList[j]!;
       if (catStamp[x] !== round) {
         catStamp[x] = round;
         touchedList[touched++] = x;
@@ -275,7 +276,7 @@ function giveAtoms(
   const objects: (Match | undefined)[] = evidence ? new Array<Match | undefined>(n) : [];
 
   // Hand each atom, in sorted order, to the categories it codes.
-  const { catStamp, catLast, catReach, catCount, rollOff, rollList, chainOff, chainList, ownOff, ownList } = d;
+  const { catStamp, catLast, catReach, catCount, targetOff, targetList, chainOff, chainList, ownOff, ownList, nTerms } = d;
   const lists = d.lists;
   let touched = 0;
   const touchedList = w.touched;
@@ -311,11 +312,7 @@ function giveAtoms(
     for (let k = 0; k < n; k++) {
       const a = order[k]!;
       const src = aSrc[a]!;
-      if (src >= 0) {
-        for (let j = rollOff[src]!; j < rollOff[src + 1]!; j++) give(rollList[j]!, a);
-      } else {
-        for (let j = chainOff[-src - 1]!; j < chainOff[-src]!; j++) give(chainList[j]!, a);
-      }
+      for (let j = targetOff[src]!; j < targetOff[src + 1]!; j++) give(targetList[j]!, a);
     }
   } else {
     const blockerOf = (c: number): number => {
@@ -344,13 +341,13 @@ function giveAtoms(
     for (let k = 0; k < n; k++) {
       const a = order[k]!;
       const src = aSrc[a]!;
-      if (src >= 0) {
+      if (src < nTerms) {
         for (let i = ownOff[src]!; i < ownOff[src + 1]!; i++) {
           const c = ownList[i]!;
           if (notBlocked(c)) for (let j = chainOff[c]!; j < chainOff[c + 1]!; j++) give(chainList[j]!, a);
         }
-      } else if (notBlocked(-src - 1)) {
-        for (let j = chainOff[-src - 1]!; j < chainOff[-src]!; j++) give(chainList[j]!, a);
+      } else if (notBlocked(src - nTerms)) {
+        for (let j = chainOff[src - nTerms]!; j < chainOff[src - nTerms + 1]!; j++) give(chainList[j]!, a);
       }
     }
     if (withBlocked && ownBlocked.length > 0) {
@@ -363,7 +360,7 @@ function giveAtoms(
         for (let k = 0; k < n; k++) {
           const a = order[k]!;
           const src = aSrc[a]!;
-          if (src >= 0 ? !ownList.subarray(ownOff[src]!, ownOff[src + 1]!).includes(c) : src !== -c - 1) continue;
+          if (src < nTerms ? !ownList.subarray(ownOff[src]!, ownOff[src + 1]!).includes(c) : src !== nTerms + c) continue;
           if (last >= 0 && aStart[last] === aStart[a] && aEnd[last] === aEnd[a] && aRank[last] === aRank[a]) continue;
           last = a;
           matches.push({ by: d.labels[aRank[a]!]!, start: aStart[a]!, end: aEnd[a]! });
@@ -435,12 +432,12 @@ function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher):
     while (j < count && j <= i + COMPLETION_REACH && (truncatedAt(j) || COMPOUND_CONJUNCTIONS.has(lower(j)))) j++;
     if (j >= count || j > i + COMPLETION_REACH) continue;
     const had = scan.idCount[i]!;
-    const extra = new Set<number>(patternsOf(scan, i));
-    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form, false)) extra.add(id);
-    if (extra.size > had) {
+    const all = patternsOf(scan, i);
+    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form, false)) all.push(id);
+    const ids = all.length > had ? ascendingUnique(all) : all;
+    if (ids.length > had) {
       if (had === 0) added = true;
       // The token's ids, now more, go after all others.
-      const ids = [...extra].sort((a, b) => a - b);
       reserveIds(scan, ids.length);
       scan.ids.set(ids, scan.idUsed);
       scan.idStart[i] = scan.idUsed;
@@ -449,8 +446,8 @@ function completeCompounds(text: string, scan: ScannedTokens, matcher: Matcher):
     }
   }
   if (added) {
-    scan.hits.length = 0;
-    for (let i = 0; i < count; i++) if (scan.idCount[i]! > 0) scan.hits.push(i);
+    scan.hitCount = 0;
+    for (let i = 0; i < count; i++) if (scan.idCount[i]! > 0) scan.hits[scan.hitCount++] = i;
   }
 }
 
@@ -466,7 +463,7 @@ interface Work {
   seenCount: number;
   /** Occurrence numbers grouped by term (each group in text order); see `Derived.termOff`. */
   byTerm: Int32Array;
-  /** Atoms: span, label rank, and source (a term id, or -1 - category for a rule's hit). */
+  /** Atoms: span, label rank, and source (a term id, or `nTerms` + category for a rule's hit). */
   aStart: Int32Array;
   aEnd: Int32Array;
   aRank: Int32Array;
@@ -605,7 +602,7 @@ function mergeSort(w: Work, n: number, full: boolean): Int32Array {
  * Returns whether any term occurs.
  */
 function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: number): boolean {
-  const { count, hits, starts, ends, ids, idStart, idCount } = scan;
+  const { count, hits, hitCount, starts, ends, ids, idStart, idCount } = scan;
   const { atomOff, atomList, occOff, occList, phraseOff, phraseList, phraseAt, elemOff, elemList, termCnt, termRank, hasOwn, needOcc, nPatterns } = d;
   const w = work;
   let { aStart, aEnd, aRank, aSrc } = w;
@@ -614,7 +611,7 @@ function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: num
   w.empty = false;
   w.occCount = 0;
   w.seenCount = 0;
-  for (let h = 0; h < hits.length; h++) {
+  for (let h = 0; h < hitCount; h++) {
     const i = hits[h]!;
     for (let k = idStart[i]!, kEnd = k + idCount[i]!; k < kEnd; k++) {
       const id = ids[k]!;
@@ -742,9 +739,13 @@ interface Derived {
   /** Per term: the categories naming it among their own terms (ascending). */
   ownOff: Int32Array;
   ownList: Int32Array;
-  /** Per term: its own categories and all their ancestors, each once. */
-  rollOff: Int32Array;
-  rollList: Int32Array;
+  nTerms: number;
+  /**
+   * Per atom source — a term, then (from `nTerms` on) a category's rules — the categories its atoms
+   * code: a term's own categories and all their ancestors, each once; a category and its ancestors.
+   */
+  targetOff: Int32Array;
+  targetList: Int32Array;
   /** Per term: the categories with a rule using it (not counting `not`). */
   ruleOff: Int32Array;
   ruleList: Int32Array;
@@ -884,7 +885,7 @@ function derive(matcher: Matcher): Derived {
   const occP = packed(nPatterns, occSingles);
   const phrase = packed(nPatterns, phrases);
   const ownP = packed(nTerms, own);
-  const rollP = packed(nTerms, roll);
+  const targetP = packed(nTerms + nCats, [...Array.from({ length: nTerms }, (_, t) => roll[t]), ...chains]);
   const ruleP = packed(nTerms, rules);
   const exclP = packed(nTerms, excl);
   const chainP = packed(nCats, chains);
@@ -904,8 +905,9 @@ function derive(matcher: Matcher): Derived {
     elemList: elemP.list,
     ownOff: ownP.off,
     ownList: ownP.list,
-    rollOff: rollP.off,
-    rollList: rollP.list,
+    nTerms,
+    targetOff: targetP.off,
+    targetList: targetP.list,
     ruleOff: ruleP.off,
     ruleList: ruleP.list,
     exclOff: exclP.off,
@@ -947,7 +949,7 @@ function termAtoms(d: Derived, round: number, t: number, rank: number, c: number
   const cnt = d.termCnt[t]!;
   for (let j = 0; j < cnt; j++) {
     const o = w.byTerm[off + j]!;
-    addAtom(w, starts[w.occFirst[o]!]!, ends[w.occLast[o]!]!, rank, -c - 1);
+    addAtom(w, starts[w.occFirst[o]!]!, ends[w.occLast[o]!]!, rank, d.nTerms + c);
   }
 }
 
@@ -999,9 +1001,12 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
       case 'any':
         for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
         break;
-      case 'all':
-        if (rule.terms.every((t) => occurs(d, round, t))) for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
+      case 'all': {
+        let all = true;
+        for (let k = 0; k < rule.terms.length && all; k++) all = occurs(d, round, rule.terms[k]!);
+        if (all) for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
         break;
+      }
       case 'near': {
         const head = rule.terms[0]!;
         if (!occurs(d, round, head)) break;
@@ -1019,8 +1024,8 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
           }
           if (partners.length !== rule.terms.length - 1) continue;
           // The same occurrence may be given twice: identical atoms count once.
-          addAtom(w, starts[w.occFirst[h]!]!, ends[w.occLast[h]!]!, rank, -c - 1);
-          for (const q of partners) addAtom(w, starts[w.occFirst[q]!]!, ends[w.occLast[q]!]!, rank, -c - 1);
+          addAtom(w, starts[w.occFirst[h]!]!, ends[w.occLast[h]!]!, rank, d.nTerms + c);
+          for (const q of partners) addAtom(w, starts[w.occFirst[q]!]!, ends[w.occLast[q]!]!, rank, d.nTerms + c);
         }
         break;
       }
@@ -1028,7 +1033,7 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
         // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
         // Their label is the rule's (see `RegexHits`).
         const hits = regexHits?.get(rule);
-        if (hits) for (const m of hits) addAtom(work, m.start, m.end, rank, -c - 1);
+        if (hits) for (const m of hits) addAtom(work, m.start, m.end, rank, d.nTerms + c);
         break;
       }
     }

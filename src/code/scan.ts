@@ -25,8 +25,9 @@ export interface ScannedTokens {
   idStart: Int32Array;
   idCount: Int32Array;
   idUsed: number;
-  /** Indices of the tokens with at least one pattern, ascending. */
-  hits: number[];
+  /** Indices of the tokens with at least one pattern, ascending: `hits[0 … hitCount-1]`. */
+  hits: Int32Array;
+  hitCount: number;
   /** True when some token ends with a hyphen (a truncated compound part such as "Bildungs-"). */
   truncated: boolean;
 }
@@ -136,7 +137,7 @@ function grow(t: FormTable): void {
     if (old[o + 3] === 0) continue;
     let s = old[o]! & mask;
     while (slots[4 * s + 3] !== 0) s = (s + 1) & mask;
-    slots.set(old.subarray(o, o + 4), 4 * s);
+    for (let k = 0; k < 4; k++) slots[4 * s + k] = old[o + k]!;
   }
   t.slots = slots;
   t.mask = mask;
@@ -179,9 +180,11 @@ function idsOf(t: FormTable, matcher: Matcher, text: string, start: number, end:
     for (let k = 0; k < len; k++) into[off + k] = text.charCodeAt(start + k);
     if (ids.length > 0) {
       let at = off + len;
-      for (const n of [ids.length, ...ids]) {
-        into[at++] = n >>> 16;
-        into[at++] = n & 0xffff;
+      into[at++] = ids.length >>> 16;
+      into[at++] = ids.length & 0xffff;
+      for (let k = 0; k < ids.length; k++) {
+        into[at++] = ids[k]! >>> 16;
+        into[at++] = ids[k]! & 0xffff;
       }
     }
     t.used = off + need;
@@ -240,7 +243,8 @@ const scratch: ScannedTokens = {
   idStart: new Int32Array(1024),
   idCount: new Int32Array(1024),
   idUsed: 0,
-  hits: [],
+  hits: new Int32Array(1024),
+  hitCount: 0,
   truncated: false,
 };
 
@@ -253,7 +257,7 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
   const out = scratch;
   out.count = 0;
   out.idUsed = 0;
-  out.hits.length = 0;
+  out.hitCount = 0;
   out.truncated = false;
   const n = text.length;
   let i = 0;
@@ -300,13 +304,14 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
       out.ends = grown(out.ends);
       out.idStart = grown(out.idStart);
       out.idCount = grown(out.idCount);
+      out.hits = grown(out.hits);
     }
     out.starts[k] = start;
     out.ends[k] = i;
     out.idStart[k] = out.idUsed;
     const found = idsOf(t, matcher, text, start, i, h | 0, out);
     out.idCount[k] = found;
-    if (found > 0) out.hits.push(k);
+    if (found > 0) out.hits[out.hitCount++] = k;
     out.count = k + 1;
   }
   return out;

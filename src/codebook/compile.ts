@@ -111,6 +111,32 @@ function boundedMap<V>(): Map<string, V> {
   return map;
 }
 
+/**
+ * The distinct numbers of `list` in ascending order, as a new list. Lists of pattern ids are
+ * mostly short: sorted in place by insertion, longer ones as a typed array (no comparator calls).
+ */
+export function ascendingUnique(list: readonly number[]): number[] {
+  let out: number[];
+  if (list.length > 32) {
+    out = Array.from(Float64Array.from(list).sort());
+  } else {
+    out = list.slice();
+    for (let k = 1; k < out.length; k++) {
+      const x = out[k]!;
+      let j = k - 1;
+      while (j >= 0 && out[j]! > x) {
+        out[j + 1] = out[j]!;
+        j--;
+      }
+      out[j + 1] = x;
+    }
+  }
+  let n = 0;
+  for (let k = 0; k < out.length; k++) if (n === 0 || out[n - 1] !== out[k]) out[n++] = out[k]!;
+  out.length = n;
+  return out;
+}
+
 /** The pattern ids shared by every form that matches nothing. */
 const NONE: readonly number[] = Object.freeze([]);
 
@@ -197,7 +223,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
     if (ids === undefined) {
       const found: number[] = [];
       for (const index of indexes) collect(index, lower, language, found, probe);
-      ids = found.length === 0 ? NONE : found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
+      ids = found.length === 0 ? NONE : found.length > 1 ? ascendingUnique(found) : found;
       if (cache) formCache.set(lower, ids);
     }
     return ids;
@@ -210,9 +236,9 @@ export function compileCodebook(codebook: Codebook): Matcher {
       if (forms.length === 1) {
         ids = lookupForm(forms[0]!);
       } else {
-        const set = new Set<number>();
-        for (const f of forms) for (const id of lookupForm(f)) set.add(id);
-        ids = [...set].sort((a, b) => a - b);
+        const all: number[] = [];
+        for (const f of forms) for (const id of lookupForm(f)) all.push(id);
+        ids = ascendingUnique(all);
       }
       tokenCache.set(lowerToken, ids);
     }

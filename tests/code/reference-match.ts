@@ -19,7 +19,7 @@ interface ScannedTokens {
 
 function asLists(scan: Scanned): ScannedTokens {
   const patterns = Array.from({ length: scan.count }, (_, k) => patternsOf(scan, k));
-  return { count: scan.count, starts: scan.starts.slice(0, scan.count), ends: scan.ends.slice(0, scan.count), patterns, hits: [...scan.hits], truncated: scan.truncated };
+  return { count: scan.count, starts: scan.starts.slice(0, scan.count), ends: scan.ends.slice(0, scan.count), patterns, hits: Array.from(scan.hits.subarray(0, scan.hitCount)), truncated: scan.truncated };
 }
 import type { Match, Token } from '../../src/types.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../../src/codebook/compile.js';
+import { ascendingUnique, compileCodebook } from '../../src/codebook/compile.js';
 import { codebookFrom, oneCategory } from '../helpers.js';
 
 /** The regular expression a glob stands for: `*` is a run of letters, digits and marks. */
@@ -43,5 +43,19 @@ describe('glob index', () => {
     expect(m.lookupForm('aebcd', false)).toEqual([0]);
     expect(m.lookupForm('hauptstrasse', false)).toEqual([1]);
     expect(m.lookupForm('hauptstraße', false)).toEqual([1]);
+  });
+});
+
+describe('ascendingUnique', () => {
+  it('sorts numerically and lists each number once, short lists and long ones alike', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 80 }), (list) => {
+        const copy = [...list];
+        expect(ascendingUnique(list)).toEqual([...new Set(list)].sort((a, b) => a - b));
+        expect(list).toEqual(copy);
+      }),
+      { numRuns: 500 },
+    );
+    expect(ascendingUnique([10, 9, 100, 9])).toEqual([9, 10, 100]);
   });
 });
