@@ -186,8 +186,22 @@ export function emergentCombinations(idx: CodeIndex, codebook: Codebook, minSupp
     sameList(t.evidence, s.evidence) &&
     s.members.every((m) => t.members.some((x) => x === m || flat[x]!.path.startsWith(flat[m]!.path + '/'))) &&
     !sameList(t.members, s.members);
+  // Only combinations with the same supporting units can cover each other: compare within buckets
+  // keyed by the evidence's length and hash (not every pair: that is quadratic in the thousands of
+  // combinations a large codebook can keep).
+  const keyOf = new Map<Combo, string>();
+  const buckets = new Map<string, Combo[]>();
+  for (const c of kept) {
+    let h = 0x811c9dc5;
+    for (const x of c.evidence) h = Math.imul(h ^ x, 0x01000193);
+    const key = `${c.evidence.length}:${h >>> 0}`;
+    keyOf.set(c, key);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(c);
+    else buckets.set(key, [c]);
+  }
   return kept.filter(
-    (s) => !kept.some((t) => covers(t, s)) && !declared.includes(s.members.map((m) => flat[m]!.path).sort(cmp).join('\u0000')),
+    (s) => !buckets.get(keyOf.get(s)!)!.some((t) => covers(t, s)) && !declared.includes(s.members.map((m) => flat[m]!.path).sort(cmp).join('\u0000')),
   );
 }
 
