@@ -49,15 +49,6 @@ export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits)
 }
 
 /**
- * What `matchText` finds, without the token list: the form the coding loop uses. `regexHits` are
- * the hits of the regex rules when already run (`runRegexRules`, with its time budget, for many
- * texts at once); without them the rules run here, on this text alone, under the same budget.
- */
-export function matchCodes(text: string, matcher: Matcher, regexHits?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
-  return matchScanned(text, scanTokens(text, matcher), matcher, regexHits);
-}
-
-/**
  * The codings of one unit's text, as `codeUnits` lists them: one per coded category, in codebook
  * order. With `evidence` false only the counts are made: every coding's `matches` is then one
  * shared, frozen empty list (for callers that use nothing but the categories and their hits).
