@@ -30,7 +30,7 @@ export { readQdpxCoding } from './read/qdpx.js';
 
 // segment
 export { segmentUnits } from './segment/index.js';
-export { splitSentences } from './segment/sentences.js';
+export { splitSentences } from './text/sentences.js';
 
 // text
 export { tokenize } from './text/tokenize.js';

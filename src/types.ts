@@ -183,7 +183,26 @@ export interface MatchOptions {
   fold: boolean;
   /** Plain words (without `*`) also match by stem. */
   stem: boolean;
+  /**
+   * Plain words match the inflected forms of their word from a German lexicon (Jugendamt ~
+   * Jugendämtern; separable verbs also split: "arbeiten … zusammen"); a word starting with `*`
+   * matches compounds ending in any form of its word.
+   */
+  lemma: boolean;
+  /** A hit is dropped when a negation ("kein", "nicht", "ohne", "-los", …) governs it in its clause. */
+  negation: boolean;
+  /** Whether hits in questions count (default true); false drops hits inside interrogative sentences. */
+  questions: boolean;
 }
+
+/**
+ * How the parts of a hyphenated compound ("Kita-Leitung") are matched: `parts` (each part and run
+ * of parts on its own) or `head` (only runs that end with the last part, the compound's head).
+ */
+export type CompoundMode = 'parts' | 'head';
+
+/** Where the terms of an `all`, `near` or `not` must occur: anywhere in the unit, or in one sentence. */
+export type RuleScope = 'unit' | 'sentence';
 
 /** A term as written in the codebook: one or more words, `*` as glob. */
 export interface Term {
@@ -193,10 +212,10 @@ export interface Term {
 
 /** A coding rule of a category: one of all / any / near / regex, optionally with exclusions. */
 export type Rule =
-  | { kind: 'all'; terms: Term[]; not: Term[]; position?: Position }
-  | { kind: 'any'; terms: Term[]; not: Term[]; position?: Position }
-  | { kind: 'near'; terms: Term[]; within: number; not: Term[]; position?: Position }
-  | { kind: 'regex'; pattern: string; not: Term[]; position?: Position };
+  | { kind: 'all'; terms: Term[]; not: Term[]; scope: RuleScope; position?: Position }
+  | { kind: 'any'; terms: Term[]; not: Term[]; scope: RuleScope; position?: Position }
+  | { kind: 'near'; terms: Term[]; within: number; not: Term[]; scope: RuleScope; position?: Position }
+  | { kind: 'regex'; pattern: string; not: Term[]; scope: RuleScope; position?: Position };
 
 /** A category of the coding frame, with its definition, anchor examples and machine rules. */
 export interface Category {
@@ -243,6 +262,8 @@ export interface Codebook {
   language: Language;
   unit: UnitKind;
   match: MatchOptions;
+  /** How hyphenated compounds are matched (the codebook's `match.compounds`; default `parts`). */
+  compounds: CompoundMode;
   moderators: string[];
   categories: Category[];
   perspectives: Perspective[];

@@ -3,7 +3,7 @@
  * literature: percent agreement, Cohen's kappa (Cohen 1960, weighted: Cohen 1968), Fleiss' kappa
  * (Fleiss 1971), Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's
  * Alpha-Reliability") and the Brennan–Prediger kappa (Brennan & Prediger 1981); and how well a
- * codebook's rules match a human ("gold") coding: precision, recall and F1 per category.
+ * codebook's rules match a human ("gold") coding: precision, recall, F1 and Cohen's kappa per category.
  *
  * Two kinds of input:
  * - codings (`segments.csv` rows of each coder): every unit × category pair is a binary item —
@@ -524,6 +524,12 @@ export interface EvaluationRow {
   recall: number | null;
   /** 2·tp ÷ (2·tp + fp + fn); null when neither has the category. */
   f1: number | null;
+  /**
+   * Cohen's kappa of the rules against the gold coding, present/absent per compared unit (computed
+   * as `agree` computes it for two codings); null when chance agreement is 1 (both code the category in
+   * every compared unit, or in none) or no unit is compared.
+   */
+  kappa: number | null;
   falsePositives: EvaluationExample[];
   falseNegatives: EvaluationExample[];
 }
@@ -533,7 +539,26 @@ export interface EvaluationAverages {
   /** Micro: precision, recall and F1 of the summed tp, fp and fn. */
   micro: { tp: number; fp: number; fn: number; precision: number | null; recall: number | null; f1: number | null };
   /** Macro: the mean of each figure over the categories where it is defined (`categories` counts them per figure). */
-  macro: { precision: number | null; recall: number | null; f1: number | null; categories: { precision: number; recall: number; f1: number } };
+  macro: {
+    precision: number | null;
+    recall: number | null;
+    f1: number | null;
+    kappa: number | null;
+    categories: { precision: number; recall: number; f1: number; kappa: number };
+  };
+}
+
+/** Where the compared depths come from: `--depth` (`option`), the gold coding's codes (`gold`), or every level of the codebook when the gold coding codes nothing (`codebook`). */
+export type DepthSource = 'option' | 'gold' | 'codebook';
+
+/** Options of `evaluateCoding`. */
+export interface EvaluateOptions {
+  /**
+   * The levels of the code tree to compare (1 = top-level categories, 2 = their subcategories, …).
+   * Default: the levels of the codes the gold coding uses (as written, before the roll-up); every
+   * level when it codes nothing.
+   */
+  depths?: readonly number[];
 }
 
 /** Everything `evaluateCoding` finds. */
@@ -546,9 +571,13 @@ export interface Evaluation extends EvaluationAverages {
   transcripts: string[];
   /** Input transcripts the gold coding does not name (left out), sorted. */
   unjudged: string[];
-  /** Categories in codebook order. */
+  /** The levels of the code tree compared (1 = top level), ascending. */
+  depths: number[];
+  /** Where `depths` comes from. */
+  depthsFrom: DepthSource;
+  /** The compared categories (those at `depths`), in codebook order. */
   categories: EvaluationRow[];
-  /** Gold rows that could not be compared (unknown transcript, unit or category), as warnings. */
+  /** Gold rows that could not be compared (unknown transcript, unit or category), and `--depth` levels the gold coding has no category at, as warnings. */
   problems: Problem[];
 }
 
@@ -562,6 +591,16 @@ function f1Of(tp: number, fp: number, fn: number): number | null {
   return tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : null;
 }
 
+/** The level of a category in the code tree: 1 for `a`, 2 for `a/b`, … */
+export function categoryDepth(path: string): number {
+  return path.split('/').length;
+}
+
+/** Cohen's kappa of the rules against the gold coding on one category, from its 2×2 counts over `units` compared units (via the binary figures `agree` uses). */
+function kappaOf(units: number, tp: number, fp: number, fn: number): number | null {
+  return binaryFigures({ items: units, present: [units - tp - fp - fn, fp + fn, tp], coded: [tp + fp, tp + fn] }).cohen;
+}
+
 /** The mean of the defined values and how many there are. */
 function meanDefined(xs: readonly (number | null)[]): { mean: number | null; count: number } {
   const defined = xs.filter((x): x is number => x !== null);
@@ -573,13 +612,17 @@ function meanDefined(xs: readonly (number | null)[]): { mean: number | null; cou
  * of the same units. Only the transcripts the gold coding names are compared, over their codable
  * (non-moderator) units; a unit the gold coding does not list counts as coded with nothing. Gold
  * categories are matched by full code or by an own code only one category has, and rolled up to
- * their ancestors as the rules' codings are. Gold rows naming an unknown transcript, unit or
- * category, or a moderator unit, are left out with a warning.
+ * their ancestors as the rules' codings are. Only the categories at the compared depths are
+ * reported and averaged (`options.depths`; default: the levels of the gold coding's own codes).
+ * Gold rows naming an unknown transcript, unit or category, or a moderator unit, are left out
+ * with a warning; a depth given in `options.depths` that the gold coding has no category at in
+ * the compared units is compared, with a warning.
  */
 export function evaluateCoding(
   units: readonly CodedUnit[],
   gold: CoderCoding,
   categories: readonly { path: string; label: string }[],
+  options: EvaluateOptions = {},
 ): Evaluation {
   const file = gold.coder;
   const problems: Problem[] = [];
@@ -602,6 +645,8 @@ export function evaluateCoding(
   const goldSets = new Map<string, Set<string>>();
   const warnedTranscripts = new Set<string>();
   const warnedCategories = new Set<string>();
+  // The levels of the codes the gold coding itself uses (before the roll-up): the default depths.
+  const goldDepths = new Set<number>();
   for (const row of gold.rows) {
     if (!inputTranscripts.has(row.transcript)) {
       if (!warnedTranscripts.has(row.transcript)) {
@@ -632,6 +677,7 @@ export function evaluateCoding(
       }
       continue;
     }
+    goldDepths.add(categoryDepth(path));
     let set = goldSets.get(id);
     if (!set) goldSets.set(id, (set = new Set()));
     set.add(path);
@@ -649,7 +695,12 @@ export function evaluateCoding(
     text: u.text,
     matched: [...new Set(u.codings.filter((k) => k.category === category).flatMap((k) => k.matches.map((x) => x.by)))],
   });
-  const rows: EvaluationRow[] = categories.map(({ path, label }) => {
+  const depthsFrom: DepthSource = options.depths !== undefined ? 'option' : goldDepths.size > 0 ? 'gold' : 'codebook';
+  const depthList = options.depths ?? (goldDepths.size > 0 ? goldDepths : paths.map(categoryDepth));
+  const depths = [...new Set(depthList)].sort((a, b) => a - b);
+  const depthSet = new Set(depths);
+  const comparedCategories = categories.filter((c) => depthSet.has(categoryDepth(c.path)));
+  const rows: EvaluationRow[] = comparedCategories.map(({ path, label }) => {
     let tp = 0;
     const falsePositives: EvaluationExample[] = [];
     const falseNegatives: EvaluationExample[] = [];
@@ -662,26 +713,50 @@ export function evaluateCoding(
     });
     const fp = falsePositives.length;
     const fn = falseNegatives.length;
-    return { category: path, label, tp, fp, fn, precision: ratio(tp, fp), recall: ratio(tp, fn), f1: f1Of(tp, fp, fn), falsePositives, falseNegatives };
+    return {
+      category: path,
+      label,
+      tp,
+      fp,
+      fn,
+      precision: ratio(tp, fp),
+      recall: ratio(tp, fn),
+      f1: f1Of(tp, fp, fn),
+      kappa: kappaOf(compared.length, tp, fp, fn),
+      falsePositives,
+      falseNegatives,
+    };
   });
+  if (depthsFrom === 'option' && compared.length > 0) {
+    for (const d of depths) {
+      const atDepth = rows.filter((r) => categoryDepth(r.category) === d);
+      if (atDepth.length > 0 && atDepth.every((r) => r.tp + r.fn === 0)) {
+        warn(undefined, `the gold coding has no category at depth ${d} in the compared units; every unit the rules code at that depth counts as a false positive`, 'evaluate/depth-not-in-gold');
+      }
+    }
+  }
   const tp = rows.reduce((s, r) => s + r.tp, 0);
   const fp = rows.reduce((s, r) => s + r.fp, 0);
   const fn = rows.reduce((s, r) => s + r.fn, 0);
   const precision = meanDefined(rows.map((r) => r.precision));
   const recall = meanDefined(rows.map((r) => r.recall));
   const f1 = meanDefined(rows.map((r) => r.f1));
+  const kappa = meanDefined(rows.map((r) => r.kappa));
   return {
     gold: file,
     units: compared.length,
     transcripts: [...goldTranscripts].sort(cmp),
     unjudged: [...inputTranscripts].filter((t) => !goldTranscripts.has(t)).sort(cmp),
+    depths,
+    depthsFrom,
     categories: rows,
     micro: { tp, fp, fn, precision: ratio(tp, fp), recall: ratio(tp, fn), f1: f1Of(tp, fp, fn) },
     macro: {
       precision: precision.mean,
       recall: recall.mean,
       f1: f1.mean,
-      categories: { precision: precision.count, recall: recall.count, f1: f1.count },
+      kappa: kappa.mean,
+      categories: { precision: precision.count, recall: recall.count, f1: f1.count, kappa: kappa.count },
     },
     problems: sortProblems(problems),
   };

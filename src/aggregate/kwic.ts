@@ -36,6 +36,7 @@ export function compileTerm(term: string, match: MatchOptions, language: Languag
     language,
     unit: 'turn',
     match,
+    compounds: 'parts',
     moderators: [],
     categories: [
       {

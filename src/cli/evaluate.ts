@@ -9,12 +9,24 @@ interface EvaluateFlags extends InputFlags {
   errors?: boolean;
   excel?: boolean;
   limit?: number;
+  depth?: number[];
   minF1?: number;
+  minMacroF1?: number;
 }
 
 const wholeNumber = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ 0`);
   return Number(value);
+};
+
+/** `--depth 1,2` (repeatable): the levels, each a whole number ≥ 1, added to those of earlier `--depth`s. */
+const depthList = (value: string, previous: number[] | undefined): number[] => {
+  const levels = value.split(',').map((part) => {
+    const t = part.trim();
+    if (!/^\d+$/.test(t) || Number(t) < 1) throw new InvalidArgumentError(`'${value}' is not a level ≥ 1 or a comma-separated list of them (1 = top-level categories)`);
+    return Number(t);
+  });
+  return [...(previous ?? []), ...levels];
 };
 
 const share = (value: string): number => {
@@ -23,17 +35,19 @@ const share = (value: string): number => {
   return x;
 };
 
-/** `fokus evaluate INPUT... --gold CODING`: precision, recall and F1 of the codebook's rules against a human coding. */
+/** `fokus evaluate INPUT... --gold CODING`: precision, recall, F1 and Cohen's kappa of the codebook's rules against a human coding. */
 export function registerEvaluate(program: Command, io: CliIO, setCode: (code: number) => void): void {
   const command = program
     .command('evaluate')
-    .description("precision, recall and F1 of the codebook's rules against a human (gold) coding, with the units they get wrong")
+    .description("precision, recall, F1 and Cohen's kappa of the codebook's rules against a human (gold) coding, with the units they get wrong")
     .argument('<input...>', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
     .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (as segments.csv), or a .qdpx project')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
     .option('--errors', 'with --format csv: every false positive and false negative instead of the figures')
     .option('--limit <n>', 'false positives and negatives the table lists per category and kind (default 5)', wholeNumber)
+    .option('--depth <levels>', 'compare only categories at these levels of the code tree (1 = top level; repeatable or comma-separated: 1,2); default: the levels the gold coding codes', depthList)
     .option('--min-f1 <x>', 'exit 1 when the micro-averaged F1 is below x', share)
+    .option('--min-macro-f1 <x>', 'exit 1 when the macro-averaged F1 is below x', share)
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark');
   addInputOptions(command).action(async (inputs: string[], flags: EvaluateFlags) => {
     setCode(await runEvaluate(inputs, flags, io));
@@ -54,8 +68,15 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
-  const { evaluateCoding } = await import('../aggregate/agreement.js');
-  const ev = evaluateCoding(coded.units, gold.coding, categories);
+  const { categoryDepth, evaluateCoding } = await import('../aggregate/agreement.js');
+  if (flags.depth !== undefined) {
+    const levels = [...new Set(categories.map((c) => categoryDepth(c.path)))].sort((a, b) => a - b);
+    const missing = [...new Set(flags.depth)].filter((d) => !levels.includes(d));
+    if (missing.length > 0) {
+      return usageError(io, `--depth ${missing.join(',')}: the codebook has no category at ${missing.length === 1 ? 'that level' : 'those levels'} (its levels: ${levels.join(', ')})`);
+    }
+  }
+  const ev = evaluateCoding(coded.units, gold.coding, categories, flags.depth !== undefined ? { depths: flags.depth } : {});
   for (const p of ev.problems) io.stderr.write(formatProblem(p) + '\n');
 
   const render = await import('../render/evaluate.js');
@@ -66,13 +87,15 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
 
   if (ev.units === 0) io.stderr.write(`fokus: no unit of the inputs is in ${flags.gold}: are the transcript names the same as in its transcript column?\n`);
   if (loaded.failed) return EXIT.badInput;
-  if (flags.minF1 !== undefined) {
-    const f1 = ev.micro.f1;
-    if (f1 === null || f1 < flags.minF1) {
-      const what = f1 === null ? 'micro F1 is undefined (neither the rules nor the gold coding code any compared unit), so it does not reach' : `micro F1 ${f1.toFixed(4)} is below`;
-      io.stderr.write(`fokus: ${what} --min-f1 ${flags.minF1}\n`);
-      return EXIT.checkFailed;
-    }
-  }
-  return EXIT.ok;
+  // Both thresholds are checked (and both failures reported) before exiting 1.
+  let failed = false;
+  const check = (name: 'micro' | 'macro', f1: number | null, option: string, min: number | undefined): void => {
+    if (min === undefined || (f1 !== null && f1 >= min)) return;
+    const what = f1 === null ? `${name} F1 is undefined (neither the rules nor the gold coding code any compared unit), so it does not reach` : `${name} F1 ${f1.toFixed(4)} is below`;
+    io.stderr.write(`fokus: ${what} ${option} ${min}\n`);
+    failed = true;
+  };
+  check('micro', ev.micro.f1, '--min-f1', flags.minF1);
+  check('macro', ev.macro.f1, '--min-macro-f1', flags.minMacroF1);
+  return failed ? EXIT.checkFailed : EXIT.ok;
 }

@@ -42,7 +42,7 @@ async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: Cli
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { codebook, units } = loaded.coded;
-  const match = { fold: flags.fold ?? codebook.match.fold, stem: flags.stem ?? codebook.match.stem };
+  const match = { ...codebook.match, fold: flags.fold ?? codebook.match.fold, stem: flags.stem ?? codebook.match.stem };
   const hits = findConcordance(units, compileTerm(term, match, codebook.language));
   const { renderKwic, renderKwicCsv, renderKwicJson } = await import('../render/kwic.js');
   if (flags.format === 'json') io.stdout.write(renderKwicJson(hits, flags.width));

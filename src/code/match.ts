@@ -1,6 +1,7 @@
-import { WILDCARD, ascendingUnique, type CompiledRule, type Matcher } from '../codebook/compile.js';
+import { GUARD_NEGATION, GUARD_QUESTION, WILDCARD, ascendingUnique, type CompiledRule, type Matcher } from '../codebook/compile.js';
 import { lowerWord } from '../text/normalize.js';
 import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
+import { inQuestion, isNegated, tokenContext, type TokenContext } from './context.js';
 import { runRegexRules, type RegexHits } from './regex-budget.js';
 import { detach, patternsOf, reserveIds, scanTokens, type ScannedTokens } from './scan.js';
 import type { Coding, Match, Token } from '../types.js';
@@ -135,6 +136,9 @@ function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given:
   const round = ++d.round;
   const w = work;
   // Atoms of the terms categories name among their own; occurrences of those rules and excludes use.
+  w.text = text;
+  w.context = undefined;
+  w.scan = scan;
   const found = findTerms(scan, matcher, d, round);
   if (!found && !hasRegex) return out;
   const regexHits = hasRegex ? (given ?? runRegexRules([text], matcher).hits[0]) : undefined;
@@ -467,6 +471,28 @@ interface Work {
   spare: Int32Array;
   /** Categories given at least one atom. */
   touched: Int32Array;
+  /** The text being coded, and its tokens' context once some guard, split verb or sentence scope asked for it. */
+  text: string;
+  context: TokenContext | undefined;
+  scan: ScannedTokens | undefined;
+}
+
+/** The context of the tokens of the text being coded, made on first use. */
+function contextOf(w: Work): TokenContext {
+  if (w.context === undefined) {
+    const scan = w.scan!;
+    w.context = tokenContext(w.text, scan.count, scan.starts, scan.ends);
+  }
+  return w.context;
+}
+
+/** Whether a hit of term `t` on tokens `first…last` passes the term's guards. */
+function guardPasses(w: Work, guard: number, first: number, last: number, termText: string): boolean {
+  if (guard === 0) return true;
+  const ctx = contextOf(w);
+  if ((guard & GUARD_QUESTION) !== 0 && inQuestion(ctx, first)) return false;
+  if ((guard & GUARD_NEGATION) !== 0 && isNegated(ctx, first, last, termText)) return false;
+  return true;
 }
 
 const work: Work = {
@@ -486,6 +512,9 @@ const work: Work = {
   order: new Int32Array(256),
   spare: new Int32Array(256),
   touched: new Int32Array(64),
+  text: '',
+  context: undefined,
+  scan: undefined,
 };
 
 /** A copy of `a` with room for at least `need` items. */
@@ -647,6 +676,8 @@ function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: num
           for (let q = idStart[first + e]!, qEnd = q + idCount[first + e]!; q < qEnd && !ok; q++) ok = ids[q] === el;
         }
         if (!ok) continue;
+        const guard = d.guard[termId]!;
+        if (guard !== 0 && !guardPasses(w, guard, first, last, matcher.terms[termId]!.text)) continue;
         any = true;
         if (hasOwn[termId] === 1) {
           if (atoms === aStart.length) {
@@ -664,6 +695,7 @@ function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: num
     }
   }
   w.atoms = atoms;
+  if (d.splitList.length > 0 && findSplitVerbs(scan, matcher, d, round)) any = true;
   // Group the occurrences by term: each term's run starts at termOff, in text order.
   const n = w.occCount;
   const { seen, seenCount, occTerm } = w;
@@ -678,6 +710,38 @@ function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: num
   }
   const byTerm = w.byTerm;
   for (let o = 0; o < n; o++) byTerm[termFill[occTerm[o]!]!++] = o;
+  return any;
+}
+
+/**
+ * Separable verbs standing apart ("Wir arbeiten seit Jahren mit der Schule zusammen"): a finite form
+ * of the base verb with the particle after it in the same sentence is a hit of the verb's term, on
+ * the finite verb. Returns whether any was found.
+ */
+function findSplitVerbs(scan: ScannedTokens, matcher: Matcher, d: Derived, round: number): boolean {
+  const { hits, hitCount, ids, idStart, idCount, count, starts, ends } = scan;
+  const w = work;
+  let any = false;
+  for (let h = 0; h < hitCount; h++) {
+    const i = hits[h]!;
+    for (let k = idStart[i]!, kEnd = k + idCount[i]!; k < kEnd; k++) {
+      const id = ids[k]!;
+      if (id >= d.nPatterns) continue;
+      for (let p = d.splitOff[id]!, pEnd = d.splitOff[id + 1]!; p < pEnd; p++) {
+        const term = matcher.terms[d.splitList[p]!]!;
+        const ctx = contextOf(w);
+        const particle = term.split!.particle;
+        let found = false;
+        for (let j = i + 1; j < count && ctx.sentence[j] === ctx.sentence[i] && !found; j++) {
+          for (let q = idStart[j]!, qEnd = q + idCount[j]!; q < qEnd && !found; q++) found = ids[q] === particle;
+        }
+        if (!found || !guardPasses(w, term.guard, i, i, term.text)) continue;
+        any = true;
+        if (d.hasOwn[term.id] === 1) addAtom(w, starts[i]!, ends[i]!, d.termRank[term.id]!, term.id);
+        if (d.needOcc[term.id] === 1) noteOcc(w, d, round, term.id, i, i);
+      }
+    }
+  }
   return any;
 }
 
@@ -719,6 +783,11 @@ interface Derived {
   /** Per term: 1 when a category names it among its own terms; 1 when a rule or exclude uses it. */
   hasOwn: Uint8Array;
   needOcc: Uint8Array;
+  /** Per term: its guard bits (see `CompiledTerm.guard`). */
+  guard: Uint8Array;
+  /** Per pattern: the separable verbs whose finite forms it is. */
+  splitOff: Int32Array;
+  splitList: Int32Array;
   /** Per pattern: the phrases looked up by it. */
   phraseOff: Int32Array;
   phraseList: Int32Array;
@@ -823,8 +892,7 @@ export function lookupElement(text: string, elements: readonly number[]): number
 function derive(matcher: Matcher): Derived {
   const nTerms = matcher.terms.length;
   const nCats = matcher.categories.length;
-  let nPatterns = 0;
-  for (const t of matcher.terms) for (const e of t.elements) nPatterns = Math.max(nPatterns, e + 1);
+  const nPatterns = matcher.patternCount;
   const own: number[][] = [];
   const rules: number[][] = [];
   const excl: number[][] = [];
@@ -847,8 +915,11 @@ function derive(matcher: Matcher): Derived {
   const occSingles: number[][] = [];
   const phrases: number[][] = [];
   const phraseAt = new Int32Array(nTerms);
+  const splits: number[][] = [];
   for (const term of matcher.terms) {
-    if (term.elements.length === 1) {
+    if (term.split) (splits[term.split.finite] ??= []).push(term.id);
+    // Guarded terms go the phrase way, where each hit is checked on its own.
+    if (term.elements.length === 1 && term.guard === 0) {
       if (hasOwn[term.id] === 1) (atomSingles[term.elements[0]!] ??= []).push(term.id);
       if (needOcc[term.id] === 1) (occSingles[term.elements[0]!] ??= []).push(term.id);
     } else {
@@ -875,6 +946,7 @@ function derive(matcher: Matcher): Derived {
   const atomP = packed(nPatterns, atomSingles);
   const occP = packed(nPatterns, occSingles);
   const phrase = packed(nPatterns, phrases);
+  const splitP = packed(nPatterns, splits);
   const ownP = packed(nTerms, own);
   const targetP = packed(nTerms + nCats, [...Array.from({ length: nTerms }, (_, t) => roll[t]), ...chains]);
   const ruleP = packed(nTerms, rules);
@@ -889,6 +961,9 @@ function derive(matcher: Matcher): Derived {
     occList: occP.list,
     hasOwn,
     needOcc,
+    guard: Uint8Array.from(matcher.terms, (t) => t.guard),
+    splitOff: splitP.off,
+    splitList: splitP.list,
     phraseOff: phrase.off,
     phraseList: phrase.list,
     phraseAt,
@@ -985,6 +1060,10 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
   for (let r = 0; r < rules.length; r++) {
     const rule: CompiledRule = rules[r]!;
     const rank = ranks[r]!;
+    if (rule.scope === 'sentence') {
+      applySentenceRule(rule, rank, c, d, round, starts, ends);
+      continue;
+    }
     let not = false;
     for (let k = 0; k < rule.not.length && !not; k++) not = occurs(d, round, rule.not[k]!);
     if (not) continue;
@@ -998,28 +1077,9 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
         if (all) for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
         break;
       }
-      case 'near': {
-        const head = rule.terms[0]!;
-        if (!occurs(d, round, head)) break;
-        const w = work;
-        const off = d.termOff[head]!;
-        const cnt = d.termCnt[head]!;
-        const partners: number[] = [];
-        for (let j = 0; j < cnt; j++) {
-          const h = w.byTerm[off + j]!;
-          partners.length = 0;
-          for (let k = 1; k < rule.terms.length; k++) {
-            const q = firstNear(d, round, rule.terms[k]!, h, rule.within);
-            if (q < 0) break;
-            partners.push(q);
-          }
-          if (partners.length !== rule.terms.length - 1) continue;
-          // The same occurrence may be given twice: identical atoms count once.
-          addAtom(w, starts[w.occFirst[h]!]!, ends[w.occLast[h]!]!, rank, d.nTerms + c);
-          for (const q of partners) addAtom(w, starts[w.occFirst[q]!]!, ends[w.occLast[q]!]!, rank, d.nTerms + c);
-        }
+      case 'near':
+        nearAtoms(rule, rank, c, d, round, starts, ends, -1);
         break;
-      }
       case 'regex': {
         // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
         // Their label is the rule's (see `RegexHits`).
@@ -1028,6 +1088,104 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
         break;
       }
     }
+  }
+}
+
+/**
+ * Atoms of a `near` rule: for each occurrence of its first term, one occurrence of every other term
+ * within `within` tokens — in the same sentence when `sentences` is not -1 (then only head
+ * occurrences in a sentence without a `not` term count).
+ */
+function nearAtoms(rule: CompiledRule, rank: number, c: number, d: Derived, round: number, starts: Int32Array, ends: Int32Array, sentences: number): void {
+  const head = rule.terms[0]!;
+  if (!occurs(d, round, head)) return;
+  const w = work;
+  const off = d.termOff[head]!;
+  const cnt = d.termCnt[head]!;
+  const partners: number[] = [];
+  for (let j = 0; j < cnt; j++) {
+    const h = w.byTerm[off + j]!;
+    if (sentences !== -1 && notInSentence(rule, d, round, sentenceOfOcc(h))) continue;
+    partners.length = 0;
+    for (let k = 1; k < rule.terms.length; k++) {
+      const q = sentences === -1 ? firstNear(d, round, rule.terms[k]!, h, rule.within) : nearInSentence(d, round, rule.terms[k]!, h, rule.within);
+      if (q < 0) break;
+      partners.push(q);
+    }
+    if (partners.length !== rule.terms.length - 1) continue;
+    // The same occurrence may be given twice: identical atoms count once.
+    addAtom(w, starts[w.occFirst[h]!]!, ends[w.occLast[h]!]!, rank, d.nTerms + c);
+    for (const q of partners) addAtom(w, starts[w.occFirst[q]!]!, ends[w.occLast[q]!]!, rank, d.nTerms + c);
+  }
+}
+
+/** The sentence of occurrence `o` (its first token's). */
+function sentenceOfOcc(o: number): number {
+  return contextOf(work).sentence[work.occFirst[o]!]!;
+}
+
+/** Whether some `not` term of the rule occurs in sentence `sentence`. */
+function notInSentence(rule: CompiledRule, d: Derived, round: number, sentence: number): boolean {
+  for (const t of rule.not) if (occursInSentence(d, round, t, sentence)) return true;
+  return false;
+}
+
+/** Whether term `t` occurs in sentence `sentence`. */
+function occursInSentence(d: Derived, round: number, t: number, sentence: number): boolean {
+  if (!occurs(d, round, t)) return false;
+  const off = d.termOff[t]!;
+  for (let j = 0; j < d.termCnt[t]!; j++) if (sentenceOfOcc(work.byTerm[off + j]!) === sentence) return true;
+  return false;
+}
+
+/** An occurrence of term `t` other than `h`, in the sentence of `h` and at most `within` tokens from it, or -1. */
+function nearInSentence(d: Derived, round: number, t: number, h: number, within: number): number {
+  if (!occurs(d, round, t)) return -1;
+  const sentence = sentenceOfOcc(h);
+  const off = d.termOff[t]!;
+  for (let j = 0; j < d.termCnt[t]!; j++) {
+    const o = work.byTerm[off + j]!;
+    if (o !== h && sentenceOfOcc(o) === sentence && distance(h, o) <= within) return o;
+  }
+  return -1;
+}
+
+/**
+ * A rule with `scope: sentence`: `all` needs every term in one sentence, `near` its partners in the
+ * head's sentence, and `any` counts each occurrence; a `not` term blocks only the sentence it is in.
+ */
+function applySentenceRule(rule: CompiledRule, rank: number, c: number, d: Derived, round: number, starts: Int32Array, ends: Int32Array): void {
+  const w = work;
+  if (rule.kind === 'near') {
+    nearAtoms(rule, rank, c, d, round, starts, ends, 0);
+    return;
+  }
+  const give = (t: number, sentence: number): void => {
+    if (!occurs(d, round, t)) return;
+    const off = d.termOff[t]!;
+    for (let j = 0; j < d.termCnt[t]!; j++) {
+      const o = w.byTerm[off + j]!;
+      if (sentence === -1 ? !notInSentence(rule, d, round, sentenceOfOcc(o)) : sentenceOfOcc(o) === sentence) {
+        addAtom(w, starts[w.occFirst[o]!]!, ends[w.occLast[o]!]!, rank, d.nTerms + c);
+      }
+    }
+  };
+  if (rule.kind === 'any') {
+    for (const t of rule.terms) give(t, -1);
+    return;
+  }
+  // all: the sentences holding the first term, each tried once.
+  const first = rule.terms[0]!;
+  if (!occurs(d, round, first)) return;
+  const off = d.termOff[first]!;
+  let last = -1;
+  for (let j = 0; j < d.termCnt[first]!; j++) {
+    const sentence = sentenceOfOcc(w.byTerm[off + j]!);
+    if (sentence === last) continue;
+    last = sentence;
+    if (notInSentence(rule, d, round, sentence)) continue;
+    if (!rule.terms.every((t) => occursInSentence(d, round, t, sentence))) continue;
+    for (const t of rule.terms) give(t, sentence);
   }
 }
 

@@ -1,11 +1,17 @@
+import { inflections } from '../lang/de/inflect.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import { stemWord } from '../text/stem.js';
 import { tokenForms } from '../text/tokenize.js';
-import type { Category, Codebook, Language, Rule, Term } from '../types.js';
+import type { Category, Codebook, Language, MatchOptions, Rule, RuleScope, Term } from '../types.js';
 import { flattenCategories } from './flatten.js';
 
 /** Element of a compiled phrase that matches exactly one token of any kind (a lone `*`). */
 export const WILDCARD = -1;
+
+/** Guard bit of a term whose hits are dropped where a negation governs them (`match.negation`). */
+export const GUARD_NEGATION = 1;
+/** Guard bit of a term whose hits are dropped inside questions (`match.questions: false`). */
+export const GUARD_QUESTION = 2;
 
 /** A compiled term: a phrase of word patterns (pattern ids, or WILDCARD). */
 export interface CompiledTerm {
@@ -14,6 +20,14 @@ export interface CompiledTerm {
   elements: number[];
   /** Index of the first element that is not a wildcard: the phrase is looked up by it. */
   anchor: number;
+  /** GUARD_NEGATION | GUARD_QUESTION: conditions a hit must meet in its sentence; 0 for none. */
+  guard: number;
+  /**
+   * A separable verb (`zusammenarbeiten` with `lemma`): it also occurs as a finite form of its base
+   * verb (pattern `finite`: "arbeiten", "arbeitet", …) followed later in the same sentence by its
+   * particle (pattern `particle`: "zusammen"). The hit is the finite verb.
+   */
+  split?: { finite: number; particle: number };
 }
 
 /** A compiled rule of a category; `terms`/`not` hold term ids. */
@@ -25,6 +39,8 @@ export interface CompiledRule {
   within: number;
   regex?: RegExp;
   not: number[];
+  /** Where the terms (and `not`) must occur: anywhere in the unit, or in one sentence. */
+  scope: RuleScope;
 }
 
 /** A compiled category: its own terms, rules and excludes, and its place in the tree. */
@@ -75,6 +91,10 @@ export interface Matcher {
   categoriesByTerm: Map<number, number[]>;
   /** Categories with regex rules: they are checked on every unit. */
   regexCategories: number[];
+  /** Number of word patterns (ids `0 … patternCount-1`). */
+  patternCount: number;
+  /** Whether some term has a guard or a split form, or some rule a sentence scope: tokens then need their context. */
+  needsContext: boolean;
   /** Pattern ids that match a lower-cased token (cached per token form). */
   lookup(lowerToken: string): readonly number[];
   /** Pattern ids that match a token as written: `lookup` of its lower-cased form. */
@@ -144,53 +164,94 @@ const NONE: readonly number[] = Object.freeze([]);
 export function compileCodebook(codebook: Codebook): Matcher {
   const flat = flattenCategories(codebook.categories);
   const language = codebook.language;
+  const head = codebook.compounds === 'head';
   const indexes = [newIndex(false), newIndex(true)];
   const patternIds = new Map<string, number>();
   let nextPattern = 0;
 
-  const patternFor = (word: string, fold: boolean, stem: boolean): number => {
+  const addGlob = (index: PatternIndex, id: number, norm: string): void => {
+    const literals = norm.split('*');
+    const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const entry: Glob = { id, literals, slot: index.globList.length };
+    index.globList.push(entry);
+    const first = literals[0]!;
+    const last = literals[literals.length - 1]!;
+    if (first.length >= 3) push(index.prefixGlobs, trigramKey(first, 0), entry);
+    else if (last.length >= 3) push(index.suffixGlobs, trigramKey(last, last.length - 3), entry);
+    else if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
+    else index.shortGlobs.push(entry);
+  };
+  const addExact = (index: PatternIndex, id: number, norm: string): void => {
+    push(index.exact, norm, id);
+    if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
+  };
+  /** A word pattern; with `lemma` (German), a plain word stands for its inflected forms, `*word` for compounds ending in one. */
+  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean): number => {
     const lower = lowerWord(word);
     const norm = fold ? foldWord(lower) : lower;
     const glob = norm.includes('*');
     const useStem = stem && !glob;
-    const key = `${fold ? 'f' : 'n'}${useStem ? 's' : '-'}${norm}`;
+    const headGlob = lemma && /^\*[^*]+$/u.test(lower);
+    const useLemma = lemma && (!glob || headGlob);
+    const key = `${fold ? 'f' : 'n'}${useStem ? 's' : '-'}${useLemma ? 'l' : '-'}${norm}`;
     let id = patternIds.get(key);
     if (id !== undefined) return id;
     id = nextPattern++;
     patternIds.set(key, id);
     const index = indexes[fold ? 1 : 0]!;
-    if (glob) {
-      const literals = norm.split('*');
-      const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
-      const entry: Glob = { id, literals, slot: index.globList.length };
-      index.globList.push(entry);
-      const first = literals[0]!;
-      const last = literals[literals.length - 1]!;
-      if (first.length >= 3) push(index.prefixGlobs, trigramKey(first, 0), entry);
-      else if (last.length >= 3) push(index.suffixGlobs, trigramKey(last, last.length - 3), entry);
-      else if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
-      else index.shortGlobs.push(entry);
+    if (useLemma) {
+      for (const form of inflections(headGlob ? lower.slice(1) : lower).forms) {
+        const f = fold ? foldWord(form) : form;
+        if (headGlob) addGlob(index, id, `*${f}`);
+        else addExact(index, id, f);
+      }
+    } else if (glob) {
+      addGlob(index, id, norm);
     } else {
-      push(index.exact, norm, id);
-      if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
-      if (useStem) push(index.stems, stemKey(lower, fold, language), id);
+      addExact(index, id, norm);
     }
+    if (useStem) push(index.stems, stemKey(lower, fold, language), id);
+    return id;
+  };
+  /** A pattern matching exactly the given (lower-cased) word forms; `key` names the set. */
+  const formsPattern = (key: string, forms: readonly string[], fold: boolean): number => {
+    const k = `${fold ? 'f' : 'n'}={${key}}`;
+    let id = patternIds.get(k);
+    if (id !== undefined) return id;
+    id = nextPattern++;
+    patternIds.set(k, id);
+    const index = indexes[fold ? 1 : 0]!;
+    for (const form of new Set(forms.map((f) => (fold ? foldWord(f) : f)))) addExact(index, id, form);
     return id;
   };
 
   const terms: CompiledTerm[] = [];
   const termIds = new Map<string, number>();
   const termsByAnchor = new Map<number, number[]>();
-  const termFor = (term: Term, cat: Category): number => {
+  /** A term compiled under a category's options; `positive` terms (not excludes or `not`) carry the category's guards. */
+  const termFor = (term: Term, cat: Category, positive: boolean): number => {
     const { fold, stem } = cat.match;
-    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lowerWord(term.text)}`;
+    const lemma = cat.match.lemma && language === 'de';
+    const guard = positive ? guardOf(cat.match) : 0;
+    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${guard}${lowerWord(term.text)}`;
     let id = termIds.get(key);
     if (id !== undefined) return id;
     id = terms.length;
     termIds.set(key, id);
-    const elements = term.text.split(' ').map((w) => (/^\*+$/.test(w) ? WILDCARD : patternFor(w, fold, stem)));
+    const words = term.text.split(' ');
+    const elements = words.map((w) => (/^\*+$/.test(w) ? WILDCARD : patternFor(w, fold, stem, lemma)));
     const anchor = elements.findIndex((e) => e !== WILDCARD);
-    terms.push({ id, text: term.text, elements, anchor });
+    const compiled: CompiledTerm = { id, text: term.text, elements, anchor, guard };
+    if (lemma && words.length === 1 && !words[0]!.includes('*')) {
+      const separable = inflections(lowerWord(words[0]!)).separable;
+      if (separable) {
+        compiled.split = {
+          finite: formsPattern(`finite:${lowerWord(words[0]!)}`, separable.finite, fold),
+          particle: formsPattern(`particle:${separable.particle}`, [separable.particle], fold),
+        };
+      }
+    }
+    terms.push(compiled);
     push(termsByAnchor, elements[anchor]!, id);
     return id;
   };
@@ -200,8 +261,8 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const regexCategories: number[] = [];
   const categories: CompiledCategory[] = flat.map((cat, index) => {
     const parentPath = cat.path.includes('/') ? cat.path.slice(0, cat.path.lastIndexOf('/')) : '';
-    const own = cat.terms.map((t) => termFor(t, cat));
-    const rules = cat.rules.map((r) => compileRule(r, (t) => termFor(t, cat)));
+    const own = cat.terms.map((t) => termFor(t, cat, true));
+    const rules = cat.rules.map((r) => compileRule(r, (t, positive) => termFor(t, cat, positive)));
     const positive = new Set<number>(own);
     for (const r of rules) for (const t of r.terms) positive.add(t);
     for (const t of positive) push(categoriesByTerm, t, index);
@@ -212,7 +273,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
       parent: parentPath ? indexOf.get(parentPath)! : -1,
       terms: own,
       rules,
-      exclude: cat.exclude.map((t) => termFor(t, cat)),
+      exclude: cat.exclude.map((t) => termFor(t, cat, false)),
     };
   });
   const probe = { stamps: new Int32Array(Math.max(...indexes.map((i) => i.globList.length), 0)), round: 0 };
@@ -232,7 +293,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const lookup = (lowerToken: string): readonly number[] => {
     let ids = tokenCache.get(lowerToken);
     if (ids === undefined) {
-      const forms = tokenForms(lowerToken);
+      const forms = tokenForms(lowerToken, head);
       if (forms.length === 1) {
         ids = lookupForm(forms[0]!);
       } else {
@@ -247,18 +308,25 @@ export function compileCodebook(codebook: Codebook): Matcher {
   // Callers cache by written form (see code/scan.ts), so this one is not cached again.
   const lookupToken = (token: string): readonly number[] => lookup(lowerWord(token));
 
-  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, lookup, lookupForm, lookupToken };
+  const needsContext = terms.some((t) => t.guard !== 0 || t.split !== undefined) || categories.some((c) => c.rules.some((r) => r.scope === 'sentence'));
+  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: nextPattern, needsContext, lookup, lookupForm, lookupToken };
 }
 
-function compileRule(rule: Rule, termFor: (t: Term) => number): CompiledRule {
-  const not = rule.not.map(termFor);
+/** The guard bits of a category's positive terms. */
+function guardOf(match: MatchOptions): number {
+  return (match.negation ? GUARD_NEGATION : 0) | (match.questions ? 0 : GUARD_QUESTION);
+}
+
+function compileRule(rule: Rule, termFor: (t: Term, positive: boolean) => number): CompiledRule {
+  const not = rule.not.map((t) => termFor(t, false));
   if (rule.kind === 'regex') {
-    return { kind: 'regex', label: `regex: ${rule.pattern}`, terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not };
+    return { kind: 'regex', label: `regex: ${rule.pattern}`, terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not, scope: 'unit' };
   }
   const texts = rule.terms.map((t) => t.text).join(', ');
   const within = rule.kind === 'near' ? rule.within : 0;
-  const label = rule.kind === 'near' ? `near/${within}: ${texts}` : `${rule.kind}: ${texts}`;
-  return { kind: rule.kind, label, terms: rule.terms.map(termFor), within, not };
+  const scope = rule.scope === 'sentence' ? '/sentence' : '';
+  const label = rule.kind === 'near' ? `near/${within}${scope}: ${texts}` : `${rule.kind}${scope}: ${texts}`;
+  return { kind: rule.kind, label, terms: rule.terms.map((t) => termFor(t, true)), within, not, scope: rule.scope };
 }
 
 function newIndex(fold: boolean): PatternIndex {

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { problem, sortProblems } from '../problems.js';
-import type { Category, Codebook, MatchOptions, Perspective, Position, Problem, Rule, Term } from '../types.js';
+import type { Category, Codebook, CompoundMode, MatchOptions, Perspective, Position, Problem, Rule, RuleScope, Term } from '../types.js';
 import { flattenCategories } from './flatten.js';
 import { catastrophicReason } from './regex-guard.js';
 import { CODEBOOK_SHAPE } from './shape.js';
 import { nodePosition, validateNode } from './validate.js';
+
+/** The matching options of a codebook that sets none: folding on, everything else off, questions counted. */
+export const DEFAULT_MATCH: Readonly<MatchOptions> = Object.freeze({ fold: true, stem: false, lemma: false, negation: false, questions: true });
 
 /** What parsing a codebook gives: the codebook when it has no errors, and every problem found. */
 export interface ParsedCodebook {
@@ -121,17 +124,26 @@ class Builder {
   private matchOptions(map: YAMLMap, inherited: MatchOptions): MatchOptions {
     const m = this.get(map, 'match');
     if (!m || !isMap(m)) return inherited;
-    return { fold: this.bool(m, 'fold') ?? inherited.fold, stem: this.bool(m, 'stem') ?? inherited.stem };
+    return {
+      fold: this.bool(m, 'fold') ?? inherited.fold,
+      stem: this.bool(m, 'stem') ?? inherited.stem,
+      lemma: this.bool(m, 'lemma') ?? inherited.lemma,
+      negation: this.bool(m, 'negation') ?? inherited.negation,
+      questions: this.bool(m, 'questions') ?? inherited.questions,
+    };
   }
 
   codebook(root: YAMLMap, sha256: string): Codebook {
-    const match = this.matchOptions(root, { fold: true, stem: false });
+    const match = this.matchOptions(root, DEFAULT_MATCH);
+    const rootMatch = this.get(root, 'match');
+    const compounds = rootMatch && isMap(rootMatch) ? ((this.str(rootMatch, 'compounds') as CompoundMode | undefined) ?? 'parts') : 'parts';
     const categories = this.categories(root, '', 1, match);
     const cb: Codebook = {
       name: this.str(root, 'codebook') ?? '',
       language: (this.str(root, 'language') as Codebook['language'] | undefined) ?? 'de',
       unit: (this.str(root, 'unit') as Codebook['unit'] | undefined) ?? 'turn',
       match,
+      compounds,
       moderators: this.strings(root, 'moderators').map((s) => s.text.trim()),
       categories,
       perspectives: [],
@@ -185,6 +197,7 @@ class Builder {
     for (const node of this.maps(cat, 'rules')) {
       const position = this.pos(node);
       const not = this.terms(node, 'not');
+      const scope = (this.str(node, 'scope') as RuleScope | undefined) ?? 'unit';
       const within = this.get(node, 'within');
       const has = (k: string): boolean => this.get(node, k) !== undefined;
       if (has('near')) {
@@ -192,16 +205,16 @@ class Builder {
         const w = this.int(node, 'within');
         if (within === undefined) this.error("a 'near' rule needs 'within', the largest distance in tokens", node, 'codebook/near-within');
         if (terms.length < 2) this.error("a 'near' rule needs at least two terms", this.get(node, 'near'), 'codebook/near-terms');
-        if (w !== undefined && w >= 1 && terms.length >= 2) out.push({ kind: 'near', terms, within: w, not, position });
+        if (w !== undefined && w >= 1 && terms.length >= 2) out.push({ kind: 'near', terms, within: w, not, scope, position });
         continue;
       }
       if (within !== undefined) this.error("'within' belongs to a 'near' rule", within, 'codebook/near-within');
       if (has('all')) {
         const terms = this.terms(node, 'all');
-        if (terms.length > 0) out.push({ kind: 'all', terms, not, position });
+        if (terms.length > 0) out.push({ kind: 'all', terms, not, scope, position });
       } else if (has('any')) {
         const terms = this.terms(node, 'any');
-        if (terms.length > 0) out.push({ kind: 'any', terms, not, position });
+        if (terms.length > 0) out.push({ kind: 'any', terms, not, scope, position });
       } else if (has('regex')) {
         const pattern = this.str(node, 'regex');
         if (pattern === undefined) continue;
@@ -217,7 +230,8 @@ class Builder {
           this.error(`regex '${pattern}' can backtrack catastrophically (${danger}); rewrite it without nested repetition`, patternNode, 'codebook/regex-backtracking');
           continue;
         }
-        out.push({ kind: 'regex', pattern, not, position });
+        if (scope !== 'unit') this.error("'scope' belongs to an all, any or near rule: a regex runs on the unit's text", this.get(node, 'scope'), 'codebook/rule-scope');
+        out.push({ kind: 'regex', pattern, not, scope: 'unit', position });
       }
     }
     return out;

@@ -32,6 +32,25 @@ const matchOptions: Shape = {
   properties: {
     fold: { type: 'boolean', description: 'ä=ae, ö=oe, ü=ue, ß=ss when matching (default true).' },
     stem: { type: 'boolean', description: 'Plain words (no *) also match by stem (default false).' },
+    lemma: {
+      type: 'boolean',
+      description: "Plain words match every inflected form of their word from a German lexicon, separable verbs also split within a sentence; '*word' matches compounds ending in any form of the word (default false).",
+    },
+    negation: { type: 'boolean', description: "A hit is dropped when a negation ('kein', 'nicht', 'ohne', '-los', …) governs it in its clause (default false)." },
+    questions: { type: 'boolean', description: 'Whether hits inside questions count (default true).' },
+  },
+};
+
+const rootMatchOptions: Shape = {
+  type: 'object',
+  description: 'Matching options: defaults for every category, and how compounds are split.',
+  properties: {
+    ...(matchOptions as { properties: Record<string, Shape> }).properties,
+    compounds: {
+      type: 'string',
+      enum: ['parts', 'head'],
+      description: "Hyphenated compounds: 'parts' (every part matches on its own, default) or 'head' (only runs of parts ending with the last part, the head).",
+    },
   },
 };
 
@@ -46,7 +65,8 @@ export const RULE_SHAPE: Shape = {
     near: terms('The terms occur at most `within` tokens apart.'),
     within: { type: 'integer', minimum: 1, description: 'Largest distance in tokens for `near` (adjacent words are 1 apart).' },
     regex: { type: 'string', minLength: 1, description: "A JavaScript regular expression, flags 'iu', on the unit's text." },
-    not: terms('The rule does not match when any of these terms occurs in the unit.'),
+    not: terms('The rule does not match when any of these terms occurs in the unit (or, with scope sentence, in the sentence of the hit).'),
+    scope: { type: 'string', enum: ['unit', 'sentence'], description: "Where the terms of all/near/any and `not` must occur: the unit (default) or one sentence." },
   },
 };
 
@@ -104,7 +124,7 @@ export const CODEBOOK_SHAPE: Shape = {
     version: { type: 'string', description: "The codebook's own version." },
     language: { type: 'string', enum: ['de', 'en'], description: 'Tokenizer, stop words and stemmer (default de).' },
     unit: { type: 'string', enum: ['turn', 'sentence'], description: 'Coding unit (default turn).' },
-    match: matchOptions,
+    match: rootMatchOptions,
     moderators: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Speakers whose turns are kept but never coded.' },
     categories: { type: 'array', items: { type: 'ref', name: 'category' }, description: 'The top-level categories.' },
     perspectives: { type: 'array', items: PERSPECTIVE_SHAPE, description: 'Derived development perspectives.' },

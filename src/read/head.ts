@@ -10,6 +10,7 @@ import {
   NOT_CODE_WORDS,
   NOT_NAME_WORDS,
   ROLE_WORDS,
+  AFFILIATION_END,
 } from './labels.js';
 import { nfc } from './speaker-key.js';
 import { timeMarkAt } from './times.js';
@@ -155,7 +156,7 @@ export function parseLineHead(line: string): LineHead {
   }
   const pos = leading.end;
   const found = matchBold(line, pos) ?? matchBracket(line, pos) ?? matchPlain(line, pos, false);
-  if (!found || found.text.length > MAX_LABEL_LENGTH) return head;
+  if (!found || found.text.replace(AFFILIATION_END, '').length > MAX_LABEL_LENGTH) return head;
   head.label = { text: found.text, timed: leading.bracketed || found.bracketed };
   head.afterLabel = found.end;
   if (head.start === undefined && found.seconds !== undefined) head.start = found.seconds;
@@ -176,7 +177,10 @@ function isNameWord(word: string): boolean {
  * number, letter or name), `name` (up to four capitalised words, particles allowed), else null.
  */
 export function labelShape(raw: string): LabelShape {
-  const label = nfc(raw);
+  const written = nfc(raw);
+  const label = written.replace(AFFILIATION_END, '');
+  // With an affiliation ("Sachverständiger Kurz (Jugendamt)") the words are a name, whatever they mean.
+  if (label !== written) return label.split(/[ \t]+/u).every((w) => NAME_WORD.test(w) || NAME_PARTICLES.has(w)) ? 'name' : null;
   if (label.length === 0 || label.length > MAX_LABEL_LENGTH) return null;
   if (CODE_LABEL.test(label)) {
     const letters = label.replace(/[^\p{L}]/gu, '').toLowerCase();
@@ -185,7 +189,8 @@ export function labelShape(raw: string): LabelShape {
   const words = label.split(/[ \t]+/u);
   const [head, ...rest] = words;
   if (head === undefined || words.length > 4) return null;
-  const role = head.toLowerCase().replace(GENDER_SUFFIX, '');
+  // "Mod.", "Int.": abbreviated role words keep their full stop.
+  const role = head.toLowerCase().replace(/\.$/u, '').replace(GENDER_SUFFIX, '');
   if (ROLE_WORDS.has(role)) {
     const ok = rest.every(
       (w) => /^\d{1,3}[a-z]?$/u.test(w) || /^\p{Lu}$/u.test(w) || ROLE_WORDS.has(w.toLowerCase()) || isNameWord(w),

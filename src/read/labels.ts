@@ -17,8 +17,14 @@ export const TIME_MARK_SOURCE = String.raw`([#[(])${TIME}([#\])])`;
 /** One word of a label: starts with a letter or digit (combining marks of NFD text allowed after it); may carry `.`, `-`, `'`, `/`, `*` and a gender colon (`Teilnehmer:in`). */
 const LABEL_WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?`;
 
-/** A label: up to four words separated by spaces or tabs, starting with a letter. */
-export const LABEL_SOURCE = String.raw`\p{L}[\p{L}\p{M}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?(?:[ \t]+${LABEL_WORD}){0,3}`;
+/** An affiliation in brackets after a name, as in minutes and hearings: `Kreisrat Hofmann (CDU)`, `Frau Kurz (Jugendamt)`. */
+const AFFILIATION = String.raw`[ \t]+\([\p{L}\p{N}][\p{L}\p{M}\p{N} .,'’&/\-]{0,40}\)`;
+
+/** The affiliation at the end of a label (see `AFFILIATION`), to be set aside when judging its shape and length. */
+export const AFFILIATION_END = new RegExp(`${AFFILIATION}$`, 'u');
+
+/** A label: up to four words separated by spaces or tabs, starting with a letter, perhaps with an affiliation. */
+export const LABEL_SOURCE = String.raw`\p{L}[\p{L}\p{M}\p{N}.'’_\-/*]*(?::in(?:nen)?(?!\p{L}))?(?:[ \t]+${LABEL_WORD}){0,3}(?:${AFFILIATION})?`;
 
 /** Longest label accepted, in UTF-16 units ("Frau Prof. Dr. Müller-Lüdenscheidt" fits). */
 export const MAX_LABEL_LENGTH = 40;

@@ -34,6 +34,13 @@ function oneLine(text: string): string {
   return chars.length > TEXT_SHOWN ? chars.slice(0, TEXT_SHOWN - 1).join('') + '…' : flat;
 }
 
+/** Where the compared depths come from, as the table's heading says it. */
+const DEPTHS_FROM: Record<Evaluation['depthsFrom'], string> = {
+  option: '--depth',
+  gold: "the levels of the gold coding's codes; --depth to choose",
+  codebook: 'every level: the gold coding codes no compared unit',
+};
+
 /** One example line: unit, line and speaker, the text, and what matched. */
 function exampleLine(x: EvaluationExample): string {
   const speaker = x.speaker === '' ? '' : `, ${x.speaker}`;
@@ -55,9 +62,10 @@ function exampleLines(r: EvaluationRow, limit: number): string[] {
 }
 
 /**
- * The terminal view of an evaluation: per category tp, fp, fn, precision, recall and F1 (4
- * decimals), micro and macro averages, then per category the first false positives (with the
- * terms and rules that matched) and false negatives with their text; ends with `\n`.
+ * The terminal view of an evaluation: the compared depths, per category tp, fp, fn, precision,
+ * recall, F1 and Cohen's kappa (4 decimals), micro and macro averages (kappa: macro only), then
+ * per category the first false positives (with the terms and rules that matched) and false
+ * negatives with their text; ends with `\n`.
  */
 export function renderEvaluationTable(ev: Evaluation, opts: EvaluationTableOptions = {}): string {
   const limit = opts.limit ?? EXAMPLES_SHOWN;
@@ -66,26 +74,39 @@ export function renderEvaluationTable(ev: Evaluation, opts: EvaluationTableOptio
   const t = ev.transcripts.length;
   lines.push(`${rules} against ${ev.gold}: ${t} transcript${t === 1 ? '' : 's'}, ${ev.units} unit${ev.units === 1 ? '' : 's'}`);
   if (ev.unjudged.length > 0) lines.push(`  not in the gold coding, left out: ${ev.unjudged.join(', ')}`);
+  lines.push(`  depth${ev.depths.length === 1 ? '' : 's'} compared: ${ev.depths.join(', ')} (${DEPTHS_FROM[ev.depthsFrom]})`);
   lines.push('');
-  const header = ['category', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'];
-  const rows = ev.categories.map((r) => [r.category, r.label, String(r.tp), String(r.fp), String(r.fn), tableFigure(r.precision), tableFigure(r.recall), tableFigure(r.f1)]);
+  const header = ['category', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'kappa'];
+  const rows = ev.categories.map((r) => [
+    r.category,
+    r.label,
+    String(r.tp),
+    String(r.fp),
+    String(r.fn),
+    tableFigure(r.precision),
+    tableFigure(r.recall),
+    tableFigure(r.f1),
+    tableFigure(r.kappa),
+  ]);
   const { micro, macro } = ev;
-  rows.push([MICRO_ROW, '', String(micro.tp), String(micro.fp), String(micro.fn), tableFigure(micro.precision), tableFigure(micro.recall), tableFigure(micro.f1)]);
-  rows.push([MACRO_ROW, '', '', '', '', tableFigure(macro.precision), tableFigure(macro.recall), tableFigure(macro.f1)]);
+  rows.push([MICRO_ROW, '', String(micro.tp), String(micro.fp), String(micro.fn), tableFigure(micro.precision), tableFigure(micro.recall), tableFigure(micro.f1), '']);
+  rows.push([MACRO_ROW, '', '', '', '', tableFigure(macro.precision), tableFigure(macro.recall), tableFigure(macro.f1), tableFigure(macro.kappa)]);
   lines.push(...alignColumns([header, ...rows], 'll'));
   lines.push('');
   lines.push('tp: units both the rules and the gold coding code; fp: only the rules; fn: only the gold coding.');
   lines.push(`${MICRO_ROW}: over the summed counts; ${MACRO_ROW}: mean over the categories where the figure is defined;`);
-  lines.push(`${UNDEFINED_MARK}: undefined (precision: the rules never coded the category; recall: the gold coding never has it).`);
+  lines.push("kappa: Cohen's kappa of the rules and the gold coding, present/absent per compared unit.");
+  lines.push(`${UNDEFINED_MARK}: undefined (precision: the rules never coded the category; recall: the gold coding never has it;`);
+  lines.push('kappa: both code it in every compared unit or in none).');
   const examples = ev.categories.flatMap((r) => exampleLines(r, limit));
   if (examples.length > 0) lines.push('', ...examples);
   return lines.join('\n') + '\n';
 }
 
 /**
- * `fokus evaluate --format csv`: `category,label,tp,fp,fn,precision,recall,f1`, one row per
- * category in codebook order, then `(micro)` and `(macro)` (macro without counts); figures with 4
- * decimals, empty when undefined.
+ * `fokus evaluate --format csv`: `category,label,tp,fp,fn,precision,recall,f1,kappa`, one row per
+ * compared category in codebook order, then `(micro)` (without kappa) and `(macro)` (without
+ * counts); figures with 4 decimals, empty when undefined.
  */
 export function renderEvaluationCsv(ev: Evaluation, opts: CsvOptions): string {
   const rows: FigureCell[][] = ev.categories.map((r) => [
@@ -97,11 +118,32 @@ export function renderEvaluationCsv(ev: Evaluation, opts: CsvOptions): string {
     { figure: r.precision },
     { figure: r.recall },
     { figure: r.f1 },
+    { figure: r.kappa },
   ]);
   const { micro, macro } = ev;
-  rows.push([{ text: MICRO_ROW }, { text: '' }, { count: micro.tp }, { count: micro.fp }, { count: micro.fn }, { figure: micro.precision }, { figure: micro.recall }, { figure: micro.f1 }]);
-  rows.push([{ text: MACRO_ROW }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { figure: macro.precision }, { figure: macro.recall }, { figure: macro.f1 }]);
-  return figureCsv(['category', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'], rows, opts);
+  rows.push([
+    { text: MICRO_ROW },
+    { text: '' },
+    { count: micro.tp },
+    { count: micro.fp },
+    { count: micro.fn },
+    { figure: micro.precision },
+    { figure: micro.recall },
+    { figure: micro.f1 },
+    { text: '' },
+  ]);
+  rows.push([
+    { text: MACRO_ROW },
+    { text: '' },
+    { text: '' },
+    { text: '' },
+    { text: '' },
+    { figure: macro.precision },
+    { figure: macro.recall },
+    { figure: macro.f1 },
+    { figure: macro.kappa },
+  ]);
+  return figureCsv(['category', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'kappa'], rows, opts);
 }
 
 /**

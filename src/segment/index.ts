@@ -4,7 +4,7 @@ import { segmentTurns, type SegmentOptions } from './turns.js';
 
 export type { SegmentOptions, Turn } from './turns.js';
 export { groupTurns, isModerator, segmentTurns } from './turns.js';
-export { segmentSentences, splitSentences, type Span } from './sentences.js';
+export { segmentSentences } from './sentences.js';
 
 /** Cut a transcript into coding units: speaker turns or sentences, as `opts.unit` says. */
 export function segmentUnits(t: Transcript, opts: SegmentOptions): Unit[] {

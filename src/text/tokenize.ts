@@ -31,17 +31,23 @@ export const MAX_RUN_PARTS = 5;
  * The forms a (lower-cased) token is matched by: the whole token, and for hyphenated compounds
  * also every run of consecutive parts, hyphenated and joined ("kita-leitung" → kita-leitung,
  * kitaleitung, kita, leitung; "win-win-situation" also → win-win, winwin, win-situation, …).
- * A trailing hyphen is dropped.
+ * A trailing hyphen is dropped. With `head`, only runs that end with the last part count — the
+ * compound's head decides what it is ("kita-leitung" → kita-leitung, kitaleitung, leitung;
+ * "gute-kita-gesetz" never reads as `kita`) — and a truncated part ("kinder-") has no form of its
+ * own: its head is the word that completes it.
  */
-export function tokenForms(lower: string): string[] {
+export function tokenForms(lower: string, head = false): string[] {
   let word = lower;
-  if (isTruncated(word)) word = word.slice(0, -1);
+  if (isTruncated(word)) {
+    if (head) return [];
+    word = word.slice(0, -1);
+  }
   if (!/[-‐‑]/.test(word)) return [word];
   const parts = word.split(/[-‐‑]/).filter((p) => p.length > 0);
   const forms = new Set<string>([parts.join('-'), parts.join('')]);
   // Runs are limited in length so that a freak token of thousands of parts stays linear, not quadratic.
   for (let len = Math.min(parts.length - 1, MAX_RUN_PARTS); len >= 1; len--) {
-    for (let i = 0; i + len <= parts.length; i++) {
+    for (let i = head ? parts.length - len : 0; i + len <= parts.length; i++) {
       const run = parts.slice(i, i + len);
       forms.add(run.join('-'));
       if (len > 1) forms.add(run.join(''));

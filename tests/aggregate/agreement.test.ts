@@ -401,9 +401,43 @@ describe('evaluateCoding', () => {
     expect(ev.macro.precision).toBeCloseTo(2.5 / 3, 12);
     expect(ev.macro.recall).toBeCloseTo(2.5 / 3, 12);
     expect(ev.macro.f1).toBeCloseTo((2 / 3 + 1 + 2 / 3) / 3, 12);
-    expect(ev.macro.categories).toEqual({ precision: 3, recall: 3, f1: 3 });
+    expect(ev.macro.categories).toEqual({ precision: 3, recall: 3, f1: 3, kappa: 3 });
     expect(ev.categories[0]!.falsePositives).toEqual([{ unit: 't.txt#3', transcript: 't.txt', segment: 3, speaker: 'B1', line: 5, text: 'Text 3', matched: ['a*'] }]);
     expect(ev.categories[2]!.falseNegatives).toEqual([{ unit: 't.txt#5', transcript: 't.txt', segment: 5, speaker: 'B1', line: 9, text: 'Text 5', matched: [] }]);
+  });
+
+  it("gives Cohen's kappa per category (present/absent over the compared units) and its macro mean", () => {
+    // 4 compared units (t.txt#2–#5). a: rules #2 #3, gold #2 (x rolled up): tp 1 fp 1 tn 2, p_o = 3/4,
+    // p_e = 1/2·1/4 + 1/2·3/4 = 1/2, κ = 1/2. a/x: tp 1 tn 3, κ = 1. b: rules #4, gold #4 #5: κ = 1/2 likewise.
+    // c: nobody codes it, p_e = 1: undefined.
+    const ev = evaluateCoding(units, gold, categories);
+    expect(ev.categories.map((r) => r.kappa)).toEqual([0.5, 1, 0.5, null]);
+    expect(ev.macro.kappa).toBeCloseTo(2 / 3, 12);
+    expect([ev.depths, ev.depthsFrom]).toEqual([[1, 2], 'gold']);
+  });
+
+  it('compares the depths the gold coding codes, or those given', () => {
+    const top = coding('top.csv', [
+      ['t.txt', 2, 'a'],
+      ['t.txt', 4, 'b'],
+    ]);
+    const byGold = evaluateCoding(units, top, categories);
+    expect([byGold.depths, byGold.depthsFrom]).toEqual([[1], 'gold']);
+    expect(byGold.categories.map((r) => [r.category, r.tp, r.fp, r.fn])).toEqual([
+      ['a', 1, 1, 0],
+      ['b', 1, 0, 0],
+      ['c', 0, 0, 0],
+    ]);
+    expect(byGold.micro).toEqual({ tp: 2, fp: 1, fn: 0, precision: 2 / 3, recall: 1, f1: 0.8 });
+    expect(byGold.problems).toEqual([]);
+    const second = evaluateCoding(units, gold, categories, { depths: [2] });
+    expect([second.depths, second.depthsFrom]).toEqual([[2], 'option']);
+    expect(second.categories.map((r) => r.category)).toEqual(['a/x']);
+    const none = evaluateCoding(units, coding('none.csv', [['t.txt', 2, '']]), categories);
+    expect([none.depths, none.depthsFrom, none.categories.length]).toEqual([[1, 2], 'codebook', 4]);
+    const missing = evaluateCoding(units, top, categories, { depths: [2, 1, 2] });
+    expect(missing.depths).toEqual([1, 2]);
+    expect(missing.problems.map((p) => [p.line, p.ruleId])).toEqual([[undefined, 'evaluate/depth-not-in-gold']]);
   });
 
   it('leaves out rows it cannot compare, with positioned warnings', () => {

@@ -1,4 +1,5 @@
 /** Small builders for hand-made categories, codebooks and coded units used by aggregate and render tests. */
+import { DEFAULT_MATCH } from '../../src/codebook/parse.js';
 import type { Category, Codebook, CodedUnit, Perspective } from '../../src/types.js';
 
 /** A category with its own code, label and children; `path` and `level` are set by `tree`. */
@@ -13,7 +14,7 @@ export function cat(code: string, label: string, ...children: Category[]): Categ
     terms: [],
     rules: [],
     exclude: [],
-    match: { fold: true, stem: false },
+    match: { ...DEFAULT_MATCH },
     categories: children,
   };
 }
@@ -104,7 +105,8 @@ export function codebook(categories: Category[], perspectives: Perspective[] = [
     name: 'Test',
     language: 'de',
     unit: 'turn',
-    match: { fold: true, stem: false },
+    match: { ...DEFAULT_MATCH },
+    compounds: 'parts',
     moderators: ['I'],
     categories,
     perspectives,

@@ -3,6 +3,7 @@ import { explainUnit } from '../../src/aggregate/explain.js';
 import { compileTerm, findConcordance, termProblem } from '../../src/aggregate/kwic.js';
 import { suggestTerms } from '../../src/aggregate/suggest.js';
 import { compileCodebook } from '../../src/codebook/compile.js';
+import { DEFAULT_MATCH } from '../../src/codebook/parse.js';
 import { codebookFrom } from '../helpers.js';
 import { moderatorUnit, unit } from './build.js';
 
@@ -71,7 +72,7 @@ describe('findConcordance', () => {
     moderatorUnit('t1', 2, 'I'),
   ];
   units[2] = { ...units[2]!, text: 'Es fehlt was.' };
-  const fold = { fold: true, stem: false };
+  const fold = { ...DEFAULT_MATCH, fold: true, stem: false };
 
   it('finds every occurrence of a phrase in codable units, in transcript order', () => {
     const hits = findConcordance(units, compileTerm('es fehlt', fold, 'de'));
@@ -88,7 +89,7 @@ describe('findConcordance', () => {
 
   it('folds umlauts as the options say', () => {
     expect(findConcordance(units, compileTerm('gruesse', fold, 'de'))).toHaveLength(1);
-    expect(findConcordance(units, compileTerm('gruesse', { fold: false, stem: false }, 'de'))).toHaveLength(0);
+    expect(findConcordance(units, compileTerm('gruesse', { ...DEFAULT_MATCH, fold: false, stem: false }, 'de'))).toHaveLength(0);
   });
 });
 

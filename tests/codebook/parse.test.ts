@@ -41,7 +41,8 @@ perspectives:
     expect(cb.version).toBe('2.1');
     expect(cb.language).toBe('de');
     expect(cb.unit).toBe('turn');
-    expect(cb.match).toEqual({ fold: true, stem: true });
+    expect(cb.match).toEqual({ fold: true, stem: true, lemma: false, negation: false, questions: true });
+    expect(cb.compounds).toBe('parts');
     expect(cb.moderators).toEqual(['I', 'Moderatorin']);
     const [b] = cb.categories;
     expect(b!.path).toBe('bedarfe');
@@ -51,11 +52,11 @@ perspectives:
       ['es fehlt', 12, 22],
     ]);
     expect(b!.rules).toEqual([
-      { kind: 'near', terms: [expect.objectContaining({ text: 'fehl*' }), expect.objectContaining({ text: 'angebot*' })], within: 5, not: [], position: { line: 14, column: 9, offset: expect.any(Number) } },
-      { kind: 'regex', pattern: 'mangel', not: [expect.objectContaining({ text: 'kein*' })], position: { line: 16, column: 9, offset: expect.any(Number) } },
+      { kind: 'near', terms: [expect.objectContaining({ text: 'fehl*' }), expect.objectContaining({ text: 'angebot*' })], within: 5, not: [], scope: 'unit', position: { line: 14, column: 9, offset: expect.any(Number) } },
+      { kind: 'regex', pattern: 'mangel', not: [expect.objectContaining({ text: 'kein*' })], scope: 'unit', position: { line: 16, column: 9, offset: expect.any(Number) } },
     ]);
     const p = b!.categories[0]!;
-    expect([p.path, p.level, p.match]).toEqual(['bedarfe/personal', 2, { fold: false, stem: true }]);
+    expect([p.path, p.level, p.match]).toEqual(['bedarfe/personal', 2, { fold: false, stem: true, lemma: false, negation: false, questions: true }]);
     expect(cb.perspectives).toEqual([
       { code: 'p', label: 'P', when: { all: ['bedarfe/personal'], any: [], none: [] }, scope: 'transcript', minSupport: 2, position: { line: 25, column: 5, offset: expect.any(Number) } },
     ]);

@@ -23,15 +23,11 @@ describe('codebookJsonSchema', () => {
     const props = schema.properties as Record<string, unknown>;
     expect(props.language).toEqual({ description: 'Tokenizer, stop words and stemmer (default de).', type: 'string', enum: ['de', 'en'] });
     expect(props.categories).toEqual({ description: 'The top-level categories.', type: 'array', items: { $ref: '#/$defs/category' } });
-    expect(props.match).toEqual({
-      description: 'Matching options.',
-      type: 'object',
-      properties: {
-        fold: { description: 'ä=ae, ö=oe, ü=ue, ß=ss when matching (default true).', type: 'boolean' },
-        stem: { description: 'Plain words (no *) also match by stem (default false).', type: 'boolean' },
-      },
-      additionalProperties: false,
-    });
+    const match = props.match as { description: string; properties: Record<string, { type: string; enum?: string[] }> };
+    expect(match.description).toBe('Matching options: defaults for every category, and how compounds are split.');
+    expect(Object.keys(match.properties)).toEqual(['fold', 'stem', 'lemma', 'negation', 'questions', 'compounds']);
+    expect(match.properties.fold).toEqual({ description: 'ä=ae, ö=oe, ü=ue, ß=ss when matching (default true).', type: 'boolean' });
+    expect(match.properties.compounds!.enum).toEqual(['parts', 'head']);
   });
 
   it('has recursive $defs for category and rule, with oneOf for the rule kinds', () => {

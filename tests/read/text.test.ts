@@ -31,6 +31,8 @@ describe('parseText: speaker label styles', () => {
     ['  I: Hallo.', 'I', 6, undefined],
     ['Moderatorin: Hallo.', 'Moderatorin', 14, undefined],
     ['Mod: Hallo.', 'Mod', 6, undefined],
+    ['Mod.: Hallo.', 'Mod.', 7, undefined],
+    ['Int.: Hallo.', 'Int.', 7, undefined],
     ['Teilnehmerin 3: Hallo.', 'Teilnehmerin 3', 17, undefined],
     ['Teilnehmer*in 2: Hallo.', 'Teilnehmer*in 2', 18, undefined],
     ['Teilnehmer:in 4: Hallo.', 'Teilnehmer:in 4', 18, undefined],
@@ -57,6 +59,16 @@ describe('parseText: speaker label styles', () => {
     expect(blocks('Frau Dr. Weber: Guten Tag.\nAnna: Hallo.\nFrau Dr. Weber: Gut.')).toStrictEqual([
       { speaker: 'Frau Dr. Weber', continuation: false, text: 'Guten Tag.\nAnna: Hallo.', line: 1, column: 17 },
       { speaker: 'Frau Dr. Weber', continuation: false, text: 'Gut.', line: 3, column: 17 },
+    ]);
+  });
+
+  test('name labels with an affiliation in brackets, as in minutes: the words are a name whatever they mean', () => {
+    const text = 'Kreisrat Hofmann (CDU): Hallo.\n\nSachverständiger Kurz (Jugendamt): Ja.\n\nKreisrat Hofmann (CDU): Gut.\n\nSachverständiger Kurz (Jugendamt): Nein.';
+    expect(blocks(text).map((b) => [b.speaker, b.text, b.column])).toEqual([
+      ['Kreisrat Hofmann (CDU)', 'Hallo.', 25],
+      ['Sachverständiger Kurz (Jugendamt)', 'Ja.', 36],
+      ['Kreisrat Hofmann (CDU)', 'Gut.', 25],
+      ['Sachverständiger Kurz (Jugendamt)', 'Nein.', 36],
     ]);
   });
 

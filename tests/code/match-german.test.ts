@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { compileCodebook } from '../../src/codebook/compile.js';
+import { matchText } from '../../src/code/match.js';
+import { codebookFrom, codesOf, oneCategory } from '../helpers.js';
+
+/** A one-category codebook with the given terms and category-level match options. */
+const terms = (list: string, match = '', top = ''): string => oneCategory(`    terms: ${list}\n${match ? `    match: ${match}\n` : ''}`, top);
+
+describe('lemma matching (match.lemma)', () => {
+  it('a noun matches its inflected forms, umlaut plurals of compounds included', () => {
+    const cb = terms('[jugendamt]', '{lemma: true}');
+    expect(codesOf(cb, 'Mit den Jugendämtern, dem Jugendamt, des Jugendamtes, die Jugendämter.')).toEqual({ c: 4 });
+    expect(codesOf(terms('[jugendamt]'), 'Mit den Jugendämtern.')).toEqual({});
+  });
+  it('covers plural and case forms from the lexicon', () => {
+    expect(codesOf(terms('[kita, erzieherin, schule]', '{lemma: true}'), 'Kitas, Erzieherinnen, Schulen, Kita')).toEqual({ c: 4 });
+  });
+  it('a lemma does not reach other words that share its beginning', () => {
+    expect(codesOf(terms('[schule]', '{lemma: true}'), 'Schüler, Schulung, Schulleitung')).toEqual({});
+  });
+  it("'*word' matches compounds ending in any form of the word", () => {
+    expect(codesOf(terms("['*schule']", '{lemma: true}'), 'Grundschulen, Gemeinschaftsschule, Schule, Schulen')).toEqual({ c: 4 });
+    expect(codesOf(terms("['*amt']", '{lemma: true}'), 'Jugendämtern, Landratsamt')).toEqual({ c: 2 });
+  });
+  it('separable verbs match joined, as participle, as zu-infinitive and split within a sentence', () => {
+    const cb = terms('[zusammenarbeiten]', '{lemma: true}');
+    expect(codesOf(cb, 'Wir arbeiten auch mit dem Gesundheitsministerium zusammen.')).toEqual({ c: 1 });
+    expect(codesOf(cb, 'Es ist wichtig, um zusammenzuarbeiten.')).toEqual({ c: 1 });
+    expect(codesOf(cb, 'Wir haben gut zusammengearbeitet, weil sie zusammenarbeitet.')).toEqual({ c: 2 });
+    // The particle must follow in the same sentence.
+    expect(codesOf(cb, 'Wir arbeiten viel. Zusammen ist man weniger allein.')).toEqual({});
+    expect(codesOf(cb, 'Zusammen arbeiten wir viel.')).toEqual({});
+  });
+  it('a split verb is evidenced on its finite form', () => {
+    const matcher = compileCodebook(codebookFrom(terms('[zusammenarbeiten]', '{lemma: true}')));
+    const text = 'Wir arbeiten mit der Schule zusammen.';
+    const m = matchText(text, matcher).coded[0]!.matches;
+    expect(m.map((x) => [x.by, text.slice(x.start, x.end)])).toEqual([['zusammenarbeiten', 'arbeiten']]);
+  });
+});
+
+describe('compound heads (match.compounds: head)', () => {
+  const head = 'match: {compounds: head}\n';
+  it('only the head of a hyphenated compound and runs ending with it match', () => {
+    expect(codesOf(terms('[schüler]', '', head), 'Das Schüler-BAföG ist gut.')).toEqual({});
+    // A glob is about written words: it matches the joined spelling, as it would "Schülerbafög".
+    expect(codesOf(terms('[schüler*]', '', head), 'Das Schüler-BAföG ist gut.')).toEqual({ c: 1 });
+    expect(codesOf(terms('[kita]', '', head), 'Das Gute-Kita-Gesetz.')).toEqual({});
+    expect(codesOf(terms('[gesetz, kita-gesetz]', '', head), 'Das Gute-Kita-Gesetz.')).toEqual({ c: 1 });
+    expect(codesOf(terms('[leitung]', '', head), 'Die Kita-Leitung.')).toEqual({ c: 1 });
+  });
+  it('a truncated part counts only through the word that completes it', () => {
+    const cb = terms('[kinder, jugendhilferechts, kinderhilferechts]', '', head);
+    const matcher = compileCodebook(codebookFrom(cb));
+    const text = 'Die Reform des Kinder- und Jugendhilferechts.';
+    const coded = matchText(text, matcher).coded[0]!.matches.map((m) => m.by);
+    expect(coded).toEqual(['kinderhilferechts', 'jugendhilferechts']);
+  });
+  it('parts (the default) still match every part', () => {
+    expect(codesOf(terms('[kita]'), 'Das Gute-Kita-Gesetz.')).toEqual({ c: 1 });
+  });
+});
+
+describe('negation guard (match.negation)', () => {
+  const cb = terms('[problem*, "bedarf*", chance]', '{negation: true}');
+  it('drops hits a negation governs in their clause', () => {
+    expect(codesOf(cb, 'Das ist kein Problem.')).toEqual({});
+    expect(codesOf(cb, 'Das läuft ohne Probleme.')).toEqual({});
+    expect(codesOf(cb, 'Einen Bedarf sehe ich da eigentlich nicht.')).toEqual({});
+    expect(codesOf(cb, 'Probleme gibt es da keine mehr.')).toEqual({});
+  });
+  it('drops words negated inside ("-los")', () => {
+    expect(codesOf(cb, 'Das ging problemlos.')).toEqual({});
+  });
+  it('keeps hits whose clause has no negation, or where the negation comes later and does not close the clause', () => {
+    expect(codesOf(cb, 'Das Problem ist groß, und wir haben keine Zeit.')).toEqual({ c: 1 });
+    expect(codesOf(cb, 'Das Problem haben wir nicht gelöst.')).toEqual({ c: 1 });
+    expect(codesOf(cb, 'Nicht die Schule, sondern das Problem der Eltern.')).toEqual({ c: 1 });
+  });
+  it('a negation inside the term belongs to it', () => {
+    expect(codesOf(terms('["kein* chance*"]', '{negation: true}'), 'Wir haben keine Chance.')).toEqual({ c: 1 });
+  });
+  it('excludes and rule `not` terms are never guarded', () => {
+    const yaml = oneCategory("    terms: [problem]\n    match: {negation: true}\n    exclude: ['nicht * problem']\n");
+    expect(codesOf(yaml, 'Das ist nicht ein Problem.')).toEqual({});
+  });
+  it('without the guard, negated hits count', () => {
+    expect(codesOf(terms('[problem*]'), 'Das ist kein Problem.')).toEqual({ c: 1 });
+  });
+});
+
+describe('questions (match.questions: false)', () => {
+  const cb = terms('[chance*]', '{questions: false}');
+  it('drops hits inside questions', () => {
+    expect(codesOf(cb, 'Welche Chancen haben sie?')).toEqual({});
+    expect(codesOf(cb, 'Welche Chancen haben sie? Die Chance ist groß.')).toEqual({ c: 1 });
+  });
+  it('a tag question is a statement', () => {
+    expect(codesOf(cb, 'Das ist eine Chance, oder?')).toEqual({ c: 1 });
+    expect(codesOf(cb, 'Das ist doch eine Chance, ne?')).toEqual({ c: 1 });
+  });
+  it('questions count by default', () => {
+    expect(codesOf(terms('[chance*]'), 'Welche Chancen haben sie?')).toEqual({ c: 1 });
+  });
+});
+
+describe('sentence scope of rules', () => {
+  const rule = (r: string): string => oneCategory(`    rules:\n${r}`);
+  it('all: every term in one sentence', () => {
+    const cb = rule('      - all: [gespräch, mit]\n        scope: sentence\n');
+    expect(codesOf(cb, 'Wir sind mit allen Ländern im Gespräch.')).toEqual({ c: 2 });
+    expect(codesOf(cb, 'Wir sind im Gespräch. Mit allen.')).toEqual({});
+    expect(codesOf(rule('      - all: [gespräch, mit]\n'), 'Wir sind im Gespräch. Mit allen.')).toEqual({ c: 2 });
+  });
+  it('near: partners in the same sentence only', () => {
+    const cb = rule('      - near: [räume, nutzen]\n        within: 5\n        scope: sentence\n');
+    expect(codesOf(cb, 'Die Räume könnten wir nutzen.')).toEqual({ c: 2 });
+    expect(codesOf(cb, 'Die Räume. Nutzen wir sie?')).toEqual({});
+  });
+  it('not blocks only its own sentence', () => {
+    const cb = rule('      - any: [problem]\n        not: [kein]\n        scope: sentence\n');
+    expect(codesOf(cb, 'Kein Problem. Aber ein Problem gibt es doch.')).toEqual({ c: 1 });
+    expect(codesOf(rule('      - any: [problem]\n        not: [kein]\n'), 'Kein Problem. Aber ein Problem gibt es doch.')).toEqual({});
+  });
+  it('labels a sentence rule so the evidence says so', () => {
+    const matcher = compileCodebook(codebookFrom(rule('      - all: [gespräch, mit]\n        scope: sentence\n')));
+    expect(matchText('Mit allen im Gespräch.', matcher).coded[0]!.matches.map((m) => m.by)).toEqual(['all/sentence: gespräch, mit', 'all/sentence: gespräch, mit']);
+  });
+  it('a regex rule takes no scope', async () => {
+    const { parseCodebook } = await import('../../src/codebook/parse.js');
+    const { problems } = parseCodebook(rule("      - regex: 'a+b'\n        scope: sentence\n"), 'cb.yaml');
+    expect(problems.map((p) => [p.line, p.ruleId])).toEqual([[7, 'codebook/rule-scope']]);
+  });
+});
