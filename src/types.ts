@@ -217,6 +217,15 @@ export type Rule =
   | { kind: 'near'; terms: Term[]; within: number; not: Term[]; scope: RuleScope; position?: Position }
   | { kind: 'regex'; pattern: string; not: Term[]; scope: RuleScope; position?: Position };
 
+/** A named word class of a codebook: a term word `$name` matches any of its words. */
+export interface WordSet {
+  name: string;
+  description?: string;
+  /** Single words, globs allowed. */
+  words: Term[];
+  position?: Position;
+}
+
 /** A category of the coding frame, with its definition, anchor examples and machine rules. */
 export interface Category {
   /** Own code (`personal`). */
@@ -265,6 +274,8 @@ export interface Codebook {
   /** How hyphenated compounds are matched (the codebook's `match.compounds`; default `parts`). */
   compounds: CompoundMode;
   moderators: string[];
+  /** Word classes that terms name as `$name`. */
+  sets: WordSet[];
   categories: Category[];
   perspectives: Perspective[];
   /** Where it came from: file path (or `<embedded>`) and the hex sha256 of its bytes. */

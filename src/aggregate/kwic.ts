@@ -38,6 +38,7 @@ export function compileTerm(term: string, match: MatchOptions, language: Languag
     match,
     compounds: 'parts',
     moderators: [],
+    sets: [],
     categories: [
       {
         code: 'term',

@@ -165,6 +165,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const flat = flattenCategories(codebook.categories);
   const language = codebook.language;
   const head = codebook.compounds === 'head';
+  const sets = new Map(codebook.sets.map((set) => [set.name, set.words.map((w) => w.text)]));
   const indexes = [newIndex(false), newIndex(true)];
   const patternIds = new Map<string, number>();
   let nextPattern = 0;
@@ -185,21 +186,13 @@ export function compileCodebook(codebook: Codebook): Matcher {
     push(index.exact, norm, id);
     if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
   };
-  /** A word pattern; with `lemma` (German), a plain word stands for its inflected forms, `*word` for compounds ending in one. */
-  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean): number => {
-    const lower = lowerWord(word);
+  /** Register one written word (lower-cased) under pattern `id`: exact form, glob, lemma forms or `*head` forms, stem. */
+  const registerWord = (id: number, lower: string, fold: boolean, stem: boolean, lemma: boolean): void => {
     const norm = fold ? foldWord(lower) : lower;
     const glob = norm.includes('*');
-    const useStem = stem && !glob;
     const headGlob = lemma && /^\*[^*]+$/u.test(lower);
-    const useLemma = lemma && (!glob || headGlob);
-    const key = `${fold ? 'f' : 'n'}${useStem ? 's' : '-'}${useLemma ? 'l' : '-'}${norm}`;
-    let id = patternIds.get(key);
-    if (id !== undefined) return id;
-    id = nextPattern++;
-    patternIds.set(key, id);
     const index = indexes[fold ? 1 : 0]!;
-    if (useLemma) {
+    if (lemma && (!glob || headGlob)) {
       for (const form of inflections(headGlob ? lower.slice(1) : lower).forms) {
         const f = fold ? foldWord(form) : form;
         if (headGlob) addGlob(index, id, `*${f}`);
@@ -210,7 +203,22 @@ export function compileCodebook(codebook: Codebook): Matcher {
     } else {
       addExact(index, id, norm);
     }
-    if (useStem) push(index.stems, stemKey(lower, fold, language), id);
+    if (stem && !glob) push(index.stems, stemKey(lower, fold, language), id);
+  };
+  /**
+   * A word pattern; with `lemma` (German), a plain word stands for its inflected forms, `*word` for
+   * compounds ending in one; `$name` for every word of the word set `name`.
+   */
+  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean): number => {
+    const lower = lowerWord(word);
+    const set = lower.startsWith('$') ? sets.get(lower.slice(1)) : undefined;
+    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${fold ? foldWord(lower) : lower}`;
+    let id = patternIds.get(key);
+    if (id !== undefined) return id;
+    id = nextPattern++;
+    patternIds.set(key, id);
+    if (set) for (const w of set) registerWord(id, lowerWord(w), fold, stem, lemma);
+    else registerWord(id, lower, fold, stem, lemma);
     return id;
   };
   /** A pattern matching exactly the given (lower-cased) word forms; `key` names the set. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { problem, sortProblems } from '../problems.js';
-import type { Category, Codebook, CompoundMode, MatchOptions, Perspective, Position, Problem, Rule, RuleScope, Term } from '../types.js';
+import type { Category, Codebook, CompoundMode, MatchOptions, Perspective, Position, Problem, Rule, RuleScope, Term, WordSet } from '../types.js';
 import { flattenCategories } from './flatten.js';
 import { catastrophicReason } from './regex-guard.js';
 import { CODEBOOK_SHAPE } from './shape.js';
@@ -116,7 +116,33 @@ class Builder {
         this.error(`term '${text}' has a '-' or "'" at the edge of a word`, node, 'codebook/term');
         continue;
       }
+      const unknown = t.split(' ').find((w) => w.startsWith('$') && !this.setNames.has(w.slice(1)));
+      if (unknown !== undefined) {
+        this.error(`term '${text}' names the word set '${unknown.slice(1)}', which the codebook's 'sets' does not define`, node, 'codebook/unknown-set');
+        continue;
+      }
       out.push({ text: t, position: this.pos(node) });
+    }
+    return out;
+  }
+
+  /** Names of the word sets read so far (`sets` is read before the categories). */
+  private setNames = new Set<string>();
+
+  private sets(root: YAMLMap): WordSet[] {
+    const out: WordSet[] = [];
+    for (const node of this.maps(root, 'sets')) {
+      const name = this.str(node, 'name');
+      if (name === undefined) continue; // reported by the shape check
+      if (this.setNames.has(name)) {
+        this.error(`duplicate word set '${name}'`, this.get(node, 'name'), 'codebook/duplicate-set');
+        continue;
+      }
+      this.setNames.add(name);
+      const set: WordSet = { name, words: this.terms(node, 'words'), position: this.pos(node) };
+      const description = this.str(node, 'description');
+      if (description !== undefined) set.description = description;
+      out.push(set);
     }
     return out;
   }
@@ -134,6 +160,7 @@ class Builder {
   }
 
   codebook(root: YAMLMap, sha256: string): Codebook {
+    const sets = this.sets(root);
     const match = this.matchOptions(root, DEFAULT_MATCH);
     const rootMatch = this.get(root, 'match');
     const compounds = rootMatch && isMap(rootMatch) ? ((this.str(rootMatch, 'compounds') as CompoundMode | undefined) ?? 'parts') : 'parts';
@@ -145,6 +172,7 @@ class Builder {
       match,
       compounds,
       moderators: this.strings(root, 'moderators').map((s) => s.text.trim()),
+      sets,
       categories,
       perspectives: [],
       source: { file: this.file, sha256 },

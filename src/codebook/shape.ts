@@ -18,11 +18,36 @@ export const CODE_PATTERN = '^[a-z0-9][a-z0-9_-]*$';
 /** Terms: letters, digits, '-', "'", '*' and spaces. */
 export const TERM_PATTERN = "^[\\p{L}\\p{N}\\p{M}*'’ -]+$";
 
+/** Names of word sets: lowercase letters, digits, '-' and '_'. */
+export const SET_NAME_PATTERN = '^[a-z][a-z0-9_-]*$';
+
+/** Terms of a codebook: as TERM_PATTERN, and a word may be a word set named with '$' (`$akteur`). */
+export const CODEBOOK_TERM_PATTERN = "^(?:[\\p{L}\\p{N}\\p{M}*'’-]+|\\$[a-z][a-z0-9_-]*)(?: (?:[\\p{L}\\p{N}\\p{M}*'’-]+|\\$[a-z][a-z0-9_-]*))*$";
+
 const term: Shape = {
   type: 'string',
   minLength: 1,
-  pattern: TERM_PATTERN,
-  description: "A word or phrase; '*' inside a word matches any run of letters or digits, a lone '*' in a phrase exactly one token.",
+  pattern: CODEBOOK_TERM_PATTERN,
+  description: "A word or phrase; '*' inside a word matches any run of letters or digits, a lone '*' in a phrase exactly one token, '$name' any word of the word set `name`.",
+};
+
+const setWord: Shape = {
+  type: 'string',
+  minLength: 1,
+  pattern: "^[\\p{L}\\p{N}\\p{M}*'’-]+$",
+  description: "One word; '*' inside it matches any run of letters or digits.",
+};
+
+/** A named word set (a word class): any of its words stands where a term says `$name`. */
+const WORD_SET_SHAPE: Shape = {
+  type: 'object',
+  description: "A word class: a term word '$name' matches any of its words (with the options of the category using it).",
+  required: ['name', 'words'],
+  properties: {
+    name: { type: 'string', pattern: SET_NAME_PATTERN, description: "Its name, used as '$name' in terms." },
+    description: { type: 'string' },
+    words: { type: 'array', items: setWord, description: 'Single words; globs allowed.' },
+  },
 };
 const terms = (description: string): Shape => ({ type: 'array', items: term, description });
 
@@ -126,6 +151,7 @@ export const CODEBOOK_SHAPE: Shape = {
     unit: { type: 'string', enum: ['turn', 'sentence'], description: 'Coding unit (default turn).' },
     match: rootMatchOptions,
     moderators: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Speakers whose turns are kept but never coded.' },
+    sets: { type: 'array', items: WORD_SET_SHAPE, description: "Word classes that terms use as '$name'." },
     categories: { type: 'array', items: { type: 'ref', name: 'category' }, description: 'The top-level categories.' },
     perspectives: { type: 'array', items: PERSPECTIVE_SHAPE, description: 'Derived development perspectives.' },
   },

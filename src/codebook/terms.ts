@@ -10,7 +10,7 @@ import { isTruncated, tokenize } from '../text/tokenize.js';
  */
 export function unmatchableReason(term: string): string | undefined {
   for (const word of term.split(' ')) {
-    if (word === '' || /^\*+$/.test(word)) continue;
+    if (word === '' || /^\*+$/.test(word) || word.startsWith('$')) continue;
     const probe = lowerWord(word).replace(/\*/g, 'x');
     const tokens = tokenize(probe);
     if (tokens.length === 1 && tokens[0]!.text === probe && !isTruncated(probe)) continue;

@@ -108,6 +108,7 @@ export function codebook(categories: Category[], perspectives: Perspective[] = [
     match: { ...DEFAULT_MATCH },
     compounds: 'parts',
     moderators: ['I'],
+    sets: [],
     categories,
     perspectives,
     source: { file: 'test.yaml', sha256: '0'.repeat(64) },

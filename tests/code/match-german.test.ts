@@ -132,3 +132,26 @@ describe('sentence scope of rules', () => {
     expect(problems.map((p) => [p.line, p.ruleId])).toEqual([[7, 'codebook/rule-scope']]);
   });
 });
+
+describe('word sets ($name)', () => {
+  const withSets = (body: string, match = ''): string =>
+    `codebook: test\n${match}sets:\n  - name: akteur\n    words: [schule, kita, jugendamt, "*verein"]\ncategories:\n  - code: c\n    label: C\n${body}`;
+  it('a $name word matches any word of the set, in phrases and rules', () => {
+    const cb = withSets('    terms: ["im gespräch mit * $akteur"]\n    rules:\n      - near: [$akteur, zusammen]\n        within: 4\n        scope: sentence\n');
+    expect(codesOf(cb, 'Wir sind im Gespräch mit dem Jugendamt.')).toEqual({ c: 1 });
+    expect(codesOf(cb, 'Mit dem Sportverein arbeiten wir zusammen.')).toEqual({ c: 2 });
+    expect(codesOf(cb, 'Wir sind im Gespräch mit dem Bürgermeister.')).toEqual({});
+  });
+  it("a set's words follow the options of the category that uses it", () => {
+    const cb = withSets('    terms: [$akteur]\n    match: {lemma: true}\n');
+    expect(codesOf(cb, 'Schulen, Kitas und Jugendämtern, Sportvereinen')).toEqual({ c: 4 });
+    expect(codesOf(withSets('    terms: [$akteur]\n'), 'Schulen, Kitas und Jugendämtern')).toEqual({});
+  });
+  it('an unknown set is an error with its position', async () => {
+    const { parseCodebook } = await import('../../src/codebook/parse.js');
+    const { problems } = parseCodebook(withSets('    terms: [$akteure]\n'), 'cb.yaml');
+    expect(problems.map((p) => [p.line, p.column, p.ruleId, p.message])).toEqual([
+      [8, 13, 'codebook/unknown-set', "term '$akteure' names the word set 'akteure', which the codebook's 'sets' does not define"],
+    ]);
+  });
+});
