@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 
 /** The forms of a German word, lower-cased. */
 export interface WordForms {
-  /** Every form written as one word: the word itself; for nouns all case/number forms (masculine and neuter genitive singular both with -s and -es where the lexicon gives one of them and the word is not ending in s/ß/x/z); for verbs the infinitive, all finite forms in joined spelling (for separable verbs particle + finite form, as in subordinate clauses: "zusammenarbeitet"), both participles (PA1 also with the adjective endings e/en/er/es/em), the zu-infinitive, imperatives. Sorted, unique. */
+  /** Every form written as one word: the word itself; for nouns all case/number forms (masculine and neuter genitive singular both with -s and -es where the lexicon gives one of them and the word is not ending in s/ß/x/z); for verbs the infinitive, all finite forms in joined spelling (for separable verbs particle + finite form, as in subordinate clauses: "zusammenarbeitet"), both participles (both also with the adjective endings e/en/er/es/em), the zu-infinitive, imperatives. Sorted, unique. */
   forms: string[];
   /** For a separable verb only: the particle ("zusammen") and the finite forms of the base verb that stand apart from it in a main clause ("arbeite", "arbeitest", "arbeitet", "arbeiten", "arbeitete", …), sorted, unique. */
   separable?: { particle: string; finite: string[] };
@@ -225,7 +225,12 @@ function verbForms(infinitive: string, entries: readonly VerbEntry[]): VerbForms
       const pa1 = oneWord(e.PA1);
       forms.push(pa1, ...ADJECTIVE_ENDINGS.map((end) => pa1 + end));
     }
-    for (const pa2 of e.PA2 ?? []) if (typeof pa2 === 'string') forms.push(oneWord(pa2));
+    // The past participle is also an adjective: "die vernetzten Partner", "eingebundene Eltern".
+    for (const pa2 of e.PA2 ?? []) {
+      if (typeof pa2 !== 'string') continue;
+      const word = oneWord(pa2);
+      forms.push(word, ...(word.includes(' ') ? [] : ADJECTIVE_ENDINGS.map((end) => word + end)));
+    }
     if (typeof e.EIZ === 'string') forms.push(oneWord(e.EIZ));
     for (const t of TENSES) {
       for (const n of NUMBERS) {

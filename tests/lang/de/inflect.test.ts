@@ -113,6 +113,11 @@ describe('inflections: verbs', () => {
       'brauchtest',
       'brauchtet',
       'gebraucht',
+      'gebrauchte', // the past participle as an adjective
+      'gebrauchtem',
+      'gebrauchten',
+      'gebrauchter',
+      'gebrauchtes',
     ]);
     expect(w.separable).toBeUndefined();
     expect(w.source).toBe('noun+verb');
@@ -152,6 +157,11 @@ describe('inflections: verbs', () => {
       'einbändest',
       'einbändet',
       'eingebunden',
+      'eingebundene',
+      'eingebundenem',
+      'eingebundenen',
+      'eingebundener',
+      'eingebundenes',
       'einzubinden',
     ]);
     expect(w.separable).toEqual({
