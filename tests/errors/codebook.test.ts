@@ -60,6 +60,12 @@ describe('codebook errors stop the run before anything is read or written', () =
     );
   });
 
+  test('duplicate word sets', async () => {
+    expect(
+      await withCodebook('codebook: Test\nsets:\n  - name: s\n    words: [a]\n  - name: s\n    words: [b]\ncategories:\n  - code: a\n    label: A\n    terms: [$s]\n'),
+    ).toEqual(stopped("cb.yaml:5:11: error: duplicate word set 's'"));
+  });
+
   test('empty terms and terms with characters a term cannot hold', async () => {
     expect(await withCodebook('codebook: Test\ncategories:\n  - code: a\n    label: A\n    terms: ["", "  ", "foo!", "*", "-foo"]\n')).toEqual(
       stopped(
