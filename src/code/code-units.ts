@@ -21,7 +21,8 @@ export interface CodeUnitsOptions {
 /**
  * Code units with a compiled codebook; moderator units are kept with no codings. Regex rules run
  * for all units at once under a time budget per rule and unit; a rule that runs past it is stopped
- * and reported through `onProblem` as an error at the unit, and is off for the rest of the run.
+ * and reported through `onProblem` as an error at the unit, and is off for the rest of these units
+ * (callers pass one transcript at a time).
  */
 export function codeUnits(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOptions = {}): CodedUnit[] {
   const evidence = options.evidence ?? true;
@@ -57,7 +58,7 @@ function eachUnit(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOp
         severity: 'error',
         message:
           `regex '${stop.pattern}' of category '${stop.category}' ran longer than ${stop.budgetMs} ms on segment ${unit.segment} and was stopped; ` +
-          `it is left out from here on, so '${stop.category}' may be coded too rarely (rewrite the regex without nested or overlapping repetition)`,
+          `it is left out for the rest of this transcript, so '${stop.category}' may be coded too rarely (rewrite the regex without nested or overlapping repetition)`,
         ruleId: 'code/regex-timeout',
       });
     }

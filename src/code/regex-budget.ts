@@ -14,7 +14,9 @@
  * run for many texts in one call; only when that call runs out of time is the job it was running
  * re-run alone, to tell a slow job from a long batch. Results are exactly those of plain `exec`;
  * the only difference is that a rule that runs past its budget on a text is stopped, yields no hits
- * there, and is switched off for the rest of the run (each further text would cost the budget again).
+ * there, and is switched off for the rest of the call — one transcript (each further text would cost
+ * the budget again). The next call tries it afresh: what a transcript is coded with depends on that
+ * transcript alone, never on which transcripts the same worker thread coded before.
  */
 import vm from 'node:vm';
 import type { CompiledRule, Matcher } from '../codebook/compile.js';
@@ -125,9 +127,6 @@ function prefilterFor(rule: CompiledRule): RegExp | null {
   return pre;
 }
 
-/** Rules switched off per matcher, so a rule stopped on one transcript is not tried again on the next. */
-const switchedOff = new WeakMap<Matcher, Set<CompiledRule>>();
-
 /** The regex rules of a matcher with the full code of their category, in codebook order. */
 function regexRules(matcher: Matcher): { rule: CompiledRule; category: string }[] {
   const out: { rule: CompiledRule; category: string }[] = [];
@@ -141,17 +140,13 @@ function regexRules(matcher: Matcher): { rule: CompiledRule; category: string }[
 /**
  * Run every regex rule of `matcher` on each text, each rule on each text within its budget
  * (`budgetFor`). A rule that runs past it is stopped, reported once in `stops`, and gives no hits on
- * that text and on every later one (also in later calls with the same matcher).
+ * that text and on every later one of this call (callers pass one transcript's texts per call).
  */
 export function runRegexRules(texts: readonly string[], matcher: Matcher, budget: RegexBudget = DEFAULT_REGEX_BUDGET): RegexRun {
   const rules = regexRules(matcher);
   const hits: Map<CompiledRule, Match[]>[] = texts.map(() => new Map());
   if (rules.length === 0) return { hits, stops: [] };
-  let off = switchedOff.get(matcher);
-  if (!off) {
-    off = new Set();
-    switchedOff.set(matcher, off);
-  }
+  const off = new Set<CompiledRule>();
   const jobs: Job[] = [];
   const textOf: number[] = [];
   // Every (text, rule) pair in order: the index of its job, or -1 when the prefilter ruled it out.

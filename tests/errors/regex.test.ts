@@ -30,6 +30,8 @@ function unit(segment: number, text: string, moderator = false): Unit {
 /** Patterns that hang V8 on `a` × 30 followed by `!`, yet pass the static guard: only the clock stops them. */
 const SLIPS_PAST = 'a*a*a*a*a*a*a*a*c';
 const A30 = `${'a'.repeat(30)}!`;
+/** Unbounded on any machine: about 7·10⁹ backtracking steps, so a budget of a second always runs out. */
+const A60 = `${'a'.repeat(60)}!`;
 
 describe('the static guard refuses what backtracks catastrophically, with few false alarms', () => {
   test.each([
@@ -92,7 +94,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
         line: 5,
         severity: 'error',
         message:
-          `regex '${SLIPS_PAST}' of category 'r' ran longer than 50 ms on segment 3 and was stopped; it is left out from here on, ` +
+          `regex '${SLIPS_PAST}' of category 'r' ran longer than 50 ms on segment 3 and was stopped; it is left out for the rest of this transcript, ` +
           "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)",
         ruleId: 'code/regex-timeout',
       },
@@ -102,19 +104,21 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
       [`r:regex: ${SLIPS_PAST}@0-2|regex: \\bpersonal\\b@3-11`, 't:personal*@3-11'],
       [],
       ['r:regex: \\bpersonal\\b@32-40', 't:personal*@32-40'],
-      // Unit 5 would match the stopped rule, but the rule is off for the rest of the run.
+      // Unit 5 would match the stopped rule, but the rule is off for the rest of the transcript.
       [],
     ]);
   });
 
-  test('a rule stopped once stays off for later calls with the same matcher (no budget spent again)', () => {
+  test('a rule stopped on one transcript is tried afresh on the next: each transcript is judged on its own, whatever thread codes it', () => {
     const matcher = matcherWith(SLIPS_PAST);
     const budget = { baseMs: 50, perThousandMs: 0 };
-    expect(runRegexRules([A30], matcher, budget).stops).toEqual([{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 50 }]);
-    // A rule that runs leaves an entry (its hits, maybe none) for each text; a rule that is off leaves none.
-    const again = runRegexRules([A30, A30, 'ac'], matcher, budget);
-    expect([again.stops, again.hits.map((h) => h.size)]).toEqual([[], [0, 0, 0]]);
-    expect(runRegexRules(['ac', 'b'], matcherWith(SLIPS_PAST), budget).hits.map((h) => h.size)).toEqual([1, 1]);
+    // Within one call (one transcript) the rule stays off after it was stopped: no entry for the later texts.
+    const first = runRegexRules([A30, 'ac'], matcher, budget);
+    expect([first.stops, first.hits.map((h) => h.size)]).toEqual([[{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 50 }], [0, 0]]);
+    // The next call with the same matcher runs it again, so the outcome does not depend on which
+    // transcripts a worker thread saw before.
+    const again = runRegexRules(['ac', 'b'], matcher, budget);
+    expect([again.stops, again.hits.map((h) => h.size)]).toEqual([[], [1, 1]]);
   });
 
   test('a regex that can match the empty string ends on text with emoji (no endless loop at a surrogate pair)', () => {
@@ -129,14 +133,14 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
   test('through the CLI: an error at the unit naming rule and category, exit 2, and the report still covers everything else', async () => {
     const dir = await project({
       'cb.yaml': codebookWith(SLIPS_PAST),
-      't.txt': `I: Frage?\n\nB1: ${A30}\n\nB2: Mehr Personal.\n`,
+      't.txt': `I: Frage?\n\nB1: ${A60}\n\nB2: Mehr Personal.\n`,
     });
     const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-f', 'csv', '-q'], dir);
     expect(run).toEqual({
       code: 2,
       stdout: 'category,label,level,segments,share,matches,transcripts,speakers\nr,R,1,0,0.0000,0,0,0\nt,T,1,1,0.3333,1,1,1\n',
       stderr:
-        `t.txt:3: error: regex '${SLIPS_PAST}' of category 'r' ran longer than 1001 ms on segment 2 and was stopped; it is left out from here on, ` +
+        `t.txt:3: error: regex '${SLIPS_PAST}' of category 'r' ran longer than 1001 ms on segment 2 and was stopped; it is left out for the rest of this transcript, ` +
         "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)\n",
     });
   });

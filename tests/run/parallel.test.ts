@@ -83,3 +83,30 @@ describe('worker threads give the bytes of a single-threaded run', () => {
     }, 120_000);
   }
 });
+
+describe('a regex rule stopped by its time budget: the same codings whatever the number of threads', () => {
+  // 'a*a*…c' on sixty a's backtracks about 7·10⁹ steps: it runs past a one-second budget on any machine.
+  const slow = `${'a'.repeat(60)}!`;
+  const codebook = "codebook: T\ncategories:\n  - code: r\n    label: R\n    rules:\n      - regex: 'a*a*a*a*a*a*a*a*c'\n  - code: t\n    label: T\n    terms: [personal]\n";
+  // Six transcripts of two units each; in two of them the first unit hangs the rule (the slow line and
+  // "ac Personal" are one turn of B1), so it is off for their second unit. The rule matches "ac" and
+  // the "c" of "Nochmal": one hit in the first unit, two in the second.
+  const transcript = (hang: boolean): string => `${hang ? `B1: ${slow}\n\n` : ''}B1: ac Personal\n\nB2: Nochmal ac.\n`;
+
+  it('each transcript is judged on its own: with --jobs 1 and --jobs 3 the rule codes the 8 units of the four quick transcripts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fokus-slow-regex-'));
+    temps.push(dir);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'cb.yaml'), codebook);
+    for (let i = 1; i <= 6; i++) await writeFile(join(dir, `t${i}.txt`), transcript(i === 2 || i === 5));
+    const run = (jobs: string): { code: number | null; stdout: string; stderr: string } => {
+      const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), 'analyze', '.', '-c', 'cb.yaml', '-f', 'csv', '-q', '--jobs', jobs], { cwd: dir, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '' } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const one = run('1');
+    const three = run('3');
+    expect(one.stdout).toBe('category,label,level,segments,share,matches,transcripts,speakers\nr,R,1,8,0.6667,12,4,8\nt,T,1,6,0.5000,6,6,6\n');
+    expect(three).toEqual(one);
+    expect(one.stderr.split('\n').filter((l) => l.includes('regex-timeout') || l.includes('ran longer')).length).toBe(2);
+  }, 120_000);
+});
