@@ -106,6 +106,8 @@ interface FormTable {
   pool: Uint16Array;
   used: number;
   entries: number;
+  /** The tokens of the last scan with this matcher (see `scanTokens`). */
+  scan: ScannedTokens;
 }
 
 const tables = new WeakMap<Matcher, FormTable>();
@@ -113,7 +115,7 @@ const tables = new WeakMap<Matcher, FormTable>();
 const FIRST_SIZE = 1 << 14;
 
 function newTable(): FormTable {
-  return { slots: new Int32Array(4 * FIRST_SIZE), mask: FIRST_SIZE - 1, pool: new Uint16Array(1 << 16), used: 0, entries: 0 };
+  return { slots: new Int32Array(4 * FIRST_SIZE), mask: FIRST_SIZE - 1, pool: new Uint16Array(1 << 16), used: 0, entries: 0, scan: newScan() };
 }
 
 function tableFor(matcher: Matcher): FormTable {
@@ -235,26 +237,29 @@ function grown(a: Int32Array): Int32Array {
   return b;
 }
 
-const scratch: ScannedTokens = {
-  count: 0,
-  starts: new Int32Array(1024),
-  ends: new Int32Array(1024),
-  ids: new Int32Array(1024),
-  idStart: new Int32Array(1024),
-  idCount: new Int32Array(1024),
-  idUsed: 0,
-  hits: new Int32Array(1024),
-  hitCount: 0,
-  truncated: false,
-};
+/** Room for the tokens of one scan, held per matcher (in its `FormTable`), never in module state. */
+function newScan(): ScannedTokens {
+  return {
+    count: 0,
+    starts: new Int32Array(1024),
+    ends: new Int32Array(1024),
+    ids: new Int32Array(1024),
+    idStart: new Int32Array(1024),
+    idCount: new Int32Array(1024),
+    idUsed: 0,
+    hits: new Int32Array(1024),
+    hitCount: 0,
+    truncated: false,
+  };
+}
 
 /**
- * Scan `text` into tokens with their pattern ids. The result is shared scratch space, overwritten
- * by the next call: read it before scanning again.
+ * Scan `text` into tokens with their pattern ids. The result is the matcher's scratch space,
+ * overwritten by its next scan: read it before scanning again.
  */
 export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
   const t = tableFor(matcher);
-  const out = scratch;
+  const out = t.scan;
   out.count = 0;
   out.idUsed = 0;
   out.hitCount = 0;

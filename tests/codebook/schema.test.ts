@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { codebookJsonSchema, renderCodebookJsonSchema } from '../../src/codebook/schema.js';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { CODE_PATTERN, TERM_PATTERN } from '../../src/codebook/shape.js';
+import { CODE_PATTERN, CODEBOOK_TERM_PATTERN } from '../../src/codebook/shape.js';
 import { validateJson } from './json-schema-subset.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -19,7 +19,7 @@ describe('codebookJsonSchema', () => {
     expect(schema.type).toBe('object');
     expect(schema.required).toEqual(['codebook', 'categories']);
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties as object)).toEqual(['codebook', 'version', 'language', 'unit', 'match', 'moderators', 'categories', 'perspectives']);
+    expect(Object.keys(schema.properties as object)).toEqual(['codebook', 'version', 'language', 'unit', 'match', 'moderators', 'sets', 'categories', 'perspectives']);
     const props = schema.properties as Record<string, unknown>;
     expect(props.language).toEqual({ description: 'Tokenizer, stop words and stemmer (default de).', type: 'string', enum: ['de', 'en'] });
     expect(props.categories).toEqual({ description: 'The top-level categories.', type: 'array', items: { $ref: '#/$defs/category' } });
@@ -40,7 +40,7 @@ describe('codebookJsonSchema', () => {
     expect(cprops.code).toEqual({ description: "Id: lowercase letters, digits, '-', '_'; unique among siblings.", type: 'string', pattern: CODE_PATTERN });
     expect(cprops.categories).toEqual({ description: 'Subcategories, same shape.', type: 'array', items: { $ref: '#/$defs/category' } });
     expect(cprops.rules).toEqual({ description: 'Each rule matching codes the unit.', type: 'array', items: { $ref: '#/$defs/rule' } });
-    expect((cprops.terms!.items as Record<string, unknown>).pattern).toBe(TERM_PATTERN);
+    expect((cprops.terms!.items as Record<string, unknown>).pattern).toBe(CODEBOOK_TERM_PATTERN);
     const rule = defs.rule!;
     expect(rule.oneOf).toEqual([{ required: ['all'] }, { required: ['any'] }, { required: ['near'] }, { required: ['regex'] }]);
     expect((rule.properties as Record<string, unknown>).within).toEqual({
@@ -125,9 +125,9 @@ categories:
       '$.unit: not one of turn, sentence',
       '$.categories[0].code: does not match ^[a-z0-9][a-z0-9_-]*$',
       '$.categories[0]: unknown key lable',
-      "$.categories[0].terms[0]: does not match ^[\\p{L}\\p{N}\\p{M}*'’ -]+$",
+      `$.categories[0].terms[0]: does not match ${CODEBOOK_TERM_PATTERN}`,
       '$.categories[0].terms[1]: too short',
-      "$.categories[0].terms[1]: does not match ^[\\p{L}\\p{N}\\p{M}*'’ -]+$",
+      `$.categories[0].terms[1]: does not match ${CODEBOOK_TERM_PATTERN}`,
       '$.categories[0].rules[0]: matches 2 of oneOf',
       '$.categories[0].rules[1].within: below 1',
       '$.categories[0].rules[1]: matches 0 of oneOf',
