@@ -242,6 +242,11 @@ export interface Category {
   rules: Rule[];
   exclude: Term[];
   match: MatchOptions;
+  /**
+   * Codes of sibling categories this one shares terms with on purpose (a coding rule codes both,
+   * such as a stated lack being a need and a challenge): `codebook check` does not warn about them.
+   */
+  sharedWith: string[];
   categories: Category[];
   position?: Position;
 }

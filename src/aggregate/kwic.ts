@@ -50,6 +50,7 @@ export function compileTerm(term: string, match: MatchOptions, language: Languag
         terms: [{ text }],
         rules: [],
         exclude: [],
+        sharedWith: [],
         match,
         categories: [],
       },

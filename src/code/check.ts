@@ -184,7 +184,8 @@ function sharedTerms(siblings: readonly Category[], file: string): Problem[] {
       if (own.has(lower)) continue;
       own.add(lower);
       const list = seen.get(key) ?? [];
-      const earlier = list.find((e) => e.cat !== cat && (e.lower === lower || e.cat.match.fold || cat.match.fold));
+      const intended = (e: { cat: Category }): boolean => e.cat.sharedWith.includes(cat.code) || cat.sharedWith.includes(e.cat.code);
+      const earlier = list.find((e) => e.cat !== cat && (e.lower === lower || e.cat.match.fold || cat.match.fold) && !intended(e));
       list.push({ cat, term, lower });
       seen.set(key, list);
       if (!earlier) continue;

@@ -66,7 +66,7 @@ export function contextOf(w: Work): TokenContext {
 }
 
 /** Whether a hit of term `t` on tokens `first…last` passes the term's guards. */
-function guardPasses(w: Work, guard: number, first: number, last: number, termText: string): boolean {
+export function guardPasses(w: Work, guard: number, first: number, last: number, termText: string): boolean {
   if (guard === 0) return true;
   const ctx = contextOf(w);
   if ((guard & GUARD_QUESTION) !== 0 && inQuestion(ctx, first)) return false;

@@ -1,6 +1,6 @@
-import type { CompiledRule, Matcher } from '../codebook/compile.js';
+import { GUARD_NEGATION, type CompiledRule, type Matcher } from '../codebook/compile.js';
 import { addAtom } from './atoms.js';
-import { contextOf } from './occurrences.js';
+import { contextOf, guardPasses } from './occurrences.js';
 import type { RegexHits } from './regex-budget.js';
 import type { Derived, Work } from './tables.js';
 
@@ -122,11 +122,41 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
         // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
         // Their label is the rule's (see `RegexHits`).
         const hits = regexHits?.get(rule);
-        if (hits) for (const m of hits) addAtom(d.work, m.start, m.end, rank, d.nTerms + c);
+        if (!hits) break;
+        const guard = matcher.categories[c]!.guard;
+        for (const m of hits) if (guard === 0 || regexGuardPasses(d.work, guard, m.start, m.end, rule.label)) addAtom(d.work, m.start, m.end, rank, d.nTerms + c);
         break;
       }
     }
   }
+}
+
+/**
+ * Whether a regex hit on the characters `start…end` passes the category's guards: it is judged on
+ * the tokens it covers (a hit between tokens, on punctuation only, on the token after it) as a
+ * term's hit is, and a negation inside it counts unless the pattern names that word.
+ */
+function regexGuardPasses(w: Work, guard: number, start: number, end: number, label: string): boolean {
+  const scan = w.scan!;
+  if (scan.count === 0) return true;
+  // The first token ending after `start`, and the last token starting before `end`.
+  let lo = 0;
+  let hi = scan.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (scan.ends[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last + 1 < scan.count && scan.starts[last + 1]! < end) last++;
+  const first = Math.min(lo, last);
+  if ((guard & GUARD_NEGATION) !== 0) {
+    // Inside the hit, a negation the pattern does not spell out ("läuft nicht gut" for `läuft (?:\w+ )?gut`) negates it.
+    const ctx = contextOf(w);
+    const pattern = label.toLowerCase();
+    for (let k = first; k <= last; k++) if (ctx.cue[k] === 1 && !pattern.includes(ctx.lower[k]!)) return false;
+  }
+  return guardPasses(w, guard, first, last, label);
 }
 
 /**

@@ -51,6 +51,8 @@ export interface CompiledCategory {
   terms: number[];
   rules: CompiledRule[];
   exclude: number[];
+  /** GUARD_NEGATION | GUARD_QUESTION of the category's options: they apply to its regex hits too. */
+  guard: number;
 }
 
 /** A glob word pattern: the literal runs between its `*`s (first and last may be empty). */
@@ -282,6 +284,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
       terms: own,
       rules,
       exclude: cat.exclude.map((t) => termFor(t, cat, false)),
+      guard: guardOf(cat.match),
     };
   });
   const probe = { stamps: new Int32Array(Math.max(...indexes.map((i) => i.globList.length), 0)), round: 0 };
@@ -316,7 +319,8 @@ export function compileCodebook(codebook: Codebook): Matcher {
   // Callers cache by written form (see code/scan.ts), so this one is not cached again.
   const lookupToken = (token: string): readonly number[] => lookup(lowerWord(token));
 
-  const needsContext = terms.some((t) => t.guard !== 0 || t.split !== undefined) || categories.some((c) => c.rules.some((r) => r.scope === 'sentence'));
+  const needsContext =
+    terms.some((t) => t.guard !== 0 || t.split !== undefined) || categories.some((c) => c.guard !== 0 || c.rules.some((r) => r.scope === 'sentence'));
   return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: nextPattern, needsContext, lookup, lookupForm, lookupToken };
 }
 

@@ -210,12 +210,18 @@ class Builder {
         rules: this.rules(node),
         exclude: this.terms(node, 'exclude'),
         match,
+        sharedWith: this.strings(node, 'shared_with').map((s) => s.text),
         categories: this.categories(node, path + '/', level + 1, match),
         position: this.pos(node),
       };
       const definition = this.str(node, 'definition');
       if (definition !== undefined) cat.definition = definition.trim();
       out.push(cat);
+    }
+    for (const node of this.maps(parent, 'categories')) {
+      for (const { text, node: codeNode } of this.strings(node, 'shared_with')) {
+        if (!seen.has(text)) this.error(`'shared_with' names '${prefix}${text}', which is no sibling of this category`, codeNode, 'codebook/shared-with');
+      }
     }
     return out;
   }

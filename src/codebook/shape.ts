@@ -110,6 +110,11 @@ export const CATEGORY_SHAPE: Shape = {
     rules: { type: 'array', items: { type: 'ref', name: 'rule' }, description: 'Each rule matching codes the unit.' },
     exclude: terms('Any matching: the category (and its subcategories) is not coded in the unit.'),
     match: matchOptions,
+    shared_with: {
+      type: 'array',
+      items: { type: 'string', pattern: CODE_PATTERN },
+      description: 'Codes of sibling categories this one shares terms with on purpose (a coding rule codes both): no warning for those terms.',
+    },
     categories: { type: 'array', items: { type: 'ref', name: 'category' }, description: 'Subcategories, same shape.' },
   },
 };

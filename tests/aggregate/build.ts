@@ -14,6 +14,7 @@ export function cat(code: string, label: string, ...children: Category[]): Categ
     terms: [],
     rules: [],
     exclude: [],
+    sharedWith: [],
     match: { ...DEFAULT_MATCH },
     categories: children,
   };

@@ -155,3 +155,16 @@ describe('word sets ($name)', () => {
     ]);
   });
 });
+
+describe('guards apply to regex rules too', () => {
+  const cb = (match: string): string => oneCategory(`    match: ${match}\n    rules:\n      - regex: '\\b(?:läuft|finde ich) (?:\\w+ )?gut\\b'\n`);
+  it('a regex hit governed by a negation is dropped', () => {
+    expect(codesOf(cb('{negation: true}'), 'Das läuft gut.')).toEqual({ c: 1 });
+    expect(codesOf(cb('{negation: true}'), 'Nein, das läuft nicht gut.')).toEqual({});
+    expect(codesOf(cb('{negation: false}'), 'Nein, das läuft nicht gut.')).toEqual({ c: 1 });
+  });
+  it('a regex hit in a question is dropped', () => {
+    expect(codesOf(cb('{questions: false}'), 'Wo läuft es gut? Hier läuft wirklich gut was.')).toEqual({ c: 1 });
+    expect(codesOf(cb('{questions: false}'), 'Wo läuft es gut? Wo finde ich gut Hilfe?')).toEqual({});
+  });
+});

@@ -216,4 +216,28 @@ categories:
       "test.yaml:26:26: warning: term 'grüße' of 'd/f' is also a term of its sibling 'd/e' (line 23): every unit with it is coded with both",
     ]);
   });
+
+  it('says nothing about terms shared on purpose with a sibling named in shared_with (either side)', () => {
+    const cb = codebookFrom(`codebook: Test
+categories:
+  - code: bedarfe
+    label: B
+    shared_with: [herausforderungen]
+    terms: [fehlt, zu wenig]
+  - code: herausforderungen
+    label: H
+    terms: [fehlt, zu wenig, problem]
+  - code: chancen
+    label: C
+    terms: [problem]
+`);
+    expect(lintCodebook(cb).map(formatProblem)).toEqual([
+      "test.yaml:12:13: warning: term 'problem' of 'chancen' is also a term of its sibling 'herausforderungen' (line 9): every unit with it is coded with both",
+    ]);
+  });
+
+  it('refuses a shared_with that names no sibling', () => {
+    const { problems } = parseCodebook('codebook: T\ncategories:\n  - code: a\n    label: A\n    shared_with: [b, x]\n  - code: b\n    label: B\n', 'cb.yaml');
+    expect(problems.map(formatProblem)).toEqual(["cb.yaml:5:22: error: 'shared_with' names 'x', which is no sibling of this category"]);
+  });
 });
