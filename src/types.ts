@@ -223,6 +223,10 @@ export interface WordSet {
   description?: string;
   /** Single words, globs allowed. */
   words: Term[];
+  /** Words taken from a lexicon besides `words`: natural's German sentiment lexicon, one polarity, |polarity| ≥ min. */
+  from?: { lexicon: 'sentiment-de'; polarity: 'positive' | 'negative'; min: number };
+  /** Words (lower-case) left out of the set, e.g. lexicon words that mean something else in the field. */
+  except: string[];
   position?: Position;
 }
 

@@ -1,8 +1,9 @@
 import { inflections } from '../lang/de/inflect.js';
+import { polarityWords } from '../lang/de/sentiment.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import { stemWord } from '../text/stem.js';
 import { tokenForms } from '../text/tokenize.js';
-import type { Category, Codebook, Language, MatchOptions, Rule, RuleScope, Term } from '../types.js';
+import type { Category, Codebook, Language, MatchOptions, Rule, RuleScope, Term, WordSet } from '../types.js';
 import { flattenCategories } from './flatten.js';
 
 /** Element of a compiled phrase that matches exactly one token of any kind (a lone `*`). */
@@ -167,7 +168,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const flat = flattenCategories(codebook.categories);
   const language = codebook.language;
   const head = codebook.compounds === 'head';
-  const sets = new Map(codebook.sets.map((set) => [set.name, set.words.map((w) => w.text)]));
+  const sets = new Map(codebook.sets.map((set) => [set.name, setWords(set)]));
   const indexes = [newIndex(false), newIndex(true)];
   const patternIds = new Map<string, number>();
   let nextPattern = 0;
@@ -322,6 +323,14 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const needsContext =
     terms.some((t) => t.guard !== 0 || t.split !== undefined) || categories.some((c) => c.guard !== 0 || c.rules.some((r) => r.scope === 'sentence'));
   return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: nextPattern, needsContext, lookup, lookupForm, lookupToken };
+}
+
+/** The words of a word set: its own and its lexicon's, less the `except` words. */
+function setWords(set: WordSet): string[] {
+  const words = set.words.map((w) => w.text);
+  if (set.from) words.push(...polarityWords(set.from.polarity, set.from.min));
+  const except = new Set(set.except);
+  return [...new Set(words)].filter((w) => !except.has(w.toLowerCase()));
 }
 
 /** The guard bits of a category's positive terms. */

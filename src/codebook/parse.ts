@@ -139,9 +139,22 @@ class Builder {
         continue;
       }
       this.setNames.add(name);
-      const set: WordSet = { name, words: this.terms(node, 'words'), position: this.pos(node) };
+      const set: WordSet = { name, words: this.terms(node, 'words'), except: this.strings(node, 'except').map((s) => s.text.toLowerCase()), position: this.pos(node) };
       const description = this.str(node, 'description');
       if (description !== undefined) set.description = description;
+      const from = this.str(node, 'from');
+      const polarity = this.str(node, 'polarity') as 'positive' | 'negative' | undefined;
+      const minNode = this.get(node, 'min');
+      const min = minNode && isScalar(minNode) && typeof minNode.value === 'number' ? minNode.value : 0.3;
+      if (from === 'sentiment-de') {
+        if (polarity === undefined) this.error("a word set 'from: sentiment-de' needs 'polarity: positive' or 'polarity: negative'", node, 'codebook/word-set');
+        // A min outside 0…1 is reported by the shape check.
+        else if (min >= 0 && min <= 1) set.from = { lexicon: 'sentiment-de', polarity, min };
+      } else if (polarity !== undefined || minNode !== undefined) {
+        this.error(`'polarity' and 'min' of word set '${name}' belong to a set with 'from'`, node, 'codebook/word-set');
+      } else if (set.words.length === 0) {
+        this.error(`word set '${name}' needs 'words' or 'from'`, node, 'codebook/word-set');
+      }
       out.push(set);
     }
     return out;

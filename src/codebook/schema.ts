@@ -52,6 +52,11 @@ function toSchema(shape: Shape): JsonSchema {
       out.type = 'integer';
       if (shape.minimum !== undefined) out.minimum = shape.minimum;
       return out;
+    case 'number':
+      out.type = 'number';
+      if (shape.minimum !== undefined) out.minimum = shape.minimum;
+      if (shape.maximum !== undefined) out.maximum = shape.maximum;
+      return out;
     case 'array':
       out.type = 'array';
       out.items = toSchema(shape.items);

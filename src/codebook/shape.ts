@@ -8,6 +8,7 @@ export type Shape =
   | { type: 'string'; description?: string; pattern?: string; enum?: readonly string[]; minLength?: number }
   | { type: 'boolean'; description?: string }
   | { type: 'integer'; description?: string; minimum?: number }
+  | { type: 'number'; description?: string; minimum?: number; maximum?: number }
   | { type: 'array'; description?: string; items: Shape }
   | { type: 'object'; description?: string; properties: Record<string, Shape>; required?: readonly string[]; exactlyOne?: readonly string[] }
   | { type: 'ref'; name: 'category' | 'rule'; description?: string };
@@ -42,11 +43,15 @@ const setWord: Shape = {
 const WORD_SET_SHAPE: Shape = {
   type: 'object',
   description: "A word class: a term word '$name' matches any of its words (with the options of the category using it).",
-  required: ['name', 'words'],
+  required: ['name'],
   properties: {
     name: { type: 'string', pattern: SET_NAME_PATTERN, description: "Its name, used as '$name' in terms." },
     description: { type: 'string' },
     words: { type: 'array', items: setWord, description: 'Single words; globs allowed.' },
+    from: { type: 'string', enum: ['sentiment-de'], description: "Also the words of a lexicon: 'sentiment-de', natural's German sentiment lexicon." },
+    polarity: { type: 'string', enum: ['positive', 'negative'], description: 'With from: the words of this polarity.' },
+    min: { type: 'number', minimum: 0, maximum: 1, description: 'With from: the least absolute polarity, 0 to 1 (default 0.3).' },
+    except: { type: 'array', items: setWord, description: 'Words left out of the set.' },
   },
 };
 const terms = (description: string): Shape => ({ type: 'array', items: term, description });

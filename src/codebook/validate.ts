@@ -145,6 +145,11 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
       if (typeof v !== 'number' || !Number.isInteger(v)) fail(`${where} must be a whole number, not ${typeName(node)}`, 'codebook/type');
       else if (shape.minimum !== undefined && v < shape.minimum) fail(`${where} must be at least ${shape.minimum}, not ${v}`, 'codebook/range');
       return;
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where} must be a number, not ${typeName(node)}`, 'codebook/type');
+      else if (shape.minimum !== undefined && v < shape.minimum) fail(`${where} must be at least ${shape.minimum}, not ${v}`, 'codebook/range');
+      else if (shape.maximum !== undefined && v > shape.maximum) fail(`${where} must be at most ${shape.maximum}, not ${v}`, 'codebook/range');
+      return;
   }
 }
 

@@ -168,3 +168,27 @@ describe('guards apply to regex rules too', () => {
     expect(codesOf(cb('{questions: false}'), 'Wo läuft es gut? Wo finde ich gut Hilfe?')).toEqual({});
   });
 });
+
+describe('word sets from the sentiment lexicon (from: sentiment-de)', () => {
+  const yaml = (set: string, body = '    terms: [$neg]\n'): string => `codebook: test\nsets:\n${set}categories:\n  - code: c\n    label: C\n${body}`;
+  it('holds the words of one polarity, with their inflected forms, less the except words', async () => {
+    const { sentimentLoaded, polarityWords } = await import('../../src/lang/de/sentiment.js');
+    const neg = polarityWords('negative', 0.3);
+    expect(['problem', 'probleme', 'katastrophe', 'frust'].every((w) => neg.includes(w))).toBe(true);
+    expect(neg.includes('gut')).toBe(false);
+    expect(polarityWords('positive', 0.3).includes('toll')).toBe(true);
+    expect(sentimentLoaded()).toBe(true);
+    const cb = yaml('  - name: neg\n    from: sentiment-de\n    polarity: negative\n    except: [pflicht]\n');
+    expect(codesOf(cb, 'Das war eine Katastrophe und viel Frust.')).toEqual({ c: 2 });
+    expect(codesOf(cb, 'Das ist Pflicht.')).toEqual({});
+    expect(codesOf(cb, 'Das ist toll.')).toEqual({});
+  });
+  it('a set with from needs a polarity; polarity without from, a min outside 0…1 and a set of nothing are errors', async () => {
+    const { parseCodebook } = await import('../../src/codebook/parse.js');
+    const problems = (set: string): string[] => parseCodebook(yaml(set), 'cb.yaml').problems.map((p) => `${p.line}:${p.column} ${p.ruleId} ${p.message}`);
+    expect(problems('  - name: neg\n    from: sentiment-de\n')).toEqual(["3:5 codebook/word-set a word set 'from: sentiment-de' needs 'polarity: positive' or 'polarity: negative'"]);
+    expect(problems('  - name: neg\n    words: [a]\n    polarity: negative\n')).toEqual(["3:5 codebook/word-set 'polarity' and 'min' of word set 'neg' belong to a set with 'from'"]);
+    expect(problems('  - name: neg\n    from: sentiment-de\n    polarity: negative\n    min: 2\n')).toEqual(['6:10 codebook/range codebook.sets[1].min must be at most 1, not 2']);
+    expect(problems('  - name: neg\n')).toEqual(["3:5 codebook/word-set word set 'neg' needs 'words' or 'from'"]);
+  });
+});

@@ -23,7 +23,7 @@ function resolve(ref: string, root: Schema): Schema {
 
 const KNOWN = new Set([
   '$schema', 'title', 'description', '$defs', '$ref', 'type', 'properties', 'additionalProperties',
-  'required', 'items', 'minLength', 'pattern', 'enum', 'minimum', 'oneOf',
+  'required', 'items', 'minLength', 'pattern', 'enum', 'minimum', 'maximum', 'oneOf',
 ]);
 
 function check(value: unknown, schema: Schema, root: Schema, path: string, out: string[]): void {
@@ -40,6 +40,7 @@ function check(value: unknown, schema: Schema, root: Schema, path: string, out: 
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) out.push(`${path}: does not match ${schema.pattern}`);
   }
   if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) out.push(`${path}: below ${schema.minimum}`);
+  if (typeof value === 'number' && typeof schema.maximum === 'number' && value > schema.maximum) out.push(`${path}: above ${schema.maximum}`);
   if (Array.isArray(value) && schema.items) value.forEach((v, i) => check(v, schema.items as Schema, root, `${path}[${i}]`, out));
   if (isObject(value)) {
     const props = (schema.properties ?? {}) as Record<string, Schema>;
@@ -75,6 +76,8 @@ function hasType(v: unknown, type: string): boolean {
       return typeof v === 'boolean';
     case 'integer':
       return typeof v === 'number' && Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number';
     default:
       throw new Error(`unsupported type ${type}`);
   }
