@@ -4,7 +4,7 @@
 // peak memory, the cost of 300 vs 3000 terms, the start-up time and a ripgrep comparison.
 //
 //   node bench/run.mjs [--mb 50[,150,…]] [--terms 300,3000] [--runs 3] [--jobs N] [--seed 1]
-//                      [--full] [--no-rg]
+//                      [--full] [--no-rg] [--no-learn] [--learn-only]
 //
 // --mb     corpus sizes in MB (10^6 bytes); each size is generated once into bench/.data/
 // --terms  codebook sizes (terms); the first is the reference for the ratio
@@ -12,12 +12,14 @@
 // --jobs   passed to `fokus analyze --jobs` (default: fokus decides)
 // --full   also time a full report (`-o DIR`: all CSV files, report.json, report.html)
 // --no-rg  skip the ripgrep comparison
+// --no-learn / --learn-only  skip / run only the `fokus learn` step (20 transcripts, 2 MB, 300 terms)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCodebook, generateCorpus, MB } from './corpus.mjs';
+import { learnGold } from './learn.mjs';
 
 const { STOPWORDS_DE } = await import('../dist/text/stopwords-de.js');
 
@@ -27,7 +29,7 @@ const bin = join(root, 'bin/fokus.js');
 const rssHook = join(root, 'bench/rss.mjs');
 
 function options(argv) {
-  const o = { mb: [50], terms: [300, 3000], runs: 3, jobs: undefined, seed: 1, full: false, rg: true };
+  const o = { mb: [50], terms: [300, 3000], runs: 3, jobs: undefined, seed: 1, full: false, rg: true, learn: true, learnOnly: false };
   const list = (s) => s.split(',').map((x) => Number(x)).filter((x) => x > 0);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -43,8 +45,10 @@ function options(argv) {
     else if (a === '--seed') o.seed = Number(next());
     else if (a === '--full') o.full = true;
     else if (a === '--no-rg') o.rg = false;
+    else if (a === '--no-learn') o.learn = false;
+    else if (a === '--learn-only') o.learnOnly = true;
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -111,6 +115,8 @@ async function main() {
   console.log(`fokus ${version} benchmark · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${f1(totalmem() / 2 ** 30)} GiB`);
   console.log(`runs per figure: ${o.runs} (median time, largest peak memory)${o.jobs ? ` · --jobs ${o.jobs}` : ''} · load average ${loadavg().map(f2).join(' ')}\n`);
 
+  if (o.learnOnly) return learnStep(o);
+
   // Start-up.
   const bare = [];
   const ver = [];
@@ -170,6 +176,28 @@ async function main() {
       console.log(`  rg -o -i -F -f WORDS (${c.terms} terms' cores): ${f2(t)} s  ${f1(size / t)} MB/s  ${matches} matches; fokus ÷ rg = ${f2(results[0].seconds / t)}×`);
     }
   }
+  if (o.learn) await learnStep(o);
+}
+
+/**
+ * `fokus learn` on 20 transcripts (about 2 MB) with a 300-term codebook and a synthetic gold coding
+ * (bench/learn.mjs); one run (a learn run codes the corpus and judges hundreds of candidates).
+ */
+async function learnStep(o) {
+  const dir = join(data, `corpus-learn-2mb-s${o.seed}`);
+  const corpus = generateCorpus(root, dir, { mb: 2, seed: o.seed, stopwords: STOPWORDS_DE, fileBytes: [90_000, 110_000] });
+  const cb = generateCodebook(root, join(data, `codebook-300-s${o.seed}.yaml`), null, { terms: 300, seed: o.seed, stopwords: STOPWORDS_DE });
+  const gold = await learnGold(root, { corpusDir: dir, codebookFile: cb.file, goldFile: join(data, `learn-gold-2mb-s${o.seed}.csv`), seed: o.seed, stopwords: STOPWORDS_DE });
+  const out = join(tmpdir(), `fokus-bench-learned-${process.pid}.yaml`);
+  console.log(`\nlearn: ${corpus.files} transcripts, ${f1(corpus.bytes / MB)} MB, 300-term codebook (${cb.categories} categories), synthetic gold coding of ${gold.units} units (${gold.hidden} hidden words, ${gold.traps} trap words)`);
+  const r = await run(process.execPath, [bin, 'learn', dir, '-c', cb.file, '--gold', gold.file, '-o', out], { rss: true });
+  rmSync(out, { force: true });
+  if (r.code !== 0) {
+    console.error(`learn: fokus exited with ${r.code}\n${r.err}`);
+    process.exit(1);
+  }
+  const summary = r.err.trim().split('\n').at(-1)?.replace(/^fokus: /, '').replace(/; written to .*$/, '') ?? '';
+  console.log(`  learn: ${f2(r.seconds)} s  cpu ${f2(r.cpu ?? 0)} s  peak ${f1(r.peak ?? 0)} MB · ${summary}`);
 }
 
 main().then(() => console.log(`\nload average at the end: ${loadavg().map(f2).join(' ')}`)).catch((e) => {

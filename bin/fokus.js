@@ -26,7 +26,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   import('../dist/cli/main.js')
-    .then(({ main }) => main(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }))
+    .then(({ main }) => main(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, stdin: process.stdin }))
     .then((code) => {
       process.exitCode = code;
     }, last);

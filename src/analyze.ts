@@ -33,6 +33,8 @@ export interface CodeInputsOptions {
   onProgress?: (done: number, total: number, bytes: number) => void;
   /** The time budget of a regex rule on one unit; a rule that runs past it is stopped (default 1 s + 1 ms per 1000 characters). */
   regexBudget?: RegexBudget;
+  /** Review files (`fokus review`) whose decisions override the rules for the units they cover, later files winning. */
+  review?: readonly string[];
 }
 
 /** Options of `analyze`: those of `codeInputs` plus what to aggregate. */
@@ -92,11 +94,14 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   const problems: Problem[] = [];
   const opened = await openInputs(inputs, options, problems);
   if (!opened) return { coded: null, problems: sortProblems(problems) };
-  const { cwd, codebook, participants, unit, moderators, files } = opened;
+  const { cwd, codebook, participants, unit, moderators, files, review } = opened;
   const matcher = compileCodebook(codebook);
   const transcripts: Transcript[] = [];
   const units: CodedUnit[] = [];
   const skipped: string[] = [];
+  const { markRuleSources, reviewer, unusedTranscripts } = await import('./review/apply.js');
+  const order = new Map(matcher.categories.map((c, i) => [c.path, i]));
+  const reviewers = new Map<string, ReturnType<typeof reviewer>>();
   let done = 0;
   for (const file of files) {
     const read = await readTranscript(file, { cwd, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.format ? { format: options.format } : {}) });
@@ -116,9 +121,17 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
       ...(participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(participants, id, speaker) } : {}),
     });
     const coded = codeUnits(segmented, matcher, { file: file.path, onProblem: (p) => problems.push(p), ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}) });
+    markRuleSources(coded);
+    const decisions = review?.byTranscript[t.id];
+    if (decisions) {
+      if (!reviewers.has(t.id)) reviewers.set(t.id, reviewer(t.id, decisions, order));
+      problems.push(...reviewers.get(t.id)!.apply(coded));
+    }
     for (const u of coded) units.push(u); // a loop: a long transcript has more units than a call takes arguments
     options.onProgress?.(done, files.length, 0);
   }
+  for (const r of reviewers.values()) problems.push(...r.unmatched());
+  if (review) problems.push(...unusedTranscripts(review, new Set(files.map((f) => f.id))));
   return {
     coded: { codebook, matcher, unit, moderators, transcripts, units, skipped, inputPaths: files.map((f) => resolve(cwd, f.path)) },
     problems: sortProblems(problems),

@@ -313,7 +313,15 @@ export interface Coding {
   matches: Match[];
   /** Number of distinct occurrences: hits whose spans overlap count once (no double counting). */
   hits: number;
+  /**
+   * Where the coding comes from: `rule` (a term or rule of the codebook matched; what an absent
+   * value means too) or `review` (a person's decision in a review file, `analyze --review`).
+   */
+  source?: CodingSource;
 }
+
+/** Where a coding comes from: the codebook's rules, or a person's review decision. */
+export type CodingSource = 'rule' | 'review';
 
 /** A unit with the codings it received (empty for moderator units). */
 export interface CodedUnit extends Unit {
@@ -459,6 +467,8 @@ export interface Report {
     minLift?: number;
     /** Most emergent perspectives reported (0 = all). */
     maxEmergent?: number;
+    /** The review files whose decisions override the rules (`--review`), as given, with the sha256 of their bytes. */
+    review?: { path: string; sha256: string }[];
   };
   totals: { transcripts: number; units: number; codableUnits: number; speakers: number; skipped: number };
   categories: { path: string; label: string; level: number }[];

@@ -28,6 +28,7 @@ interface AnalyzeFlags {
   maxEmergent?: number;
   keyterms?: number;
   jobs?: number;
+  review: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -75,6 +76,7 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
     .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content')
+    .option('--review <file>', 'a review file (fokus review): its decisions override the rules for the units it covers (repeatable; later files win)', collect, [])
     .option('--jobs <n>', 'threads to code with (default: one per core for large corpora; 1 = no worker threads; env FOKUS_JOBS)', wholeNumber(1))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
@@ -105,6 +107,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     ...(flags.minLift !== undefined ? { minLift: flags.minLift } : {}),
     ...(flags.maxEmergent !== undefined ? { maxEmergent: flags.maxEmergent } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
+    ...(flags.review.length > 0 ? { review: flags.review } : {}),
   };
   const excel = flags.excel === true;
   const { analyzeCorpus } = await import('../run/corpus.js');
@@ -156,7 +159,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
       const files: WritableFile[] = reportFiles({ ...report, units: result.quotes }, { excel, streamed: true });
       files.push({ name: 'segments.csv', parts: [toCsv(SEGMENTS_HEADER, [], { excel }), ...joinRanges(segmentRanges)] });
       files.push({ name: 'report.json', parts: await jsonParts() });
-      const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : [])];
+      const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : []), ...flags.review];
       const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
       const written = await writeOutputs(flags.out, files, inputPaths, { cwd: io.cwd, marker: true });
       for (const p of written) io.stderr.write(formatProblem(p) + '\n');

@@ -10,6 +10,8 @@ export interface InputFlags {
   moderator: string[];
   unit?: 'turn' | 'sentence';
   encoding?: string;
+  /** Review files whose decisions override the rules (`--review`, where a command has it). */
+  review?: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -22,6 +24,11 @@ export function addInputOptions(command: Command): Command {
     .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
     .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
     .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it');
+}
+
+/** Add `--review FILE` (repeatable): review decisions that override the rules for the units they cover. */
+export function addReviewOption(command: Command): Command {
+  return command.option('--review <file>', 'a review file (fokus review): its decisions override the rules for the units it covers (repeatable; later files win)', collect, []);
 }
 
 /** Coded inputs for a command, or the exit code to stop with; `failed` is true when a file was skipped. */
@@ -39,6 +46,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
     ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    ...(flags.review !== undefined && flags.review.length > 0 ? { review: flags.review } : {}),
     moderators: flags.moderator,
   });
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { formatProblem, hasErrors } from '../problems.js';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface ExportFlags extends InputFlags {
@@ -20,7 +20,7 @@ export function registerExport(program: Command, io: CliIO, setCode: (code: numb
     .argument('<input...>', 'transcript files, folders (read recursively) or globs')
     .requiredOption('--qdpx <out>', 'the .qdpx file to write')
     .option('--name <name>', "the project's name (default: the file name without .qdpx)");
-  addInputOptions(command).action(async (inputs: string[], flags: ExportFlags) => {
+  addReviewOption(addInputOptions(command)).action(async (inputs: string[], flags: ExportFlags) => {
     setCode(await runExport(inputs, flags, io));
   });
 }
@@ -41,7 +41,7 @@ async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promi
   const bytes = renderQdpx(coded.units, coded.codebook, { origin: `fokus ${VERSION}`, name, unit: coded.unit });
 
   const { writeOutputs } = await import('./write.js');
-  const protect = [...coded.inputPaths, ...[flags.codebook, flags.participants].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
+  const protect = [...coded.inputPaths, ...[flags.codebook, flags.participants, ...(flags.review ?? [])].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
   const written = await writeOutputs(dirname(out), [{ name: basename(out), content: bytes }], protect, { shown: dirname(flags.qdpx) });
   for (const p of written) io.stderr.write(formatProblem(p) + '\n');
   if (hasErrors(written)) return EXIT.badInput;

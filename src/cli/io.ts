@@ -5,12 +5,26 @@ export interface OutStream {
   columns?: number;
 }
 
+/** The stream an interactive command reads keys from: process.stdin in real use, a fake terminal in tests. */
+export interface InStream {
+  isTTY?: boolean;
+  setRawMode?(raw: boolean): unknown;
+  resume?(): unknown;
+  pause?(): unknown;
+  on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  off(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  off(event: 'end' | 'close', listener: () => void): unknown;
+}
+
 /** Everything a command may touch of its environment, passed in so tests can run commands in-process. */
 export interface CliIO {
   stdout: OutStream;
   stderr: OutStream;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Where keys come from (only `fokus review` reads it); absent: no terminal. */
+  stdin?: InStream;
 }
 
 /** Options every command shares. */

@@ -10,7 +10,9 @@ import { registerExplain } from './explain.js';
 import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerKwic } from './kwic.js';
+import { registerLearn } from './learn.js';
 import { registerPseudonymise } from './pseudonymise.js';
+import { registerReview } from './review.js';
 import { registerShow } from './show.js';
 import { registerSuggest } from './suggest.js';
 import { EXIT, type CliIO } from './io.js';
@@ -43,10 +45,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     registerSuggest(program, io, setCode);
     registerAgree(program, io, setCode);
     registerEvaluate(program, io, setCode);
+    registerLearn(program, io, setCode);
     registerCodebook(program, io, setCode);
     registerExport(program, io, setCode);
     registerInit(program, io, setCode);
     registerPseudonymise(program, io, setCode);
+    registerReview(program, io, setCode);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Codebook } from '../types.js';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface ShowFlags extends InputFlags {
@@ -20,7 +20,7 @@ export function registerShow(program: Command, io: CliIO, setCode: (code: number
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--no-color', 'mark matches with [[…]] even on a terminal');
-  addInputOptions(command).action(async (inputs: string[], flags: ShowFlags) => {
+  addReviewOption(addInputOptions(command)).action(async (inputs: string[], flags: ShowFlags) => {
     setCode(await runShow(inputs, flags, io));
   });
 }

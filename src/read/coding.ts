@@ -14,6 +14,30 @@ import { decodeBytes } from './decode.js';
 /** The columns a coding file must have (header names, any case; more columns are ignored). */
 export const CODING_COLUMNS = ['transcript', 'segment', 'category'] as const;
 
+/**
+ * The decisions of a review file (`fokus review`), whose `decision` column marks it: the rule's
+ * coding was confirmed or rejected, or the category was added by the reviewer.
+ */
+export const DECISIONS = ['confirmed', 'rejected', 'added'] as const;
+
+/** A reviewer's decision on one unit and category. */
+export type Decision = (typeof DECISIONS)[number];
+
+/**
+ * The problem of a review row's decision, or null when it is valid: one of `DECISIONS` (any case),
+ * and a category for `rejected` and `added` (a `confirmed` row without one says the unit was seen
+ * and nothing is to be coded). `at` is the place of the decision cell.
+ */
+export function decisionProblem(decision: string, category: string, file: string, at: LineColumn): Problem | null {
+  const d = decision.toLowerCase();
+  if (!(DECISIONS as readonly string[]).includes(d)) {
+    const what = decision === '' ? 'empty decision' : `decision "${decision}" is not a decision`;
+    return problem(file, 'error', `${what}: one of ${DECISIONS.join(', ')}`, at, 'review/decision');
+  }
+  if (category === '' && d !== 'confirmed') return problem(file, 'error', `a "${d}" decision needs a category`, at, 'review/decision');
+  return null;
+}
+
 /** What reading a coding gave: the coding (null when the file cannot be used) and the problems found. */
 export interface CodingResult {
   coding: CoderCoding | null;
@@ -33,7 +57,7 @@ export interface RatingsReadOptions {
 }
 
 /** One CSV record: its cells and the 0-based UTF-16 offset in the text where it starts. */
-interface CsvRecord {
+export interface CsvRecord {
   cells: string[];
   start: number;
 }
@@ -78,7 +102,7 @@ function recordStarts(text: string): number[] {
 }
 
 /** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
-function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
+export function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
   let parsed: string[][];
   try {
     parsed = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
@@ -113,7 +137,7 @@ function cellOffset(text: string, start: number, index: number, delimiter: strin
 }
 
 /** A 1-based line and column. */
-type LineColumn = { line: number; column: number };
+export type LineColumn = { line: number; column: number };
 
 /** A function from 0-based offsets to lines and columns (from 1) of `text`, by binary search over line starts. */
 function locator(text: string): (offset: number) => LineColumn {
@@ -132,13 +156,13 @@ function locator(text: string): (offset: number) => LineColumn {
 }
 
 /** Positions in one CSV text: of a record's start, and of one of its cells. */
-interface Places {
+export interface Places {
   record(r: CsvRecord): LineColumn;
   cell(r: CsvRecord, index: number): LineColumn;
 }
 
 /** The places of a CSV text with the given separator. */
-function placesOf(text: string, delimiter: string): Places {
+export function placesOf(text: string, delimiter: string): Places {
   const at = locator(text);
   return {
     record: (r) => at(r.start),
@@ -147,13 +171,13 @@ function placesOf(text: string, delimiter: string): Places {
 }
 
 /** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */
-function cellText(value: string | undefined): string {
+export function cellText(value: string | undefined): string {
   const s = (value ?? '').trim().normalize('NFC');
   return /^' *[=+\-@\t\r\n]/u.test(s) ? s.slice(1) : s;
 }
 
 /** A header cell as a column name: trimmed, lower case. */
-function columnName(value: string | undefined): string {
+export function columnName(value: string | undefined): string {
   return (value ?? '').trim().normalize('NFC').toLowerCase();
 }
 
@@ -161,8 +185,10 @@ function columnName(value: string | undefined): string {
  * Parse a coding CSV (`,`, `;` or tab separated; a BOM is ignored): a header row naming at least
  * `transcript`, `segment` and `category` (any case, any order; other columns are ignored), then one
  * row per coded unit and category, as in `segments.csv`. A row with an empty category declares a
- * unit the coder saw and left uncoded. `segment` must be a whole number from 1. Problems carry
- * the line and column of the cell concerned; any error makes the coding null.
+ * unit the coder saw and left uncoded. `segment` must be a whole number from 1. A review file
+ * (`fokus review`; it has a `decision` column) is read as its reviewer's coding: `confirmed` and
+ * `added` rows code their category, a `rejected` row only declares the unit (see `decisionProblem`).
+ * Problems carry the line and column of the cell concerned; any error makes the coding null.
  */
 export function parseCoding(text: string, file: string, coder: string = file): CodingResult {
   const delimiter = guessDelimiter(text);
@@ -180,6 +206,8 @@ export function parseCoding(text: string, file: string, coder: string = file): C
     return { coding: null, problems: [problem(file, 'error', message, { line: at.line, column: at.column }, 'coding/columns')] };
   }
   const [ti, si, ci] = CODING_COLUMNS.map((c) => names.indexOf(c)) as [number, number, number];
+  // A review file (`fokus review`): confirmed and added categories are codings; a rejected one only declares the unit.
+  const di = names.indexOf('decision');
   const problems: Problem[] = [];
   const rows: CodingRow[] = [];
   for (const r of records) {
@@ -187,7 +215,16 @@ export function parseCoding(text: string, file: string, coder: string = file): C
     const line = places.record(r).line;
     const transcript = cellText(r.cells[ti]);
     const segmentCell = cellText(r.cells[si]);
-    const category = cellText(r.cells[ci]);
+    let category = cellText(r.cells[ci]);
+    if (di >= 0) {
+      const decision = cellText(r.cells[di]);
+      const bad = decisionProblem(decision, category, file, places.cell(r, di));
+      if (bad) {
+        problems.push(bad);
+        continue;
+      }
+      if (decision.toLowerCase() === 'rejected') category = '';
+    }
     if (transcript === '') {
       problems.push(problem(file, 'error', 'empty transcript', places.cell(r, ti), 'coding/transcript'));
       continue;
@@ -289,7 +326,7 @@ function unreadable(err: unknown, name: string, ruleId: string): Problem {
 }
 
 /** Read a file's bytes as text, or the problem that stops it (missing, a folder, binary, a spreadsheet). */
-async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
+export async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);

@@ -32,14 +32,15 @@ export function renderBreakdownCsv(b: Breakdown, opts: CsvOptions): string {
 /**
  * `segments.csv`: one row per coded unit and category (units by transcript then segment,
  * categories in the order given: flat codebook order; codings of codes outside the codebook are left out);
- * `matched` joins the distinct terms and rules that matched, in order of first occurrence.
+ * `matched` joins the distinct terms and rules that matched, in order of first occurrence; `source`
+ * says where the coding comes from: `rule`, or `review` (a reviewer's decision, `analyze --review`).
  */
 export function renderSegmentsCsv(units: readonly CodedUnit[], categories: readonly { path: string }[], opts: CsvOptions): string {
   return toCsv(SEGMENTS_HEADER, segmentRows(sortUnits(units), categories), opts);
 }
 
 /** The header of `segments.csv`. */
-export const SEGMENTS_HEADER: readonly string[] = ['transcript', 'segment', 'speaker', 'start', 'end', 'line', 'category', 'matched', 'text'];
+export const SEGMENTS_HEADER: readonly string[] = ['transcript', 'segment', 'speaker', 'start', 'end', 'line', 'category', 'matched', 'source', 'text'];
 
 /**
  * The rows of `segments.csv` for units already in report order (one transcript's, in segment
@@ -67,6 +68,7 @@ function segmentRows(units: readonly CodedUnit[], categories: readonly { path: s
         unit.line,
         c.path,
         matched,
+        codings.some((k) => k.source === 'review') ? 'review' : 'rule',
         unit.text,
       ]);
     }

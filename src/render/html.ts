@@ -89,6 +89,7 @@ function renderHeader(report: Report): string {
     `Einheit: ${esc(UNIT_KINDS[o.unit] ?? o.unit)}`,
     `Moderation: ${o.moderators.length ? o.moderators.map(esc).join(', ') : '–'}`,
     `Aufschlüsselung: ${o.by.length ? o.by.map((d) => esc(DIMENSIONS[d] ?? d)).join(', ') : '–'}`,
+    ...(o.review?.length ? [`Durchsicht: ${o.review.map((f) => `<code title="sha256 ${esc(f.sha256)}">${esc(f.path)}</code>`).join(', ')}`] : []),
   ];
   return (
     `<header>\n<p class="kicker">Auswertungsbericht · Qualitative Inhaltsanalyse</p>\n` +
@@ -247,7 +248,10 @@ function renderQuote(unit: CodedUnit, categories: ReadonlySet<string>, labels: M
   );
   const time = formatTime(unit.start);
   const span = time && unit.end !== undefined ? `${time}–${formatTime(unit.end)}` : time;
+  // Codings a reviewer made (`analyze --review`) are marked, since no term or rule shows for them.
+  const reviewed = codings.filter((c) => c.source === 'review' && !codings.some((k) => k.source === 'review' && k.category.startsWith(c.category + '/')));
   const where = [
+    ...reviewed.map((c) => `<span class="reviewed" title="${esc(`${labels.get(c.category) ?? c.category}: ${REVIEWED_TITLE}`)}">${REVIEWED_MARK} ${esc(labels.get(c.category) ?? c.category)}</span>`),
     `<span class="speaker">${esc(unit.speaker || '(ohne Sprecher:in)')}</span>`,
     `<span class="transcript">${esc(unit.transcript)}</span>`,
     ...(span ? [`<span class="time">${esc(span)}</span>`] : []),
@@ -287,7 +291,13 @@ function renderPerspectives(report: Report, labels: Map<string, string>, maxQuot
   const title = 'Entwicklungsperspektiven';
   if (!report.perspectives.length) return section('perspektiven', title, empty('Keine Entwicklungsperspektiven.'));
   const units = new Map(report.units.map((u) => [`${u.transcript}#${u.segment}`, u]));
-  return section('perspektiven', title, report.perspectives.map((p) => renderPerspective(p, units, labels, maxQuotes)).join(''));
+  const files = report.options.review ?? [];
+  const legend =
+    files.length > 0
+      ? `<p class="legend review-legend"><span class="reviewed">${REVIEWED_MARK}</span> ${esc(REVIEWED_TITLE)}: die Entscheidungen aus ${files.map((f) => `<code>${esc(f.path)}</code>`).join(', ')} ` +
+        `ersetzen die Regeln für die Einheiten, die sie betreffen (abgelehnte Codierungen entfernt, hinzugefügte ergänzt).</p>\n`
+      : '';
+  return section('perspektiven', title, legend + report.perspectives.map((p) => renderPerspective(p, units, labels, maxQuotes)).join(''));
 }
 
 /** The problems list, or nothing when there are none. */
@@ -301,6 +311,14 @@ function renderProblems(problems: readonly Problem[]): string {
   });
   return section('probleme', 'Hinweise und Probleme', `<ul class="problems">\n${items.join('\n')}\n</ul>\n`);
 }
+
+/** The marker of a coding a reviewer made, and what it means (the legend and the marker's title). */
+const REVIEWED_MARK = '✎';
+const REVIEWED_TITLE = 'von einer Person in der Durchsicht codiert (fokus review), nicht von einer Regel';
+
+/** Styles added only to reports with review decisions, so reports without stay as they were. */
+const REVIEW_CSS = `.reviewed{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .4rem;border-radius:4px;background:#e7f4ea;color:#1d5b2c;border:1px solid #b7dcc0}
+`;
 
 const CSS = `
 :root{--ink:#1a1a1a;--muted:#555;--line:#d5dbe3;--soft:#f4f6f9;--accent:#173f72;--accent2:#5b8cc7;--mark:#ffe58a}
@@ -383,7 +401,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="${esc(`${report.program.name} ${report.program.version}`)}">\n` +
-    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n` +
+    `<title>${esc(title)}</title>\n<style>${CSS}${(report.options.review ?? []).length > 0 ? REVIEW_CSS : ''}</style>\n</head>\n<body>\n<main>\n` +
     renderHeader(report) +
     renderNav(report) +
     renderFrequencies(report) +

@@ -240,6 +240,7 @@ function describeEvidence(u: CodedUnit, codings: CodedUnit['codings']): string {
   return codings
     .map((c) => {
       const hits = [...new Set(c.matches.map((m) => `${m.by} (${u.text.slice(m.start, m.end).replace(/\s+/gu, ' ')})`))];
+      if (c.source === 'review' && hits.length === 0) return `${c.category}: review`;
       return hits.length > 0 ? `${c.category}: ${hits.join(', ')}` : c.category;
     })
     .join('\n');

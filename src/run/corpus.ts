@@ -101,6 +101,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     ...(sink.segments ? { segments: { excel: sink.segments.excel } } : {}),
     ...(sink.units ? { units: true } : {}),
     ...(options.keepUnits ? { keep: true } : {}),
+    ...(opened.review ? { review: opened.review } : {}),
   };
 
   const flat = flattenCategories(codebook.categories);
@@ -137,6 +138,10 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     options.onProgress?.(progress.files, progress.totalFiles, progress.bytes);
   });
 
+  if (opened.review) {
+    const { unusedTranscripts } = await import('../review/apply.js');
+    problems.push(...unusedTranscripts(opened.review, new Set(groups.map((g) => g.id))));
+  }
   const inputsRead: Report['inputs'] = [];
   const skipped: string[] = [];
   for (const f of outcomes) {
@@ -159,7 +164,16 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
       sha256: codebook.source.sha256,
     },
     inputs: inputsRead,
-    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift, maxEmergent },
+    options: {
+      unit,
+      moderators,
+      by,
+      cooccurScope: formatCooccurrenceScope(scope),
+      minSupport,
+      minLift,
+      maxEmergent,
+      ...(opened.review ? { review: opened.review.files } : {}),
+    },
     totals: { transcripts: inputsRead.length, units: tally.units, codableUnits: tally.codableUnits, speakers: tally.speakers, skipped: skipped.length },
     categories: frequencies.map((f) => ({ path: f.category, label: f.label, level: f.level })),
     frequencies,

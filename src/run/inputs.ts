@@ -6,6 +6,7 @@ import { knownEncoding } from '../read/decode.js';
 import { listInputs } from '../read/files.js';
 import { loadParticipants } from '../read/participants.js';
 import type { Codebook, InputFile, Participant, Problem, UnitKind } from '../types.js';
+import type { ReviewSet } from '../review/apply.js';
 
 /** What every run starts from: the codebook, the participants, the input files, and how to segment. */
 export interface OpenedInputs {
@@ -16,6 +17,8 @@ export interface OpenedInputs {
   /** The unit kind used and the moderators in force (codebook's plus extra). */
   unit: UnitKind;
   moderators: string[];
+  /** The decisions of the review files given (`review`), or null when none was given. */
+  review: ReviewSet | null;
 }
 
 /**
@@ -52,6 +55,24 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
     participants = loaded.participants;
   }
 
+  let review: ReviewSet | null = null;
+  if (options.review !== undefined && options.review.length > 0) {
+    // Review files are read before any transcript: a broken one stops the run, as a broken codebook does.
+    const { readReview } = await import('../review/file.js');
+    const { buildReviewSet } = await import('../review/apply.js');
+    const { flattenCategories } = await import('../codebook/flatten.js');
+    const read = [];
+    for (const file of options.review) {
+      const r = await readReview(resolve(cwd, file), file);
+      problems.push(...r.problems);
+      if (r.rows && !hasErrors(r.problems)) read.push({ path: file, sha256: r.sha256, rows: r.rows });
+    }
+    if (read.length < options.review.length) return null;
+    const built = buildReviewSet(read, flattenCategories(codebook.categories).map((c) => c.path));
+    problems.push(...built.problems);
+    review = built.set;
+  }
+
   const listed = await listInputs([...inputs], cwd);
   problems.push(...listed.problems);
   if (listed.files.length === 0 && !hasErrors(listed.problems)) {
@@ -64,5 +85,6 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
     files: listed.files,
     unit: options.unit ?? codebook.unit,
     moderators: [...codebook.moderators, ...(options.moderators ?? [])],
+    review,
   };
 }

@@ -10,6 +10,7 @@ import { attributesFor, unknownSpeakers } from '../read/participants.js';
 import { renderSegmentsRows } from '../render/csv.js';
 import { stableStringify } from '../render/json.js';
 import { segmentUnits } from '../segment/index.js';
+import { markRuleSources, reviewer, type ReviewSet } from '../review/apply.js';
 import type { Category, Codebook, CodedUnit, InputFile, Participant, Problem, ReadResult, Transcript, Unit, UnitKind } from '../types.js';
 import type { InputGroup } from './groups.js';
 
@@ -33,6 +34,8 @@ export interface RunConfig {
   regexBudget?: RegexBudget;
   /** Tally the report parts beyond frequencies (see `aggregate/tally-report.ts`). */
   report?: { by: string[]; scope: CooccurrenceScope; words: WordOptions };
+  /** Review decisions that override the rules (`analyze --review`). */
+  review?: ReviewSet;
 }
 
 /** A run's configuration with the codebook compiled (once per thread). */
@@ -91,8 +94,12 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   const files: FileOutcome[] = [];
   let units: CodedUnit[] = [];
   let read = 0;
+  // Review decisions for this transcript (`--review`) need the codings with their evidence: it tells a
+  // parent's own hits from those rolled up from a subcategory.
+  const decisions = config.review?.byTranscript[group.id];
+  const review = decisions ? reviewer(group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))) : null;
   // When only the frequencies are made, units are counted as they are coded, without codings.
-  const counter = ctx.aligned && !ctx.report && !needsEvidence(config) ? newTallyCounter(ctx.tally) : null;
+  const counter = ctx.aligned && !ctx.report && !needsEvidence(config) && !review ? newTallyCounter(ctx.tally) : null;
   for (const { index, file } of group.files) {
     const result = await readFile(file, config);
     const problems = [...result.problems];
@@ -111,7 +118,9 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
       continue;
     }
     // The tallies use only the categories and hits: evidence is made only for outputs that show it.
-    const coded = codeUnits(segmented, matcher, { ...options, evidence: needsEvidence(config) });
+    const coded = codeUnits(segmented, matcher, { ...options, evidence: needsEvidence(config) || review !== null });
+    markRuleSources(coded);
+    if (review) problems.push(...review.apply(coded));
     const outcome: FileOutcome = { index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     if (config.keep) outcome.coded = coded;
@@ -121,6 +130,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     else for (const u of coded) units.push(u);
   }
   if (group.files.length > 1) units.sort((a, b) => a.segment - b.segment);
+  if (review && read > 0) files.findLast((f) => f.transcript !== null)!.problems.push(...review.unmatched());
   const out: GroupOutcome = { order: group.order, files, tally: read === 0 ? null : counter ? finishTally(counter) : tallyTranscript(units, ctx.tally) };
   if (ctx.report && read > 0) out.report = tallyTranscriptReport(units, ctx.report);
   if (config.segments && read > 0) out.segments = renderSegmentsRows(units, ctx.flat, config.segments);
@@ -173,7 +183,12 @@ export async function fetchGroup(request: FetchRequest, ctx: RunContext): Promis
     if (t) for (const unit of segmentFile(t, config)) if (wanted.has(unit.segment)) last.set(unit.segment, unit);
   }
   const quoted = [...last.values()];
-  return { quotes: quoted.length > 0 ? codeUnits(quoted, ctx.matcher, config.regexBudget ? { regexBudget: config.regexBudget } : {}) : [] };
+  const quotes = quoted.length > 0 ? codeUnits(quoted, ctx.matcher, config.regexBudget ? { regexBudget: config.regexBudget } : {}) : [];
+  markRuleSources(quotes);
+  // The quotes show the codings the report counted: with the decisions applied (their warnings were given already).
+  const decisions = config.review?.byTranscript[request.group.id];
+  if (decisions) reviewer(request.group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))).apply(quotes);
+  return { quotes };
 }
 
 /** One piece of work for a thread: tally a group, or take a second look at one. */

@@ -91,11 +91,11 @@ describe('fokus analyze', () => {
     ]);
     expect(await readFile(join(dir, 'out/segments.csv'), 'utf8')).toBe(
       [
-        'transcript,segment,speaker,start,end,line,category,matched,text',
-        'mini.txt,2,B1,,,3,bedarfe,brauch*|personal*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
-        'mini.txt,2,B1,,,3,bedarfe/personal,personal*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
-        'mini.txt,2,B1,,,3,vernetzung,vernetz*,Wir brauchen mehr Personal und eine bessere Vernetzung.',
-        'mini.txt,3,B2,,,5,vernetzung,netzwerk*|kooperation*,Das Netzwerk funktioniert schon gut. Und die Kooperation mit der Schule auch.',
+        'transcript,segment,speaker,start,end,line,category,matched,source,text',
+        'mini.txt,2,B1,,,3,bedarfe,brauch*|personal*,rule,Wir brauchen mehr Personal und eine bessere Vernetzung.',
+        'mini.txt,2,B1,,,3,bedarfe/personal,personal*,rule,Wir brauchen mehr Personal und eine bessere Vernetzung.',
+        'mini.txt,2,B1,,,3,vernetzung,vernetz*,rule,Wir brauchen mehr Personal und eine bessere Vernetzung.',
+        'mini.txt,3,B2,,,5,vernetzung,netzwerk*|kooperation*,rule,Das Netzwerk funktioniert schon gut. Und die Kooperation mit der Schule auch.',
         '',
       ].join('\n'),
     );

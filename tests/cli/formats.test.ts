@@ -70,13 +70,13 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
 
   test('segments.csv shows times as hh:mm:ss and the line of each unit', async () => {
     const rows = (await file('segments.csv')).split('\n');
-    expect(rows[0]).toBe('transcript,segment,speaker,start,end,line,category,matched,text');
-    expect(rows).toContain('01-plain.txt,2,B1,00:00:04,00:00:09,3,bedarfe/personal,mehr personal,"Mehr Personal, ganz klar."');
-    expect(rows).toContain('02-teams.vtt,4,"Özdemir, Elif",00:01:19,00:01:24,30,vernetzungspotentiale,runde* tisch*,"Die läuft gut, wirklich gut. Wir treffen uns jeden Monat \'am runden Tisch\'."');
-    expect(rows).toContain('07-noscribe.html,7,S02,00:00:35,00:00:41,16,vernetzungspotentiale,runde* tisch*,"Bei uns schon, seit wir einen runden Tisch haben."');
-    expect(rows).toContain('08-interview.docx,4,B2,,,7,akteure/jugendhilfe,*jugendamt*|jugendamt*,Bei uns ist es die Zusammenarbeit mit dem Jugendamt.');
-    expect(rows).toContain('08-interview.docx,6,"Müller, Anna",00:05:10,00:05:42,10,bedarfe/beratung,feste* ansprechpartner*,Wir wünschen uns feste Ansprechpartner.');
-    expect(rows).toContain('09-f4.rtf,2,B1,00:00:05,00:00:14,3,herausforderungen,papierkram,Ich wünsche mir mehr “Zeit” für die Kinder—und weniger Papierkram.');
+    expect(rows[0]).toBe('transcript,segment,speaker,start,end,line,category,matched,source,text');
+    expect(rows).toContain('01-plain.txt,2,B1,00:00:04,00:00:09,3,bedarfe/personal,mehr personal,rule,"Mehr Personal, ganz klar."');
+    expect(rows).toContain('02-teams.vtt,4,"Özdemir, Elif",00:01:19,00:01:24,30,vernetzungspotentiale,runde* tisch*,rule,"Die läuft gut, wirklich gut. Wir treffen uns jeden Monat \'am runden Tisch\'."');
+    expect(rows).toContain('07-noscribe.html,7,S02,00:00:35,00:00:41,16,vernetzungspotentiale,runde* tisch*,rule,"Bei uns schon, seit wir einen runden Tisch haben."');
+    expect(rows).toContain('08-interview.docx,4,B2,,,7,akteure/jugendhilfe,*jugendamt*|jugendamt*,rule,Bei uns ist es die Zusammenarbeit mit dem Jugendamt.');
+    expect(rows).toContain('08-interview.docx,6,"Müller, Anna",00:05:10,00:05:42,10,bedarfe/beratung,feste* ansprechpartner*,rule,Wir wünschen uns feste Ansprechpartner.');
+    expect(rows).toContain('09-f4.rtf,2,B1,00:00:05,00:00:14,3,herausforderungen,papierkram,rule,Ich wünsche mir mehr “Zeit” für die Kinder—und weniger Papierkram.');
   });
 
   test('speakers the participants file does not know are warned about once per transcript; the encoding fallback too', () => {

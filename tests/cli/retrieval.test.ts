@@ -36,10 +36,10 @@ describe('fokus show', () => {
     const csv = await runCli(['show', '.', '-c', 'cb.yaml', '--category', 'vernetzung', '-f', 'csv'], here);
     expect(csv.stdout).toBe(
       [
-        'transcript,segment,speaker,start,end,line,category,matched,text',
-        'a.txt,2,B1,00:00:05,00:00:20,3,vernetzung,plattform*,Wir brauchen mehr Personal und eine Plattform für den Austausch.',
-        'a.txt,3,B2,00:00:20,00:00:40,5,vernetzung,netzwerk*,Da haben wir keinen Bedarf an Personal. Austausch gibt es im Netzwerk.',
-        'b.txt,2,B4,,,3,vernetzung,netzwerk*,Das Netzwerk trägt den Austausch.',
+        'transcript,segment,speaker,start,end,line,category,matched,source,text',
+        'a.txt,2,B1,00:00:05,00:00:20,3,vernetzung,plattform*,rule,Wir brauchen mehr Personal und eine Plattform für den Austausch.',
+        'a.txt,3,B2,00:00:20,00:00:40,5,vernetzung,netzwerk*,rule,Da haben wir keinen Bedarf an Personal. Austausch gibt es im Netzwerk.',
+        'b.txt,2,B4,,,3,vernetzung,netzwerk*,rule,Das Netzwerk trägt den Austausch.',
         '',
       ].join('\n'),
     );

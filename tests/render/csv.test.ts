@@ -72,19 +72,19 @@ describe('renderSegmentsCsv', () => {
 
   it('writes one row per coded unit and category, units and categories in order', () => {
     expect(renderSegmentsCsv(units, flattenCategories(frame()), plain)).toBe(
-      'transcript,segment,speaker,start,end,line,category,matched,text\n' +
-        'a.txt,2,B,00:01:05,01:02:05,7,bedarfe,brauch*|es fehlt,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
-        'a.txt,2,B,00:01:05,01:02:05,7,bedarfe/personal,personal*,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
-        'a.txt,2,B,00:01:05,01:02:05,7,vernetzung,vernetz*,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
-        "b.txt,1,A,,,3,vernetzung,vernetzung,'=Vernetzung hilft\n",
+      'transcript,segment,speaker,start,end,line,category,matched,source,text\n' +
+        'a.txt,2,B,00:01:05,01:02:05,7,bedarfe,brauch*|es fehlt,rule,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
+        'a.txt,2,B,00:01:05,01:02:05,7,bedarfe/personal,personal*,rule,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
+        'a.txt,2,B,00:01:05,01:02:05,7,vernetzung,vernetz*,rule,"Wir brauchen Personal,\nes fehlt ""überall""."\n' +
+        "b.txt,1,A,,,3,vernetzung,vernetzung,rule,'=Vernetzung hilft\n",
     );
   });
 
   it('writes excel CSV and only the header when nothing is coded', () => {
     expect(renderSegmentsCsv([units[0]!], flattenCategories(frame()), excel)).toBe(
-      "\uFEFFtranscript;segment;speaker;start;end;line;category;matched;text\nb.txt;1;A;;;3;vernetzung;vernetzung;'=Vernetzung hilft\n",
+      "\uFEFFtranscript;segment;speaker;start;end;line;category;matched;source;text\nb.txt;1;A;;;3;vernetzung;vernetzung;rule;'=Vernetzung hilft\n",
     );
-    expect(renderSegmentsCsv([units[1]!, units[3]!], flattenCategories(frame()), plain)).toBe('transcript,segment,speaker,start,end,line,category,matched,text\n');
+    expect(renderSegmentsCsv([units[1]!, units[3]!], flattenCategories(frame()), plain)).toBe('transcript,segment,speaker,start,end,line,category,matched,source,text\n');
   });
 });
 

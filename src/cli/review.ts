@@ -1,0 +1,148 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { formatProblem, hasErrors } from '../problems.js';
+import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+interface ReviewFlags extends InputFlags {
+  out: string;
+  category?: string;
+  sample?: number;
+  seed?: string;
+  color: boolean;
+}
+
+/** The CLI's streams; the review reads its keys from `io.stdin`. */
+export type ReviewIO = CliIO;
+
+const wholeNumber = (value: string): number => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ 0`);
+  return Number(value);
+};
+
+/**
+ * `fokus review INPUT... -o review.csv`: judge the codings one unit at a time in the terminal;
+ * every decision goes to the review file at once, and a second run resumes.
+ */
+export function registerReview(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const command = program
+    .command('review')
+    .description('review the codings in the terminal, one unit at a time: confirm, reject, add; decisions go to a review file at once')
+    .argument('<input...>', 'transcript files, folders (read recursively) or globs (as given to analyze, so the units are numbered alike)')
+    .requiredOption('-o, --out <file>', 'the review file: decisions are appended to it; a second run with the same file resumes')
+    .option('--category <code>', 'only units coded with this category or its subcategories (full code or an unambiguous own code)')
+    .option('--sample <n>', 'also show n units the rules left uncoded, drawn reproducibly, to find what the rules miss', wholeNumber)
+    .option('--seed <seed>', 'the seed of the --sample draw (default: fokus); the same inputs and seed draw the same units')
+    .option('--no-color', 'no colour and no screen clearing (also when NO_COLOR is set); matches marked as [[…]]');
+  addInputOptions(command).action(async (inputs: string[], flags: ReviewFlags) => {
+    setCode(await runReviewCommand(inputs, flags, io as ReviewIO));
+  });
+}
+
+async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: ReviewIO): Promise<number> {
+  const stdin = io.stdin;
+  if (stdin === undefined || stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') {
+    return usageError(io, 'review is interactive: it reads keys from a terminal, and stdin is not one (to apply decisions without one: fokus analyze --review FILE)');
+  }
+  const { resolve } = await import('node:path');
+  const { stat, realpath } = await import('node:fs/promises');
+  const out = resolve(io.cwd, flags.out);
+  const there = await stat(out).catch(() => null);
+  if (there?.isDirectory()) return usageError(io, `${flags.out} is a folder; name the review file to write (e.g. review.csv)`);
+
+  const loaded = await loadCodedInputs(inputs, flags, io);
+  if ('exit' in loaded) return loaded.exit;
+  const { coded } = loaded;
+  if (coded.transcripts.length === 0) return usageError(io, 'no transcript could be read; nothing to review');
+  const canonical = (p: string): Promise<string> => realpath(p).catch(() => p);
+  const protect = [...coded.inputPaths, ...[flags.codebook, flags.participants].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
+  const target = await canonical(out);
+  for (const p of protect) if ((await canonical(p)) === target) return usageError(io, `refusing to write the review to ${flags.out}: it is an input file`);
+
+  // A review file there already: the decisions so far (the run resumes after them).
+  const { readReview, REVIEW_HEADER, fileStore } = await import('../review/file.js');
+  let rows: import('../review/file.js').ReviewRow[] = [];
+  if (there && there.size > 0) {
+    const read = await readReview(out, flags.out);
+    for (const p of read.problems) io.stderr.write(formatProblem(p) + '\n');
+    if (!read.rows || hasErrors(read.problems)) return EXIT.badInput;
+    if (!read.canonical) {
+      return usageError(io, `${flags.out} is not a review file fokus can append to: its header must be ${REVIEW_HEADER.join(',')} (comma-separated, no BOM); write to a new file`);
+    }
+    rows = read.rows;
+  }
+
+  const { flattenCategories } = await import('../codebook/flatten.js');
+  const flat = flattenCategories(coded.codebook.categories);
+  let category: string | undefined;
+  if (flags.category !== undefined) {
+    const { resolveCategory } = await import('./show.js');
+    const resolved = resolveCategory(coded.codebook, flags.category, flat.map((c) => c.path));
+    if ('error' in resolved) return usageError(io, resolved.error);
+    category = resolved.path;
+  }
+  const { buildQueue } = await import('../review/queue.js');
+  const labels = new Map(flat.map((c) => [c.path, c.label]));
+  const items = buildQueue(coded.units, labels, {
+    ...(category !== undefined ? { category } : {}),
+    ...(flags.sample !== undefined ? { sample: flags.sample } : {}),
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+  });
+
+  const color = useColor(io.stdout, io.env, flags.color);
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const { colorStyle, PLAIN } = await import('../review/screen.js');
+  const style = color ? colorStyle(chalk) : PLAIN;
+  const { explainUnit } = await import('../aggregate/explain.js');
+  const { renderExplanation } = await import('../render/explain.js');
+  const { streamKeys } = await import('../review/keys.js');
+  const { runReview } = await import('../review/loop.js');
+
+  let store: import('../review/file.js').ReviewStore;
+  try {
+    store = fileStore(out, rows);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
+    return usageError(io, `cannot write the review file ${flags.out} (${code})`);
+  }
+  const keys = streamKeys(stdin);
+  stdin.setRawMode!(true);
+  stdin.resume?.();
+  // A terminal left in raw mode is unusable: restore it however the review ends.
+  const restore = (): void => {
+    keys.close();
+    stdin.setRawMode?.(false);
+    stdin.pause?.();
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    restore();
+    store.close();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  let summary;
+  try {
+    summary = await runReview({
+      items,
+      store,
+      keys,
+      style,
+      file: flags.out,
+      categories: flat.map((c) => ({ path: c.path, label: c.label })),
+      screen: { write: (text) => io.stdout.write(text), width: () => (io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 80) },
+      explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark),
+    });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    restore();
+    store.close();
+  }
+  // Short enough for 80 columns with a short file name: the decisions of this run, then where the review stands.
+  io.stderr.write(
+    `fokus: ${flags.out}: ${summary.confirmed} confirmed, ${summary.rejected} rejected, ${summary.added} added; ` +
+      `${summary.decided} of ${summary.count} unit${summary.count === 1 ? '' : 's'} decided\n`,
+  );
+  return loaded.failed ? EXIT.badInput : EXIT.ok;
+}
