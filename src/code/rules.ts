@@ -99,16 +99,18 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
     const rule: CompiledRule = rules[r]!;
     const rank = ranks[r]!;
     if (rule.scope === 'sentence') {
-      applySentenceRule(rule, rank, c, d, round, starts, ends);
+      applySentenceRule(rule, rank, d.termLabelRanks[c]![r]!, c, d, round, starts, ends);
       continue;
     }
     let not = false;
     for (let k = 0; k < rule.not.length && !not; k++) not = occurs(d, round, rule.not[k]!);
     if (not) continue;
     switch (rule.kind) {
-      case 'any':
-        for (const t of rule.terms) termAtoms(d, round, t, rank, c, starts, ends);
+      case 'any': {
+        const termRanks = d.termLabelRanks[c]![r]!;
+        rule.terms.forEach((t, k) => termAtoms(d, round, t, termRanks[k]!, c, starts, ends));
         break;
+      }
       case 'all': {
         let all = true;
         for (let k = 0; k < rule.terms.length && all; k++) all = occurs(d, round, rule.terms[k]!);
@@ -222,24 +224,24 @@ function nearInSentence(d: Derived, round: number, t: number, h: number, within:
  * A rule with `scope: sentence`: `all` needs every term in one sentence, `near` its partners in the
  * head's sentence, and `any` counts each occurrence; a `not` term blocks only the sentence it is in.
  */
-function applySentenceRule(rule: CompiledRule, rank: number, c: number, d: Derived, round: number, starts: Int32Array, ends: Int32Array): void {
+function applySentenceRule(rule: CompiledRule, rank: number, termRanks: Int32Array, c: number, d: Derived, round: number, starts: Int32Array, ends: Int32Array): void {
   const w = d.work;
   if (rule.kind === 'near') {
     nearAtoms(rule, rank, c, d, round, starts, ends, 0);
     return;
   }
-  const give = (t: number, sentence: number): void => {
+  const give = (t: number, sentence: number, label: number): void => {
     if (!occurs(d, round, t)) return;
     const off = d.termOff[t]!;
     for (let j = 0; j < d.termCnt[t]!; j++) {
       const o = w.byTerm[off + j]!;
       if (sentence === -1 ? !notInSentence(rule, d, round, sentenceOfOcc(d.work, o)) : sentenceOfOcc(d.work, o) === sentence) {
-        addAtom(w, starts[w.occFirst[o]!]!, ends[w.occLast[o]!]!, rank, d.nTerms + c);
+        addAtom(w, starts[w.occFirst[o]!]!, ends[w.occLast[o]!]!, label, d.nTerms + c);
       }
     }
   };
   if (rule.kind === 'any') {
-    for (const t of rule.terms) give(t, -1);
+    rule.terms.forEach((t, k) => give(t, -1, termRanks[k]!));
     return;
   }
   // all: the sentences holding the first term, each tried once.
@@ -253,6 +255,6 @@ function applySentenceRule(rule: CompiledRule, rank: number, c: number, d: Deriv
     last = sentence;
     if (notInSentence(rule, d, round, sentence)) continue;
     if (!rule.terms.every((t) => occursInSentence(d, round, t, sentence))) continue;
-    for (const t of rule.terms) give(t, sentence);
+    for (const t of rule.terms) give(t, sentence, rank);
   }
 }

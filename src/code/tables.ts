@@ -125,6 +125,8 @@ export interface Derived {
   termRank: Int32Array;
   /** Per category: the rank of each rule's label. */
   ruleRanks: Int32Array[];
+  /** Per category and rule: the rank of each term's label of an `any` rule (see `CompiledRule.termLabels`). */
+  termLabelRanks: Int32Array[][];
   /** Per term, valid where `termStamp` is the current round: occurrences, and where its run starts in `work.byTerm`. */
   termStamp: Int32Array;
   termCnt: Int32Array;
@@ -248,7 +250,9 @@ function derive(matcher: Matcher): Derived {
     for (const c of o) for (const x of chains[c]!) targets.add(x);
     roll[t] = [...targets];
   }
-  const labels = [...new Set([...matcher.terms.map((t) => t.text), ...matcher.categories.flatMap((c) => c.rules.map((r) => r.label))])].sort();
+  const labels = [
+    ...new Set([...matcher.terms.map((t) => t.text), ...matcher.categories.flatMap((c) => c.rules.flatMap((r) => [r.label, ...r.termLabels]))]),
+  ].sort();
   const rank = new Map(labels.map((l, i) => [l, i]));
   const atomP = packed(nPatterns, atomSingles);
   const occP = packed(nPatterns, occSingles);
@@ -291,6 +295,7 @@ function derive(matcher: Matcher): Derived {
     labels,
     termRank: Int32Array.from(matcher.terms, (t) => rank.get(t.text)!),
     ruleRanks: matcher.categories.map((c) => Int32Array.from(c.rules, (r) => rank.get(r.label)!)),
+    termLabelRanks: matcher.categories.map((c) => c.rules.map((r) => Int32Array.from(r.termLabels, (l) => rank.get(l)!))),
     termStamp: new Int32Array(nTerms),
     termCnt: new Int32Array(nTerms),
     termOff: new Int32Array(nTerms),

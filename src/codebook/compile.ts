@@ -36,6 +36,11 @@ export interface CompiledRule {
   kind: Rule['kind'];
   /** Short form shown as evidence: `all: mehr, personal*`, `near/5: fehl*, angebot*`, `regex: …`. */
   label: string;
+  /**
+   * For an `any` rule, the evidence label of each of its terms (`any/sentence: jugendamt*`): a hit
+   * names the term that matched, not the rule's whole list. Empty for the other kinds.
+   */
+  termLabels: string[];
   terms: number[];
   within: number;
   regex?: RegExp;
@@ -341,13 +346,14 @@ function guardOf(match: MatchOptions): number {
 function compileRule(rule: Rule, termFor: (t: Term, positive: boolean) => number): CompiledRule {
   const not = rule.not.map((t) => termFor(t, false));
   if (rule.kind === 'regex') {
-    return { kind: 'regex', label: `regex: ${rule.pattern}`, terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not, scope: 'unit' };
+    return { kind: 'regex', label: `regex: ${rule.pattern}`, termLabels: [], terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not, scope: 'unit' };
   }
   const texts = rule.terms.map((t) => t.text).join(', ');
   const within = rule.kind === 'near' ? rule.within : 0;
   const scope = rule.scope === 'sentence' ? '/sentence' : '';
   const label = rule.kind === 'near' ? `near/${within}${scope}: ${texts}` : `${rule.kind}${scope}: ${texts}`;
-  return { kind: rule.kind, label, terms: rule.terms.map((t) => termFor(t, true)), within, not, scope: rule.scope };
+  const termLabels = rule.kind === 'any' ? rule.terms.map((t) => `any${scope}: ${t.text}`) : [];
+  return { kind: rule.kind, label, termLabels, terms: rule.terms.map((t) => termFor(t, true)), within, not, scope: rule.scope };
 }
 
 function newIndex(fold: boolean): PatternIndex {

@@ -72,10 +72,14 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
     const rows = (await file('segments.csv')).split('\n');
     expect(rows[0]).toBe('transcript,segment,speaker,start,end,line,category,matched,source,text');
     expect(rows).toContain('01-plain.txt,2,B1,00:00:04,00:00:09,3,bedarfe/personal,mehr personal,rule,"Mehr Personal, ganz klar."');
-    expect(rows).toContain('02-teams.vtt,4,"Özdemir, Elif",00:01:19,00:01:24,30,vernetzungspotentiale,runde* tisch*,rule,"Die läuft gut, wirklich gut. Wir treffen uns jeden Monat \'am runden Tisch\'."');
-    expect(rows).toContain('07-noscribe.html,7,S02,00:00:35,00:00:41,16,vernetzungspotentiale,runde* tisch*,rule,"Bei uns schon, seit wir einen runden Tisch haben."');
-    expect(rows).toContain('08-interview.docx,4,B2,,,7,akteure/jugendhilfe,*jugendamt*|jugendamt*,rule,Bei uns ist es die Zusammenarbeit mit dem Jugendamt.');
-    expect(rows).toContain('08-interview.docx,6,"Müller, Anna",00:05:10,00:05:42,10,bedarfe/beratung,feste* ansprechpartner*,rule,Wir wünschen uns feste Ansprechpartner.');
+    expect(rows).toContain(
+      '02-teams.vtt,4,"Özdemir, Elif",00:01:19,00:01:24,30,vernetzungspotentiale,any/sentence: treffen|any/sentence: *runde|any/sentence: *runden|any/sentence: runde|any/sentence: runden|runde* tisch*,rule,"Die läuft gut, wirklich gut. Wir treffen uns jeden Monat \'am runden Tisch\'."',
+    );
+    expect(rows).toContain(
+      '07-noscribe.html,7,S02,00:00:35,00:00:41,16,vernetzungspotentiale,any/sentence: *runde|any/sentence: *runden|any/sentence: runde|any/sentence: runden|runde* tisch*,rule,"Bei uns schon, seit wir einen runden Tisch haben."',
+    );
+    expect(rows).toContain('08-interview.docx,4,B2,,,7,akteure/jugendhilfe,any/sentence: *jugendamt*|any/sentence: jugendamt*,rule,Bei uns ist es die Zusammenarbeit mit dem Jugendamt.');
+    expect(rows).toContain('08-interview.docx,6,"Müller, Anna",00:05:10,00:05:42,10,bedarfe/beratung,"near/6/sentence: feste* ansprechp*, $bh-lack",rule,Wir wünschen uns feste Ansprechpartner.');
     expect(rows).toContain('09-f4.rtf,2,B1,00:00:05,00:00:14,3,herausforderungen,papierkram,rule,Ich wünsche mir mehr “Zeit” für die Kinder—und weniger Papierkram.');
   });
 

@@ -343,7 +343,8 @@ function applyRule(
   if (rule.not.some((t) => occ.has(t))) return;
   switch (rule.kind) {
     case 'any':
-      for (const t of rule.terms) termMatches(t, rule.label, out);
+      // Each hit of an any rule names the term that matched (`any: term`).
+      rule.terms.forEach((t, k) => termMatches(t, rule.termLabels[k]!, out));
       return;
     case 'all':
       if (rule.terms.every((t) => occ.has(t))) for (const t of rule.terms) termMatches(t, rule.label, out);
