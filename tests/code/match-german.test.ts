@@ -43,11 +43,21 @@ describe('compound heads (match.compounds: head)', () => {
   const head = 'match: {compounds: head}\n';
   it('only the head of a hyphenated compound and runs ending with it match', () => {
     expect(codesOf(terms('[schüler]', '', head), 'Das Schüler-BAföG ist gut.')).toEqual({});
-    // A glob is about written words: it matches the joined spelling, as it would "Schülerbafög".
-    expect(codesOf(terms('[schüler*]', '', head), 'Das Schüler-BAföG ist gut.')).toEqual({ c: 1 });
+    // A glob matches the joined spelling of the parts only where its letters reach into the head.
+    expect(codesOf(terms('[schüler*]', '', head), 'Das Schüler-BAföG ist gut.')).toEqual({});
+    expect(codesOf(terms('[kita*]', '', head), 'Die Kita-Leitung kommt.')).toEqual({});
+    expect(codesOf(terms("['*leitung', kitaleit*]", '', head), 'Die Kita-Leitung kommt.')).toEqual({ c: 1 });
+    // A word written joined is read as written: the glob matches it.
+    expect(codesOf(terms('[schüler*]', '', head), 'Das Schülerbafög ist gut.')).toEqual({ c: 1 });
+    // Without compound heads, the joined spelling matches as before.
+    expect(codesOf(terms('[schüler*]'), 'Das Schüler-BAföG ist gut.')).toEqual({ c: 1 });
     expect(codesOf(terms('[kita]', '', head), 'Das Gute-Kita-Gesetz.')).toEqual({});
     expect(codesOf(terms('[gesetz, kita-gesetz]', '', head), 'Das Gute-Kita-Gesetz.')).toEqual({ c: 1 });
     expect(codesOf(terms('[leitung]', '', head), 'Die Kita-Leitung.')).toEqual({ c: 1 });
+  });
+  it('a truncated part completed from the next word is a compound with that word\'s head', () => {
+    expect(codesOf(terms('[kinder*]', '', head), 'Die Reform des Kinder- und Jugendhilferechts.')).toEqual({});
+    expect(codesOf(terms("['*hilferechts']", '', head), 'Die Reform des Kinder- und Jugendhilferechts.')).toEqual({ c: 2 });
   });
   it('a truncated part counts only through the word that completes it', () => {
     const cb = terms('[kinder, jugendhilferechts, kinderhilferechts]', '', head);
@@ -55,6 +65,12 @@ describe('compound heads (match.compounds: head)', () => {
     const text = 'Die Reform des Kinder- und Jugendhilferechts.';
     const coded = matchText(text, matcher).coded[0]!.matches.map((m) => m.by);
     expect(coded).toEqual(['kinderhilferechts', 'jugendhilferechts']);
+  });
+  it('exclusions still see every part: a modifier is a reason to exclude', () => {
+    const yaml = oneCategory("    rules:\n      - any: ['*netzwerk']\n        not: [wlan*]\n    exclude: [server]\n", head);
+    expect(codesOf(yaml, 'Unser Netzwerk trifft sich.')).toEqual({ c: 1 });
+    expect(codesOf(yaml, 'Das WLAN-Netzwerk fällt aus.')).toEqual({});
+    expect(codesOf(yaml, 'Das Server-Netzwerk fällt aus.')).toEqual({});
   });
   it('parts (the default) still match every part', () => {
     expect(codesOf(terms('[kita]'), 'Das Gute-Kita-Gesetz.')).toEqual({ c: 1 });
