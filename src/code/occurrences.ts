@@ -39,7 +39,8 @@ export function completeCompounds(text: string, scan: ScannedTokens, matcher: Ma
     if (j >= count || j > i + COMPLETION_REACH) continue;
     const had = scan.idCount[i]!;
     const all = patternsOf(scan, i);
-    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupForm(form, false)) all.push(id);
+    const modifier = lower(i).replace(/[-‐‑]$/u, '');
+    for (const form of completeTruncated(lower(i), lower(j))) for (const id of matcher.lookupCompound(form, form.slice(modifier.length))) all.push(id);
     const ids = all.length > had ? ascendingUnique(all) : all;
     if (ids.length > had) {
       if (had === 0) added = true;

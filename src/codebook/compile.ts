@@ -112,6 +112,12 @@ export interface Matcher {
    * is false (for forms made up on the fly, such as completed compound parts).
    */
   lookupForm(lowerForm: string, cache?: boolean): readonly number[];
+  /**
+   * Pattern ids of a compound made up on the fly (a truncated part completed: "kinder" +
+   * "hilferechts") whose head is `headPart`: as `lookupForm`, but with `compounds: head` a glob must
+   * reach into the head. Not cached.
+   */
+  lookupCompound(lowerForm: string, headPart: string): readonly number[];
 }
 
 /** What a glob's `*` may stand for: a run of letters, digits and combining marks (never `-` or `'`). */
@@ -175,6 +181,10 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const head = codebook.compounds === 'head';
   const sets = new Map(codebook.sets.map((set) => [set.name, setWords(set)]));
   const indexes = [newIndex(false), newIndex(true)];
+  // With compound heads, the patterns of exclusions (`not`, `exclude`) see every part of a compound
+  // ("WLAN-Netzwerk" is excluded by `wlan*`): they live in indexes of their own.
+  const partIndexes = codebook.compounds === 'head' ? [newIndex(false), newIndex(true)] : [];
+  const allIndexes = [...indexes, ...partIndexes];
   const patternIds = new Map<string, number>();
   let nextPattern = 0;
 
@@ -195,11 +205,11 @@ export function compileCodebook(codebook: Codebook): Matcher {
     if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
   };
   /** Register one written word (lower-cased) under pattern `id`: exact form, glob, lemma forms or `*head` forms, stem. */
-  const registerWord = (id: number, lower: string, fold: boolean, stem: boolean, lemma: boolean): void => {
+  const registerWord = (id: number, lower: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): void => {
     const norm = fold ? foldWord(lower) : lower;
     const glob = norm.includes('*');
     const headGlob = lemma && /^\*[^*]+$/u.test(lower);
-    const index = indexes[fold ? 1 : 0]!;
+    const index = (anyPart && partIndexes.length > 0 ? partIndexes : indexes)[fold ? 1 : 0]!;
     if (lemma && (!glob || headGlob)) {
       for (const form of inflections(headGlob ? lower.slice(1) : lower).forms) {
         const f = fold ? foldWord(form) : form;
@@ -217,16 +227,17 @@ export function compileCodebook(codebook: Codebook): Matcher {
    * A word pattern; with `lemma` (German), a plain word stands for its inflected forms, `*word` for
    * compounds ending in one; `$name` for every word of the word set `name`.
    */
-  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean): number => {
+  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): number => {
     const lower = lowerWord(word);
     const set = lower.startsWith('$') ? sets.get(lower.slice(1)) : undefined;
-    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${fold ? foldWord(lower) : lower}`;
+    const parts = anyPart && partIndexes.length > 0 ? 'x' : '';
+    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${parts}${fold ? foldWord(lower) : lower}`;
     let id = patternIds.get(key);
     if (id !== undefined) return id;
     id = nextPattern++;
     patternIds.set(key, id);
-    if (set) for (const w of set) registerWord(id, lowerWord(w), fold, stem, lemma);
-    else registerWord(id, lower, fold, stem, lemma);
+    if (set) for (const w of set) registerWord(id, lowerWord(w), fold, stem, lemma, anyPart);
+    else registerWord(id, lower, fold, stem, lemma, anyPart);
     return id;
   };
   /** A pattern matching exactly the given (lower-cased) word forms; `key` names the set. */
@@ -249,13 +260,14 @@ export function compileCodebook(codebook: Codebook): Matcher {
     const { fold, stem } = cat.match;
     const lemma = cat.match.lemma && language === 'de';
     const guard = positive ? guardOf(cat.match) : 0;
-    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${guard}${lowerWord(term.text)}`;
+    const anyPart = !positive && partIndexes.length > 0;
+    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${anyPart ? 'x' : ''}${guard}${lowerWord(term.text)}`;
     let id = termIds.get(key);
     if (id !== undefined) return id;
     id = terms.length;
     termIds.set(key, id);
     const words = term.text.split(' ');
-    const elements = words.map((w) => (/^\*+$/.test(w) ? WILDCARD : patternFor(w, fold, stem, lemma)));
+    const elements = words.map((w) => (/^\*+$/.test(w) ? WILDCARD : patternFor(w, fold, stem, lemma, anyPart)));
     const anchor = elements.findIndex((e) => e !== WILDCARD);
     const compiled: CompiledTerm = { id, text: term.text, elements, anchor, guard };
     if (lemma && words.length === 1 && !words[0]!.includes('*')) {
@@ -293,18 +305,25 @@ export function compileCodebook(codebook: Codebook): Matcher {
       guard: guardOf(cat.match),
     };
   });
-  const probe = { stamps: new Int32Array(Math.max(...indexes.map((i) => i.globList.length), 0)), round: 0 };
+  const probe = { stamps: new Int32Array(Math.max(...allIndexes.map((i) => i.globList.length), 0)), round: 0 };
 
   const formCache = boundedMap<readonly number[]>();
   const lookupForm = (lower: string, cache = true): readonly number[] => {
     let ids = formCache.get(lower);
     if (ids === undefined) {
       const found: number[] = [];
-      for (const index of indexes) collect(index, lower, language, found, probe);
+      for (const index of allIndexes) collect(index, lower, language, found, probe);
       ids = found.length === 0 ? NONE : found.length > 1 ? ascendingUnique(found) : found;
       if (cache) formCache.set(lower, ids);
     }
     return ids;
+  };
+  /** A joined run of a hyphenated compound's parts ending with its head (`compounds: head`): globs must reach into the head. */
+  const lookupJoined = (joined: string, headPart: string): readonly number[] => {
+    const found: number[] = [];
+    for (const index of indexes) collect(index, joined, language, found, probe, headPart);
+    for (const index of partIndexes) collect(index, joined, language, found, probe);
+    return found;
   };
   const tokenCache = boundedMap<readonly number[]>();
   const lookup = (lowerToken: string): readonly number[] => {
@@ -314,8 +333,16 @@ export function compileCodebook(codebook: Codebook): Matcher {
       if (forms.length === 1) {
         ids = lookupForm(forms[0]!);
       } else {
+        // With compound heads, the joined spelling of parts ("kitaleitung") is matched by a glob only
+        // where the glob's letters reach into the head: `*leitung` does, `kita*` does not.
+        const headPart = head ? headOf(lowerToken) : '';
         const all: number[] = [];
-        for (const f of forms) for (const id of lookupForm(f)) all.push(id);
+        for (const f of forms) {
+          const joinedRun = head && !/[-‐‑]/u.test(f) && f.length > headPart.length;
+          for (const id of joinedRun ? lookupJoined(f, headPart) : lookupForm(f)) all.push(id);
+        }
+        // Exclusions see every part, the modifiers and truncated parts too.
+        if (partIndexes.length > 0) for (const f of tokenForms(lowerToken)) for (const index of partIndexes) collect(index, f, language, all, probe);
         ids = ascendingUnique(all);
       }
       tokenCache.set(lowerToken, ids);
@@ -327,7 +354,8 @@ export function compileCodebook(codebook: Codebook): Matcher {
 
   const needsContext =
     terms.some((t) => t.guard !== 0 || t.split !== undefined) || categories.some((c) => c.guard !== 0 || c.rules.some((r) => r.scope === 'sentence'));
-  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: nextPattern, needsContext, lookup, lookupForm, lookupToken };
+  const lookupCompound = (lowerForm: string, headPart: string): readonly number[] => (head ? lookupJoined(lowerForm, headPart) : lookupForm(lowerForm, false));
+  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: nextPattern, needsContext, lookup, lookupForm, lookupCompound, lookupToken };
 }
 
 /** The words of a word set: its own and its lexicon's, less the `except` words. */
@@ -395,19 +423,45 @@ function placeFrom(form: string, literals: readonly string[], i: number, from: n
   return false;
 }
 
-/** Add the ids of every pattern of `index` that matches the lower-cased form. */
-function collect(index: PatternIndex, lower: string, language: Language, out: number[], probe: { stamps: Int32Array; round: number }): void {
+/** The last part of a hyphenated (lower-cased) token, its head: "gute-kita-gesetz" → "gesetz". */
+function headOf(lowerToken: string): string {
+  const parts = lowerToken.split(/[-‐‑]/u).filter((p) => p.length > 0);
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * Whether a glob matching `form` says something about its last `headLength` characters (the head
+ * of a joined compound): its last literal is at the end, or its last non-empty literal ends inside
+ * the head. `kita*` on "kitaleitung" only names the modifier; `*leitung` and `kitaleit*` reach the head.
+ */
+function reachesHead(form: string, literals: readonly string[], headLength: number): boolean {
+  if (literals[literals.length - 1] !== '') return true;
+  for (let i = literals.length - 2; i >= 0; i--) {
+    const lit = literals[i]!;
+    if (lit === '') continue;
+    return form.lastIndexOf(lit) + lit.length > form.length - headLength;
+  }
+  return true;
+}
+
+/**
+ * Add the ids of every pattern of `index` that matches the lower-cased form; with `headPart` (the
+ * form is a joined compound ending in that head) only globs that reach into the head.
+ */
+function collect(index: PatternIndex, lower: string, language: Language, out: number[], probe: { stamps: Int32Array; round: number }, headPart?: string): void {
   const form = index.fold ? foldWord(lower) : lower;
+  const headLength = headPart === undefined ? -1 : (index.fold ? foldWord(headPart) : headPart).length;
+  const globHit = (g: Glob): boolean => globMatches(form, g.literals) && (headLength < 0 || reachesHead(form, g.literals, headLength));
   const exact = index.exact.get(form);
   if (exact) out.push(...exact);
   if (index.globList.length > 0) {
-    for (const g of index.shortGlobs) if (globMatches(form, g.literals)) out.push(g.id);
+    for (const g of index.shortGlobs) if (globHit(g)) out.push(g.id);
     if (form.length >= 3) {
       // Each glob is in one of the three maps: only those probed at several places need telling apart.
       const prefixed = index.prefixGlobs.get(trigramKey(form, 0));
-      if (prefixed) for (const g of prefixed) if (globMatches(form, g.literals)) out.push(g.id);
+      if (prefixed) for (const g of prefixed) if (globHit(g)) out.push(g.id);
       const suffixed = index.suffixGlobs.get(trigramKey(form, form.length - 3));
-      if (suffixed) for (const g of suffixed) if (globMatches(form, g.literals)) out.push(g.id);
+      if (suffixed) for (const g of suffixed) if (globHit(g)) out.push(g.id);
     }
     if (index.globs.size > 0) {
       const round = ++probe.round;
@@ -417,7 +471,7 @@ function collect(index: PatternIndex, lower: string, language: Language, out: nu
         for (const g of globs) {
           if (probe.stamps[g.slot] === round) continue;
           probe.stamps[g.slot] = round;
-          if (globMatches(form, g.literals)) out.push(g.id);
+          if (globHit(g)) out.push(g.id);
         }
       }
     }
