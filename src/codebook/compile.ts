@@ -1,10 +1,11 @@
 import { inflections } from '../lang/de/inflect.js';
 import { polarityWords } from '../lang/de/sentiment.js';
-import { foldWord, lowerWord } from '../text/normalize.js';
-import { stemWord } from '../text/stem.js';
-import { tokenForms } from '../text/tokenize.js';
+import { lowerWord } from '../text/normalize.js';
 import type { Category, Codebook, Language, MatchOptions, Rule, RuleScope, Term, WordSet } from '../types.js';
 import { flattenCategories } from './flatten.js';
+import { newPatterns, push } from './patterns.js';
+
+export { ascendingUnique } from './patterns.js';
 
 /** Element of a compiled phrase that matches exactly one token of any kind (a lone `*`). */
 export const WILDCARD = -1;
@@ -61,33 +62,6 @@ export interface CompiledCategory {
   guard: number;
 }
 
-/** A glob word pattern: the literal runs between its `*`s (first and last may be empty). */
-interface Glob {
-  id: number;
-  literals: string[];
-  /** Position in `PatternIndex.globList`, for de-duplicating candidates. */
-  slot: number;
-}
-
-/** Word patterns of one folding mode, indexed so that a word form finds its patterns without a scan. */
-interface PatternIndex {
-  fold: boolean;
-  exact: Map<string, number[]>;
-  /**
-   * Glob patterns keyed by three characters a matching form must have in a known place (a number
-   * made of the three UTF-16 units, so probing a form allocates no strings): by the form's first
-   * three when the glob's first literal run has three or more (`nutz*`), else by its last three when
-   * the last run has (`*angebote`), else by any three of its longest run (`*netz*`, tried at every
-   * place of the form). Globs with no run of three are tried on every form.
-   */
-  prefixGlobs: Map<number, Glob[]>;
-  suffixGlobs: Map<number, Glob[]>;
-  globs: Map<number, Glob[]>;
-  shortGlobs: Glob[];
-  globList: Glob[];
-  stems: Map<string, number[]>;
-}
-
 /** A codebook compiled for matching: terms, categories, and the word-form → pattern lookup. */
 export interface Matcher {
   language: Language;
@@ -120,137 +94,15 @@ export interface Matcher {
   lookupCompound(lowerForm: string, headPart: string): readonly number[];
 }
 
-/** What a glob's `*` may stand for: a run of letters, digits and combining marks (never `-` or `'`). */
-const GLOB_RUN = /^[\p{L}\p{N}\p{M}]*$/u;
-
-/** Key of the three UTF-16 units of `s` at `i` (exact in a double: below 2^48). */
-function trigramKey(s: string, i: number): number {
-  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
-}
-
-/**
- * Most word forms a lookup cache holds; a full cache starts afresh. Caches are per vocabulary, but
- * completed compound parts ("bildungs-" + every tail of the next word) are not bounded by it.
- */
-const CACHE_LIMIT = 100_000;
-
-/** A map that forgets everything when it reaches `CACHE_LIMIT` entries, so memory stays bounded. */
-function boundedMap<V>(): Map<string, V> {
-  const map = new Map<string, V>();
-  const set = map.set.bind(map);
-  map.set = (key: string, value: V): Map<string, V> => {
-    if (map.size >= CACHE_LIMIT) map.clear();
-    return set(key, value);
-  };
-  return map;
-}
-
-/**
- * The distinct numbers of `list` in ascending order, as a new list. Lists of pattern ids are
- * mostly short: sorted in place by insertion, longer ones as a typed array (no comparator calls).
- */
-export function ascendingUnique(list: readonly number[]): number[] {
-  let out: number[];
-  if (list.length > 32) {
-    out = Array.from(Float64Array.from(list).sort());
-  } else {
-    out = list.slice();
-    for (let k = 1; k < out.length; k++) {
-      const x = out[k]!;
-      let j = k - 1;
-      while (j >= 0 && out[j]! > x) {
-        out[j + 1] = out[j]!;
-        j--;
-      }
-      out[j + 1] = x;
-    }
-  }
-  let n = 0;
-  for (let k = 0; k < out.length; k++) if (n === 0 || out[n - 1] !== out[k]) out[n++] = out[k]!;
-  out.length = n;
-  return out;
-}
-
-/** The pattern ids shared by every form that matches nothing. */
-const NONE: readonly number[] = Object.freeze([]);
-
 /** Compile a validated codebook into a matcher; each term is compiled once. */
 export function compileCodebook(codebook: Codebook): Matcher {
   const flat = flattenCategories(codebook.categories);
   const language = codebook.language;
   const head = codebook.compounds === 'head';
   const sets = new Map(codebook.sets.map((set) => [set.name, setWords(set)]));
-  const indexes = [newIndex(false), newIndex(true)];
-  // With compound heads, the patterns of exclusions (`not`, `exclude`) see every part of a compound
-  // ("WLAN-Netzwerk" is excluded by `wlan*`): they live in indexes of their own.
-  const partIndexes = codebook.compounds === 'head' ? [newIndex(false), newIndex(true)] : [];
-  const allIndexes = [...indexes, ...partIndexes];
-  const patternIds = new Map<string, number>();
-  let nextPattern = 0;
-
-  const addGlob = (index: PatternIndex, id: number, norm: string): void => {
-    const literals = norm.split('*');
-    const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
-    const entry: Glob = { id, literals, slot: index.globList.length };
-    index.globList.push(entry);
-    const first = literals[0]!;
-    const last = literals[literals.length - 1]!;
-    if (first.length >= 3) push(index.prefixGlobs, trigramKey(first, 0), entry);
-    else if (last.length >= 3) push(index.suffixGlobs, trigramKey(last, last.length - 3), entry);
-    else if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
-    else index.shortGlobs.push(entry);
-  };
-  const addExact = (index: PatternIndex, id: number, norm: string): void => {
-    push(index.exact, norm, id);
-    if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
-  };
-  /** Register one written word (lower-cased) under pattern `id`: exact form, glob, lemma forms or `*head` forms, stem. */
-  const registerWord = (id: number, lower: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): void => {
-    const norm = fold ? foldWord(lower) : lower;
-    const glob = norm.includes('*');
-    const headGlob = lemma && /^\*[^*]+$/u.test(lower);
-    const index = (anyPart && partIndexes.length > 0 ? partIndexes : indexes)[fold ? 1 : 0]!;
-    if (lemma && (!glob || headGlob)) {
-      for (const form of inflections(headGlob ? lower.slice(1) : lower).forms) {
-        const f = fold ? foldWord(form) : form;
-        if (headGlob) addGlob(index, id, `*${f}`);
-        else addExact(index, id, f);
-      }
-    } else if (glob) {
-      addGlob(index, id, norm);
-    } else {
-      addExact(index, id, norm);
-    }
-    if (stem && !glob) push(index.stems, stemKey(lower, fold, language), id);
-  };
-  /**
-   * A word pattern; with `lemma` (German), a plain word stands for its inflected forms, `*word` for
-   * compounds ending in one; `$name` for every word of the word set `name`.
-   */
-  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): number => {
-    const lower = lowerWord(word);
-    const set = lower.startsWith('$') ? sets.get(lower.slice(1)) : undefined;
-    const parts = anyPart && partIndexes.length > 0 ? 'x' : '';
-    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${parts}${fold ? foldWord(lower) : lower}`;
-    let id = patternIds.get(key);
-    if (id !== undefined) return id;
-    id = nextPattern++;
-    patternIds.set(key, id);
-    if (set) for (const w of set) registerWord(id, lowerWord(w), fold, stem, lemma, anyPart);
-    else registerWord(id, lower, fold, stem, lemma, anyPart);
-    return id;
-  };
-  /** A pattern matching exactly the given (lower-cased) word forms; `key` names the set. */
-  const formsPattern = (key: string, forms: readonly string[], fold: boolean): number => {
-    const k = `${fold ? 'f' : 'n'}={${key}}`;
-    let id = patternIds.get(k);
-    if (id !== undefined) return id;
-    id = nextPattern++;
-    patternIds.set(k, id);
-    const index = indexes[fold ? 1 : 0]!;
-    for (const form of new Set(forms.map((f) => (fold ? foldWord(f) : f)))) addExact(index, id, form);
-    return id;
-  };
+  const patterns = newPatterns(language, head, sets);
+  const { patternFor, formsPattern } = patterns;
+  const partIndexesUsed = head;
 
   const terms: CompiledTerm[] = [];
   const termIds = new Map<string, number>();
@@ -260,7 +112,7 @@ export function compileCodebook(codebook: Codebook): Matcher {
     const { fold, stem } = cat.match;
     const lemma = cat.match.lemma && language === 'de';
     const guard = positive ? guardOf(cat.match) : 0;
-    const anyPart = !positive && partIndexes.length > 0;
+    const anyPart = !positive && partIndexesUsed;
     const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${anyPart ? 'x' : ''}${guard}${lowerWord(term.text)}`;
     let id = termIds.get(key);
     if (id !== undefined) return id;
@@ -305,57 +157,10 @@ export function compileCodebook(codebook: Codebook): Matcher {
       guard: guardOf(cat.match),
     };
   });
-  const probe = { stamps: new Int32Array(Math.max(...allIndexes.map((i) => i.globList.length), 0)), round: 0 };
-
-  const formCache = boundedMap<readonly number[]>();
-  const lookupForm = (lower: string, cache = true): readonly number[] => {
-    let ids = formCache.get(lower);
-    if (ids === undefined) {
-      const found: number[] = [];
-      for (const index of allIndexes) collect(index, lower, language, found, probe);
-      ids = found.length === 0 ? NONE : found.length > 1 ? ascendingUnique(found) : found;
-      if (cache) formCache.set(lower, ids);
-    }
-    return ids;
-  };
-  /** A joined run of a hyphenated compound's parts ending with its head (`compounds: head`): globs must reach into the head. */
-  const lookupJoined = (joined: string, headPart: string): readonly number[] => {
-    const found: number[] = [];
-    for (const index of indexes) collect(index, joined, language, found, probe, headPart);
-    for (const index of partIndexes) collect(index, joined, language, found, probe);
-    return found;
-  };
-  const tokenCache = boundedMap<readonly number[]>();
-  const lookup = (lowerToken: string): readonly number[] => {
-    let ids = tokenCache.get(lowerToken);
-    if (ids === undefined) {
-      const forms = tokenForms(lowerToken, head);
-      if (forms.length === 1) {
-        ids = lookupForm(forms[0]!);
-      } else {
-        // With compound heads, the joined spelling of parts ("kitaleitung") is matched by a glob only
-        // where the glob's letters reach into the head: `*leitung` does, `kita*` does not.
-        const headPart = head ? headOf(lowerToken) : '';
-        const all: number[] = [];
-        for (const f of forms) {
-          const joinedRun = head && !/[-‐‑]/u.test(f) && f.length > headPart.length;
-          for (const id of joinedRun ? lookupJoined(f, headPart) : lookupForm(f)) all.push(id);
-        }
-        // Exclusions see every part, the modifiers and truncated parts too.
-        if (partIndexes.length > 0) for (const f of tokenForms(lowerToken)) for (const index of partIndexes) collect(index, f, language, all, probe);
-        ids = ascendingUnique(all);
-      }
-      tokenCache.set(lowerToken, ids);
-    }
-    return ids;
-  };
-  // Callers cache by written form (see code/scan.ts), so this one is not cached again.
-  const lookupToken = (token: string): readonly number[] => lookup(lowerWord(token));
-
   const needsContext =
     terms.some((t) => t.guard !== 0 || t.split !== undefined) || categories.some((c) => c.guard !== 0 || c.rules.some((r) => r.scope === 'sentence'));
-  const lookupCompound = (lowerForm: string, headPart: string): readonly number[] => (head ? lookupJoined(lowerForm, headPart) : lookupForm(lowerForm, false));
-  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: nextPattern, needsContext, lookup, lookupForm, lookupCompound, lookupToken };
+  const { lookup, lookupForm, lookupCompound, lookupToken } = patterns;
+  return { language, categories, terms, termsByAnchor, categoriesByTerm, regexCategories, patternCount: patterns.count(), needsContext, lookup, lookupForm, lookupCompound, lookupToken };
 }
 
 /** The words of a word set: its own and its lexicon's, less the `except` words. */
@@ -382,102 +187,4 @@ function compileRule(rule: Rule, termFor: (t: Term, positive: boolean) => number
   const label = rule.kind === 'near' ? `near/${within}${scope}: ${texts}` : `${rule.kind}${scope}: ${texts}`;
   const termLabels = rule.kind === 'any' ? rule.terms.map((t) => `any${scope}: ${t.text}`) : [];
   return { kind: rule.kind, label, termLabels, terms: rule.terms.map((t) => termFor(t, true)), within, not, scope: rule.scope };
-}
-
-function newIndex(fold: boolean): PatternIndex {
-  return { fold, exact: new Map(), prefixGlobs: new Map(), suffixGlobs: new Map(), globs: new Map(), shortGlobs: [], globList: [], stems: new Map() };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function stemKey(lower: string, fold: boolean, language: Language): string {
-  const s = stemWord(lower, language);
-  return fold ? foldWord(s) : s;
-}
-
-/**
- * True when `form` matches a glob: it starts with the first literal run, ends with the last, holds
- * the others in order, and what lies between them are letters, digits or marks only (the same as
- * the regular expression `^lit(?:[\p{L}\p{N}\p{M}]*lit)*$`, without compiling one per glob).
- */
-function globMatches(form: string, literals: readonly string[]): boolean {
-  const first = literals[0]!;
-  const last = literals[literals.length - 1]!;
-  if (form.length < first.length + last.length || !form.startsWith(first) || !form.endsWith(last)) return false;
-  return placeFrom(form, literals, 1, first.length, form.length - last.length);
-}
-
-/** Whether literals `i…n-2` fit in order between `from` and `end`, every gap a run of word characters. */
-function placeFrom(form: string, literals: readonly string[], i: number, from: number, end: number): boolean {
-  if (i === literals.length - 1) return GLOB_RUN.test(form.slice(from, end));
-  const lit = literals[i]!;
-  for (let at = form.indexOf(lit, from); at !== -1 && at + lit.length <= end; at = form.indexOf(lit, at + 1)) {
-    // A gap holding a non-word character fails, and so does every later placement.
-    if (!GLOB_RUN.test(form.slice(from, at))) return false;
-    if (placeFrom(form, literals, i + 1, at + lit.length, end)) return true;
-  }
-  return false;
-}
-
-/** The last part of a hyphenated (lower-cased) token, its head: "gute-kita-gesetz" → "gesetz". */
-function headOf(lowerToken: string): string {
-  const parts = lowerToken.split(/[-‐‑]/u).filter((p) => p.length > 0);
-  return parts[parts.length - 1] ?? '';
-}
-
-/**
- * Whether a glob matching `form` says something about its last `headLength` characters (the head
- * of a joined compound): its last literal is at the end, or its last non-empty literal ends inside
- * the head. `kita*` on "kitaleitung" only names the modifier; `*leitung` and `kitaleit*` reach the head.
- */
-function reachesHead(form: string, literals: readonly string[], headLength: number): boolean {
-  if (literals[literals.length - 1] !== '') return true;
-  for (let i = literals.length - 2; i >= 0; i--) {
-    const lit = literals[i]!;
-    if (lit === '') continue;
-    return form.lastIndexOf(lit) + lit.length > form.length - headLength;
-  }
-  return true;
-}
-
-/**
- * Add the ids of every pattern of `index` that matches the lower-cased form; with `headPart` (the
- * form is a joined compound ending in that head) only globs that reach into the head.
- */
-function collect(index: PatternIndex, lower: string, language: Language, out: number[], probe: { stamps: Int32Array; round: number }, headPart?: string): void {
-  const form = index.fold ? foldWord(lower) : lower;
-  const headLength = headPart === undefined ? -1 : (index.fold ? foldWord(headPart) : headPart).length;
-  const globHit = (g: Glob): boolean => globMatches(form, g.literals) && (headLength < 0 || reachesHead(form, g.literals, headLength));
-  const exact = index.exact.get(form);
-  if (exact) out.push(...exact);
-  if (index.globList.length > 0) {
-    for (const g of index.shortGlobs) if (globHit(g)) out.push(g.id);
-    if (form.length >= 3) {
-      // Each glob is in one of the three maps: only those probed at several places need telling apart.
-      const prefixed = index.prefixGlobs.get(trigramKey(form, 0));
-      if (prefixed) for (const g of prefixed) if (globHit(g)) out.push(g.id);
-      const suffixed = index.suffixGlobs.get(trigramKey(form, form.length - 3));
-      if (suffixed) for (const g of suffixed) if (globHit(g)) out.push(g.id);
-    }
-    if (index.globs.size > 0) {
-      const round = ++probe.round;
-      for (let i = 0; i + 3 <= form.length; i++) {
-        const globs = index.globs.get(trigramKey(form, i));
-        if (!globs) continue;
-        for (const g of globs) {
-          if (probe.stamps[g.slot] === round) continue;
-          probe.stamps[g.slot] = round;
-          if (globHit(g)) out.push(g.id);
-        }
-      }
-    }
-  }
-  if (index.stems.size > 0) {
-    const stems = index.stems.get(stemKey(lower, index.fold, language));
-    if (stems) out.push(...stems);
-  }
 }
