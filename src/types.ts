@@ -67,9 +67,14 @@ export interface Transcript {
   sha256: string;
   /** Encoding the bytes were decoded from (`utf-8`, `utf-16le`, `windows-1252`, …). */
   encoding: string;
-  /** Metadata such as YAML front matter (string values). */
+  /**
+   * Metadata: YAML front matter (string values), and what stands before the first speaker label —
+   * `preamble` (its lines) and the `Key: value` lines in it (`Datum`, `Interviewpartner` …).
+   */
   meta: Record<string, string>;
   blocks: Block[];
+  /** Labels the transcript's own legend declares as interviewer, moderator or note-taker (`P = Protokollant`). */
+  moderators?: string[];
 }
 
 /** What a reader returns: the transcript, or null when a fatal problem stopped it. */
@@ -454,7 +459,8 @@ export interface AnalyzeOptions {
 export interface Report {
   program: { name: string; version: string };
   codebook: { name: string; version?: string; file: string; sha256: string };
-  inputs: { path: string; id: string; format: string; encoding: string; sha256: string }[];
+  /** The transcripts read; `meta` (front matter and preamble, see `Transcript.meta`) and `moderators` (a legend's) where there are any. */
+  inputs: { path: string; id: string; format: string; encoding: string; sha256: string; meta?: Record<string, string>; moderators?: string[] }[];
   options: {
     unit: UnitKind;
     moderators: string[];

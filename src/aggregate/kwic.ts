@@ -61,12 +61,12 @@ export function compileTerm(term: string, match: MatchOptions, language: Languag
 }
 
 /**
- * Every occurrence of a compiled term in the codable units (moderator units are never coded, so
- * they are not searched either), in transcript, segment and text order.
+ * Every occurrence of a compiled term in the units — moderator units too (their hits carry
+ * `unit.moderator`), unless `moderators: false` — in transcript, segment and text order.
  */
-export function findConcordance(units: readonly Unit[], matcher: Matcher): ConcordanceHit[] {
+export function findConcordance(units: readonly Unit[], matcher: Matcher, options: { moderators?: boolean } = {}): ConcordanceHit[] {
   const hits: ConcordanceHit[] = [];
-  for (const unit of sortUnits(codableUnits(units))) {
+  for (const unit of sortUnits(options.moderators === false ? codableUnits(units) : units)) {
     const coded = matchText(unit.text, matcher).coded[0];
     if (!coded) continue;
     let reach = -1;

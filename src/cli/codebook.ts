@@ -31,7 +31,7 @@ interface ExportFlags {
  * Schema of the format, convert dictionaries of other tools, and write a REFI-QDA codebook.
  */
 export function registerCodebook(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const codebook = program.command('codebook').description('check, describe, import and export codebooks');
+  const codebook = program.command('codebook').description('check, import and export codebooks, print their JSON Schema');
   codebook
     .command('check')
     .description('validate a codebook and run its anchor examples and counterexamples as tests (exit 1 when one fails)')

@@ -39,6 +39,13 @@ export function findUnit(units: readonly CodedUnit[], id: string): { unit: Coded
     if (matching.length > 1) return { error: `transcript '${name}' is ambiguous: ${matching.join(', ')}` };
     transcript = matching[0];
   }
+  if (transcript === undefined) {
+    // The name without its extension (`interview#3` for interview.txt), alone or as a path ending.
+    const stem = (t: string): string => t.replace(/\.[^./]+$/u, '');
+    const matching = ids.filter((t) => stem(t) === name || stem(t).endsWith('/' + name));
+    if (matching.length > 1) return { error: `transcript '${name}' is ambiguous: ${matching.join(', ')}` };
+    transcript = matching[0];
+  }
   if (transcript === undefined) return { error: `no transcript '${name}' among the inputs (${ids.join(', ') || 'none'})` };
   const segment = Number(number);
   const unit = units.find((u) => u.transcript === transcript && u.segment === segment);

@@ -7,6 +7,7 @@ import { EXIT, type CliIO } from './io.js';
 interface ExportFlags extends InputFlags {
   qdpx: string;
   name?: string;
+  quiet?: boolean;
 }
 
 /**
@@ -19,7 +20,8 @@ export function registerExport(program: Command, io: CliIO, setCode: (code: numb
     .description('write transcripts and their codings as a REFI-QDA project (.qdpx) for MAXQDA, ATLAS.ti, NVivo, QualCoder')
     .argument('<input...>', 'transcript files, folders (read recursively) or globs')
     .requiredOption('--qdpx <out>', 'the .qdpx file to write')
-    .option('--name <name>', "the project's name (default: the file name without .qdpx)");
+    .option('--name <name>', "the project's name (default: the file name without .qdpx)")
+    .option('-q, --quiet', 'no summary on stderr');
   addReviewOption(addInputOptions(command)).action(async (inputs: string[], flags: ExportFlags) => {
     setCode(await runExport(inputs, flags, io));
   });
@@ -46,6 +48,7 @@ async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promi
   for (const p of written) io.stderr.write(formatProblem(p) + '\n');
   if (hasErrors(written)) return EXIT.badInput;
 
+  if (flags.quiet === true) return loaded.failed ? EXIT.badInput : EXIT.ok;
   const t = coded.transcripts.length;
   const selections = coded.units.filter((u) => u.codings.length > 0).length;
   const codings = coded.units.reduce((n, u) => n + u.codings.length, 0);

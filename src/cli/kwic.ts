@@ -9,6 +9,7 @@ interface KwicFlags extends InputFlags {
   stem?: boolean;
   excel?: boolean;
   color: boolean;
+  moderators: boolean;
 }
 
 const width = (value: string): number => {
@@ -29,7 +30,8 @@ export function registerKwic(program: Command, io: CliIO, setCode: (code: number
     .option('--no-fold', 'match umlauts and ß only as written')
     .option('--stem', 'plain words also match by stem')
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
-    .option('--no-color', 'mark the keyword with [[…]] even on a terminal');
+    .option('--no-color', 'mark the keyword with [[…]] even on a terminal')
+    .option('--no-moderators', 'leave moderator turns out (by default they are searched too and marked)');
   addInputOptions(command).action(async (term: string, inputs: string[], flags: KwicFlags) => {
     setCode(await runKwic(term, inputs, flags, io));
   });
@@ -43,7 +45,7 @@ async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: Cli
   if ('exit' in loaded) return loaded.exit;
   const { codebook, units } = loaded.coded;
   const match = { ...codebook.match, fold: flags.fold ?? codebook.match.fold, stem: flags.stem ?? codebook.match.stem };
-  const hits = findConcordance(units, compileTerm(term, match, codebook.language));
+  const hits = findConcordance(units, compileTerm(term, match, codebook.language), { moderators: flags.moderators });
   const { renderKwic, renderKwicCsv, renderKwicJson } = await import('../render/kwic.js');
   if (flags.format === 'json') io.stdout.write(renderKwicJson(hits, flags.width));
   else if (flags.format === 'csv') io.stdout.write(renderKwicCsv(hits, flags.width, { excel: flags.excel === true }));

@@ -45,6 +45,8 @@ export type LabelShape = 'code' | 'role' | 'name' | null;
 const LABEL_RE = new RegExp(LABEL_SOURCE, 'uy');
 const BOLD_RE = /\*\*([^*\n]{1,60}?)\*\*/y;
 const BRACKET_RE = /\[([^\]\n]{1,42})\]/y;
+/** A kramdown inline attribute list right after a bold label (`**Interviewer:**{: .text-yellow-000}`); styling, not text. */
+const IAL_RE = /\{:[^}\n]{0,80}\}/y;
 
 /** Offset of the first non-blank (space or tab) character at or after `i`. */
 function skipBlanks(s: string, i: number): number {
@@ -122,7 +124,10 @@ function matchBold(s: string, i: number): Hit | null {
   if (!m || m[1] === undefined) return null;
   const inner = matchPlain(m[1].trim(), 0, true);
   if (!inner) return null;
-  let pos = skipBlanks(s, i + m[0].length);
+  let pos = i + m[0].length;
+  IAL_RE.lastIndex = pos;
+  if (IAL_RE.test(s)) pos = IAL_RE.lastIndex;
+  pos = skipBlanks(s, pos);
   if (isLabelColon(s, pos)) pos++;
   const after = readTimes(s, pos);
   return hit(inner.text, inner.seconds ?? after.seconds, inner.bracketed || after.bracketed, after.end);
@@ -155,7 +160,9 @@ export function parseLineHead(line: string): LineHead {
     head.leadingStart = leading.seconds;
   }
   const pos = leading.end;
-  const found = matchBold(line, pos) ?? matchBracket(line, pos) ?? matchPlain(line, pos, false);
+  // `[00:00:00] Stefan` alone on its line (the text follows on the next): time first, then a bare label.
+  const alone = bracketTimeFirst && !line.includes(':', pos) ? matchPlain(line.trimEnd(), pos, true) : null;
+  const found = matchBold(line, pos) ?? matchBracket(line, pos) ?? matchPlain(line, pos, false) ?? alone;
   if (!found || found.text.replace(AFFILIATION_END, '').length > MAX_LABEL_LENGTH) return head;
   head.label = { text: found.text, timed: leading.bracketed || found.bracketed };
   head.afterLabel = found.end;

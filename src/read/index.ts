@@ -102,6 +102,10 @@ function result(file: InputFile, format: string, hash: string, encoding: string,
     meta: parsed.meta,
     blocks: parsed.blocks,
   };
+  if (parsed.moderators && parsed.moderators.length > 0) transcript.moderators = parsed.moderators;
+  if (transcript.blocks.length > 0 && transcript.blocks.every((b) => b.speaker === null) && !problems.some((p) => p.ruleId === 'read/no-labels')) {
+    problems.push(problem(file.path, 'warning', 'no speaker labels found; all text is one speaker ""', undefined, 'read/no-labels'));
+  }
   return { transcript, problems };
 }
 

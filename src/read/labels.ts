@@ -122,3 +122,16 @@ export const NOT_CODE_WORDS: ReadonlySet<string> = new Set([
 
 /** How many times a name-like label must occur as a candidate in one file to count as a speaker. */
 export const MIN_NAME_OCCURRENCES = 2;
+
+/**
+ * Keys of the metadata lines of a transcript's head (`Datum: …`, `Ort: …`, `Dauer: …`), in German
+ * and English; lower case. A label with one of these words is never a one-off speaker.
+ */
+export const METADATA_KEYS: ReadonlySet<string> = new Set([
+  'datum', 'ort', 'dauer', 'thema', 'zeit', 'uhrzeit', 'titel', 'länge', 'sprache', 'aufnahme', 'aufnahmedatum',
+  'gesprächsdauer', 'interviewdauer', 'interviewdatum', 'transkript', 'transkription', 'transkribiert',
+  'transkribent', 'transkribentin', 'projekt', 'anwesend', 'anwesende', 'teilnehmende', 'protokoll',
+  'beginn', 'ende', 'start', 'stand', 'version', 'quelle', 'kontext', 'setting', 'modus', 'format',
+  'date', 'time', 'duration', 'location', 'place', 'title', 'topic', 'subject', 'length', 'language',
+  'speakers', 'participants', 'recording', 'source', 'file', 'datei',
+]);

@@ -124,5 +124,5 @@ export function parseDocItems(items: readonly DocItem[], file: string, position:
   } else {
     for (const b of merged) b.continuation = b.speaker === null;
   }
-  return { blocks: merged, meta: parsed.meta, problems };
+  return parsed.moderators ? { blocks: merged, meta: parsed.meta, problems, moderators: parsed.moderators } : { blocks: merged, meta: parsed.meta, problems };
 }

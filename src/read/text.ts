@@ -2,7 +2,9 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead, type LabelCandidate, type LabelShape, type LineHead } from './head.js';
-import { MIN_NAME_OCCURRENCES } from './labels.js';
+import { CODE_LABEL, METADATA_KEYS, MIN_NAME_OCCURRENCES } from './labels.js';
+import { cleanMarkdown } from './markup.js';
+import { legendPairs, moderatorRole } from './preamble.js';
 import { nfc, speakerKey } from './speaker-key.js';
 import { timeMarkAt, timeMarksFrom } from './times.js';
 
@@ -11,12 +13,18 @@ export interface ParsedText {
   blocks: Block[];
   meta: Record<string, string>;
   problems: Problem[];
+  /** Labels a legend in the preamble declares as interviewer, moderator or note-taker (`P = Protokollant`). */
+  moderators?: string[];
 }
 
 const FRONT_MATTER_OPEN = /^---[ \t]*$/u;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/u;
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
 const MARKDOWN_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
+/** A kramdown block attribute list on a line of its own (`{: .note}`). */
+const MARKDOWN_IAL = /^ {0,3}\{:[^}]*\}[ \t]*$/u;
+/** `Key: value` in a preamble (`Datum: 18.12.2021`, `Interviewpartner: Prof. Dr. Kohls`). */
+const META_LINE = /^[ \t]*([\p{L}][\p{L}\p{M}\p{N} ._\-/]{0,30}?)[ \t]*:[ \t]*(\S.*?)[ \t\\]*$/u;
 const LINE_END = /\r\n|\r|\n/u;
 
 /** A text cut into lines (`\r\n`, `\r` and `\n` end lines). */
@@ -72,13 +80,32 @@ function mayBeMarkdownBreak(line: string): boolean {
  *  3. it is name-like (up to four capitalised words, particles allowed, none of them a sentence or
  *     heading word such as "Zum", "Beispiel", "Wichtig"; `NOT_NAME_WORDS`) and it either starts at
  *     least two lines of the file or has a time mark beside it (`Anna [00:01:02]:`).
- * So a name that speaks only once and without a time mark stays text of the turn before: the price
- * of never turning a sentence into a speaker.
+ * These are the strict rules. On top of them (in `parseText`): a lower-case code (`b3`) is the speaker
+ * of the same code in capitals, and a name that speaks once without a time mark is a speaker when the
+ * file has speakers by the strict rules, it starts a paragraph (or follows a labelled line), has text
+ * after it and is no metadata key (`METADATA_KEYS`); elsewhere it stays text of the turn.
  */
 function acceptLabel(candidate: LabelCandidate, shape: LabelShape, counts: ReadonlyMap<string, number>): boolean {
   if (shape === 'code' || shape === 'role') return true;
   if (shape !== 'name') return false;
   return candidate.timed || (counts.get(speakerKey(candidate.text)) ?? 0) >= MIN_NAME_OCCURRENCES;
+}
+
+/** True when a label is a metadata key (`Datum`, `Ort`, `Dauer`, `Thema`, `Date` …), never a speaker. */
+function isMetadataKey(label: string): boolean {
+  const words = label.toLowerCase().split(/[ \t]+/u);
+  return words.some((w) => METADATA_KEYS.has(w.replace(/\.$/u, '')));
+}
+
+/**
+ * True when a line with a label that speaks once, before the first turn, is a line of the header
+ * (`Interviewpartner: Prof. Dr. Christian Kohls`): the label is no code (`I`, `B1` always speak), and
+ * what follows is a few words that do not end like a sentence.
+ */
+function isMetadataLine(label: string, rest: string): boolean {
+  if (labelShape(label) === 'code') return false;
+  const value = rest.replace(/[\s\\]+$/u, '').trim();
+  return value.split(/\s+/u).length <= 8 && !/[.!?…"“”]$/u.test(value);
 }
 
 /** A YAML value as a metadata string: scalars as written, lists joined by ", ", mappings as JSON. */
@@ -99,11 +126,15 @@ function parseFrontMatter(source: string, file: string, firstLine: number, probl
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const at = err.linePos?.[0];
+      // The parser counts lines from the front matter's first; the message names lines of the file, as the prefix does.
+      const said = (err.message.split('\n')[0] ?? '')
+        .replace(/ at line (\d+), column (\d+):?$/u, (_m, line: string, col: string) => ` at line ${Number(line) + firstLine - 1}, column ${col}`)
+        .replace(/:$/u, '');
       problems.push(
         problem(
           file,
           'warning',
-          `front matter is not valid YAML and is ignored: ${err.message.split('\n')[0] ?? ''}`,
+          `front matter is not valid YAML and is ignored: ${said}`,
           at ? { line: at.line + firstLine - 1, column: at.col } : { line: firstLine - 1, column: 1 },
           'read/front-matter',
         ),
@@ -153,7 +184,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Take a paragraph apart: label and time marks out, soft line breaks kept as `\n`, lines trimmed. */
-function paragraphText(p: Paragraph, lines: Lines): ParagraphText {
+function paragraphText(p: Paragraph, lines: Lines, markdown: boolean): ParagraphText {
   const offset0 = p.speaker === null ? p.head.afterTimes : p.head.afterLabel;
   let start = p.speaker === null ? p.head.leadingStart : p.head.start;
   let end: number | undefined;
@@ -210,7 +241,7 @@ function paragraphText(p: Paragraph, lines: Lines): ParagraphText {
     lineStart = body.lastIndexOf('\n', from - 1) + 1;
   }
   const column = (k === 0 ? offset0 : 0) + (from - lineStart) + 1;
-  const out: ParagraphText = { text: nfc(text), line: p.first + k + 1, column };
+  const out: ParagraphText = { text: nfc(markdown ? cleanMarkdown(text) : text), line: p.first + k + 1, column };
   if (start !== undefined) out.start = start;
   if (end !== undefined) out.end = end;
   return out;
@@ -240,6 +271,7 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
   const heads: (LineHead | null)[] = all.map((line, i) => {
     if (i < first || isBlankLine(line)) return null;
     if (format === 'markdown' && mayBeMarkdownBreak(line) && (MARKDOWN_HEADING.test(line) || MARKDOWN_RULE.test(line))) return null;
+    if (format === 'markdown' && line.charCodeAt(0) === 0x7b && MARKDOWN_IAL.test(line)) return null;
     return parseLineHead(line);
   });
   // Counted by label as written first, so each spelling's key is made once.
@@ -253,7 +285,7 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
     counts.set(key, (counts.get(key) ?? 0) + n);
   }
 
-  // Pass 2: paragraphs. Labels repeat all through a file, so each one's shape is worked out once.
+  // Pass 2: which candidates are speakers. Labels repeat all through a file, so each one's shape is worked out once.
   const shapes = new Map<string, LabelShape>();
   const shapeOf = (label: string): LabelShape => {
     let shape = shapes.get(label);
@@ -263,6 +295,40 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
     }
     return shape;
   };
+  const strict: (string | null)[] = heads.map((h) => (h?.label && acceptLabel(h.label, shapeOf(h.label.text), counts) ? nfc(h.label.text) : null));
+  // Keys of the speakers the strict rules accept, and the spelling of each code (`B3` for `b3`).
+  const strongKeys = new Set<string>();
+  const codeSpelling = new Map<string, string>();
+  for (const label of strict) {
+    if (label === null) continue;
+    const key = speakerKey(label);
+    strongKeys.add(key);
+    if (shapeOf(label) === 'code' && !codeSpelling.has(key)) codeSpelling.set(key, label);
+  }
+  const speakers: (string | null)[] = strict.map((label, i) => {
+    if (label !== null || strongKeys.size === 0) return label;
+    const head = heads[i];
+    const candidate = head?.label;
+    if (!head || !candidate) return null;
+    const key = speakerKey(candidate.text);
+    // `b3:` in a file whose `B3:` is a code: the same speaker, spelt as the code.
+    const code = codeSpelling.get(key);
+    if (code !== undefined && CODE_LABEL.test(candidate.text.toUpperCase())) return code;
+    // A name that speaks once (`Jonas Weber: Ja, alles klar.`), in a file with other speakers: a label when it
+    // starts a paragraph, has text after it, and is no metadata key.
+    if (
+      shapeOf(candidate.text) === 'name' &&
+      !strongKeys.has(key) &&
+      !isMetadataKey(candidate.text) &&
+      (i === first || heads[i - 1] === null || strict[i - 1] !== null) &&
+      head.afterLabel < all[i]!.trimEnd().length
+    ) {
+      return nfc(candidate.text);
+    }
+    return null;
+  });
+
+  // Paragraphs: a new one at each speaker and at each line that starts with a bracketed time.
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   for (let i = 0; i < heads.length; i++) {
@@ -271,7 +337,7 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
       current = null;
       continue;
     }
-    const speaker = head.label && acceptLabel(head.label, shapeOf(head.label.text), counts) ? nfc(head.label.text) : null;
+    const speaker = speakers[i] ?? null;
     if (current === null || speaker !== null || head.bracketTimeFirst) {
       current = { first: i, last: i, head, speaker };
       paragraphs.push(current);
@@ -280,13 +346,67 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
     }
   }
 
+  // The preamble: what stands before the first turn (a title, `Datum: …`, a legend, "Start of transcript").
+  // The first turn is the first paragraph whose speaker speaks more than once (or, when none does, the first
+  // with a speaker) that is no legend; a one-off label before it (`Interviewpartner: …`) is metadata.
+  const legendRoles: [string, string][] = [];
+  const isLegend = (p: Paragraph): boolean => {
+    const pairs: [string, string][] = [];
+    for (let i = p.first; i <= p.last; i++) {
+      const found = legendPairs(all[i]!);
+      if (found === null) return false;
+      pairs.push(...found);
+    }
+    legendRoles.push(...pairs);
+    return true;
+  };
+  let firstTurn = 0;
+  if (speakers.some((x) => x !== null)) {
+    const repeated = paragraphs.some((p) => p.speaker !== null && (counts.get(speakerKey(p.speaker)) ?? 0) >= 2);
+    firstTurn = paragraphs.length;
+    for (let k = 0; k < paragraphs.length; k++) {
+      const p = paragraphs[k]!;
+      if (p.speaker === null || isLegend(p)) continue;
+      if (repeated && (counts.get(speakerKey(p.speaker)) ?? 0) < 2 && isMetadataLine(p.speaker, all[p.first]!.slice(p.head.afterLabel))) continue;
+      firstTurn = k;
+      break;
+    }
+    // Legend lines without a colon (`I = Interviewer`) are no label candidates: read them from the preamble's lines.
+    const preambleEnd = paragraphs[firstTurn]?.first ?? all.length;
+    legendRoles.length = 0;
+    const preamble: string[] = [];
+    for (let i = first; i < preambleEnd; i++) {
+      const line = all[i]!.trim();
+      if (line === '' || MARKDOWN_RULE.test(line) || MARKDOWN_IAL.test(line)) continue;
+      const pairs = legendPairs(line);
+      if (pairs) legendRoles.push(...pairs);
+      const plain = format === 'markdown' ? cleanMarkdown(line.replace(/^#{1,6}[ \t]+/u, '').replace(/[ \t]+#+$/u, '')) : line;
+      preamble.push(nfc(plain));
+      const kv = pairs ? null : META_LINE.exec(plain);
+      if (kv && kv[1] !== undefined && kv[2] !== undefined) {
+        const key = nfc(kv[1].trim());
+        if (!(key in meta)) meta[key] = nfc(kv[2].trim());
+      }
+    }
+    if (preamble.length > 0 && paragraphs.slice(0, firstTurn).some((p) => paragraphText(p, lines, false).text !== '')) {
+      meta.preamble = preamble.join('\n');
+    }
+  }
+  const moderators = [...new Set(legendRoles.filter(([, role]) => moderatorRole(role)).map(([label]) => nfc(label)))];
+
   // Blocks: empty paragraphs (a label or a time on its own) hand their label and time to the next.
   const blocks: Block[] = [];
   let pendingSpeaker: string | null = null;
   let pendingStart: number | undefined;
   let carriedEnd: number | undefined;
-  for (const p of paragraphs) {
-    const t = paragraphText(p, lines);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    const t = paragraphText(p, lines, format === 'markdown');
+    if (k < firstTurn && t.text !== '') {
+      pendingSpeaker = null;
+      pendingStart = undefined;
+      continue;
+    }
     if (t.text === '') {
       if (p.speaker !== null) pendingSpeaker = p.speaker;
       pendingStart = t.start ?? t.end ?? pendingStart;
@@ -309,5 +429,5 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
     for (const b of blocks) b.continuation = false;
     problems.push(problem(file, 'warning', 'no speaker labels found; each paragraph is one unit', undefined, 'read/no-labels'));
   }
-  return { blocks, meta, problems };
+  return moderators.length > 0 ? { blocks, meta, problems, moderators } : { blocks, meta, problems };
 }

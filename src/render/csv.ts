@@ -20,11 +20,35 @@ export function renderFrequenciesCsv(rows: readonly FrequencyRow[], opts: CsvOpt
   );
 }
 
-/** `frequencies_by_DIM.csv`: `DIM,category,segments,share` with the breakdown's dimension as first header. */
-export function renderBreakdownCsv(b: Breakdown, opts: CsvOptions): string {
+/**
+ * A speaker's id (`transcript:speaker`, see `speakerId`) cut into transcript and speaker: at the
+ * longest of `transcripts` it starts with (ids and labels may hold colons, `Moderator:in`), else at
+ * the first colon.
+ */
+export function splitSpeakerId(value: string, transcripts: readonly string[] = []): [string, string] {
+  let best = '';
+  for (const id of transcripts) if (id.length > best.length && value.startsWith(`${id}:`)) best = id;
+  if (best !== '') return [best, value.slice(best.length + 1)];
+  const at = value.indexOf(':');
+  return at === -1 ? ['', value] : [value.slice(0, at), value.slice(at + 1)];
+}
+
+/** The first columns of a breakdown's row: `transcript,speaker` for speakers, else the dimension's value. */
+function dimensionColumns(dimension: string, transcripts: readonly string[] | undefined): { header: string[]; cells: (value: string) => string[] } {
+  if (dimension !== 'speaker') return { header: [dimension], cells: (v) => [v] };
+  return { header: ['transcript', 'speaker'], cells: (v) => splitSpeakerId(v, transcripts) };
+}
+
+/**
+ * `frequencies_by_DIM.csv`: `DIM,category,segments,share` with the breakdown's dimension as first
+ * header; by speaker the first two columns are `transcript,speaker` (`transcripts`: the report's
+ * input ids, to cut speaker ids where a colon is part of a name).
+ */
+export function renderBreakdownCsv(b: Breakdown, opts: CsvOptions, transcripts?: readonly string[]): string {
+  const dim = dimensionColumns(b.dimension, transcripts);
   return toCsv(
-    [b.dimension, 'category', 'segments', 'share'],
-    b.rows.map((r) => [r.value, r.category, r.segments, formatShare(r.share, opts.excel)]),
+    [...dim.header, 'category', 'segments', 'share'],
+    b.rows.map((r) => [...dim.cells(r.value), r.category, r.segments, formatShare(r.share, opts.excel)]),
     opts,
   );
 }
@@ -119,13 +143,15 @@ export function renderPerspectivesCsv(results: readonly PerspectiveResult[], opt
 
 /**
  * `comparison_by_DIM.csv`: `DIM,category,segments,units,share,rest_segments,rest_units,rest_share,g2,p,flag`
- * — each value of the dimension against all other codable units; shares, G² and p with 4 decimals.
+ * — each value of the dimension against all other codable units; shares, G² and p with 4 decimals;
+ * by speaker the first two columns are `transcript,speaker`.
  */
-export function renderComparisonCsv(c: Comparison, opts: CsvOptions): string {
+export function renderComparisonCsv(c: Comparison, opts: CsvOptions, transcripts?: readonly string[]): string {
   const f = (x: number): string => formatShare(x, opts.excel);
+  const dim = dimensionColumns(c.dimension, transcripts);
   return toCsv(
-    [c.dimension, 'category', 'segments', 'units', 'share', 'rest_segments', 'rest_units', 'rest_share', 'g2', 'p', 'flag'],
-    c.rows.map((r) => [r.value, r.category, r.segments, r.units, f(r.share), r.restSegments, r.restUnits, f(r.restShare), f(r.g2), f(r.p), r.flag]),
+    [...dim.header, 'category', 'segments', 'units', 'share', 'rest_segments', 'rest_units', 'rest_share', 'g2', 'p', 'flag'],
+    c.rows.map((r) => [...dim.cells(r.value), r.category, r.segments, r.units, f(r.share), r.restSegments, r.restUnits, f(r.restShare), f(r.g2), f(r.p), r.flag]),
     opts,
   );
 }

@@ -26,8 +26,9 @@ export function reportFiles(report: Report, opts: { excel: boolean; streamed?: b
   const csv = { excel: opts.excel };
   const all = opts.streamed !== true;
   const files: OutputFile[] = [{ name: 'frequencies.csv', content: renderFrequenciesCsv(report.frequencies, csv) }];
-  for (const b of report.breakdowns) files.push({ name: `frequencies_by_${b.dimension}.csv`, content: renderBreakdownCsv(b, csv) });
-  for (const c of report.comparisons ?? []) files.push({ name: `comparison_by_${c.dimension}.csv`, content: renderComparisonCsv(c, csv) });
+  const ids = report.inputs.map((i) => i.id);
+  for (const b of report.breakdowns) files.push({ name: `frequencies_by_${b.dimension}.csv`, content: renderBreakdownCsv(b, csv, ids) });
+  for (const c of report.comparisons ?? []) files.push({ name: `comparison_by_${c.dimension}.csv`, content: renderComparisonCsv(c, csv, ids) });
   if (all) files.push({ name: 'segments.csv', content: renderSegmentsCsv(report.units, report.categories, csv) });
   files.push(
     { name: 'cooccurrence.csv', content: renderCooccurrenceCsv(report.cooccurrence, csv) },

@@ -1,4 +1,5 @@
 import type { CodedUnit, PerspectiveResult, Problem, Report } from '../types.js';
+import { splitSpeakerId } from './csv.js';
 import { formatTime } from './format.js';
 
 /** How many quotes the HTML report shows per perspective when not told otherwise. */
@@ -148,7 +149,14 @@ function renderBreakdowns(report: Report, labels: Map<string, string>): string {
     const cats = [...new Set([...order.filter((c) => b.rows.some((r) => r.category === c)), ...b.rows.map((r) => r.category)])];
     const cell = new Map(b.rows.map((r) => [`${r.category}\u0000${r.value}`, r]));
     const name = DIMENSIONS[b.dimension] ?? b.dimension;
-    const head = values.map((v) => `<th scope="col" class="num">${esc(v || '–')}</th>`).join('');
+    const ids = report.inputs.map((i) => i.id);
+    // By speaker: the label, with its transcript below it (not `file:label`).
+    const title = (v: string): string => {
+      if (b.dimension !== 'speaker') return esc(v || '–');
+      const [transcript, speaker] = splitSpeakerId(v, ids);
+      return `${esc(speaker || '–')}<br><small>${esc(transcript)}</small>`;
+    };
+    const head = values.map((v) => `<th scope="col" class="num">${title(v)}</th>`).join('');
     const body = cats
       .map((c) => {
         const tds = values.map((v) => {
@@ -354,13 +362,16 @@ svg.bar{display:block;width:100%;height:14px}
 .bar .track{fill:var(--soft)}
 .bar .fill{fill:var(--accent)}
 .level-2 .bar .fill,.level-3 .bar .fill,.level-4 .bar .fill{fill:var(--accent2)}
-.scroll{overflow-x:auto}
+.scroll{overflow:auto;max-width:100%;max-height:80vh}
 .breakdown small{color:var(--muted)}
 .zero{color:#8a8a8a}
 .heat,.breakdown{width:auto}
-.heat caption,.breakdown caption{white-space:nowrap}
-.heat tbody th{font-weight:500;white-space:nowrap}
-.breakdown td{min-width:7rem}
+.heat caption,.breakdown caption{white-space:normal;text-align:left;position:sticky;left:0;max-width:90vw}
+.heat tbody th{font-weight:500;white-space:nowrap;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
+.breakdown td{min-width:5.5rem}
+.heat thead th,.breakdown thead th{position:sticky;top:0;background:#fff;z-index:2}
+.heat tbody th,.breakdown tbody th{position:sticky;left:0;background:#fff;z-index:1}
+.heat thead th:first-child,.breakdown thead th:first-child{left:0;z-index:3}
 .heat td{width:2.6rem;height:2.2rem;text-align:center;border:1px solid #fff;font-variant-numeric:tabular-nums}
 .heat thead th+th{text-align:center}
 .heat .none{background:#fafbfc}

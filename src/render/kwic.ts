@@ -41,27 +41,29 @@ function len(s: string): number {
 export function renderKwic(hits: readonly ConcordanceHit[], width: number, mark: Marker): string {
   if (hits.length === 0) return '';
   const ids = hits.map((h) => `${h.unit.transcript}#${h.unit.segment}`);
+  // Moderator turns are searched too, and marked.
+  const who = hits.map((h) => (h.unit.moderator ? `${h.unit.speaker} (Mod.)` : h.unit.speaker));
   // Folded, not spread: a common word can have more hits than a call takes arguments.
   const idWidth = ids.reduce((w, id) => Math.max(w, len(id)), 0);
-  const speakerWidth = hits.reduce((w, h) => Math.max(w, len(h.unit.speaker)), 0);
+  const speakerWidth = who.reduce((w, s) => Math.max(w, len(s)), 0);
   return (
     hits
       .map((h, i) => {
         const c = contextOf(h.unit.text, h.start, h.end, width);
-        const head = `${ids[i]!}${' '.repeat(idWidth - len(ids[i]!))}  ${h.unit.speaker}${' '.repeat(speakerWidth - len(h.unit.speaker))}`;
+        const head = `${ids[i]!}${' '.repeat(idWidth - len(ids[i]!))}  ${who[i]!}${' '.repeat(speakerWidth - len(who[i]!))}`;
         return `${head}  ${' '.repeat(width - len(c.left))}${c.left}${mark(c.match)}${c.right}`.trimEnd();
       })
       .join('\n') + '\n'
   );
 }
 
-/** Keyword-in-context as CSV: `transcript,segment,speaker,start,line,left,match,right`. */
+/** Keyword-in-context as CSV: `transcript,segment,speaker,moderator,start,line,left,match,right` (`moderator`: `true` or `false`). */
 export function renderKwicCsv(hits: readonly ConcordanceHit[], width: number, opts: CsvOptions): string {
   return toCsv(
-    ['transcript', 'segment', 'speaker', 'start', 'line', 'left', 'match', 'right'],
+    ['transcript', 'segment', 'speaker', 'moderator', 'start', 'line', 'left', 'match', 'right'],
     hits.map((h) => {
       const c = contextOf(h.unit.text, h.start, h.end, width);
-      return [h.unit.transcript, h.unit.segment, h.unit.speaker, formatTime(h.unit.start), h.unit.line, c.left, c.match, c.right];
+      return [h.unit.transcript, h.unit.segment, h.unit.speaker, String(h.unit.moderator), formatTime(h.unit.start), h.unit.line, c.left, c.match, c.right];
     }),
     opts,
   );
@@ -75,6 +77,7 @@ export function renderKwicJson(hits: readonly ConcordanceHit[], width: number): 
         transcript: h.unit.transcript,
         segment: h.unit.segment,
         speaker: h.unit.speaker,
+        moderator: h.unit.moderator,
         start: formatTime(h.unit.start),
         line: h.unit.line,
         offset: { start: h.start, end: h.end },

@@ -19,7 +19,7 @@ import {
 } from '../aggregate/tally-report.js';
 import type { AnalyzeResult, AnalyzeRunOptions } from '../analyze.js';
 import { flattenCategories } from '../codebook/flatten.js';
-import { sortProblems } from '../problems.js';
+import { problem, sortProblems } from '../problems.js';
 import { fileSizes } from '../read/sizes.js';
 import type { CodedUnit, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
@@ -106,6 +106,17 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
 
   const flat = flattenCategories(codebook.categories);
   const by = options.by ?? [];
+  // A dimension no participants column gives leaves every unit at "(none)": say so, and name the columns there are.
+  const columns = [...new Set(participants.flatMap((p) => Object.keys(p.attributes)))].sort();
+  for (const dim of by) {
+    if (dim === 'speaker' || dim === 'transcript') continue;
+    const where = options.participants ? options.participants : '--by';
+    if (!options.participants) {
+      problems.push(problem(where, 'warning', `--by ${dim}: no participants file (-p), so every unit is "(none)"; without one --by takes speaker or transcript`, undefined, 'input/by-column'));
+    } else if (!columns.includes(dim.toLowerCase())) {
+      problems.push(problem(where, 'warning', `--by ${dim}: the participants file has no column "${dim}" (columns: ${columns.length > 0 ? columns.join(', ') : 'none besides speaker and transcript'})`, undefined, 'input/by-column'));
+    }
+  }
   const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
   const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
   const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
@@ -149,7 +160,11 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     problems.push(...f.problems);
     if (f.transcript) {
       const t = f.transcript;
-      inputsRead.push({ path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 });
+      const input: Report['inputs'][number] = { path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 };
+      // Metadata (front matter, the preamble before the first label) and the legend's moderators, where there are any.
+      if (t.meta && Object.keys(t.meta).length > 0) input.meta = t.meta;
+      if (t.moderators && t.moderators.length > 0) input.moderators = t.moderators;
+      inputsRead.push(input);
     } else {
       skipped.push(listed.files[f.index]!.path);
     }

@@ -65,7 +65,7 @@ export interface FileOutcome {
   index: number;
   problems: Problem[];
   /** The transcript's provenance, or null when the file was skipped. */
-  transcript: Pick<Transcript, 'id' | 'path' | 'format' | 'encoding' | 'sha256'> | null;
+  transcript: Pick<Transcript, 'id' | 'path' | 'format' | 'encoding' | 'sha256' | 'meta' | 'moderators'> | null;
   /** The file's items of the `units` list of `report.json` (2-space indent at depth 2), joined by `,\n`. */
   units?: string;
   /** The file's coded units, when asked to keep them. */
@@ -114,14 +114,14 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     const options = { file: file.path, onProblem: (p: Problem) => problems.push(p), ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}) };
     if (counter) {
       countUnits(segmented, matcher, (unit, counts) => countUnit(counter, unit, counts?.index ?? NO_CODES, counts?.hits ?? NO_CODES, counts?.count ?? 0), options);
-      files.push({ index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } });
+      files.push({ index, problems, transcript: provenance(t) });
       continue;
     }
     // The tallies use only the categories and hits: evidence is made only for outputs that show it.
     const coded = codeUnits(segmented, matcher, { ...options, evidence: needsEvidence(config) || review !== null });
     markRuleSources(coded);
     if (review) problems.push(...review.apply(coded));
-    const outcome: FileOutcome = { index, problems, transcript: { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256 } };
+    const outcome: FileOutcome = { index, problems, transcript: provenance(t) };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     if (config.keep) outcome.coded = coded;
     files.push(outcome);
@@ -200,4 +200,11 @@ export type TaskOutcome = GroupOutcome | FetchOutcome;
 /** Run a task in this thread. */
 export function runTask(task: Task, ctx: RunContext): Promise<TaskOutcome> {
   return task.kind === 'code' ? runGroup(task.group, ctx) : fetchGroup(task.request, ctx);
+}
+
+/** What `report.json` lists of a transcript: where it came from, its metadata (front matter, preamble) and its legend's moderators. */
+function provenance(t: Transcript): NonNullable<FileOutcome['transcript']> {
+  const p: NonNullable<FileOutcome['transcript']> = { id: t.id, path: t.path, format: t.format, encoding: t.encoding, sha256: t.sha256, meta: t.meta };
+  if (t.moderators && t.moderators.length > 0) p.moderators = t.moderators;
+  return p;
 }

@@ -67,7 +67,9 @@ export function groupTurns(t: Transcript): Turn[] {
   for (let i = 0; i < turns.length; i++) {
     const turn = turns[i]!;
     const next = turns[i + 1]?.start;
-    if (turn.end === undefined && next !== undefined && (turn.start === undefined || next >= turn.start)) turn.end = next;
+    if (turn.end === undefined && next !== undefined && turn.start !== undefined && next >= turn.start) turn.end = next;
+    // An end without a start (an f4 mark at the end of the first turn) says nothing about the turn's span.
+    if (turn.start === undefined) delete turn.end;
   }
   return turns;
 }

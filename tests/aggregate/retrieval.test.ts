@@ -74,9 +74,15 @@ describe('findConcordance', () => {
   units[2] = { ...units[2]!, text: 'Es fehlt was.' };
   const fold = { ...DEFAULT_MATCH, fold: true, stem: false };
 
-  it('finds every occurrence of a phrase in codable units, in transcript order', () => {
+  it('finds every occurrence of a phrase in all units, moderator turns marked, in transcript order; moderators: false leaves them out', () => {
     const hits = findConcordance(units, compileTerm('es fehlt', fold, 'de'));
-    expect(hits.map((h) => [h.unit.transcript, h.unit.segment, h.start, h.end])).toEqual([
+    expect(hits.map((h) => [h.unit.transcript, h.unit.segment, h.unit.moderator, h.start, h.end])).toEqual([
+      ['t1', 1, false, 0, 8],
+      ['t1', 1, false, 19, 27],
+      ['t1', 2, true, 0, 8],
+    ]);
+    const codable = findConcordance(units, compileTerm('es fehlt', fold, 'de'), { moderators: false });
+    expect(codable.map((h) => [h.unit.transcript, h.unit.segment, h.start, h.end])).toEqual([
       ['t1', 1, 0, 8],
       ['t1', 1, 19, 27],
     ]);

@@ -106,13 +106,13 @@ describe('fokus analyze', () => {
     ]);
     expect(await readFile(join(dir, 'out/frequencies_by_speaker.csv'), 'utf8')).toBe(
       [
-        'speaker,category,segments,share',
-        'mini.txt:B1,bedarfe,1,1.0000',
-        'mini.txt:B1,bedarfe/personal,1,1.0000',
-        'mini.txt:B1,vernetzung,1,1.0000',
-        'mini.txt:B2,bedarfe,0,0.0000',
-        'mini.txt:B2,bedarfe/personal,0,0.0000',
-        'mini.txt:B2,vernetzung,1,1.0000',
+        'transcript,speaker,category,segments,share',
+        'mini.txt,B1,bedarfe,1,1.0000',
+        'mini.txt,B1,bedarfe/personal,1,1.0000',
+        'mini.txt,B1,vernetzung,1,1.0000',
+        'mini.txt,B2,bedarfe,0,0.0000',
+        'mini.txt,B2,bedarfe/personal,0,0.0000',
+        'mini.txt,B2,vernetzung,1,1.0000',
         '',
       ].join('\n'),
     );

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeGuid } from '../../src/render/qdc.js';
 import { VERSION } from '../../src/version.js';
+import { xsdErrors } from '../refi-qda.js';
 import { runCli } from './run.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -176,9 +176,7 @@ describe('fokus codebook export', () => {
     ]);
     await runCli(['codebook', 'export', 'cb.yaml', '--qdc', 'cb.qdc'], dir);
     expect(await readFile(join(dir, 'cb.qdc'), 'utf8')).toBe(first);
-    const lint = spawnSync('xmllint', ['--noout', '--schema', resolve(repo, 'tests/fixtures/refi-qda/Codebook.xsd'), join(dir, 'cb.qdc')], { encoding: 'utf8' });
-    expect(lint.error).toBeUndefined();
-    expect([lint.status, lint.stderr.trim()]).toEqual([0, `${join(dir, 'cb.qdc')} validates`]);
+    expect(await xsdErrors(first, 'cb.qdc', 'Codebook')).toBe('');
   });
 
   it('exports the shipped codebook by default and needs --qdc', async () => {

@@ -39,7 +39,8 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
       ['10-alt.txt', 'text', 'windows-1252'],
       ['11-utf16.md', 'markdown', 'utf-16le'],
     ]);
-    expect(report.totals).toEqual({ transcripts: 11, units: 48, codableUnits: 40, speakers: 28, skipped: 0 });
+    // 08-interview.docx's legend "(M = Moderation; B = Befragte)" is its preamble, no unit.
+    expect(report.totals).toEqual({ transcripts: 11, units: 47, codableUnits: 39, speakers: 27, skipped: 0 });
   });
 
   test('units per transcript in input order, with speakers', () => {
@@ -53,7 +54,7 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
       '05-whisper.json': ['', '', ''],
       '06-whisperx.json': ['SPEAKER_00', 'SPEAKER_01', 'SPEAKER_02', ''],
       '07-noscribe.html': ['S00', 'S01', 'S00', 'S01', 'S02', 'S01', 'S02', 'S00'],
-      '08-interview.docx': ['', 'Moderatorin', 'B1', 'B2', 'Moderatorin', 'Müller, Anna', 'B1', 'B2'],
+      '08-interview.docx': ['Moderatorin', 'B1', 'B2', 'Moderatorin', 'Müller, Anna', 'B1', 'B2'],
       '09-f4.rtf': ['I', 'B1', 'B2', 'I'],
       '10-alt.txt': ['I', 'B3'],
       '11-utf16.md': ['TN1', 'TN2'],
@@ -64,7 +65,8 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
   test('every unit carries its times where the source has them', () => {
     const times = (id: string): (number | undefined)[][] => report.units.filter((u) => u.transcript === id).map((u) => [u.start, u.end]);
     expect(times('05-whisper.json')).toEqual([[0, 4.52], [4.52, 9.1], [3725.25, 3728]]);
-    expect(times('09-f4.rtf')).toEqual([[undefined, 5.3], [5.3, 14.8], [14.8, 25], [25, 27.9]]);
+    // The first f4 turn has only an end mark: no start, so no end either.
+    expect(times('09-f4.rtf')).toEqual([[undefined, undefined], [5.3, 14.8], [14.8, 25], [25, 27.9]]);
     expect(times('07-noscribe.html')[7]).toEqual([41, 47]);
   });
 
@@ -78,14 +80,15 @@ describe('fokus analyze over a folder that mixes every transcript format', () =>
     expect(rows).toContain(
       '07-noscribe.html,7,S02,00:00:35,00:00:41,16,vernetzungspotentiale,any/sentence: *runde|any/sentence: *runden|any/sentence: runde|any/sentence: runden|runde* tisch*,rule,"Bei uns schon, seit wir einen runden Tisch haben."',
     );
-    expect(rows).toContain('08-interview.docx,4,B2,,,7,akteure/jugendhilfe,any/sentence: *jugendamt|any/sentence: *jugendamt*|any/sentence: jugendamt,rule,Bei uns ist es die Zusammenarbeit mit dem Jugendamt.');
-    expect(rows).toContain('08-interview.docx,6,"Müller, Anna",00:05:10,00:05:42,10,bedarfe/beratung,"near/6/sentence: feste* ansprechp*, $bh-lack",rule,Wir wünschen uns feste Ansprechpartner.');
+    expect(rows).toContain('08-interview.docx,3,B2,,,7,akteure/jugendhilfe,any/sentence: *jugendamt|any/sentence: *jugendamt*|any/sentence: jugendamt,rule,Bei uns ist es die Zusammenarbeit mit dem Jugendamt.');
+    expect(rows).toContain('08-interview.docx,5,"Müller, Anna",00:05:10,00:05:42,10,bedarfe/beratung,"near/6/sentence: feste* ansprechp*, $bh-lack",rule,Wir wünschen uns feste Ansprechpartner.');
     expect(rows).toContain('09-f4.rtf,2,B1,00:00:05,00:00:14,3,herausforderungen,papierkram,rule,Ich wünsche mir mehr “Zeit” für die Kinder—und weniger Papierkram.');
   });
 
   test('speakers the participants file does not know are warned about once per transcript; the encoding fallback too', () => {
     expect(run.stderr.split('\n')).toEqual([
       'formats/02-teams.vtt:30:31: warning: speaker "Özdemir, Elif" is not in the participants file',
+      'formats/05-whisper.json: warning: no speaker labels found; all text is one speaker ""',
       'formats/06-whisperx.json:8:24: warning: speaker "SPEAKER_02" is not in the participants file',
       'formats/10-alt.txt:3:5: warning: speaker "B3" is not in the participants file',
       // The first byte that is not UTF-8 is the euro sign of "Rund 5000 €".
@@ -112,7 +115,8 @@ describe('fokus analyze --input-format', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.inputs.map((i) => i.format)).toEqual(['text']);
-    expect(report.units.map((u) => u.speaker)).toEqual(['', 'Moderatorin', 'B1', 'B2']);
+    // The cue number and timing before the first label are the preamble.
+    expect(report.units.map((u) => u.speaker)).toEqual(['Moderatorin', 'B1', 'B2']);
   });
 
   test('an unknown format is an error naming the file; the run has nothing to read', async () => {

@@ -87,9 +87,18 @@ describe('fokus kwic', () => {
     expect(run.stderr).toBe('fokus: 4 hits in 4 units\n');
   });
 
+  it('searches moderator turns too and marks them; --no-moderators leaves them out', async () => {
+    const run = await runCli(['kwic', 'brauch*', 'a.txt', '-c', 'cb.yaml', '-w', '8'], here);
+    expect(run.stdout).toBe(['a.txt#1  I (Mod.)      Was [[brauchen]] Sie?', 'a.txt#2  B1            Wir [[brauchen]] mehr Pe', ''].join('\n'));
+    const csv = await runCli(['kwic', 'brauch*', 'a.txt', '-c', 'cb.yaml', '-w', '4', '-f', 'csv'], here);
+    expect(csv.stdout).toBe('transcript,segment,speaker,moderator,start,line,left,match,right\na.txt,1,I,true,,1,Was ,brauchen, Sie\na.txt,2,B1,false,00:00:05,3,Wir ,brauchen, meh\n');
+    const without = await runCli(['kwic', 'brauch*', 'a.txt', '-c', 'cb.yaml', '-w', '8', '--no-moderators'], here);
+    expect(without.stdout).toBe('a.txt#2  B1      Wir [[brauchen]] mehr Pe\n');
+  });
+
   it('takes phrases, globs and folding of the term language, and CSV', async () => {
     const run = await runCli(['kwic', 'brauch* fachkraefte', 'b.txt', '-c', 'cb.yaml', '-w', '5', '-f', 'csv'], here);
-    expect(run.stdout).toBe('transcript,segment,speaker,start,line,left,match,right\nb.txt,1,B3,,1,Wir ,brauchen Fachkräfte,.\n');
+    expect(run.stdout).toBe('transcript,segment,speaker,moderator,start,line,left,match,right\nb.txt,1,B3,false,,1,Wir ,brauchen Fachkräfte,.\n');
     const gap = await runCli(['kwic', 'wir * fachkraefte', 'b.txt', '-c', 'cb.yaml', '-w', '5'], here);
     expect(gap.stdout).toBe('b.txt#1  B3       [[Wir brauchen Fachkräfte]].\n');
     const noFold = await runCli(['kwic', 'brauch* fachkraefte', 'b.txt', '-c', 'cb.yaml', '--no-fold'], here);
@@ -137,6 +146,13 @@ describe('fokus explain', () => {
       { from: [], hits: 1, label: 'Personal', own: [{ by: 'fachkräft*', end: 23, start: 13, text: 'Fachkräfte' }], path: 'bedarfe/personal' },
     ]);
     expect(json.unit).toMatchObject({ transcript: 'b.txt', segment: 1, speaker: 'B3', line: 1 });
+  });
+
+  it('finds the transcript without its extension (a.txt#3 as a#3)', async () => {
+    const full = await runCli(['explain', '.', '-c', 'cb.yaml', '--segment', 'a.txt#3'], here);
+    const short = await runCli(['explain', '.', '-c', 'cb.yaml', '--segment', 'a#3'], here);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toBe(full.stdout);
   });
 
   it('refuses ids it cannot find with exit code 2', async () => {

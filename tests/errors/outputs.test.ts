@@ -37,7 +37,8 @@ describe('outputs never overwrite inputs, and are written whole or not at all', 
     expect(await runCli(['analyze', 'out/report.json', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'out/report.json: error: refusing to write over an input file\n',
+      // The input is a Whisper transcript without speakers: the no-labels warning comes first.
+      stderr: 'out/report.json: warning: no speaker labels found; all text is one speaker ""\nout/report.json: error: refusing to write over an input file\n',
     });
     expect(await tree(path.join(dir, 'out'))).toEqual(['report.json']);
     expect(await readFile(path.join(dir, 'out/report.json'), 'utf8')).toBe(WHISPER);

@@ -27,10 +27,12 @@ function unit(segment: number, text: string, moderator = false): Unit {
   return { transcript: 't.txt', segment, turn: segment, speaker: moderator ? 'I' : `B${segment}`, moderator, line: segment * 2 - 1, text, attributes: {} };
 }
 
-/** Patterns that hang V8 on `a` × 30 followed by `!`, yet pass the static guard: only the clock stops them. */
+/** A pattern that hangs V8 on many `a`s followed by `!`, yet passes the static guard: only the clock stops it. */
 const SLIPS_PAST = 'a*a*a*a*a*a*a*a*c';
-const A30 = `${'a'.repeat(30)}!`;
-/** Unbounded on any machine: about 7·10⁹ backtracking steps, so a budget of a second always runs out. */
+/**
+ * Unbounded on any machine: about 7·10⁹ backtracking steps (hours), so any budget runs out, however fast
+ * the machine. (Thirty `a`s, 5·10⁷ steps, take a second or two: a fast machine could finish in budget.)
+ */
 const A60 = `${'a'.repeat(60)}!`;
 
 describe('the static guard refuses what backtracks catastrophically, with few false alarms', () => {
@@ -84,7 +86,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
     const matcher = matcherWith(SLIPS_PAST, '\\bpersonal\\b');
     const problems: Problem[] = [];
     const coded = codeUnits(
-      [unit(1, 'Frage?', true), unit(2, 'ac Personal'), unit(3, A30), unit(4, `${A30} Personal`), unit(5, 'aac')],
+      [unit(1, 'Frage?', true), unit(2, 'ac Personal'), unit(3, A60), unit(4, `${A60} Personal`), unit(5, 'aac')],
       matcher,
       { file: 'fg/t.txt', onProblem: (p) => problems.push(p), regexBudget: { baseMs: 50, perThousandMs: 0 } },
     );
@@ -103,7 +105,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
       [],
       [`r:regex: ${SLIPS_PAST}@0-2|regex: \\bpersonal\\b@3-11`, 't:personal*@3-11'],
       [],
-      ['r:regex: \\bpersonal\\b@32-40', 't:personal*@32-40'],
+      ['r:regex: \\bpersonal\\b@62-70', 't:personal*@62-70'],
       // Unit 5 would match the stopped rule, but the rule is off for the rest of the transcript.
       [],
     ]);
@@ -113,7 +115,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
     const matcher = matcherWith(SLIPS_PAST);
     const budget = { baseMs: 50, perThousandMs: 0 };
     // Within one call (one transcript) the rule stays off after it was stopped: no entry for the later texts.
-    const first = runRegexRules([A30, 'ac'], matcher, budget);
+    const first = runRegexRules([A60, 'ac'], matcher, budget);
     expect([first.stops, first.hits.map((h) => h.size)]).toEqual([[{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 50 }], [0, 0]]);
     // The next call with the same matcher runs it again, so the outcome does not depend on which
     // transcripts a worker thread saw before.

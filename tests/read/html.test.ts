@@ -46,8 +46,9 @@ describe('parseHtml', () => {
   });
 
   test('a bold name that starts only one paragraph is text, without the bold marks', () => {
-    const html = '<p><b>Wichtig:</b> Das ist eine Notiz.</p><p><b>Anna</b> Hallo.</p><p>I: Gut.</p>';
+    const html = '<p>I: Los.</p><p><b>Wichtig:</b> Das ist eine Notiz.</p><p><b>Anna</b> Hallo.</p><p>I: Gut.</p>';
     expect(parseHtml(html, 'a.html').blocks.map((b) => [b.speaker, b.text])).toEqual([
+      ['I', 'Los.'],
       [null, 'Wichtig: Das ist eine Notiz.'],
       [null, 'Anna Hallo.'],
       ['I', 'Gut.'],
@@ -68,10 +69,10 @@ describe('parseHtml', () => {
     ]);
   });
 
-  test('a table that is no transcript table is read as paragraphs of its cells', () => {
+  test('a table that is no transcript table is read as paragraphs of its cells (before the first label: the preamble)', () => {
     const html = '<table><tr><td>Datum</td><td>12.03.2024</td></tr></table><p>I: Los geht es.</p><p>B1: Gut.</p>';
+    expect(parseHtml(html, 't.html').meta).toEqual({ preamble: 'Datum 12.03.2024' });
     expect(parseHtml(html, 't.html').blocks.map((b) => [b.speaker, b.text, b.continuation])).toEqual([
-      [null, 'Datum 12.03.2024', true],
       ['I', 'Los geht es.', false],
       ['B1', 'Gut.', false],
     ]);

@@ -147,9 +147,9 @@ describe('format detection by content', () => {
   });
 
   test('--input-format overrides extension and content (names or extensions); HTML with anchors stays noScribe', async () => {
-    expect(await probe('srt-as.txt', { format: 'text' })).toEqual(['text', 'utf-8', ['|1\n00:00:01,000 --> 00:00:02,000', 'B1|Hallo.']]);
+    expect(await probe('srt-as.txt', { format: 'text' })).toEqual(['text', 'utf-8', ['B1|Hallo.']]);
     expect(await probe('zoom.txt', { format: 'srt' })).toEqual(['srt', 'utf-8', ['B1|Hallo aus Zoom.']]);
-    expect(await probe('zoom.txt', { format: 'text' })).toEqual(['text', 'utf-8', ['|WEBVTT', '|00:00:01.000 --> 00:00:02.000', 'B1|Hallo aus Zoom.']]);
+    expect(await probe('zoom.txt', { format: 'text' })).toEqual(['text', 'utf-8', ['B1|Hallo aus Zoom.']]);
     expect(await probe('noscribe.txt', { format: '.htm' })).toEqual(['noscribe', 'utf-8', ['S00|Hallo.']]);
     expect(await probe('seite.html', { format: 'md' })).toEqual(['markdown', 'utf-8', ['|<p>I: Eine einfache Seite.</p><p>B1: Genau.</p>']]);
   });

@@ -55,10 +55,10 @@ describe('parseText: speaker label styles', () => {
     expect(blocks(line)).toStrictEqual([expected]);
   });
 
-  test('a name label counts when it occurs twice; a single one stays text of the turn before', () => {
-    expect(blocks('Frau Dr. Weber: Guten Tag.\nAnna: Hallo.\nFrau Dr. Weber: Gut.')).toStrictEqual([
-      { speaker: 'Frau Dr. Weber', continuation: false, text: 'Guten Tag.\nAnna: Hallo.', line: 1, column: 17 },
-      { speaker: 'Frau Dr. Weber', continuation: false, text: 'Gut.', line: 3, column: 17 },
+  test('a name label counts when it occurs twice; a single one inside a paragraph stays text of the turn', () => {
+    expect(blocks('Frau Dr. Weber: Guten Tag,\nwie gesagt\nAnna: Hallo.\nFrau Dr. Weber: Gut.')).toStrictEqual([
+      { speaker: 'Frau Dr. Weber', continuation: false, text: 'Guten Tag,\nwie gesagt\nAnna: Hallo.', line: 1, column: 17 },
+      { speaker: 'Frau Dr. Weber', continuation: false, text: 'Gut.', line: 4, column: 17 },
     ]);
   });
 
@@ -212,13 +212,10 @@ describe('parseText: file structure', () => {
     ]);
   });
 
-  test('plain text keeps "# …" lines as text but still reads front matter', () => {
-    const r = parseText('---\nprojekt: ISoG\nliste: [a, b]\n---\n# Titel\nI: Hallo.', 't.txt', 'text');
-    expect(r.meta).toStrictEqual({ projekt: 'ISoG', liste: 'a, b' });
-    expect(r.blocks).toStrictEqual([
-      { speaker: null, continuation: true, text: '# Titel', line: 5, column: 1 },
-      { speaker: 'I', continuation: false, text: 'Hallo.', line: 6, column: 4 },
-    ]);
+  test('plain text keeps "# …" lines as text (before the first label: the preamble) but still reads front matter', () => {
+    const r = parseText('---\nprojekt: ISoG\nliste: [a, b]\n---\n# Titel\nI: Hallo.\n# Notiz', 't.txt', 'text');
+    expect(r.meta).toStrictEqual({ projekt: 'ISoG', liste: 'a, b', preamble: '# Titel' });
+    expect(r.blocks).toStrictEqual([{ speaker: 'I', continuation: false, text: 'Hallo.\n# Notiz', line: 6, column: 4 }]);
   });
 
   test('invalid front matter is a warning with its line; its lines are still not text', () => {

@@ -9,7 +9,10 @@ const dir = fileURLToPath(new URL('../fixtures/read/formats/', import.meta.url))
 describe('Whisper JSON', () => {
   test('openai-whisper without speakers: one unit per segment, empty segments skipped, escapes decoded', async () => {
     const r = await readTranscript({ path: '05-whisper.json', id: '05-whisper.json' }, { cwd: dir });
-    expect(r.problems).toEqual([]);
+    // No speaker anywhere: a warning, as for any transcript that yields no label at all.
+    expect(r.problems).toEqual([
+      { file: '05-whisper.json', severity: 'warning', message: 'no speaker labels found; all text is one speaker ""', ruleId: 'read/no-labels' },
+    ]);
     expect(r.transcript?.format).toBe('whisper');
     expect(r.transcript?.meta).toEqual({ language: 'de' });
     expect(r.transcript?.blocks).toStrictEqual([

@@ -42,6 +42,14 @@ describe('renderFrequenciesCsv', () => {
 });
 
 describe('renderBreakdownCsv', () => {
+  it('by speaker: separate transcript and speaker columns, cut at the input id even when names hold colons', () => {
+    const b = { dimension: 'speaker', rows: [{ value: 'fg:1.txt:Moderator:in', category: 'bedarfe', segments: 1, share: 0.5 }, { value: 'b.txt:B1', category: 'bedarfe', segments: 2, share: 1 }] };
+    expect(renderBreakdownCsv(b, plain, ['fg:1.txt', 'b.txt'])).toBe('transcript,speaker,category,segments,share\nfg:1.txt,Moderator:in,bedarfe,1,0.5000\nb.txt,B1,bedarfe,2,1.0000\n');
+    const c = { dimension: 'speaker', rows: [{ value: 'b.txt:B1', category: 'x', segments: 1, units: 2, share: 0.5, restSegments: 0, restUnits: 1, restShare: 0, g2: 1, p: 0.3, flag: '' }] };
+    expect(renderComparisonCsv(c as never, plain).split('\n')[0]).toBe('transcript,speaker,category,segments,units,share,rest_segments,rest_units,rest_share,g2,p,flag');
+    expect(renderComparisonCsv(c as never, plain).split('\n')[1]).toMatch(/^b\.txt,B1,x,1,2,0\.5000,/u);
+  });
+
   it('names the first column after the dimension', () => {
     const b = {
       dimension: 'group',
@@ -51,7 +59,7 @@ describe('renderBreakdownCsv', () => {
       ],
     };
     expect(renderBreakdownCsv(b, plain)).toBe("group,category,segments,share\nEltern,bedarfe,2,0.6667\n'-Leitung,bedarfe,0,0.0000\n");
-    expect(renderBreakdownCsv({ dimension: 'speaker', rows: [] }, excel)).toBe('\uFEFFspeaker;category;segments;share\n');
+    expect(renderBreakdownCsv({ dimension: 'speaker', rows: [] }, excel)).toBe('\uFEFFtranscript;speaker;category;segments;share\n');
   });
 });
 

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { renderHtml } from '../../src/render/html.js';
 import { htmlReport } from '../fixtures/render/html-report.js';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
 
 // Runs inside the page (evaluate callbacks); declared here because the project compiles without the DOM lib.
 declare const getComputedStyle: (e: unknown) => { paddingLeft: string; backgroundColor: string; color: string };
 
-// Debian's Chromium; the test fails (not skips) without it, unless FOKUS_SKIP_BROWSER=1.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+// Debian's Chromium when installed, else the one inside the @sparticuz/chromium npm package (./chromium.ts):
+// the test always runs, it is never skipped.
 
 /** A page in a fresh context whose every request is recorded; only `allow` is let through. */
 async function openRecorded(browser: Browser, allow: string): Promise<{ context: BrowserContext; page: Page; requests: string[]; routed: string[]; errors: string[] }> {
@@ -38,21 +35,20 @@ async function openRecorded(browser: Browser, allow: string): Promise<{ context:
   return { context, page, requests, routed, errors };
 }
 
-describe.skipIf(process.env.FOKUS_SKIP_BROWSER === '1')('report.html in Chromium', () => {
+describe('report.html in Chromium', () => {
   let dir = '';
   let url = '';
   let browser: Browser;
   let rec: Awaited<ReturnType<typeof openRecorded>>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (or set FOKUS_SKIP_BROWSER=1 to skip the browser tests)`);
-    }
+    const chromiumPath = await chromiumExecutable();
+    console.log(`chromium: ${chromiumPath.path} (${chromiumPath.source})`);
     dir = mkdtempSync(join(tmpdir(), 'fokus-html-'));
     const file = join(dir, 'report.html');
     url = pathToFileURL(file).href;
     writeFileSync(file, renderHtml(htmlReport()));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath.path, args: CHROMIUM_ARGS });
     rec = await openRecorded(browser, url);
     await rec.page.goto(url, { waitUntil: 'load' });
   }, 60_000);
@@ -162,4 +158,26 @@ describe.skipIf(process.env.FOKUS_SKIP_BROWSER === '1')('report.html in Chromium
     expect(statSync(print).size).toBeGreaterThan(20_000);
     console.log(`screenshots: ${screen} ${print}`);
   });
+});
+
+// On a machine with Debian's Chromium the tests above use it; this one makes sure the fallback a fresh
+// machine gets (the Chromium inside the @sparticuz/chromium npm package) starts and renders the report too.
+describe('report.html in the Chromium shipped by npm', () => {
+  test('starts without a download and shows the report', async () => {
+    const packaged = await chromiumExecutable({ FOKUS_CHROMIUM: 'npm' });
+    expect(packaged.source).toBe('npm');
+    const browser = await chromium.launch({ executablePath: packaged.path, args: CHROMIUM_ARGS });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'fokus-html-npm-'));
+      const file = join(dir, 'report.html');
+      writeFileSync(file, renderHtml(htmlReport()));
+      const rec = await openRecorded(browser, pathToFileURL(file).href);
+      await rec.page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      expect(await rec.page.locator('table.freq tbody tr').count()).toBe(7);
+      expect(rec.requests).toEqual([pathToFileURL(file).href]);
+      expect(rec.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

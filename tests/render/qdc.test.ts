@@ -1,27 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
 import { codeGuid, perspectiveGuid, renderQdc, uuidV5 } from '../../src/render/qdc.js';
 import { codebookFrom } from '../helpers.js';
+import { xsdErrors as refiXsdErrors } from '../refi-qda.js';
 
-const XSD = resolve(import.meta.dirname, '../fixtures/refi-qda/Codebook.xsd');
-const tmp = mkdtempSync(join(tmpdir(), 'fokus-qdc-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/**
- * Validate XML against the REFI-QDA codebook schema with Debian's xmllint (libxml2-utils, installed
- * by .ci/run). Returns xmllint's messages, '' when valid; a missing xmllint fails the test.
- */
-function xsdErrors(xml: string, name: string): string {
-  const file = join(tmp, name);
-  writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint is needed to validate REFI-QDA output (apt-get install libxml2-utils): ${r.error.message}`);
-  return r.status === 0 ? '' : r.stderr.replaceAll(file, name).replaceAll(XSD, 'Codebook.xsd');
-}
+/** xmllint's messages for XML against the REFI-QDA codebook schema, '' when valid (libxml2 as WebAssembly). */
+const xsdErrors = (xml: string, name: string): Promise<string> => refiXsdErrors(xml, name, 'Codebook');
 
 const YAML = `codebook: Test
 categories:
@@ -95,16 +81,16 @@ Gegenbeispiele:
     expect(xml).not.toContain('<Sets>');
   });
 
-  it('validates against the REFI-QDA Codebook.xsd', () => {
-    expect(xsdErrors(renderQdc(codebookFrom(YAML), { origin: 'fokus 9.9.9' }), 'test.qdc')).toBe('');
+  it('validates against the REFI-QDA Codebook.xsd', async () => {
+    expect(await xsdErrors(renderQdc(codebookFrom(YAML), { origin: 'fokus 9.9.9' }), 'test.qdc')).toBe('');
   });
 
-  it('round-trips the shipped default codebook: valid, hierarchy kept, and byte-identical on re-export', () => {
+  it('round-trips the shipped default codebook: valid, hierarchy kept, and byte-identical on re-export', async () => {
     const text = readFileSync(resolve(import.meta.dirname, '../../codebooks/isog-fokusgruppe.yaml'), 'utf8');
     const first = renderQdc(parseCodebook(text, 'a.yaml').codebook!, { origin: 'fokus 9.9.9' });
     const second = renderQdc(parseCodebook(text, 'b.yaml').codebook!, { origin: 'fokus 9.9.9' });
     expect(second).toBe(first);
-    expect(xsdErrors(first, 'isog.qdc')).toBe('');
+    expect(await xsdErrors(first, 'isog.qdc')).toBe('');
     const cb = parseCodebook(text, 'a.yaml').codebook!;
     const personal = cb.categories[0]!.categories[0]!;
     const at = first.indexOf(`guid="${codeGuid(cb.name, personal.path)}"`);
@@ -115,9 +101,9 @@ Gegenbeispiele:
     expect(first.match(/<Code /g)!.length).toBe(text.match(/^\s*- code: /gm)!.length - cb.perspectives.length);
   });
 
-  it('is checked by a validator that can fail', () => {
+  it('is checked by a validator that can fail', async () => {
     const broken = renderQdc(codebookFrom(YAML), { origin: 'x' }).replace(' isCodable="true"', '');
-    expect(xsdErrors(broken, 'broken.qdc')).toContain("The attribute 'isCodable' is required but missing.");
+    expect(await xsdErrors(broken, 'broken.qdc')).toContain("The attribute 'isCodable' is required but missing.");
   });
 
   it('drops characters XML cannot hold and refuses a codebook without categories', () => {

@@ -1,29 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { codeGuid, perspectiveGuid, renderQdc } from '../../src/render/qdc.js';
 import { codingGuid, layoutSource, renderQdpx, renderQdpxProject, selectionGuid, sourceGuid, userGuid } from '../../src/render/qdpx.js';
 import type { CodedUnit } from '../../src/types.js';
 import { codebookFrom } from '../helpers.js';
+import { xsdErrors as refiXsdErrors } from '../refi-qda.js';
 
-const XSD = resolve(import.meta.dirname, '../fixtures/refi-qda/Project.xsd');
-const tmp = mkdtempSync(join(tmpdir(), 'fokus-qdpx-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/**
- * Validate a project XML against the REFI-QDA project schema with Debian's xmllint (libxml2-utils,
- * installed by .ci/run). Returns xmllint's messages, '' when valid; a missing xmllint fails the test.
- */
-function xsdErrors(xml: string, name: string): string {
-  const file = join(tmp, name);
-  writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint is needed to validate REFI-QDA output (apt-get install libxml2-utils): ${r.error.message}`);
-  return r.status === 0 ? '' : r.stderr.replaceAll(file, name).replaceAll(XSD, 'Project.xsd');
-}
+/** xmllint's messages for XML against the REFI-QDA project schema, '' when valid (libxml2 as WebAssembly). */
+const xsdErrors = (xml: string, name: string): Promise<string> => refiXsdErrors(xml, name, 'Project');
 
 const CODEBOOK = codebookFrom(`codebook: Test
 categories:
@@ -202,27 +186,27 @@ bedarfe/personal: personal* (Personal)</Description>
     expect(guids(project.qde)).toHaveLength(3);
   });
 
-  it('validates against the REFI-QDA project schema', () => {
-    expect(xsdErrors(project.qde, 'ok.qde')).toBe('');
+  it('validates against the REFI-QDA project schema', async () => {
+    expect(await xsdErrors(project.qde, 'ok.qde')).toBe('');
   });
 
-  it('validates with a codebook without categories, participants or codings (nothing optional left empty)', () => {
+  it('validates with a codebook without categories, participants or codings (nothing optional left empty)', async () => {
     const empty = { ...CODEBOOK, categories: [], perspectives: [] };
     const plain = UNITS.map((u) => ({ ...u, attributes: {}, codings: [] }));
     const qde = renderQdpxProject(plain, empty, OPTIONS).qde;
     expect(qde).not.toContain('<CodeBook>');
     expect(qde).not.toContain('<Variables>');
     expect(qde).not.toContain('<PlainTextSelection');
-    expect(xsdErrors(qde, 'empty.qde')).toBe('');
+    expect(await xsdErrors(qde, 'empty.qde')).toBe('');
   });
 
-  it('control: the schema check does fail on a broken project', () => {
+  it('control: the schema check does fail on a broken project', async () => {
     const broken = project.qde.replace('startPosition="38" ', '');
-    expect(xsdErrors(broken, 'broken.qde')).toContain("The attribute 'startPosition' is required but missing");
+    expect(await xsdErrors(broken, 'broken.qde')).toContain("The attribute 'startPosition' is required but missing");
     // Variables before CodeBook: the order under Project matters.
     const swapped = project.qde.replace(/( {2}<CodeBook>[^]*?<\/CodeBook>\n)( {2}<Variables>[^]*?<\/Variables>\n)/u, '$2$1');
     expect(swapped).not.toBe(project.qde);
-    expect(xsdErrors(swapped, 'swapped.qde')).toContain("Element '{urn:QDA-XML:project:1.0}CodeBook': This element is not expected.");
+    expect(await xsdErrors(swapped, 'swapped.qde')).toContain("Element '{urn:QDA-XML:project:1.0}CodeBook': This element is not expected.");
   });
 });
 

@@ -87,10 +87,10 @@ describe('keyword in context', () => {
 
   it('writes CSV and JSON', () => {
     expect(renderKwicCsv(hits.slice(0, 1), 10, { excel: false })).toBe(
-      'transcript,segment,speaker,start,line,left,match,right\nt1.txt,12,B1,00:01:05,30,emeinsame ,Plattform," für alle,"\n',
+      'transcript,segment,speaker,moderator,start,line,left,match,right\nt1.txt,12,B1,false,00:01:05,30,emeinsame ,Plattform," für alle,"\n',
     );
     expect(JSON.parse(renderKwicJson(hits.slice(1), 5))).toEqual([
-      { left: '', line: 4, match: 'Plattform', offset: { end: 9, start: 0 }, right: '', segment: 3, speaker: 'Moderatorin', start: '', transcript: 'lang.txt' },
+      { left: '', line: 4, match: 'Plattform', moderator: false, offset: { end: 9, start: 0 }, right: '', segment: 3, speaker: 'Moderatorin', start: '', transcript: 'lang.txt' },
     ]);
   });
 });

@@ -35,7 +35,15 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
       file: codebook.source.file,
       sha256: codebook.source.sha256,
     },
-    inputs: transcripts.map((t) => ({ path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 })),
+    inputs: transcripts.map((t) => ({
+      path: t.id,
+      id: t.id,
+      format: t.format,
+      encoding: t.encoding,
+      sha256: t.sha256,
+      ...(Object.keys(t.meta).length > 0 ? { meta: t.meta } : {}),
+      ...(t.moderators && t.moderators.length > 0 ? { moderators: t.moderators } : {}),
+    })),
     options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift, maxEmergent },
     totals: {
       transcripts: transcripts.length,

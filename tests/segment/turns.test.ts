@@ -24,7 +24,8 @@ const attributes = (t: string, speaker: string): Record<string, string> => (spea
 describe('segmentTurns', () => {
   test('turns: one speaker\'s blocks join, continuations join, a leading continuation stands alone', () => {
     expect(segmentTurns(mixed, { unit: 'turn', moderators: ['i'], attributes })).toStrictEqual([
-      { transcript: 'fg1.txt', segment: 1, turn: 1, speaker: '', moderator: false, end: 0, line: 1, text: 'Vorwort ohne Sprecher.', attributes: {} },
+      // No start, so no end: the next turn's start says nothing about a turn whose start is unknown.
+      { transcript: 'fg1.txt', segment: 1, turn: 1, speaker: '', moderator: false, line: 1, text: 'Vorwort ohne Sprecher.', attributes: {} },
       { transcript: 'fg1.txt', segment: 2, turn: 2, speaker: 'I', moderator: true, start: 0, end: 10, line: 3, text: 'Willkommen. Erste Frage?', attributes: {} },
       {
         transcript: 'fg1.txt',
@@ -68,7 +69,7 @@ describe('segmentTurns', () => {
     const text = readFileSync(new URL('../fixtures/read/f4-interview.txt', import.meta.url), 'utf8');
     const t = transcript(parseText(text, 'f4.txt', 'text').blocks, 'f4-interview.txt');
     expect(segmentUnits(t, { unit: 'turn', moderators: ['I'] }).map((u) => [u.segment, u.speaker, u.moderator, u.start, u.end, u.line, u.text])).toEqual([
-      [1, 'I', true, undefined, 12.4, 1, 'Herzlich willkommen zu unserer Fokusgruppe. Stellen Sie sich bitte kurz vor.'],
+      [1, 'I', true, undefined, undefined, 1, 'Herzlich willkommen zu unserer Fokusgruppe. Stellen Sie sich bitte kurz vor.'],
       [2, 'B1', false, 12.4, 20.1, 3, 'Ich bin Lehrerin an einer Grundschule in der Stadt.'],
       [
         3,
@@ -110,7 +111,7 @@ describe('segmentSentences', () => {
     expect(
       segmentSentences(mixed, { unit: 'sentence', moderators: ['I'], attributes }).map((u) => [u.segment, u.turn, u.speaker, u.moderator, u.start, u.end, u.line, u.text]),
     ).toEqual([
-      [1, 1, '', false, undefined, 0, 1, 'Vorwort ohne Sprecher.'],
+      [1, 1, '', false, undefined, undefined, 1, 'Vorwort ohne Sprecher.'],
       [2, 2, 'I', true, 0, 10, 3, 'Willkommen.'],
       [3, 2, 'I', true, 0, 10, 4, 'Erste Frage?'],
       [4, 3, 'B1', false, 10, 20, 6, 'Ich finde z. B. Kitas wichtig.'],
@@ -187,7 +188,7 @@ describe('groupTurns: labels and blank texts', () => {
     ]);
     expect(groupTurns(t).map((turn) => [turn.speaker, turn.blocks.map((b) => b.line), turn.start, turn.end])).toStrictEqual([
       ['B 1', [1, 2, 3], 1, 9],
-      ['', [5], undefined, 12],
+      ['', [5], undefined, undefined],
       ['B 1', [6], 12, undefined],
     ]);
   });

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+
+/** Flags for a headless Chromium on a machine without a network beyond the loopback, running as root. */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Debian's Chromium, used when it is installed. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium the browser tests drive: `FOKUS_CHROMIUM` when set (a path, or `npm` for the packaged
+ * one), else Debian's `/usr/bin/chromium` when present, else the headless Chromium that the npm
+ * package @sparticuz/chromium ships inside its tarball (a dev dependency). That one is unpacked from
+ * the package's own brotli file into the temporary folder on first use: nothing is downloaded.
+ */
+export async function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): Promise<{ path: string; source: 'env' | 'system' | 'npm' }> {
+  const wanted = env.FOKUS_CHROMIUM;
+  if (wanted && wanted !== 'npm') {
+    if (!existsSync(wanted)) throw new Error(`FOKUS_CHROMIUM=${wanted}: no such file`);
+    return { path: wanted, source: 'env' };
+  }
+  if (!wanted && existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, source: 'system' };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  // No argument: the package's own bin/ folder (a URL argument would download; never give one).
+  return { path: await packaged.executablePath(), source: 'npm' };
+}
