@@ -141,12 +141,12 @@ describe('fokus analyze --max-emergent', () => {
     const all = await runCli(['analyze', 'samples', '-f', 'json'], repo);
     const capped = await runCli(['analyze', 'samples', '-f', 'json', '--max-emergent', '2'], repo);
     expect([all.code, capped.code]).toEqual([0, 0]);
-    expect(emergent(all.stdout)).toHaveLength(23);
+    expect(emergent(all.stdout)).toHaveLength(26);
     expect(emergent(capped.stdout)).toEqual(emergent(all.stdout).slice(0, 2));
     expect((JSON.parse(capped.stdout) as { options: { maxEmergent: number } }).options.maxEmergent).toBe(2);
     expect((JSON.parse(all.stdout) as { options: { maxEmergent: number } }).options.maxEmergent).toBe(50);
     expect(capped.stderr).toContain(
-      'warning: 23 emergent perspectives pass min-support 3 and min-lift 1.5; the first 2 (pairs, then triples, by lift) are reported: ' +
+      'warning: 26 emergent perspectives pass min-support 3 and min-lift 1.5; the first 2 (pairs, then triples, by lift) are reported: ' +
         'raise --min-support or --min-lift, or --max-emergent (0 = all)',
     );
     expect(all.stderr).not.toContain('emergent perspectives pass');
@@ -154,7 +154,7 @@ describe('fokus analyze --max-emergent', () => {
 
   it('0 reports them all; a negative or fractional number is refused', async () => {
     const none = await runCli(['analyze', 'samples', '-f', 'json', '--max-emergent', '0'], repo);
-    expect(emergent(none.stdout)).toHaveLength(23);
+    expect(emergent(none.stdout)).toHaveLength(26);
     const bad = await runCli(['analyze', 'samples', '--max-emergent', '1.5'], repo);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("'1.5' is not a whole number ≥ 0");

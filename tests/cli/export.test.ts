@@ -32,7 +32,7 @@ describe('fokus export --qdpx', () => {
     const out = await tempDir();
     const args = ['export', 'samples', '-p', 'samples/participants.csv', '--qdpx'];
     const run = await runCli([...args, join(out, 'a', 'samples.qdpx')], repo);
-    expect(run.stderr).toBe(`fokus: 3 transcripts, 125 coded units (609 codings) written to ${join(out, 'a', 'samples.qdpx')}\n`);
+    expect(run.stderr).toBe(`fokus: 3 transcripts, 123 coded units (605 codings) written to ${join(out, 'a', 'samples.qdpx')}\n`);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const again = await runCli([...args, join(out, 'b', 'samples.qdpx')], repo);
@@ -48,8 +48,8 @@ describe('fokus export --qdpx', () => {
     const qde = decode(files['project.qde']!);
     expect(qde).toContain('<Project xmlns="urn:QDA-XML:project:1.0" name="samples" origin="fokus ');
     expect(qde).toContain('name="B1 (fokusgruppe-1-kita-grundschule.txt)"');
-    expect(qde.match(/<PlainTextSelection /gu)).toHaveLength(125);
-    expect(qde.match(/<Coding /gu)).toHaveLength(609);
+    expect(qde.match(/<PlainTextSelection /gu)).toHaveLength(123);
+    expect(qde.match(/<Coding /gu)).toHaveLength(605);
     await writeFile(join(out, 'project.qde'), qde);
     expect(await xsdErrors(qde, 'project.qde', 'Project')).toBe('');
   }, SLOW);
@@ -62,7 +62,7 @@ describe('fokus export --qdpx', () => {
     expect(exported.code).toBe(0);
     const csv = parse(await readFile(join(out, 'report', 'segments.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const expected = csv.map((r) => `${r.transcript}#${r.segment} ${r.category}`).sort();
-    expect(expected).toHaveLength(609);
+    expect(expected).toHaveLength(605);
 
     const { codebook } = await loadCodebook();
     const read = readQdpxCoding(await readFile(join(out, 'p.qdpx')), 'p.qdpx', { codebook: codebook!, codeGuid });

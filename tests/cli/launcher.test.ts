@@ -18,7 +18,7 @@ describe('bin/fokus.js', () => {
 
   it('runs a command through the compiled CLI and passes on its exit code', () => {
     const ok = spawnSync(process.execPath, [bin, 'analyze', 'samples', '-f', 'csv', '-q'], { cwd: repo, encoding: 'utf8' });
-    expect([ok.status, ok.stdout.split('\n')[1], ok.stderr]).toEqual([0, 'bedarfe,Bedarfe,1,52,0.3355,83,3,17', '']);
+    expect([ok.status, ok.stdout.split('\n')[1], ok.stderr]).toEqual([0, 'bedarfe,Bedarfe,1,52,0.3355,84,3,17', '']);
     const bad = spawnSync(process.execPath, [bin, 'frobnicate'], { cwd: repo, encoding: 'utf8' });
     expect([bad.status, bad.stderr]).toEqual([2, "error: unknown command 'frobnicate'\n(run with --help for usage)\n"]);
   });
