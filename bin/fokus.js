@@ -4,13 +4,29 @@
 'use strict';
 const args = process.argv.slice(2);
 
-// A reader that stops early (`fokus analyze … | head`) closes the pipe: that ends the output, not in a stack trace.
+// A reader that stops early (`fokus analyze … | head`) closes the pipe: that ends the output, not the
+// run, and not in a stack trace. What is still written goes nowhere; the command runs to its end and
+// fokus exits with its own code (a failed check stays exit 1 for scripts that read PIPESTATUS or use
+// `set -o pipefail`). Exiting at once would give 0, or whatever code was set so far.
+const closed = new Set();
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (e.code === 'EPIPE' || (closed.has(stream) && e.code === 'ERR_STREAM_DESTROYED')) {
+      closed.add(stream);
+      return;
+    }
     throw e;
   });
 }
+/** The stream as the CLI sees it: writes after the reader has gone are dropped. */
+const guarded = (stream) =>
+  new Proxy(stream, {
+    get(target, key) {
+      if (key === 'write') return (chunk, ...rest) => (closed.has(target) ? true : target.write(chunk, ...rest));
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 // Nothing may escape as a stack trace: `main` handles every error of a command; this is the last guard.
 const last = (e) => {
   const debug = process.argv.includes('--debug');
@@ -26,7 +42,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   import('../dist/cli/main.js')
-    .then(({ main }) => main(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, stdin: process.stdin }))
+    .then(({ main }) => main(args, { stdout: guarded(process.stdout), stderr: guarded(process.stderr), cwd: process.cwd(), env: process.env, stdin: process.stdin }))
     .then((code) => {
       process.exitCode = code;
     }, last);

@@ -458,8 +458,9 @@ export interface AnalyzeOptions {
 /** Everything an analysis produced; renderers turn it into tables, CSV, JSON and HTML. */
 export interface Report {
   program: { name: string; version: string };
+  /** The codebook; `file` relative to the working folder (never absolute), or the shipped codebook's name. */
   codebook: { name: string; version?: string; file: string; sha256: string };
-  /** The transcripts read; `meta` (front matter and preamble, see `Transcript.meta`) and `moderators` (a legend's) where there are any. */
+  /** The transcripts read (`path` relative to the working folder, `..` for one outside it; never absolute); `meta` (front matter and preamble, see `Transcript.meta`) and `moderators` (a legend's) where there are any. */
   inputs: { path: string; id: string; format: string; encoding: string; sha256: string; meta?: Record<string, string>; moderators?: string[] }[];
   options: {
     unit: UnitKind;
@@ -473,7 +474,11 @@ export interface Report {
     minLift?: number;
     /** Most emergent perspectives reported (0 = all). */
     maxEmergent?: number;
-    /** The review files whose decisions override the rules (`--review`), as given, with the sha256 of their bytes. */
+    /** Key terms kept per category (`--keyterms`). */
+    keyterms?: number;
+    /** The participants file (`--participants`), relative to the working folder, with the sha256 of its bytes. */
+    participants?: { path: string; sha256: string };
+    /** The review files whose decisions override the rules (`--review`), relative to the working folder, with the sha256 of their bytes. */
     review?: { path: string; sha256: string }[];
   };
   totals: { transcripts: number; units: number; codableUnits: number; speakers: number; skipped: number };

@@ -7,6 +7,7 @@ import type { CorpusSink } from '../run/corpus.js';
 import type { Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './write.js';
+import { regexBudgetFromEnv } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface AnalyzeFlags {
@@ -86,6 +87,8 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
 }
 
 async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
+  const budget = regexBudgetFromEnv(io);
+  if ('exit' in budget) return budget.exit;
   if (flags.out) {
     // An output path that cannot take the report stops the run before any work is done.
     const { checkOutputFolder } = await import('./write.js');
@@ -108,6 +111,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     ...(flags.maxEmergent !== undefined ? { maxEmergent: flags.maxEmergent } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
     ...(flags.review.length > 0 ? { review: flags.review } : {}),
+    ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}),
   };
   const excel = flags.excel === true;
   const { analyzeCorpus } = await import('../run/corpus.js');

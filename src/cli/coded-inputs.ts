@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CodedInputs } from '../analyze.js';
+import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../code/regex-budget.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -39,9 +40,12 @@ export type LoadedInputs = { coded: CodedInputs; failed: boolean } | { exit: num
  * that cannot start gives the exit code 2 instead of coded inputs.
  */
 export async function loadCodedInputs(inputs: readonly string[], flags: InputFlags, io: CliIO): Promise<LoadedInputs> {
+  const budget = regexBudgetFromEnv(io);
+  if ('exit' in budget) return budget;
   const { codeInputs } = await import('../analyze.js');
   const result = await codeInputs(inputs, {
     cwd: io.cwd,
+    ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}),
     ...(flags.codebook !== undefined ? { codebook: flags.codebook } : {}),
     ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
@@ -52,6 +56,18 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
   if (!result.coded) return { exit: EXIT.badInput };
   return { coded: result.coded, failed: hasErrors(result.problems) };
+}
+
+/**
+ * The time budget of a regex rule on one unit from env FOKUS_REGEX_BUDGET: the milliseconds any
+ * unit gets (whole number ≥ 1; default 1000), plus 1 ms per 1000 characters as always. Unset or
+ * empty: the default. Anything else is a usage error (exit 2), never silently the default.
+ */
+export function regexBudgetFromEnv(io: CliIO): { regexBudget?: RegexBudget } | { exit: number } {
+  const env = io.env.FOKUS_REGEX_BUDGET;
+  if (env === undefined || env === '') return {};
+  if (!/^[1-9]\d*$/u.test(env)) return { exit: usageError(io, `FOKUS_REGEX_BUDGET='${env}' is not a whole number of milliseconds ≥ 1`) };
+  return { regexBudget: { ...DEFAULT_REGEX_BUDGET, baseMs: Number(env) } };
 }
 
 /** Write a usage error the way commands report bad input: `fokus: message` on stderr; returns exit code 2. */

@@ -28,7 +28,8 @@ export function registerKwic(program: Command, io: CliIO, setCode: (code: number
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
     .option('--fold', "ä=ae, ö=oe, ü=ue, ß=ss (default: the codebook's setting)")
     .option('--no-fold', 'match umlauts and ß only as written')
-    .option('--stem', 'plain words also match by stem')
+    .option('--stem', "plain words also match by stem (default: the codebook's setting)")
+    .option('--no-stem', 'plain words match only as written, even when the codebook stems')
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--no-color', 'mark the keyword with [[…]] even on a terminal')
     .option('--no-moderators', 'leave moderator turns out (by default they are searched too and marked)');

@@ -29,7 +29,7 @@ export function registerLearn(program: Command, io: CliIO, setCode: (code: numbe
     .description('propose terms, phrases, near rules, excludes and negation guards from a human (gold) coding; keep those that help on held-out transcripts and write them into a new codebook')
     .argument('<input...>', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
     .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (segments.csv, a review file), or a .qdpx project')
-    .option('-o, --out <file>', 'write the new codebook to this file (never over the codebook, the gold coding or a transcript)')
+    .option('-o, --out <file>', 'write the new codebook to this file, never over the codebook, the gold coding or a transcript (required unless --dry-run)')
     .option('--dry-run', 'only print the proposals; write nothing')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
     .option('--category <code>', 'learn for this category only (full code or an unambiguous own code)')

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { formatProblem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { VERSION } from '../version.js';
@@ -28,6 +28,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
+    // Before any command is registered: subcommands copy the help configuration when created.
+    .configureHelp({ optionDescription: describeOption })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -56,6 +58,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (e) {
     return reportFailure(e, io, debug);
   }
+}
+
+/**
+ * An option's line in `--help`: commander's text, with "(required)" after every option made with
+ * `requiredOption` (commander enforces them, but does not say so in the help).
+ */
+function describeOption(this: Help, option: Option): string {
+  const text = Help.prototype.optionDescription.call(this, option);
+  return option.mandatory ? `${text} (required)` : text;
 }
 
 /**

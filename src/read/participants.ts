@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -12,6 +13,8 @@ import { speakerKey } from './speaker-key.js';
 export interface ParticipantsResult {
   participants: Participant[];
   problems: Problem[];
+  /** Hex sha256 of the file's bytes (`loadParticipants`, once the file could be read). */
+  sha256?: string;
 }
 
 /** The column naming the speaker label (required), and the one limiting a row to one transcript. */
@@ -220,9 +223,10 @@ export async function loadParticipants(file: string): Promise<ParticipantsResult
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { participants: [], problems: [problem(file, 'error', notText, undefined, 'participants/binary')] };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const decoded = decodeBytes(bytes, file);
   const parsed = parseParticipants(decoded.text, file, format);
-  return { participants: parsed.participants, problems: [...decoded.problems, ...parsed.problems] };
+  return { participants: parsed.participants, problems: [...decoded.problems, ...parsed.problems], sha256 };
 }
 
 /** The ways a transcript id may be written in a participants file: as is, by file name, without extension. */

@@ -90,6 +90,7 @@ function renderHeader(report: Report): string {
     `Einheit: ${esc(UNIT_KINDS[o.unit] ?? o.unit)}`,
     `Moderation: ${o.moderators.length ? o.moderators.map(esc).join(', ') : '–'}`,
     `Aufschlüsselung: ${o.by.length ? o.by.map((d) => esc(DIMENSIONS[d] ?? d)).join(', ') : '–'}`,
+    ...(o.participants ? [`Teilnehmende: <code title="sha256 ${esc(o.participants.sha256)}">${esc(o.participants.path)}</code>`] : []),
     ...(o.review?.length ? [`Durchsicht: ${o.review.map((f) => `<code title="sha256 ${esc(f.sha256)}">${esc(f.path)}</code>`).join(', ')}`] : []),
   ];
   return (

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { breakdownRows } from '../aggregate/breakdown.js';
 import { comparisonRows } from '../aggregate/compare.js';
 import { cooccurrenceRows, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../aggregate/cooccurrence.js';
@@ -20,6 +20,7 @@ import {
 import type { AnalyzeResult, AnalyzeRunOptions } from '../analyze.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { problem, sortProblems } from '../problems.js';
+import { shownPath } from '../read/shown-path.js';
 import { fileSizes } from '../read/sizes.js';
 import type { CodedUnit, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
@@ -160,7 +161,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     problems.push(...f.problems);
     if (f.transcript) {
       const t = f.transcript;
-      const input: Report['inputs'][number] = { path: t.id, id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 };
+      const input: Report['inputs'][number] = { path: shownPath(cwd, t.path), id: t.id, format: t.format, encoding: t.encoding, sha256: t.sha256 };
       // Metadata (front matter, the preamble before the first label) and the legend's moderators, where there are any.
       if (t.meta && Object.keys(t.meta).length > 0) input.meta = t.meta;
       if (t.moderators && t.moderators.length > 0) input.moderators = t.moderators;
@@ -175,7 +176,8 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     codebook: {
       name: codebook.name,
       ...(codebook.version !== undefined ? { version: codebook.version } : {}),
-      file: codebook.source.file,
+      // A codebook object handed in by a caller may name an absolute file: the report records none.
+      file: isAbsolute(codebook.source.file) ? shownPath(cwd, codebook.source.file) : codebook.source.file,
       sha256: codebook.source.sha256,
     },
     inputs: inputsRead,
@@ -187,6 +189,8 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
       minSupport,
       minLift,
       maxEmergent,
+      keyterms: options.keyterms ?? DEFAULT_TOP_TERMS,
+      ...(opened.participantsFile ? { participants: opened.participantsFile } : {}),
       ...(opened.review ? { review: opened.review.files } : {}),
     },
     totals: { transcripts: inputsRead.length, units: tally.units, codableUnits: tally.codableUnits, speakers: tally.speakers, skipped: skipped.length },
@@ -276,6 +280,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     report.perspectives = [...declared, ...emergent];
   }
   const sorted = sortProblems(problems);
-  report.problems = sorted;
+  // The report names no absolute path, not even of a transcript given as one (messages on stderr keep the path as given).
+  report.problems = sorted.map((p) => (isAbsolute(p.file) ? { ...p, file: shownPath(cwd, p.file) } : p));
   return { report, problems: sorted, skipped, inputPaths: listed.files.map((f) => resolve(cwd, f.path)), quotes };
 }

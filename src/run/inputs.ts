@@ -5,6 +5,7 @@ import { loadCodebook } from '../read/codebook.js';
 import { knownEncoding } from '../read/decode.js';
 import { listInputs } from '../read/files.js';
 import { loadParticipants } from '../read/participants.js';
+import { shownPath } from '../read/shown-path.js';
 import type { Codebook, InputFile, Participant, Problem, UnitKind } from '../types.js';
 import type { ReviewSet } from '../review/apply.js';
 
@@ -13,6 +14,8 @@ export interface OpenedInputs {
   cwd: string;
   codebook: Codebook;
   participants: Participant[];
+  /** The participants file given, relative to `cwd`, with the sha256 of its bytes (for the report's provenance). */
+  participantsFile?: { path: string; sha256: string };
   files: InputFile[];
   /** The unit kind used and the moderators in force (codebook's plus extra). */
   unit: UnitKind;
@@ -43,16 +46,19 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
     const loaded = await loadCodebook(file === undefined ? undefined : resolve(cwd, file));
     problems.push(...loaded.problems.map((p) => (file === undefined ? p : { ...p, file })));
     if (!loaded.codebook) return null;
-    codebook = loaded.codebook;
+    // Recorded relative to the working folder, never absolute: a moved project folder gives the same report.
+    codebook = file === undefined ? loaded.codebook : { ...loaded.codebook, source: { ...loaded.codebook.source, file: shownPath(cwd, file) } };
   }
 
   let participants: Participant[] = [];
+  let participantsFile: OpenedInputs['participantsFile'];
   if (options.participants) {
     const file = options.participants;
     const loaded = await loadParticipants(resolve(cwd, file));
     problems.push(...loaded.problems.map((p) => ({ ...p, file })));
     if (hasErrors(loaded.problems)) return null;
     participants = loaded.participants;
+    participantsFile = { path: shownPath(cwd, file), sha256: loaded.sha256 ?? '' };
   }
 
   let review: ReviewSet | null = null;
@@ -65,7 +71,7 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
     for (const file of options.review) {
       const r = await readReview(resolve(cwd, file), file);
       problems.push(...r.problems);
-      if (r.rows && !hasErrors(r.problems)) read.push({ path: file, sha256: r.sha256, rows: r.rows });
+      if (r.rows && !hasErrors(r.problems)) read.push({ path: shownPath(cwd, file), sha256: r.sha256, rows: r.rows });
     }
     if (read.length < options.review.length) return null;
     const built = buildReviewSet(read, flattenCategories(codebook.categories).map((c) => c.path));
@@ -82,6 +88,7 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
     cwd,
     codebook,
     participants,
+    ...(participantsFile ? { participantsFile } : {}),
     files: listed.files,
     unit: options.unit ?? codebook.unit,
     moderators: [...codebook.moderators, ...(options.moderators ?? [])],

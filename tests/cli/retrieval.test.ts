@@ -106,6 +106,23 @@ describe('fokus kwic', () => {
     expect(noFold.stderr).toBe('fokus: 0 hits in 0 units\n');
   });
 
+  it("--stem and --no-stem override the codebook's stemming either way", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fokus-kwic-stem-'));
+    temps.push(dir);
+    const { writeFile } = await import('node:fs/promises');
+    const stemming = 'codebook: S\nmatch: {stem: true}\ncategories:\n  - code: k\n    label: K\n    terms: [kooperation]\n';
+    await writeFile(join(dir, 'stem.yaml'), stemming);
+    await writeFile(join(dir, 'plain.yaml'), stemming.replace('match: {stem: true}\n', ''));
+    await writeFile(join(dir, 't.txt'), 'B1: Wir suchen Kooperationen.\n\nB2: Eine Kooperation gibt es.\n');
+    const kwic = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => runCli(['kwic', 'kooperation', 't.txt', '-w', '4', ...args], dir);
+    const both = ['t.txt#1  B1  hen [[Kooperationen]].', 't.txt#2  B2  ine [[Kooperation]] gib', ''].join('\n');
+    const asWritten = 't.txt#2  B2  ine [[Kooperation]] gib\n';
+    expect(await kwic('-c', 'stem.yaml')).toEqual({ code: 0, stdout: both, stderr: 'fokus: 2 hits in 2 units\n' });
+    expect(await kwic('-c', 'stem.yaml', '--no-stem')).toEqual({ code: 0, stdout: asWritten, stderr: 'fokus: 1 hit in 1 unit\n' });
+    expect(await kwic('-c', 'plain.yaml')).toEqual({ code: 0, stdout: asWritten, stderr: 'fokus: 1 hit in 1 unit\n' });
+    expect(await kwic('-c', 'plain.yaml', '--stem')).toEqual({ code: 0, stdout: both, stderr: 'fokus: 2 hits in 2 units\n' });
+  });
+
   it('refuses a term outside the term language', async () => {
     const run = await runCli(['kwic', 'z.B.', '.', '-c', 'cb.yaml'], here);
     expect(run.code).toBe(2);
@@ -214,7 +231,18 @@ describe('fokus analyze with analysis options', () => {
       'category,term,units,other_units,g2\nbedarfe,brauchen,2,0,6.7301\nbedarfe/personal,brauchen,2,0,6.7301\n',
     );
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-    expect(report.options).toEqual({ by: ['group'], cooccurScope: 'window:2', maxEmergent: 50, minLift: 1.5, minSupport: 3, moderators: ['I'], unit: 'turn' });
+    expect(report.options).toEqual({
+      by: ['group'],
+      cooccurScope: 'window:2',
+      keyterms: 10,
+      maxEmergent: 50,
+      minLift: 1.5,
+      minSupport: 3,
+      moderators: ['I'],
+      // The participants file, relative to the working folder, with the sha256 of its bytes.
+      participants: { path: 'participants.csv', sha256: 'ff6387f9bb90f88dfc6d10e6953707a9106544d4a6a65b7bd92eb45ebab6e4a4' },
+      unit: 'turn',
+    });
     // Windows of two codable units: a.txt {bedarfe, personal, vernetzung}, {vernetzung}; b.txt {bedarfe, personal, vernetzung}.
     expect(report.cooccurrence[0]).toEqual({ a: 'bedarfe', b: 'vernetzung', c: 2 / 3, contexts: { a: 2, b: 3, both: 2 }, jaccard: 1, segments: 4 });
     expect(report.comparisons[0].rows[0]).toEqual({

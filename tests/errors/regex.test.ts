@@ -34,6 +34,14 @@ const SLIPS_PAST = 'a*a*a*a*a*a*a*a*c';
  * the machine. (Thirty `a`s, 5·10⁷ steps, take a second or two: a fast machine could finish in budget.)
  */
 const A60 = `${'a'.repeat(60)}!`;
+/**
+ * The budget where A60 must be stopped and quick texts ("ac", "Personal") must not be: A60 runs past
+ * any budget, and a quick text takes microseconds, so only a stall of a whole second could change
+ * a verdict (a budget of 50 ms could be eaten by a loaded machine's scheduler or a GC pause).
+ */
+const STOPS_A60 = { baseMs: 1000, perThousandMs: 0 };
+/** A budget nothing in these tests comes near (an hour): where no rule may be stopped, none is, on any machine. */
+const NEVER = { baseMs: 3_600_000, perThousandMs: 0 };
 
 describe('the static guard refuses what backtracks catastrophically, with few false alarms', () => {
   test.each([
@@ -88,7 +96,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
     const coded = codeUnits(
       [unit(1, 'Frage?', true), unit(2, 'ac Personal'), unit(3, A60), unit(4, `${A60} Personal`), unit(5, 'aac')],
       matcher,
-      { file: 'fg/t.txt', onProblem: (p) => problems.push(p), regexBudget: { baseMs: 50, perThousandMs: 0 } },
+      { file: 'fg/t.txt', onProblem: (p) => problems.push(p), regexBudget: STOPS_A60 },
     );
     expect(problems).toEqual([
       {
@@ -96,7 +104,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
         line: 5,
         severity: 'error',
         message:
-          `regex '${SLIPS_PAST}' of category 'r' ran longer than 50 ms on segment 3 and was stopped; it is left out for the rest of this transcript, ` +
+          `regex '${SLIPS_PAST}' of category 'r' ran longer than 1000 ms on segment 3 and was stopped; it is left out for the rest of this transcript, ` +
           "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)",
         ruleId: 'code/regex-timeout',
       },
@@ -113,10 +121,10 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
 
   test('a rule stopped on one transcript is tried afresh on the next: each transcript is judged on its own, whatever thread codes it', () => {
     const matcher = matcherWith(SLIPS_PAST);
-    const budget = { baseMs: 50, perThousandMs: 0 };
+    const budget = STOPS_A60;
     // Within one call (one transcript) the rule stays off after it was stopped: no entry for the later texts.
     const first = runRegexRules([A60, 'ac'], matcher, budget);
-    expect([first.stops, first.hits.map((h) => h.size)]).toEqual([[{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 50 }], [0, 0]]);
+    expect([first.stops, first.hits.map((h) => h.size)]).toEqual([[{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 1000 }], [0, 0]]);
     // The next call with the same matcher runs it again, so the outcome does not depend on which
     // transcripts a worker thread saw before.
     const again = runRegexRules(['ac', 'b'], matcher, budget);
@@ -124,7 +132,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
   });
 
   test('a regex that can match the empty string ends on text with emoji (no endless loop at a surrogate pair)', () => {
-    const run = runRegexRules(['😀😀x 😀'], matcherWith('x*'));
+    const run = runRegexRules(['😀😀x 😀'], matcherWith('x*'), NEVER);
     expect([run.stops, [...run.hits[0]!.values()].map((ms) => ms.map((m) => [m.start, m.end]))]).toEqual([[], [[[4, 5]]]]);
   });
 
@@ -146,6 +154,31 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
         "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)\n",
     });
   });
+
+  test('FOKUS_REGEX_BUDGET sets the milliseconds a unit gets, for analyze and the commands that code (kwic, show, …)', async () => {
+    // Only the unbounded text is coded, so the verdict is the same whatever the budget and the machine.
+    const dir = await project({ 'cb.yaml': codebookWith(SLIPS_PAST), 't.txt': `B1: ${A60}\n` });
+    const stopped = (ms: number): string =>
+      `t.txt:1: error: regex '${SLIPS_PAST}' of category 'r' ran longer than ${ms} ms on segment 1 and was stopped; it is left out for the rest of this transcript, ` +
+      "so 'r' may be coded too rarely (rewrite the regex without nested or overlapping repetition)\n";
+    const env = { FOKUS_REGEX_BUDGET: '300' };
+    // 300 ms, plus 1 ms per 1000 characters (61 here): 301.
+    const analyzed = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-f', 'csv', '-q'], dir, env);
+    expect([analyzed.code, analyzed.stderr]).toEqual([2, stopped(301)]);
+    const kwic = await runCli(['kwic', 'personal', 't.txt', '-c', 'cb.yaml'], dir, env);
+    expect([kwic.code, kwic.stderr]).toEqual([2, `${stopped(301)}fokus: 0 hits in 0 units\n`]);
+    // Empty is unset: the default.
+    const unset = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-f', 'csv', '-q'], dir, { FOKUS_REGEX_BUDGET: '' });
+    expect([unset.code, unset.stderr]).toEqual([2, stopped(1001)]);
+  });
+
+  test.each(['0', '1.5', '2s', '-5', ' 300'])('FOKUS_REGEX_BUDGET=%j is refused with exit 2 before anything is read', async (value) => {
+    const dir = await project({ 'cb.yaml': codebookWith(SLIPS_PAST), 't.txt': `B1: ${A60}\n` });
+    const message = `fokus: FOKUS_REGEX_BUDGET='${value}' is not a whole number of milliseconds ≥ 1\n`;
+    for (const args of [['analyze', 't.txt', '-c', 'cb.yaml', '-q'], ['show', 't.txt', '-c', 'cb.yaml', '--category', 'r']]) {
+      expect(await runCli(args, dir, { FOKUS_REGEX_BUDGET: value })).toEqual({ code: 2, stdout: '', stderr: message });
+    }
+  });
 });
 
 describe('the budgeted run finds exactly what plain exec finds', () => {
@@ -164,7 +197,7 @@ describe('the budgeted run finds exactly what plain exec finds', () => {
   test('on arbitrary texts of German words, spaces, emoji and combining marks', () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
-        const run = runRegexRules(texts, matcher);
+        const run = runRegexRules(texts, matcher, NEVER);
         expect(run.stops).toEqual([]);
         const rules = matcher.categories[0]!.rules;
         texts.forEach((t, i) => {

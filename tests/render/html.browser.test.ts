@@ -17,6 +17,8 @@ declare const getComputedStyle: (e: unknown) => { paddingLeft: string; backgroun
 /** A page in a fresh context whose every request is recorded; only `allow` is let through. */
 async function openRecorded(browser: Browser, allow: string): Promise<{ context: BrowserContext; page: Page; requests: string[]; routed: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // No Playwright deadlines (30 s by default): the test's own timeout is the only one, as for every test.
+  context.setDefaultTimeout(0);
   const requests: string[] = [];
   const routed: string[] = [];
   const errors: string[] = [];
@@ -48,10 +50,10 @@ describe('report.html in Chromium', () => {
     const file = join(dir, 'report.html');
     url = pathToFileURL(file).href;
     writeFileSync(file, renderHtml(htmlReport()));
-    browser = await chromium.launch({ executablePath: chromiumPath.path, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath.path, args: CHROMIUM_ARGS, timeout: 0 });
     rec = await openRecorded(browser, url);
     await rec.page.goto(url, { waitUntil: 'load' });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -166,7 +168,7 @@ describe('report.html in the Chromium shipped by npm', () => {
   test('starts without a download and shows the report', async () => {
     const packaged = await chromiumExecutable({ FOKUS_CHROMIUM: 'npm' });
     expect(packaged.source).toBe('npm');
-    const browser = await chromium.launch({ executablePath: packaged.path, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: packaged.path, args: CHROMIUM_ARGS, timeout: 0 });
     try {
       const dir = mkdtempSync(join(tmpdir(), 'fokus-html-npm-'));
       const file = join(dir, 'report.html');
@@ -179,5 +181,5 @@ describe('report.html in the Chromium shipped by npm', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

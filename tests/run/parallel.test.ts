@@ -37,9 +37,13 @@ afterAll(async () => {
   for (const t of temps) await rm(t, { recursive: true, force: true });
 });
 
-/** Run the built `fokus` in the corpus folder; gives exit code, stdout and stderr. */
+/**
+ * Run the built `fokus` in the corpus folder; gives exit code, stdout and stderr. Regex rules get an
+ * hour per unit (FOKUS_REGEX_BUDGET), so no rule is stopped on a loaded machine in one run and not in
+ * the other: the bytes compared depend on the threads alone.
+ */
 function fokus(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), ...args], { cwd: corpus.dir, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '' } });
+  const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), ...args], { cwd: corpus.dir, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '', FOKUS_REGEX_BUDGET: '3600000' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -85,7 +89,9 @@ describe('worker threads give the bytes of a single-threaded run', () => {
 });
 
 describe('a regex rule stopped by its time budget: the same codings whatever the number of threads', () => {
-  // 'a*a*…c' on sixty a's backtracks about 7·10⁹ steps: it runs past a one-second budget on any machine.
+  // 'a*a*…c' on sixty a's backtracks about 7·10⁹ steps: it runs past any budget on any machine. The
+  // quick units ("ac Personal", "Nochmal ac.") run under the same clock and take microseconds; they get
+  // 3 s each (FOKUS_REGEX_BUDGET), so that only a stall of seconds on a loaded machine could stop them.
   const slow = `${'a'.repeat(60)}!`;
   const codebook = "codebook: T\ncategories:\n  - code: r\n    label: R\n    rules:\n      - regex: 'a*a*a*a*a*a*a*a*c'\n  - code: t\n    label: T\n    terms: [personal]\n";
   // Six transcripts of two units each; in two of them the first unit hangs the rule (the slow line and
@@ -100,7 +106,7 @@ describe('a regex rule stopped by its time budget: the same codings whatever the
     await writeFile(join(dir, 'cb.yaml'), codebook);
     for (let i = 1; i <= 6; i++) await writeFile(join(dir, `t${i}.txt`), transcript(i === 2 || i === 5));
     const run = (jobs: string): { code: number | null; stdout: string; stderr: string } => {
-      const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), 'analyze', '.', '-c', 'cb.yaml', '-f', 'csv', '-q', '--jobs', jobs], { cwd: dir, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '' } });
+      const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), 'analyze', '.', '-c', 'cb.yaml', '-f', 'csv', '-q', '--jobs', jobs], { cwd: dir, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '', FOKUS_REGEX_BUDGET: '3000' } });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
     const one = run('1');
