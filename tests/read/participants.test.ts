@@ -53,6 +53,8 @@ describe('parseParticipants: CSV', () => {
       problems: [
         { file: `${dir}participants-excel.csv`, line: 2, column: 7, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
       ],
+      // The sha256 of the file's bytes (`sha256sum`), recorded in the report's provenance.
+      sha256: '18e1e17937d95bf2b46a13b3990e1a5ba8356022be6e0064aeab31ebde98bebb',
     });
   });
 });

@@ -8,8 +8,12 @@ import { compareGroups } from '../../src/aggregate/compare.js';
 import { countCooccurrence, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../../src/aggregate/cooccurrence.js';
 import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from '../../src/aggregate/emergent.js';
 import { countFrequencies } from '../../src/aggregate/frequencies.js';
-import { findKeyTerms } from '../../src/aggregate/keyterms.js';
+import { DEFAULT_TOP_TERMS, findKeyTerms } from '../../src/aggregate/keyterms.js';
 import { findPerspectives } from '../../src/aggregate/perspectives.js';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { shownPath } from '../../src/read/shown-path.js';
 import type { Report } from '../../src/types.js';
 import { VERSION } from '../../src/version.js';
 
@@ -27,16 +31,21 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
   const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
   const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
   const words = { language: codebook.language, stem: codebook.match.stem };
+  // Paths as reports record them: relative to the working directory (see read/shown-path.ts).
+  const cwd = options.cwd ?? process.cwd();
+  const participants = options.participants
+    ? { path: shownPath(cwd, options.participants), sha256: createHash('sha256').update(await readFile(resolve(cwd, options.participants))).digest('hex') }
+    : undefined;
   const report: Report = {
     program: { name: 'fokus', version: VERSION },
     codebook: {
       name: codebook.name,
       ...(codebook.version !== undefined ? { version: codebook.version } : {}),
-      file: codebook.source.file,
+      file: isAbsolute(codebook.source.file) ? shownPath(cwd, codebook.source.file) : codebook.source.file,
       sha256: codebook.source.sha256,
     },
     inputs: transcripts.map((t) => ({
-      path: t.id,
+      path: shownPath(cwd, t.path),
       id: t.id,
       format: t.format,
       encoding: t.encoding,
@@ -44,7 +53,17 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
       ...(Object.keys(t.meta).length > 0 ? { meta: t.meta } : {}),
       ...(t.moderators && t.moderators.length > 0 ? { moderators: t.moderators } : {}),
     })),
-    options: { unit, moderators, by, cooccurScope: formatCooccurrenceScope(scope), minSupport, minLift, maxEmergent },
+    options: {
+      unit,
+      moderators,
+      by,
+      cooccurScope: formatCooccurrenceScope(scope),
+      minSupport,
+      minLift,
+      maxEmergent,
+      keyterms: options.keyterms ?? DEFAULT_TOP_TERMS,
+      ...(participants ? { participants } : {}),
+    },
     totals: {
       transcripts: transcripts.length,
       units: units.length,
