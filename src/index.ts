@@ -61,7 +61,8 @@ export { findKeyTerms } from './aggregate/keyterms.js';
 export { suggestTerms } from './aggregate/suggest.js';
 export { findConcordance, compileTerm } from './aggregate/kwic.js';
 export { explainUnit } from './aggregate/explain.js';
-export { agreeCodings, rateAgreement, evaluateCoding, krippendorffAlpha, cohenKappa, fleissKappa } from './aggregate/agreement.js';
+export { agreeCodings, rateAgreement, krippendorffAlpha, cohenKappa, fleissKappa } from './aggregate/agreement.js';
+export { evaluateCoding } from './aggregate/evaluation.js';
 export { fisherExact, logLikelihood, adjustBenjaminiHochberg } from './aggregate/stats.js';
 
 // render

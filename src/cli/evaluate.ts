@@ -68,7 +68,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
-  const { categoryDepth, evaluateCoding } = await import('../aggregate/agreement.js');
+  const { categoryDepth, evaluateCoding } = await import('../aggregate/evaluation.js');
   if (flags.depth !== undefined) {
     const levels = [...new Set(categories.map((c) => categoryDepth(c.path)))].sort((a, b) => a - b);
     const missing = [...new Set(flags.depth)].filter((d) => !levels.includes(d));

@@ -7,7 +7,8 @@
  * transcript), verified with the matcher, and the kept ones are written into a copy of the
  * codebook's YAML. Deterministic: the same inputs give the same proposals and the same bytes.
  */
-import { evaluateCoding, unitId, type Evaluation } from '../aggregate/agreement.js';
+import { unitId } from '../aggregate/agreement.js';
+import { evaluateCoding, type Evaluation } from '../aggregate/evaluation.js';
 import { compileCodebook } from '../codebook/compile.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { parseCodebook } from '../codebook/parse.js';

@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationExample, EvaluationRow } from '../aggregate/agreement.js';
+import type { Evaluation, EvaluationExample, EvaluationRow } from '../aggregate/evaluation.js';
 import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK, type FigureCell } from './agreement.js';
 import type { CsvOptions } from './format.js';
 

@@ -3,13 +3,13 @@ import {
   agreeCodings,
   brennanPrediger,
   cohenKappa,
-  evaluateCoding,
   fleissKappa,
   krippendorffAlpha,
   rateAgreement,
   type Value,
   type ValueCounts,
 } from '../../src/aggregate/agreement.js';
+import { evaluateCoding } from '../../src/aggregate/evaluation.js';
 import type { CodedUnit, CoderCoding, Rating } from '../../src/types.js';
 
 /** Value counts per unit of a coders × units matrix (null = missing), as Krippendorff prints reliability data. */
