@@ -8,14 +8,20 @@ const args = process.argv.slice(2);
 // run, and not in a stack trace. What is still written goes nowhere; the command runs to its end and
 // fokus exits with its own code (a failed check stays exit 1 for scripts that read PIPESTATUS or use
 // `set -o pipefail`). Exiting at once would give 0, or whatever code was set so far.
+// Any other failure to write (a full device: `>/dev/full`, ENOSPC; EIO) loses output: it is said once
+// on stderr, the rest of the output is dropped, and fokus exits 2 (or the higher code of the run).
 const closed = new Set();
+let lost = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
-    if (e.code === 'EPIPE' || (closed.has(stream) && e.code === 'ERR_STREAM_DESTROYED')) {
-      closed.add(stream);
-      return;
+    const first = !closed.has(stream);
+    closed.add(stream);
+    if (e.code === 'EPIPE' || !first) return;
+    lost = true;
+    process.exitCode = 2;
+    if (stream === process.stdout && !closed.has(process.stderr)) {
+      process.stderr.write(`fokus: cannot write the output (${e.code ?? 'error'}${e.code === 'ENOSPC' ? ': no space left on device' : ''}); it is incomplete\n`);
     }
-    throw e;
   });
 }
 /** The stream as the CLI sees it: writes after the reader has gone are dropped. */
@@ -44,6 +50,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   import('../dist/cli/main.js')
     .then(({ main }) => main(args, { stdout: guarded(process.stdout), stderr: guarded(process.stderr), cwd: process.cwd(), env: process.env, stdin: process.stdin }))
     .then((code) => {
-      process.exitCode = code;
+      process.exitCode = lost ? Math.max(code, 2) : code;
     }, last);
 }

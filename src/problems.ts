@@ -1,4 +1,5 @@
 import type { Position, Problem, Severity } from './types.js';
+import { safeText } from './text/safe-text.js';
 
 /** Make a problem record; `at` may be a Position or omitted when the place is unknown. */
 export function problem(
@@ -24,7 +25,8 @@ export function formatProblem(p: Problem): string {
     place += `:${p.line}`;
     if (p.column !== undefined) place += `:${p.column}`;
   }
-  return `${place}: ${p.severity}: ${p.message}`;
+  // File names and messages quote the input (speaker labels, terms, cells): never obeyed by a terminal.
+  return safeText(`${place}: ${p.severity}: ${p.message}`);
 }
 
 /** True when any problem is an error. */

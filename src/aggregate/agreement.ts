@@ -9,7 +9,7 @@
  * - a ratings table (unit × coder values, empty cells missing) for any level of measurement.
  */
 import { cmp } from '../problems.js';
-import type { CoderCoding, Rating, RatingTable } from '../types.js';
+import type { CoderCoding, Problem, Rating, RatingTable } from '../types.js';
 import {
   brennanPrediger,
   cohenKappa,
@@ -233,6 +233,47 @@ export function agreeCodings(codings: readonly CoderCoding[], options: AgreeOpti
     };
   });
   return { coders, units, categories: perCategory, overall: binaryFigures(overall), disagreements };
+}
+
+/** Up to three names, then how many more: `a.txt, b.txt, c.txt and 4 more`. */
+function someOf(names: readonly string[]): string {
+  if (names.length === 0) return 'nothing';
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+/**
+ * Warnings for pairs of codings that cover no transcript, or no unit, in common: each unit then
+ * counts as coded by one coder and left empty by the other, and the figures (α −0.08, say) measure
+ * nothing. Each warning says what the two codings cover (on the later coding's file).
+ */
+export function codingOverlap(codings: readonly CoderCoding[]): Problem[] {
+  const cover = codings.map((c) => {
+    const transcripts = new Set<string>();
+    const units = new Set<string>();
+    for (const r of c.rows) {
+      transcripts.add(r.transcript);
+      units.add(unitId(r.transcript, r.segment));
+    }
+    return { coder: c.coder, transcripts, units };
+  });
+  const out: Problem[] = [];
+  for (let j = 1; j < cover.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const [a, b] = [cover[i]!, cover[j]!];
+      if (a.transcripts.size === 0 || b.transcripts.size === 0) continue;
+      const shared = [...b.transcripts].filter((t) => a.transcripts.has(t));
+      const what = (c: typeof a): string => `${c.coder} codes ${c.units.size} unit${c.units.size === 1 ? '' : 's'} of ${someOf([...c.transcripts].sort(cmp))}`;
+      if (shared.length === 0) {
+        const message = `${b.coder} and ${a.coder} have no transcript in common (${what(a)}; ${what(b)}): the figures compare units that only one of them coded, so they measure no agreement`;
+        out.push({ file: b.coder, severity: 'warning', message, ruleId: 'agree/no-common-transcript' });
+      } else if (![...b.units].some((u) => a.units.has(u))) {
+        const message = `${b.coder} and ${a.coder} have no unit in common in ${someOf(shared.sort(cmp))} (${what(a)}; ${what(b)}): every unit was coded by one of them only — were they segmented alike?`;
+        out.push({ file: b.coder, severity: 'warning', message, ruleId: 'agree/no-common-unit' });
+      }
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- ratings

@@ -9,11 +9,16 @@ export const NO_VALUE = '(none)';
 /**
  * The value of one unit in a breakdown dimension: `transcript` → the transcript id, `speaker` →
  * `transcript:speaker`, anything else (`group`, `role`, …) → that attribute, or `(none)` when missing.
+ * Attributes are looked up as own keys only (a column may be called `constructor` or `__proto__`),
+ * as written and then lower-cased, as the participants reader stores column names (`--by Group`).
  */
 export function dimensionValue(unit: CodedUnit, dimension: string): string {
   if (dimension === 'transcript') return unit.transcript;
   if (dimension === 'speaker') return speakerId(unit);
-  return Object.hasOwn(unit.attributes, dimension) ? unit.attributes[dimension]! : NO_VALUE;
+  const attributes = unit.attributes;
+  if (Object.hasOwn(attributes, dimension)) return attributes[dimension]!;
+  const lower = dimension.toLowerCase();
+  return Object.hasOwn(attributes, lower) ? attributes[lower]! : NO_VALUE;
 }
 
 /** Per value of a dimension: its codable units, and how many of them carry each full code. */

@@ -1,10 +1,12 @@
 import type { Category, Codebook, CodedUnit, PerspectiveResult } from '../types.js';
 import { cmp } from '../problems.js';
-import { flattenCategories, isRelated } from '../codebook/flatten.js';
+import { flattenCategories } from '../codebook/flatten.js';
 import { distinctiveTerms, indexWords, speakerWords, textWords, type DistinctiveTerm, type WordOptions } from './keyterms.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
-import { adjustBenjaminiHochberg, ALPHA, fisherExact } from './stats.js';
+import { emergentCombinations, type Combination } from './emergent-search.js';
 import { codableUnits, sortUnits, speakerId, unitId } from './units.js';
+
+export { emergentCombinations, MAX_EMERGENT_TESTS, supportNeeded, type CodeIndex, type Combination, type SearchStats } from './emergent-search.js';
 
 /** Options of `findEmergentPerspectives`. */
 export interface EmergentOptions extends Partial<WordOptions> {
@@ -40,14 +42,6 @@ export function capCombinations<T>(combos: readonly T[], max: number = DEFAULT_M
   return max > 0 ? combos.slice(0, max) : [...combos];
 }
 
-/** One candidate combination while searching. */
-interface Combo {
-  members: number[];
-  evidence: number[];
-  lift: number;
-  p: number;
-}
-
 /**
  * Category pairs and triples that co-occur in units clearly more often than chance — development
  * perspectives the data suggest (`kind: emergent`), with unit scope. With N codable units and
@@ -63,6 +57,8 @@ interface Combo {
  *   three is the triple's p. Its pairs already explain it — and it is not reported — unless every
  *   member is more frequent among the units with both others than among the units with either one
  *   alone: n_XYZ/n_YZ > max(n_XY/n_Y, n_XZ/n_Z).
+ * - At most `MAX_EMERGENT_TESTS` combinations are tested: when more reach minSupport, the support
+ *   required is raised until no more than that many do (`emergent-search.ts`; ties are never split).
  * - Many combinations are tested at once, so the p of all tested pairs and triples are adjusted
  *   together (Benjamini–Hochberg); a combination is kept when its adjusted p < 0.05 and its lift
  *   reaches minLift. The reported `p` is the adjusted one.
@@ -99,110 +95,6 @@ export function findEmergentPerspectives(units: readonly CodedUnit[], codebook: 
     const terms = distinctiveTerms(words, selected);
     return describeCombination(combo, flat, minSupport, terms, opts.labelTerms ?? DEFAULT_LABEL_TERMS, combo.evidence.map((k) => codable[k]!));
   });
-}
-
-/**
- * Codable units (in report order) seen through their codes: what the search for combinations
- * needs. The index may leave out units that cannot support any pair (fewer than two unrelated codes);
- * `n` and `N` always count all codable units.
- */
-export interface CodeIndex {
-  /** Codable units in all. */
-  N: number;
-  /** Codable units coded with each category (flat codebook order). */
-  n: readonly number[];
-  /** Whether the unit at position `k` of the index carries the code at flat position `code`. */
-  has: (k: number, code: number) => boolean;
-  /** Per category the positions in `has` (ascending) of the units coded with it. */
-  unitsOf: readonly (readonly number[])[];
-}
-
-/** A combination kept by the search: categories (flat positions), supporting units (positions in the index), lift and adjusted p. */
-export interface Combination {
-  members: number[];
-  evidence: number[];
-  lift: number;
-  p: number;
-}
-
-/**
- * The pairs and triples `findEmergentPerspectives` reports, in its order, found from an index of
- * the units' codes (see the rules there).
- */
-export function emergentCombinations(idx: CodeIndex, codebook: Codebook, minSupport: number, minLift: number): Combination[] {
-  const flat = flattenCategories(codebook.categories);
-  const { N, n, has, unitsOf } = idx;
-  const related = (i: number, j: number): boolean => i === j || isRelated(flat[i]!.path, flat[j]!.path);
-  const withAll = (members: readonly number[]): number[] => unitsOf[members[0]!]!.filter((k) => members.every((m) => has(k, m)));
-
-  // Every combination that reaches the support is tested; the family of tests is adjusted together.
-  const tested: (Combo & { eligible: boolean })[] = [];
-  const pairUnits = new Map<string, number[]>();
-  for (let i = 0; i < flat.length; i++) {
-    if (n[i]! < minSupport) continue;
-    for (let j = i + 1; j < flat.length; j++) {
-      if (n[j]! < minSupport || related(i, j)) continue;
-      const evidence = withAll([i, j]);
-      pairUnits.set(`${i},${j}`, evidence);
-      if (evidence.length < minSupport) continue;
-      const both = evidence.length;
-      const lift = (N * both) / (n[i]! * n[j]!);
-      const p = fisherExact(both, n[i]! - both, n[j]! - both, N - n[i]! - n[j]! + both).greater;
-      tested.push({ members: [i, j], evidence, lift, p, eligible: lift >= minLift });
-    }
-  }
-  const nPair = (x: number, y: number): number => pairUnits.get(x < y ? `${x},${y}` : `${y},${x}`)?.length ?? 0;
-  for (let i = 0; i < flat.length; i++) {
-    for (let j = i + 1; j < flat.length; j++) {
-      if (nPair(i, j) < minSupport) continue;
-      for (let k = j + 1; k < flat.length; k++) {
-        if (related(i, k) || related(j, k) || nPair(i, k) < minSupport || nPair(j, k) < minSupport) continue;
-        const evidence = pairUnits.get(`${i},${j}`)!.filter((u) => has(u, k));
-        const s = evidence.length;
-        if (s < minSupport) continue;
-        const lift = (N * N * s) / (n[i]! * n[j]! * n[k]!);
-        let p = 0;
-        let explained = false;
-        for (const [x, y, z] of [[i, j, k], [j, i, k], [k, i, j]] as const) {
-          const yz = nPair(y, z);
-          if (s / yz <= Math.max(nPair(x, y) / n[y]!, nPair(x, z) / n[z]!)) explained = true;
-          p = Math.max(p, fisherExact(s, yz - s, n[x]! - s, N - yz - n[x]! + s).greater);
-        }
-        tested.push({ members: [i, j, k], evidence, lift, p, eligible: lift >= minLift && !explained });
-      }
-    }
-  }
-  const adjusted = adjustBenjaminiHochberg(tested.map((t) => t.p));
-  const found = tested.map((t, k) => ({ ...t, p: adjusted[k]! })).filter((t) => t.eligible && t.p < ALPHA);
-
-  const declared = codebook.perspectives
-    .filter((p) => p.when.any.length === 0 && p.when.none.length === 0)
-    .map((p) => [...new Set(p.when.all)].sort(cmp).join('\u0000'));
-  const order = (a: Combo, b: Combo): number =>
-    b.lift - a.lift || b.evidence.length - a.evidence.length || compareLists(a.members, b.members);
-  const kept = [...found.filter((c) => c.members.length === 2).sort(order), ...found.filter((c) => c.members.length === 3).sort(order)];
-  const covers = (t: Combo, s: Combo): boolean =>
-    t !== s &&
-    sameList(t.evidence, s.evidence) &&
-    s.members.every((m) => t.members.some((x) => x === m || flat[x]!.path.startsWith(flat[m]!.path + '/'))) &&
-    !sameList(t.members, s.members);
-  // Only combinations with the same supporting units can cover each other: compare within buckets
-  // keyed by the evidence's length and hash (not every pair: that is quadratic in the thousands of
-  // combinations a large codebook can keep).
-  const keyOf = new Map<Combo, string>();
-  const buckets = new Map<string, Combo[]>();
-  for (const c of kept) {
-    let h = 0x811c9dc5;
-    for (const x of c.evidence) h = Math.imul(h ^ x, 0x01000193);
-    const key = `${c.evidence.length}:${h >>> 0}`;
-    keyOf.set(c, key);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(c);
-    else buckets.set(key, [c]);
-  }
-  return kept.filter(
-    (s) => !buckets.get(keyOf.get(s)!)!.some((t) => covers(t, s)) && !declared.includes(s.members.map((m) => flat[m]!.path).sort(cmp).join('\u0000')),
-  );
 }
 
 /** A unit as an emergent perspective's evidence needs it. */
@@ -262,17 +154,6 @@ function labelWords(labels: readonly string[]): string[] {
 function overlapsLabel(term: string, words: readonly string[]): boolean {
   const t = foldWord(term);
   return words.some((w) => t.includes(w) || (t.length >= MIN_LABEL_WORD && w.includes(t)));
-}
-
-/** True when two number lists are equal item by item. */
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** Lexicographic order of two number lists. */
-function compareLists(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
 }
 
 /** Distinct strings in code-unit order. */

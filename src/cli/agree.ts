@@ -96,10 +96,11 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
       problems.push({ file: f, severity: 'warning', message, ruleId: 'agree/qdpx-without-codebook' });
     }
   }
+  const { agreeCodings, codingOverlap } = await import('../aggregate/agreement.js');
+  if (!hasErrors(problems)) problems.push(...codingOverlap(codings));
   printProblems(problems, io);
   if (hasErrors(problems)) return EXIT.badInput;
 
-  const { agreeCodings } = await import('../aggregate/agreement.js');
   const result = agreeCodings(codings, categories ? { categories } : {});
   const render = await import('../render/agreement.js');
   if (flags.format === 'json') io.stdout.write(render.renderAgreementJson(result));

@@ -92,7 +92,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
   if (flags.out) {
     // An output path that cannot take the report stops the run before any work is done.
     const { checkOutputFolder } = await import('./write.js');
-    const bad = await checkOutputFolder(flags.out, { cwd: io.cwd });
+    const bad = await checkOutputFolder(flags.out, { cwd: io.cwd, marker: true });
     for (const p of bad) io.stderr.write(formatProblem(p) + '\n');
     if (hasErrors(bad)) return EXIT.badInput;
   }

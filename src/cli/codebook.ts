@@ -97,9 +97,12 @@ function report(io: CliIO, problems: readonly Problem[]): void {
 }
 
 async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO): Promise<number> {
+  const { regexBudgetFromEnv } = await import('./coded-inputs.js');
+  const budget = regexBudgetFromEnv(io);
+  if ('exit' in budget) return budget.exit;
   const { parsed, shown } = await load(file, io);
   const { checkCodebook } = await import('../code/check.js');
-  const check = checkCodebook(parsed, shown);
+  const check = checkCodebook(parsed, shown, budget.regexBudget);
   report(io, check.problems);
   const { renderCheckJson, renderCheckTable } = await import('../render/check.js');
   if (flags.format === 'json') io.stdout.write(renderCheckJson(check));

@@ -86,7 +86,7 @@ export function registerInit(program: Command, io: CliIO, setCode: (code: number
 }
 
 async function runInit(dir: string, io: CliIO): Promise<number> {
-  const { lstat, mkdir, readFile, stat, writeFile } = await import('node:fs/promises');
+  const { lstat, readFile, stat } = await import('node:fs/promises');
   const { DEFAULT_CODEBOOK_PATH } = await import('../read/codebook.js');
   const { renderCodebookJsonSchema } = await import('../codebook/schema.js');
   const target = resolve(io.cwd, dir);
@@ -126,12 +126,9 @@ async function runInit(dir: string, io: CliIO): Promise<number> {
     io.stderr.write(`fokus: init writes nothing over existing files; choose another folder or move ${existing.length === 1 ? 'it' : 'them'} away\n`);
     return EXIT.badInput;
   }
-  try {
-    await mkdir(join(target, INIT_FILES.transcripts), { recursive: true });
-    // 'wx': never replace a file that appeared since the check above.
-    for (const f of files) await writeFile(join(target, f.name), f.content, { encoding: 'utf8', flag: 'wx' });
-  } catch (e) {
-    io.stderr.write(`fokus: cannot write the project folder ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+  const failed = await writeProject(target, files);
+  if (failed) {
+    io.stderr.write(`fokus: cannot write the project folder ${dir} (${failed}); nothing was left behind\n`);
     return EXIT.badInput;
   }
   const here = dir === '.' ? '' : `cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir} && `;
@@ -152,6 +149,32 @@ async function runInit(dir: string, io: CliIO): Promise<number> {
     ].join('\n'),
   );
   return EXIT.ok;
+}
+
+/**
+ * Write the project's files into `target`, making the folders needed (parents too, one by one). A
+ * failure removes every file written and every folder made, so a rerun finds the folder as it was;
+ * returns the error code, or null when all is written.
+ */
+async function writeProject(target: string, files: readonly { name: string; content: string }[]): Promise<string | null> {
+  const { rm, writeFile } = await import('node:fs/promises');
+  const { errorCode, makeFolders, removeFolders } = await import('./write.js');
+  const created: string[] = [];
+  const written: string[] = [];
+  try {
+    created.push(...(await makeFolders(target)));
+    created.push(...(await makeFolders(join(target, INIT_FILES.transcripts))));
+    for (const f of files) {
+      // 'wx': never replace a file that appeared since the check for existing files.
+      await writeFile(join(target, f.name), f.content, { encoding: 'utf8', flag: 'wx' });
+      written.push(join(target, f.name));
+    }
+    return null;
+  } catch (e) {
+    for (const file of written.reverse()) await rm(file, { force: true }).catch(() => undefined);
+    await removeFolders(created);
+    return errorCode(e);
+  }
 }
 
 /** The header and the rows of a participants CSV that hold in `transcript` (or in every transcript), as written. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, hasErrors, problem, sortProblems } from '../problems.js';
+import type { PseudonymEntry } from '../read/pseudonyms.js';
 import type { Problem } from '../types.js';
 import { usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
@@ -48,7 +49,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
   const { loadPseudonyms } = await import('../read/pseudonyms.js');
   const { listInputs } = await import('../read/files.js');
   const { readTranscript, parseTranscript } = await import('../read/index.js');
-  const { pseudonymiseTranscript, findOriginals, unmappedNameLabels } = await import('../segment/pseudonymise.js');
+  const { pseudonymiseTranscript } = await import('../segment/pseudonymise.js');
   const print = (ps: readonly Problem[]): void => {
     for (const p of sortProblems(ps)) io.stderr.write(formatProblem(p) + '\n');
   };
@@ -63,8 +64,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
   let failed = hasErrors(listing.problems);
   const options = { inflections: flags.inflections === true, ignoreCase: flags.ignoreCase === true };
   const files: { name: string; content: string }[] = [];
-  const totals: Record<string, number> = {};
-  for (const e of map.entries) totals[e.original] = 0;
+  const totals = new Map<string, number>(map.entries.map((e) => [e.original, 0]));
   const sourceOf = new Map<string, string>();
 
   for (const input of listing.files) {
@@ -83,7 +83,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     }
     sourceOf.set(name, input.path);
     const done = pseudonymiseTranscript(read.transcript, map.entries, options);
-    for (const [k, n] of Object.entries(done.counts)) totals[k] = (totals[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(done.counts)) totals.set(k, (totals.get(k) ?? 0) + n);
     files.push({ name, content: done.text });
 
     // The output must read back into blocks like the input's (a speaker where there was one).
@@ -103,19 +103,40 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     print(written);
     return EXIT.badInput;
   }
-  const rows = [['original', 'pseudonym', 'replacements'], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals[e.original] ?? 0)])];
+  const rows = [['original', 'pseudonym', 'replacements'], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals.get(e.original) ?? 0)])];
   io.stdout.write(table(rows));
   io.stderr.write(`fokus: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${flags.out}\n`);
   if (flags.check !== true) return failed ? EXIT.badInput : EXIT.ok;
 
   // --check: originals left in the outputs, and name-like labels the map does not know.
+  const remaining = await checkOutputs(files, map.entries, flags.out, options.ignoreCase, print);
+  io.stderr.write(`fokus: ${remaining} remaining occurrence${remaining === 1 ? '' : 's'} of originals\n`);
+  if (remaining > 0) return EXIT.checkFailed;
+  return failed ? EXIT.badInput : EXIT.ok;
+}
+
+/**
+ * `--check`: print every original left in the written texts (errors) and every name-like speaker
+ * label the map does not know (warnings, with how often the text mentions it); returns how many
+ * originals remain. Each text is scanned once for all originals, and once for all such labels.
+ */
+async function checkOutputs(
+  files: readonly { name: string; content: string }[],
+  entries: readonly PseudonymEntry[],
+  out: string,
+  ignoreCase: boolean,
+  print: (ps: readonly Problem[]) => void,
+): Promise<number> {
+  const { parseTranscript } = await import('../read/index.js');
+  const { findOriginals, countMentions, unmappedNameLabels } = await import('../segment/pseudonymise.js');
   const remaining: Problem[] = [];
   const labelsAt = new Map<string, Problem>();
   const texts: string[] = [];
+  const pseudonymOf = new Map(entries.map((e) => [e.original, e.pseudonym]));
   for (const f of files) {
-    const shown = path.join(flags.out, f.name);
-    for (const o of findOriginals(f.content, map.entries, { ignoreCase: options.ignoreCase })) {
-      remaining.push(problem(shown, 'error', `"${o.found}" remains (original "${o.original}", pseudonym "${map.entries.find((e) => e.original === o.original)?.pseudonym ?? ''}")`, o.position, 'pseudonymise/remaining'));
+    const shown = path.join(out, f.name);
+    for (const o of findOriginals(f.content, entries, { ignoreCase })) {
+      remaining.push(problem(shown, 'error', `"${o.found}" remains (original "${o.original}", pseudonym "${pseudonymOf.get(o.original) ?? ''}")`, o.position, 'pseudonymise/remaining'));
     }
     for (const b of parseTranscript(f.content, { path: shown, id: f.name }, 'text').transcript?.blocks ?? []) {
       texts.push(b.text);
@@ -125,16 +146,15 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     }
   }
   const warnings: Problem[] = [];
-  const candidates = unmappedNameLabels(labelsAt.keys(), map.entries);
+  const candidates = unmappedNameLabels(labelsAt.keys(), entries);
+  // All candidate labels are counted in one pass over the texts, each as if searched for alone.
+  const mentionsOf = countMentions(texts, candidates.map((label) => ({ original: label, pseudonym: '', line: 0, column: 0 })));
   for (const label of candidates) {
-    const probe = [{ original: label, pseudonym: '', line: 0, column: 0 }];
-    const mentions = texts.reduce((n, t) => n + findOriginals(t, probe).length, 0);
+    const mentions = mentionsOf.get(label) ?? 0;
     warnings.push({ ...labelsAt.get(label)!, message: `speaker label "${label}" is not in the pseudonym map (mentioned ${mentions} time${mentions === 1 ? '' : 's'} in the text)` });
   }
   print([...remaining, ...warnings]);
-  io.stderr.write(`fokus: ${remaining.length} remaining occurrence${remaining.length === 1 ? '' : 's'} of originals\n`);
-  if (remaining.length > 0) return EXIT.checkFailed;
-  return failed ? EXIT.badInput : EXIT.ok;
+  return remaining.length;
 }
 
 /** Write the outputs through the shared safe writer (never over an input, all or nothing). */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { OUTPUT_MARKER, TRANSCRIPT_EXTENSIONS } from '../read/files.js';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { OUTPUT_MARKER } from '../read/files.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { kill, pid } from 'node:process';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
 
@@ -20,20 +22,17 @@ export interface WriteOptions {
   cwd?: string;
   /** How the folder is named in messages (default: `dir` as given). */
   shown?: string;
-  /** Leave the hidden `.fokus-output` marker, so folder walks never read the report as transcripts. */
+  /** A report folder: the hidden `.fokus-output` marker names the run's files, which replace the last run's whole. */
   marker?: boolean;
 }
 
-/** What the marker file says to whoever opens it. */
-const MARKER_TEXT = 'This folder holds a fokus report; fokus skips it when it reads transcripts from a folder above it.\n';
-
 /** Node's error code of a failed file-system call, or `error`. */
-function errorCode(e: unknown): string {
+export function errorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException | null)?.code ?? 'error';
 }
 
 /** The file-system entry at `path`, or null when there is none (or it cannot be seen). */
-async function entry(path: string): Promise<{ isDirectory(): boolean } | null> {
+export async function entry(path: string): Promise<Stats | null> {
   try {
     return await stat(path);
   } catch {
@@ -44,13 +43,19 @@ async function entry(path: string): Promise<{ isDirectory(): boolean } | null> {
 /**
  * Check, before any work is done, that `dir` can take output files: an existing folder, or a path
  * whose nearest existing ancestor is a folder (so it can be created). Creates nothing; returns
- * problems (rule ids `output/not-a-folder`, `output/mkdir`).
+ * problems (rule ids `output/not-a-folder`, `output/mkdir`, and `output/marker` for a report folder whose
+ * `.fokus-output` is no file).
  */
 export async function checkOutputFolder(dir: string, options: WriteOptions = {}): Promise<Problem[]> {
   const shown = options.shown ?? dir;
   const target = resolve(options.cwd ?? '.', dir);
   const here = await entry(target);
-  if (here) return here.isDirectory() ? [] : [{ file: shown, severity: 'error', message: 'the output path is a file, not a folder', ruleId: 'output/not-a-folder' }];
+  if (here && !here.isDirectory()) return fail(shown, 'the output path is a file, not a folder', 'output/not-a-folder');
+  if (here) {
+    const marker = options.marker === true ? await lstat(join(target, OUTPUT_MARKER)).catch(() => null) : null;
+    if (marker && !marker.isFile()) return fail(join(shown, OUTPUT_MARKER), `is ${marker.isDirectory() ? 'a folder' : 'no regular file'}; fokus keeps the marker of its report under this name, so nothing can be written here (move it away)`, 'output/marker');
+    return [];
+  }
   for (let up = dirname(target); ; up = dirname(up)) {
     const above = await entry(up);
     if (above) {
@@ -64,15 +69,15 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
 }
 
 /**
- * Write files into a folder, each whole or not at all (a temporary file in the same folder, then a
- * rename), refusing to write over any input file or over a folder. Every check runs before the
- * folder is created or anything is written, so a refused write leaves no trace; a folder created
- * here is removed again when writing fails. Returns problems instead of throwing.
+ * Write files into a folder, each whole or not at all, refusing to write over any input file or over
+ * a folder. Every check runs before the folder is created or anything is written, so a refused write
+ * leaves no trace; folders created here (parents too) are removed again when writing fails. With
+ * `marker`, the folder is a report folder: it holds exactly the files of one run, switched in at once
+ * (see `writeReport`). Returns problems instead of throwing.
  */
 export async function writeOutputs(dir: string, files: readonly WritableFile[], inputs: readonly string[], options: WriteOptions = {}): Promise<Problem[]> {
   const shown = options.shown ?? dir;
   const target = resolve(options.cwd ?? '.', dir);
-  const fail = (file: string, message: string, ruleId: string): Problem[] => [{ file, severity: 'error', message, ruleId }];
 
   const folderProblems = await checkOutputFolder(dir, options);
   if (folderProblems.length > 0) return folderProblems;
@@ -88,39 +93,64 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
       return fail(join(shown, f.name), 'is a folder; refusing to put an output file in its place', 'output/target-is-folder');
     }
   }
-
-  let created = false;
-  if (!(await entry(target))) {
-    try {
-      await mkdir(target, { recursive: true });
-      created = true;
-    } catch (e) {
-      return fail(shown, `cannot create the output folder (${errorCode(e)})`, 'output/mkdir');
-    }
+  if (options.marker === true) {
+    const { writeReport } = await import('./report-folder.js');
+    return writeReport(target, shown, files, { cwd: resolve(options.cwd ?? '.'), inputs: protectedPaths });
   }
+  return writeInPlace(target, shown, files);
+}
 
-  const all: WritableFile[] = [...files];
-  if (options.marker === true && (await mayMark(target, files))) all.push({ name: OUTPUT_MARKER, content: MARKER_TEXT });
+/** A problem list of one error. */
+export function fail(file: string, message: string, ruleId: string): Problem[] {
+  return [{ file, severity: 'error', message, ruleId }];
+}
 
-  // All files go to temporary names first; only when every one is written are they renamed.
-  const staged: { tmp: string; path: string; name: string }[] = [];
-  const cleanUp = async (): Promise<void> => {
-    for (const s of staged) await discard(s.tmp);
-    if (created) await rmdir(target).catch(() => undefined);
-  };
-  for (const f of all) {
-    const path = join(target, f.name);
-    const tmp = join(target, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Write files into `target` under temporary names, then rename each into place: each file whole or
+ * not at all. Temporaries an interrupted run left for these names are removed first.
+ */
+async function writeInPlace(target: string, shown: string, files: readonly WritableFile[]): Promise<Problem[]> {
+  let created: string[];
+  try {
+    created = await makeFolders(target);
+  } catch (e) {
+    return fail(shown, `cannot create the output folder (${errorCode(e)})`, 'output/mkdir');
+  }
+  await removeStaleTemps(target, new Set(files.map((f) => f.name)));
+  const staged = await stageFiles(target, shown, files);
+  if (!Array.isArray(staged)) {
+    await removeFolders(created);
+    return staged.problems;
+  }
+  return commitStaged(shown, staged);
+}
+
+/** A file written under a temporary name, waiting to be renamed into place. */
+export interface Staged {
+  tmp: string;
+  path: string;
+  name: string;
+}
+
+/** Write every file to a temporary name in `target`; on failure none is left and the problem says which failed. */
+export async function stageFiles(target: string, shown: string, files: readonly WritableFile[]): Promise<Staged[] | { problems: Problem[] }> {
+  const staged: Staged[] = [];
+  for (const f of files) {
+    const tmp = join(target, tempName(f.name));
     try {
-      if ('parts' in f) await writeParts(tmp, f.parts);
-      else await writeFile(tmp, f.content, 'utf8');
-      staged.push({ tmp, path, name: f.name });
+      await writeWritable(tmp, f);
+      staged.push({ tmp, path: join(target, f.name), name: f.name });
     } catch (e) {
       await discard(tmp);
-      await cleanUp();
-      return fail(join(shown, f.name), `cannot write (${errorCode(e)}); no output file was written`, 'output/write');
+      for (const s of staged) await discard(s.tmp);
+      return { problems: fail(join(shown, f.name), `cannot write (${errorCode(e)}); no output file was written`, 'output/write') };
     }
   }
+  return staged;
+}
+
+/** Rename staged files into place, in order; a failure discards the rest and says what was written. */
+export async function commitStaged(shown: string, staged: readonly Staged[]): Promise<Problem[]> {
   for (let i = 0; i < staged.length; i++) {
     const s = staged[i]!;
     try {
@@ -135,22 +165,80 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
   return [];
 }
 
-/**
- * Whether the marker may be left in `target`: not when it holds transcript-like files other than the
- * outputs, since folder walks skip marked folders and those files would never be read again.
- */
-async function mayMark(target: string, files: readonly WritableFile[]): Promise<boolean> {
-  const ours = new Set(files.map((f) => f.name));
+/** Write one file of `writeOutputs` to `path` (which must not exist yet). */
+export async function writeWritable(path: string, f: WritableFile): Promise<void> {
+  if ('parts' in f) await writeParts(path, f.parts);
+  else await writeFile(path, f.content, { encoding: 'utf8', flag: 'wx' });
+}
+
+/** A temporary name beside `name`: hidden, with this process's id, so a later run can tell a stale one. */
+export function tempName(name: string): string {
+  return `.${name}.${pid}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** A temporary file of fokus: its name and the process that made it (null for older fokus versions, which named none). */
+export const TEMP = /^\.(.+)\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/u;
+
+/** True while the process `id` runs (a process of another user counts as running). */
+export function isRunning(id: number): boolean {
   try {
-    const names = await readdir(target);
-    return !names.some((n) => !n.startsWith('.') && !ours.has(n) && TRANSCRIPT_EXTENSIONS.has(extname(n).toLowerCase()));
-  } catch {
-    return false;
+    kill(id, 0);
+    return true;
+  } catch (e) {
+    return errorCode(e) === 'EPERM';
   }
 }
 
+/**
+ * Remove the temporary files an interrupted run left in `dir` (of a process that is gone, or of an
+ * older fokus), only those for `names` when given. Never throws.
+ */
+export async function removeStaleTemps(dir: string, names?: ReadonlySet<string>): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const m = TEMP.exec(name);
+    if (!m || (names && !names.has(m[1]!))) continue;
+    if (m[2] !== undefined && Number(m[2]) !== pid && isRunning(Number(m[2]))) continue;
+    await discard(join(dir, name));
+  }
+}
+
+/**
+ * Create `target` and its missing parents one by one (a recursive mkdir loops on some special file
+ * systems, e.g. `/proc/out`); returns the folders created, outermost first. On failure the folders
+ * made are removed again and the error is thrown.
+ */
+export async function makeFolders(target: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let at = target; !(await entry(at)); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  const created: string[] = [];
+  try {
+    for (const folder of missing) {
+      await mkdir(folder);
+      created.push(folder);
+    }
+  } catch (e) {
+    await removeFolders(created);
+    throw e;
+  }
+  return created;
+}
+
+/** Remove folders `makeFolders` created, innermost first, if they are empty; never throws. */
+export async function removeFolders(created: readonly string[]): Promise<void> {
+  for (const folder of [...created].reverse()) await rmdir(folder).catch(() => undefined);
+}
+
 /** Remove a temporary file if it is there; cleaning up never throws over the error being reported. */
-async function discard(path: string): Promise<void> {
+export async function discard(path: string): Promise<void> {
   try {
     await rm(path, { force: true });
   } catch {
@@ -158,7 +246,8 @@ async function discard(path: string): Promise<void> {
   }
 }
 
-async function canonical(path: string): Promise<string> {
+/** A path with links resolved, also for a file that does not exist yet. */
+export async function canonical(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {

@@ -3,7 +3,8 @@
  * category and its counterexamples must not, through the same matcher `analyze` uses; on top of the
  * loader's errors it warns about rules that cannot do anything useful.
  */
-import { matchText, type BlockedMatch } from './match.js';
+import { matchText } from './match.js';
+import { DEFAULT_REGEX_BUDGET, runRegexRules, type RegexBudget, type RegexStop } from './regex-budget.js';
 import { problem, sortProblems } from '../problems.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import type { Category, Codebook, Match, Problem, Term } from '../types.js';
@@ -31,6 +32,11 @@ export interface ExampleCheck {
   blocked: { path: string; by: string; exclude: QuotedMatch[]; matches: QuotedMatch[] }[];
   /** Every category the text was coded with (full codes, codebook order). */
   codedWith: string[];
+  /**
+   * Regex rules of the category or its subcategories stopped by their time budget on this text
+   * (`regex: PATTERN`); when any is, the example was not judged and does not pass.
+   */
+  stopped: string[];
 }
 
 /** The anchor-example results of one category. */
@@ -61,7 +67,7 @@ export interface CodebookCheck {
  * Check a parsed codebook: keep the loader's problems, and when it is valid run every anchor example
  * and counterexample through the compiled matcher and add the warnings of `lintCodebook`.
  */
-export function checkCodebook(parsed: ParsedCodebook, file: string): CodebookCheck {
+export function checkCodebook(parsed: ParsedCodebook, file: string, budget: RegexBudget = DEFAULT_REGEX_BUDGET): CodebookCheck {
   const codebook = parsed.codebook;
   if (!codebook) {
     const problems = sortProblems(parsed.problems);
@@ -74,8 +80,9 @@ export function checkCodebook(parsed: ParsedCodebook, file: string): CodebookChe
       totals: { examples: 0, counterexamples: 0, passed: 0, failed: 0, warnings: problems.filter((p) => p.severity === 'warning').length },
     };
   }
-  const categories = runExamples(codebook);
-  const problems = sortProblems([...parsed.problems, ...lintCodebook(codebook)]);
+  const stops: Problem[] = [];
+  const categories = runExamples(codebook, budget, stops);
+  const problems = sortProblems([...parsed.problems, ...lintCodebook(codebook), ...stops]);
   const all = categories.flatMap((c) => [...c.examples, ...c.counterexamples]);
   const passed = all.filter((e) => e.passed).length;
   return {
@@ -94,15 +101,21 @@ export function checkCodebook(parsed: ParsedCodebook, file: string): CodebookChe
   };
 }
 
-/** Run every category's anchor examples and counterexamples through the codebook's matcher. */
-export function runExamples(codebook: Codebook): CategoryCheck[] {
+/**
+ * Run every category's anchor examples and counterexamples through the codebook's matcher, each
+ * regex rule under its time budget; a rule stopped on a text is reported in `problems` (when given)
+ * and the examples of the categories it codes with that text are not judged (`stopped`).
+ */
+export function runExamples(codebook: Codebook, budget: RegexBudget = DEFAULT_REGEX_BUDGET, problems?: Problem[]): CategoryCheck[] {
   const matcher = compileCodebook(codebook);
-  const results = new Map<string, ReturnType<typeof matchText>>();
-  const matchOnce = (text: string): ReturnType<typeof matchText> => {
+  const results = new Map<string, ReturnType<typeof matchText> & { stops: RegexStop[] }>();
+  const matchOnce = (text: string): ReturnType<typeof matchText> & { stops: RegexStop[] } => {
     let r = results.get(text);
     if (!r) {
-      r = matchText(text, matcher);
+      const regex = runRegexRules([text], matcher, budget);
+      r = { ...matchText(text, matcher, regex.hits[0]), stops: regex.stops };
       results.set(text, r);
+      for (const stop of regex.stops) problems?.push(stopProblem(codebook, stop, text));
     }
     return r;
   };
@@ -111,15 +124,17 @@ export function runExamples(codebook: Codebook): CategoryCheck[] {
       const r = matchOnce(text);
       const coded = r.coded.find((c) => c.path === cat.path);
       const quote = (m: Match): QuotedMatch => ({ by: m.by, start: m.start, end: m.end, text: text.slice(m.start, m.end) });
-      const within = (b: BlockedMatch): boolean => b.path === cat.path || b.path.startsWith(cat.path + '/');
+      const within = (b: { path: string }): boolean => b.path === cat.path || b.path.startsWith(cat.path + '/');
+      const stopped = r.stops.filter((s) => within({ path: s.category })).map((s) => `regex: ${s.pattern}`);
       return {
         kind,
         number: i + 1,
         text,
-        passed: kind === 'example' ? coded !== undefined : coded === undefined,
+        passed: stopped.length === 0 && (kind === 'example' ? coded !== undefined : coded === undefined),
         matches: (coded?.matches ?? []).map(quote),
         blocked: coded ? [] : r.blocked.filter(within).map((b) => ({ path: b.path, by: b.by, exclude: b.exclude.map(quote), matches: b.matches.map(quote) })),
         codedWith: r.coded.map((c) => c.path),
+        stopped,
       };
     };
     const examples = cat.examples.map((t, i) => run('example', t, i));
@@ -133,6 +148,22 @@ export function runExamples(codebook: Codebook): CategoryCheck[] {
       passed: [...examples, ...counterexamples].every((e) => e.passed),
     };
   });
+}
+
+/** The error for a regex rule stopped on an example's text, at the rule's position in the codebook. */
+function stopProblem(codebook: Codebook, stop: RegexStop, text: string): Problem {
+  const cat = flattenCategories(codebook.categories).find((c) => c.path === stop.category);
+  const rule = cat?.rules.find((r) => r.kind === 'regex' && r.pattern === stop.pattern);
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const quote = flat.length <= 40 ? flat : `${flat.slice(0, 39)}…`;
+  return problem(
+    codebook.source.file,
+    'error',
+    `regex '${stop.pattern}' of category '${stop.category}' ran longer than ${stop.budgetMs} ms on the example "${quote}" and was stopped; ` +
+      'the examples and counterexamples it codes with this text were not judged (rewrite the regex without nested or overlapping repetition)',
+    rule?.position,
+    'code/regex-timeout',
+  );
 }
 
 /**

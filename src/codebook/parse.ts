@@ -178,6 +178,10 @@ class Builder {
     const rootMatch = this.get(root, 'match');
     const compounds = rootMatch && isMap(rootMatch) ? ((this.str(rootMatch, 'compounds') as CompoundMode | undefined) ?? 'parts') : 'parts';
     const categories = this.categories(root, '', 1, match);
+    const list = this.get(root, 'categories');
+    if (isSeq(list) && list.items.length === 0) {
+      this.error('the codebook has no categories: codebook.categories must list at least one category', list, 'codebook/no-categories');
+    }
     const cb: Codebook = {
       name: this.str(root, 'codebook') ?? '',
       language: (this.str(root, 'language') as Codebook['language'] | undefined) ?? 'de',
@@ -256,12 +260,12 @@ class Builder {
         continue;
       }
       if (within !== undefined) this.error("'within' belongs to a 'near' rule", within, 'codebook/near-within');
-      if (has('all')) {
-        const terms = this.terms(node, 'all');
-        if (terms.length > 0) out.push({ kind: 'all', terms, not, scope, position });
-      } else if (has('any')) {
-        const terms = this.terms(node, 'any');
-        if (terms.length > 0) out.push({ kind: 'any', terms, not, scope, position });
+      if (has('all') || has('any')) {
+        const kind = has('all') ? 'all' : 'any';
+        const list = this.get(node, kind);
+        if (isSeq(list) && list.items.length === 0) this.error(`an '${kind}' rule needs at least one term`, list, 'codebook/rule-terms');
+        const terms = this.terms(node, kind);
+        if (terms.length > 0) out.push({ kind, terms, not, scope, position });
       } else if (has('regex')) {
         const pattern = this.str(node, 'regex');
         if (pattern === undefined) continue;
@@ -282,6 +286,28 @@ class Builder {
       }
     }
     return out;
+  }
+
+  /**
+   * Codes of `all` or `any` that `none` forbids — the code itself or an ancestor, which a coded
+   * subcategory rolls up to: with one in `all` the perspective can never be found, one in `any`
+   * can never count for it.
+   */
+  private contradictions(code: string, whenNode: YAMLMap, when: Perspective['when']): void {
+    const noneNodes = this.strings(whenNode, 'none');
+    for (const key of ['all', 'any'] as const) {
+      for (const required of when[key]) {
+        const i = when.none.findIndex((n) => required === n || required.startsWith(n + '/'));
+        if (i === -1) continue;
+        const forbidden = when.none[i]!;
+        const what = forbidden === required ? `'${required}'` : `'${required}' (a subcategory of '${forbidden}')`;
+        const message =
+          key === 'all'
+            ? `perspective '${code}' requires ${what} in 'all' and forbids '${forbidden}' in 'none': it can never be found`
+            : `perspective '${code}' lists ${what} in 'any' and forbids '${forbidden}' in 'none': '${required}' can never count for it`;
+        this.error(message, noneNodes[i]?.node ?? whenNode, 'codebook/perspective-contradiction');
+      }
+    }
   }
 
   private perspectives(root: YAMLMap, codes: Set<string>): Perspective[] {
@@ -311,6 +337,7 @@ class Builder {
         if (when.all.length === 0 && when.any.length === 0) {
           this.error(`perspective '${code}' needs at least one category in 'all' or 'any'`, whenNode, 'codebook/perspective-empty');
         }
+        this.contradictions(code, whenNode, when);
       }
       const p: Perspective = {
         code,

@@ -9,8 +9,11 @@
  *   test: `(a|ab)*` passes, `(a|aa)*` does not); others by the characters they can start with.
  * Such patterns take exponential (or high-polynomial) time on a text that almost matches. What
  * this guard cannot see — adjacent repetitions such as `\w*\w*\w*$`, which are polynomial — is
- * stopped at run time by the time budget in `code/regex-budget.ts`.
+ * stopped at run time by the time budget in `code/regex-budget.ts`. What passes these shapes is
+ * analysed once more by scslre (`regex-degree.ts`), which also refuses a self-reaching loop repeated a
+ * bounded number of times (`(.*a){10}x`).
  */
+import { superLinearReason } from './regex-degree.js';
 
 interface Frame {
   /** An unbounded quantifier occurs somewhere inside the group. */
@@ -107,7 +110,7 @@ export function catastrophicReason(pattern: string): string | undefined {
     last = simple(c);
     i++;
   }
-  return undefined;
+  return superLinearReason(pattern);
 }
 
 /** End of the escape sequence at `i` (`\d`, `\x41`, `\u00e4`, `\u{1F600}`, `\p{L}`, `\k<name>`, `\cA`). */

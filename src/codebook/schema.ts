@@ -51,6 +51,7 @@ function toSchema(shape: Shape): JsonSchema {
     case 'integer':
       out.type = 'integer';
       if (shape.minimum !== undefined) out.minimum = shape.minimum;
+      if (shape.maximum !== undefined) out.maximum = shape.maximum;
       return out;
     case 'number':
       out.type = 'number';

@@ -7,7 +7,7 @@
 export type Shape =
   | { type: 'string'; description?: string; pattern?: string; enum?: readonly string[]; minLength?: number }
   | { type: 'boolean'; description?: string }
-  | { type: 'integer'; description?: string; minimum?: number }
+  | { type: 'integer'; description?: string; minimum?: number; maximum?: number }
   | { type: 'number'; description?: string; minimum?: number; maximum?: number }
   | { type: 'array'; description?: string; items: Shape }
   | { type: 'object'; description?: string; properties: Record<string, Shape>; required?: readonly string[]; exactlyOne?: readonly string[] }
@@ -84,6 +84,9 @@ const rootMatchOptions: Shape = {
   },
 };
 
+/** The largest `within` of a near rule: more tokens apart than any unit has words (a larger one is a typo). */
+export const MAX_WITHIN = 10_000;
+
 /** A rule: exactly one of all/any/near/regex, optional `not`, and `within` for near. */
 export const RULE_SHAPE: Shape = {
   type: 'object',
@@ -93,7 +96,7 @@ export const RULE_SHAPE: Shape = {
     all: terms('Every term occurs in the unit.'),
     any: terms('At least one term occurs in the unit.'),
     near: terms('The terms occur at most `within` tokens apart.'),
-    within: { type: 'integer', minimum: 1, description: 'Largest distance in tokens for `near` (adjacent words are 1 apart).' },
+    within: { type: 'integer', minimum: 1, maximum: MAX_WITHIN, description: `Largest distance in tokens for \`near\` (adjacent words are 1 apart), at most ${MAX_WITHIN}.` },
     regex: { type: 'string', minLength: 1, description: "A JavaScript regular expression, flags 'iu', on the unit's text." },
     not: terms('The rule does not match when any of these terms occurs in the unit (or, with scope sentence, in the sentence of the hit).'),
     scope: { type: 'string', enum: ['unit', 'sentence'], description: "Where the terms of all/near/any and `not` must occur: the unit (default) or one sentence." },

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Pair, type Scalar } from 'yaml';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { resolveRef, type Shape } from './shape.js';
@@ -93,6 +93,8 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
       const value = pair.value;
       if (value === null || (isScalar(value) && value.value === null)) {
         if (shape.required?.includes(key)) fail(`${where}.${key} must not be empty`, 'codebook/missing', keyAt);
+        // `regex: null`: the key names the rule's kind, so an empty value would drop the rule unseen.
+        else if (shape.exactlyOne?.includes(key)) fail(`${where}.${key} must not be empty`, 'codebook/empty', keyAt);
         continue;
       }
       validateNode(value, sub, `${where}.${key}`, file, lines, out);
@@ -126,6 +128,11 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
     fail(`${where} must be ${article(shape)}, not ${typeName(node)}`, 'codebook/type');
     return;
   }
+  validateScalar(node, shape, where, fail);
+}
+
+/** Check a scalar against a string, boolean, integer or number shape (`fail` reports at the node). */
+function validateScalar(node: Scalar, shape: Shape, where: string, fail: (message: string, ruleId: string) => void): void {
   const v = node.value;
   switch (shape.type) {
     case 'string': {
@@ -144,6 +151,7 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
     case 'integer':
       if (typeof v !== 'number' || !Number.isInteger(v)) fail(`${where} must be a whole number, not ${typeName(node)}`, 'codebook/type');
       else if (shape.minimum !== undefined && v < shape.minimum) fail(`${where} must be at least ${shape.minimum}, not ${v}`, 'codebook/range');
+      else if (shape.maximum !== undefined && v > shape.maximum) fail(`${where} must be at most ${shape.maximum}, not ${v}`, 'codebook/range');
       return;
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where} must be a number, not ${typeName(node)}`, 'codebook/type');

@@ -30,9 +30,14 @@ const MAX_CONTROL_SHARE = 0.1;
 /** A control character that counts against text: below 0x20 except tab, line feed, vertical tab, form feed and carriage return. */
 const CONTROL = /[\x00-\x08\x0e-\x1f]/;
 
-/** True when `bytes` start with a UTF-16 byte order mark. */
+/** True when `bytes` start with a UTF-16 byte order mark (which a UTF-32LE one starts with too). */
 function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** True when `bytes` start with a UTF-32 big-endian byte order mark. */
+function hasUtf32BeBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff;
 }
 
 /**
@@ -61,11 +66,11 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
 
 /**
  * Why bytes are not text a transcript reader can use, or null when they look like text (UTF-8, a
- * single-byte code page, or UTF-16 with or without a byte order mark): a known binary signature,
+ * single-byte code page, UTF-16 with or without a byte order mark, UTF-32 with one): a known binary signature,
  * NUL bytes, or many control characters.
  */
 export function binaryReason(bytes: Uint8Array): string | null {
-  if (bytes.length === 0 || hasUtf16Bom(bytes) || utf16WithoutBom(bytes) !== null) return null;
+  if (bytes.length === 0 || hasUtf16Bom(bytes) || hasUtf32BeBom(bytes) || utf16WithoutBom(bytes) !== null) return null;
   const firstNul = bytes.indexOf(0);
   for (const s of SIGNATURES) {
     // A signature of printable letters ("RIFF", "GIF8") could start a text too: it needs a NUL byte as well.

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
+import { readRegularFile } from './files.js';
+import type { ReadLimits } from './limits.js';
 
 /**
  * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
@@ -321,6 +322,7 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
 /** The problem of a file that cannot be read: missing, a folder, or another reason. */
 function unreadable(err: unknown, name: string, ruleId: string): Problem {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  if (code === 'ENOTREG' || code === 'EFBIG') return problem(name, 'error', (err as Error).message, undefined, code === 'ENOTREG' ? 'read/not-a-file' : 'read/too-large');
   const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code || String(err)})`;
   return problem(name, 'error', message, undefined, ruleId);
 }
@@ -329,7 +331,7 @@ function unreadable(err: unknown, name: string, ruleId: string): Problem {
 export async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (err) {
     return { problem: unreadable(err, name, ruleId) };
   }
@@ -348,6 +350,8 @@ export interface CodingReadOptions {
   codebook?: Codebook;
   /** How fokus derives a category's GUID (`codeGuid` of render/qdc.js), so codes fokus exported are recognised after renaming. */
   codeGuid?: (codebookName: string, path: string) => string;
+  /** Limits of the `.qdpx` reader (bytes inflated, entries, depth, elements, codings); see limits.ts. */
+  limits?: Partial<ReadLimits>;
 }
 
 /**
@@ -361,7 +365,7 @@ export async function readCoding(file: string, name: string = file, options: Cod
   if (isQdpx) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await readRegularFile(file);
     } catch (err) {
       return { coding: null, problems: [unreadable(err, name, 'coding/file')] };
     }
@@ -369,6 +373,7 @@ export async function readCoding(file: string, name: string = file, options: Cod
     const read = readQdpxCoding(bytes, name, {
       ...(options.codebook ? { codebook: options.codebook } : {}),
       ...(options.codeGuid ? { codeGuid: options.codeGuid } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
     });
     if (read.problems.some((p) => p.severity === 'error')) return { coding: null, problems: read.problems };
     return { coding: { coder: name, rows: read.rows.map((r) => ({ transcript: r.transcript, segment: r.segment, category: r.category })) }, problems: read.problems };

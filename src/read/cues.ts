@@ -39,14 +39,17 @@ export interface Cue {
  */
 export const TIMING_LINE = /^[ \t]*((?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]*-->[ \t]*((?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?:[ \t].*)?$/u;
 
-/** Seconds of a cue timestamp such as `01:02:03.450`, `02:03,450` or `02:03`; null when a part is out of range. */
+/** Cue times beyond this many hours are no recording's (`2.7e+304:58:56`): the timing is invalid. */
+export const MAX_CUE_HOURS = 1000;
+
+/** Seconds of a cue timestamp such as `01:02:03.450`, `02:03,450` or `02:03`; null when a part is out of range (hours too). */
 export function cueSeconds(stamp: string): number | null {
   const [clock = '', fraction = ''] = stamp.split(/[.,]/u);
   const parts = clock.split(':').map(Number);
   const seconds = parts.pop() ?? 0;
   const minutes = parts.pop() ?? 0;
   const hours = parts.pop() ?? 0;
-  if (seconds > 59 || (clock.split(':').length >= 3 && minutes > 59)) return null;
+  if (seconds > 59 || (clock.split(':').length >= 3 && minutes > 59) || hours > MAX_CUE_HOURS) return null;
   // Whole milliseconds first, so `00:01.100` is exactly 1.1.
   const ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + Number(fraction.padEnd(3, '0') || '0');
   return ms / 1000;
@@ -194,9 +197,15 @@ export function timedCue(
   options: CueTextOptions & { ruleId: string },
   problems: Problem[],
 ): Cue | null {
-  const timing = parseTiming(block[timingAt]!);
+  const line = block[timingAt]!;
+  const timing = parseTiming(line);
   if (!timing) {
-    problems.push(problem(file, 'warning', `invalid cue timing "${block[timingAt]!.trim()}"; cue ignored`, { line: from + timingAt + 1, column: 1 }, options.ruleId));
+    problems.push(problem(file, 'warning', `invalid cue timing "${line.trim()}"; cue ignored`, { line: from + timingAt + 1, column: 1 }, options.ruleId));
+    return null;
+  }
+  if (timing.end < timing.start) {
+    const column = line.indexOf('-->') + 4 + (/^[ \t]*/u.exec(line.slice(line.indexOf('-->') + 3))?.[0].length ?? 0);
+    problems.push(problem(file, 'warning', `cue ends before it starts ("${line.trim()}"); cue ignored`, { line: from + timingAt + 1, column }, options.ruleId));
     return null;
   }
   const payload = block.slice(timingAt + 1).map((t, k) => ({ line: from + timingAt + 2 + k, text: t }));

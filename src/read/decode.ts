@@ -57,6 +57,8 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
       ],
     };
   }
+  const utf32 = utf32Bom(bytes);
+  if (utf32 !== null) return decodeUtf32(bytes.subarray(4), utf32, file);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le', { stripBOM: false }), encoding: 'utf-16le', problems: [] };
   }
@@ -82,6 +84,52 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
     encoding: 'windows-1252',
     problems: [problem(file, 'warning', 'not valid UTF-8, read as Windows-1252', lineColumn(decoded.slice(0, firstInvalidUtf8(bytes))), 'read/encoding')],
   };
+}
+
+/** The byte order of a UTF-32 byte order mark at the start of `bytes`, or null. */
+export function utf32Bom(bytes: Uint8Array): 'utf-32le' | 'utf-32be' | null {
+  if (bytes.length < 4) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'utf-32le';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
+  return null;
+}
+
+/**
+ * UTF-32 text (after its byte order mark): each four bytes one code point. Values that are no
+ * Unicode scalar value (surrogates, above U+10FFFF) and a cut-off last unit become U+FFFD, with a
+ * warning at the first of them.
+ */
+function decodeUtf32(body: Uint8Array, encoding: 'utf-32le' | 'utf-32be', file: string): Decoded {
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const little = encoding === 'utf-32le';
+  const parts: string[] = [];
+  let bad = 0;
+  let firstBad = -1;
+  let chunk: number[] = [];
+  const units = Math.floor(body.length / 4);
+  for (let k = 0; k < units; k++) {
+    const cp = view.getUint32(k * 4, little);
+    const valid = cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+    if (!valid) {
+      bad++;
+      if (firstBad < 0) firstBad = parts.join('').length + String.fromCodePoint(...chunk).length;
+    }
+    chunk.push(valid ? cp : 0xfffd);
+    if (chunk.length === 4096) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  if (body.length % 4 !== 0) {
+    bad++;
+    if (firstBad < 0) firstBad = parts.join('').length;
+    parts.push('\uFFFD');
+  }
+  const text = parts.join('');
+  if (bad === 0) return { text, encoding, problems: [] };
+  const message = `${bad} UTF-32 unit${bad === 1 ? ' is' : 's are'} no Unicode character and ${bad === 1 ? 'was' : 'were'} replaced by U+FFFD`;
+  return { text, encoding, problems: [problem(file, 'warning', message, lineColumn(text.slice(0, firstBad)), 'read/encoding')] };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { cmp, problem } from '../problems.js';
@@ -35,8 +36,58 @@ function linkTrouble(err: unknown): string {
   return `a symbolic link that cannot be followed (${code ?? String(err)})`;
 }
 
-/** The hidden file `fokus analyze --out` leaves in its output folder; folder walks skip such folders. */
+/**
+ * The hidden file `fokus analyze --out` leaves in its output folder, written before any report
+ * file: it names the files of the run, which are never read as transcripts.
+ */
 export const OUTPUT_MARKER = '.fokus-output';
+
+/** The text of the marker in a folder that holds nothing but a report. */
+const REPORT_ONLY = 'This folder holds a fokus report; fokus skips it when it reads transcripts from a folder above it.\n';
+
+/** The first line of a marker that names its run's files, in a folder that holds other files too. */
+const MARKER_HEAD = '# fokus report: fokus never reads the files named below as transcripts and replaces them all on its next run here.';
+
+/**
+ * The text of a marker: naming `names`, the files of one run, in a folder that holds other files
+ * too; without names, for a folder that holds nothing but the report (whose report files are known
+ * by their names).
+ */
+export function markerText(names?: readonly string[]): string {
+  return names ? [MARKER_HEAD, ...[...names].sort(cmp)].join('\n') + '\n' : REPORT_ONLY;
+}
+
+/**
+ * The files a marker names, or null for a marker of a folder that holds nothing but a report (or of
+ * an older fokus), which names none.
+ */
+export function markerNames(text: string): string[] | null {
+  const lines = text.split('\n');
+  if (lines[0] !== MARKER_HEAD) return null;
+  return lines.slice(1).filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/**
+ * The report files of a folder with a marker: those it names, with `whole` false; for a marker that
+ * names none, the report's transcript-like files, with `whole` true (the folder holds nothing else).
+ */
+async function ownOutputs(dir: string): Promise<{ names: Set<string>; whole: boolean }> {
+  let text = '';
+  try {
+    const s = await stat(path.join(dir, OUTPUT_MARKER));
+    if (s.isFile() && s.size < 1 << 20) text = await readFile(path.join(dir, OUTPUT_MARKER), 'utf8');
+  } catch {
+    // a marker that cannot be read names nothing: a folder with nothing but a report
+  }
+  const named = markerNames(text);
+  return { names: new Set(named ?? ['report.json', 'report.html']), whole: named === null };
+}
+
+/** The warning that files of a report fokus wrote are left out. */
+function ownOutputWarning(shown: string, names: readonly string[]): Problem {
+  const what = names.length === 1 ? `${names[0]} was` : `${names.join(', ')} were`;
+  return problem(shown, 'warning', `${what} written by fokus (named in ${OUTPUT_MARKER}); not read as a transcript`, undefined, 'read/own-output');
+}
 
 /**
  * Walk a folder: transcript files below it as `/`-separated relative paths, in name order. Hidden
@@ -56,11 +107,18 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
     problems.push(problem(shown, 'error', `cannot read this folder (${errorCode(err) ?? String(err)}); the files in it are left out`, undefined, 'read/folder'));
     return;
   }
-  // A folder fokus wrote a report into holds report.json/report.html, which are no transcripts.
-  if (rel !== '' && entries.some((e) => e.name === OUTPUT_MARKER)) return;
+  // A folder fokus wrote a report into holds report.json/report.html, which are no transcripts; below
+  // the folder given, one that holds nothing but a report is left out whole, as it always was.
+  const marked = entries.some((e) => e.name === OUTPUT_MARKER) ? await ownOutputs(dir) : null;
+  if (marked?.whole && rel !== '') return;
+  const own = marked?.names ?? new Set<string>();
+  const skipped = entries.filter((e) => own.has(e.name) && isTranscriptName(e.name)).map((e) => e.name).sort(cmp);
+  // A report folder below the one given is left out quietly; said is when the report lies among transcripts (`-o` into an input folder) or was given.
+  const amongTranscripts = rel === '' || entries.some((e) => !e.name.startsWith('.') && !own.has(e.name) && isTranscriptName(e.name));
+  if (skipped.length > 0 && amongTranscripts) problems.push(ownOutputWarning(shown, skipped));
   entries.sort((a, b) => cmp(a.name, b.name));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || own.has(e.name)) continue;
     const full = path.join(dir, e.name);
     const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
     let isDir = e.isDirectory();
@@ -107,6 +165,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       kind = 'missing';
     }
     if (kind === 'file') {
+      // Given by name, a named pipe or a device would block or never end: only regular files are read.
       found.push({ path: path.normalize(input), id: path.basename(abs) });
     } else if (kind === 'folder') {
       const rels: string[] = [];
@@ -120,7 +179,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       for (const rel of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel });
     } else if (GLOB_CHARS.test(input)) {
       const matches = await glob(input, { cwd, dot: false, onlyFiles: true, absolute: path.isAbsolute(input) });
-      const names = matches.filter(isTranscriptName);
+      const names = await withoutOwnOutputs(matches.filter(isTranscriptName), cwd, problems);
       if (names.length === 0) {
         problems.push(problem(input, 'error', 'no transcript files match this pattern', undefined, 'read/no-match'));
       }
@@ -152,7 +211,135 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
     }
     if (seenFiles.has(key)) continue;
     seenFiles.add(key);
-    files.push(f);
+    const trouble = await fileTrouble(path.resolve(cwd, f.path));
+    if (trouble) problems.push(problem(f.path, 'error', trouble.message, undefined, trouble.ruleId));
+    else files.push(f);
   }
-  return { files, problems };
+  return { files: distinctIds(files, cwd), problems };
+}
+
+/** The `/`-separated segments of a file's path: relative to `cwd` when below it, else absolute. */
+function pathSegments(file: InputFile, cwd: string): string[] {
+  const abs = path.resolve(cwd, file.path);
+  const rel = path.relative(cwd, abs);
+  const shown = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  return shown.split(path.sep).filter((s, i) => s !== '' || i === 0);
+}
+
+/**
+ * Give files that share an id (the same name in two folders given) the shortest distinguishing
+ * path: their ids grow by one folder of their path at a time until no two are alike. Files whose ids
+ * are already unique keep them, so reports over such inputs never change.
+ */
+export function distinctIds(files: readonly InputFile[], cwd: string): InputFile[] {
+  const ids = files.map((f) => f.id);
+  const segments = files.map((f) => pathSegments(f, cwd));
+  for (;;) {
+    const byId = new Map<string, number[]>();
+    ids.forEach((id, i) => byId.set(id, [...(byId.get(id) ?? []), i]));
+    let grown = false;
+    for (const same of byId.values()) {
+      if (same.length < 2) continue;
+      for (const i of same) {
+        const segs = segments[i]!;
+        const depth = ids[i]!.split('/').length + 1;
+        const longer = segs.slice(Math.max(0, segs.length - depth)).join('/');
+        if (longer === ids[i] || depth > segs.length + 1) continue;
+        ids[i] = longer;
+        grown = true;
+      }
+    }
+    // Whole paths of different files differ, so the loop ends with every id unique.
+    if (!grown) break;
+  }
+  return files.map((f, i) => (ids[i] === f.id ? f : { ...f, id: ids[i]! }));
+}
+
+/** Glob matches without the files of reports fokus wrote (named in their folder's marker), with a warning per folder. */
+async function withoutOwnOutputs(names: readonly string[], cwd: string, problems: Problem[]): Promise<string[]> {
+  const byFolder = new Map<string, Set<string> | null>();
+  const skipped = new Map<string, string[]>();
+  const kept: string[] = [];
+  for (const name of names) {
+    const folder = path.dirname(name);
+    if (!byFolder.has(folder)) {
+      const abs = path.resolve(cwd, folder);
+      byFolder.set(folder, (await stat(path.join(abs, OUTPUT_MARKER)).then(() => true, () => false)) ? (await ownOutputs(abs)).names : null);
+    }
+    const own = byFolder.get(folder);
+    if (own?.has(path.basename(name))) skipped.set(folder, [...(skipped.get(folder) ?? []), path.basename(name)]);
+    else kept.push(name);
+  }
+  for (const [folder, list] of skipped) problems.push(ownOutputWarning(folder, list.sort(cmp)));
+  return kept;
+}
+
+/** The most bytes fokus reads from one file it is given (a transcript, codebook, participants, review or coding file). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** What a file-system entry that is no regular file is, in words. */
+function specialKind(s: Stats): string {
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isSocket()) return 'a socket';
+  return 'no regular file';
+}
+
+/** Why a file given to fokus cannot be read as a whole, with its rule id. */
+export interface FileTrouble {
+  message: string;
+  ruleId: 'read/not-a-file' | 'read/too-large';
+}
+
+/** How a size in bytes is shown in messages: MiB from one MiB on. */
+function bytesShown(n: number): string {
+  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MiB` : `${n} bytes`;
+}
+
+/** The trouble of `s` as a file fokus is to read whole: no regular file, or larger than `limit`; null when none. */
+function statTrouble(s: Stats, limit: number): FileTrouble | null {
+  if (s.isDirectory()) return null;
+  if (!s.isFile()) return { message: `is ${specialKind(s)}, not a regular file; fokus reads only regular files`, ruleId: 'read/not-a-file' };
+  if (s.size > limit) return { message: `is ${bytesShown(s.size)}, more than the ${bytesShown(limit)} fokus reads from one file`, ruleId: 'read/too-large' };
+  return null;
+}
+
+/**
+ * Why the file at `file` (links followed) is not to be read: a named pipe, a device or a socket
+ * (reading would block or never end), or more than `limit` bytes. Null for a regular file within the
+ * limit, and for anything the reader reports itself (a folder, a missing file). Opens nothing.
+ */
+export async function fileTrouble(file: string, limit = MAX_FILE_BYTES): Promise<FileTrouble | null> {
+  try {
+    return statTrouble(await stat(file), limit);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Read a regular file whole, at most `limit` bytes: opened without blocking (a named pipe), checked
+ * on the open handle (a link swapped for a device meanwhile), never read past `limit` (a file that
+ * grows). Throws an Error whose `code` is `ENOTREG` or `EFBIG` and whose message says why; other
+ * failures throw as `readFile` does. For the readers of `read/`.
+ */
+export async function readRegularFile(file: string, limit = MAX_FILE_BYTES): Promise<Buffer> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const trouble = statTrouble(await handle.stat(), limit);
+    if (trouble) throw Object.assign(new Error(trouble.message), { code: trouble.ruleId === 'read/not-a-file' ? 'ENOTREG' : 'EFBIG' });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw Object.assign(new Error(`is more than the ${bytesShown(limit)} fokus reads from one file`), { code: 'EFBIG' });
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
 }

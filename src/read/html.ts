@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
+import { problem } from '../problems.js';
 import type { Position } from '../types.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { locator } from './locate.js';
 import { parseDocItems, type DocItem } from './paragraphs.js';
 import type { ParsedText } from './text.js';
@@ -44,16 +46,25 @@ export interface HtmlItems {
   items: DocItem[];
   /** For each item, the source offset of each character of its text (rows: of the row's start). */
   offsets: number[][];
+  /** Set when elements nest deeper than the limit: the reading stopped there (offset in the source). */
+  fault?: { offset: number; message: string };
+}
+
+/** The fault of HTML nested deeper than `depth`, at `offset`. */
+export function tooDeep(offset: number, depth: number): { offset: number; message: string } {
+  return { offset, message: `elements nested more than ${depth} deep (FOKUS_MAX_DEPTH); the document is not read` };
 }
 
 /**
  * Paragraphs and table rows of an HTML document in document order. Paragraph elements (`p`, `li`,
  * headings …) count even when empty, so item numbers follow the document's paragraphs; `<br>` is a
  * space; a first-level table row is one row item with the text of its cells (nested tables fold
- * into their cell); `head`, `script`, `style` and mammoth's footnotes are left out.
+ * into their cell); `head`, `script`, `style` and mammoth's footnotes are left out. Elements nested
+ * deeper than `depth` stop the reading with a `fault` (the parser's work grows with the depth).
  */
-export function htmlItems(html: string): HtmlItems {
+export function htmlItems(html: string, depth: number = DEFAULT_LIMITS.depth): HtmlItems {
   const items: DocItem[] = [];
+  let fault: HtmlItems['fault'];
   const offsets: number[][] = [];
   const stack: { name: string; skip: boolean; bold: boolean }[] = [];
   let skipDepth = 0;
@@ -102,6 +113,10 @@ export function htmlItems(html: string): HtmlItems {
         const skip = SKIPPED.has(name) || NOTE_ID.test(attribs.id ?? '') || (name === 'a' && NOTE_ID.test(attribs.href ?? ''));
         const bold = BOLD.has(name) || boldStyle(attribs.style);
         stack.push({ name, skip, bold });
+        if (stack.length > depth && !fault) {
+          fault = tooDeep(parser.startIndex, depth);
+          parser.pause();
+        }
         if (skip) skipDepth++;
         if (bold) boldDepth++;
         if (skipDepth > 0) return;
@@ -152,6 +167,7 @@ export function htmlItems(html: string): HtmlItems {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
+  if (fault) return { items: [], offsets: [], fault };
   parser.end();
   flush(false);
   return { items, offsets };
@@ -164,7 +180,8 @@ export function htmlItems(html: string): HtmlItems {
  */
 export function parseHtml(text: string, file: string): ParsedText {
   const at = locator(text);
-  const { items, offsets } = htmlItems(text);
+  const { items, offsets, fault } = htmlItems(text);
+  if (fault) return { blocks: [], meta: {}, problems: [problem(file, 'error', fault.message, at(fault.offset), 'read/too-deep')] };
   return parseDocItems(items, file, (item, index): Position => {
     const list = offsets[item] ?? [];
     return at(list[Math.min(index, list.length - 1)] ?? 0);

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, problem } from '../problems.js';
 import type { InputFile, Problem, ReadResult, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { parseDocx } from './docx.js';
+import { readRegularFile } from './files.js';
 import { parseHtml } from './html.js';
+import type { ReadLimits } from './limits.js';
 import { NOSCRIBE_ANCHOR_IN_HTML, parseNoScribe } from './noscribe.js';
 import { parseRtf } from './rtf.js';
 import { sniffBytes, sniffText } from './sniff.js';
@@ -25,7 +26,7 @@ export type BinaryParsed = ParsedText & { encoding?: string };
  */
 export type Reader =
   | { kind: 'text'; parse: (text: string, file: string) => ParsedText }
-  | { kind: 'binary'; parse: (bytes: Uint8Array, file: string, options: { encoding?: string }) => BinaryParsed | Promise<BinaryParsed> };
+  | { kind: 'binary'; parse: (bytes: Uint8Array, file: string, options: { encoding?: string; limits?: Partial<ReadLimits> }) => BinaryParsed | Promise<BinaryParsed> };
 
 /** The readers by format name; a new format is one file plus one entry here and in `EXTENSIONS`. */
 export const READERS: Readonly<Record<string, Reader>> = {
@@ -36,7 +37,7 @@ export const READERS: Readonly<Record<string, Reader>> = {
   whisper: { kind: 'text', parse: parseWhisper },
   noscribe: { kind: 'text', parse: parseNoScribe },
   html: { kind: 'text', parse: parseHtml },
-  docx: { kind: 'binary', parse: (bytes, file) => parseDocx(bytes, file) },
+  docx: { kind: 'binary', parse: (bytes, file, options) => parseDocx(bytes, file, options.limits) },
   rtf: { kind: 'binary', parse: (bytes, file, options) => parseRtf(bytes, file, options.encoding) },
 };
 
@@ -65,6 +66,8 @@ export interface ReadOptions {
   format?: string;
   /** Folder that a relative `file.path` is relative to; by default the working directory. */
   cwd?: string;
+  /** Limits of the readers of archives (bytes inflated, entries, depth); see limits.ts and `limitsFromEnv`. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** The format a name given by the user stands for (a format name or an extension), or an error problem naming the file. */
@@ -126,9 +129,14 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
 
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(options.cwd === undefined ? file.path : path.resolve(options.cwd, file.path));
+    // A pipe or a device (`/dev/zero`) given by name would block or never end: refused before reading.
+    bytes = await readRegularFile(options.cwd === undefined ? file.path : path.resolve(options.cwd, file.path));
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    if (code === 'ENOTREG' || code === 'EFBIG') {
+      const ruleId = code === 'ENOTREG' ? 'read/not-a-file' : 'read/too-large';
+      return { transcript: null, problems: [problem(file.path, 'error', (err as Error).message, undefined, ruleId)] };
+    }
     const message =
       code === 'ENOENT'
         ? 'no such file or folder'
@@ -155,11 +163,14 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
   }
   const binary = format === undefined ? undefined : READERS[format];
   if (binary?.kind === 'binary') {
-    const parsed = await binary.parse(bytes, file.path, options.encoding === undefined ? {} : { encoding: options.encoding });
+    const parsed = await binary.parse(bytes, file.path, {
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    });
     return result(file, format!, hash, parsed.encoding ?? 'binary', parsed, []);
   }
 
-  const notText = /^(?:utf-?16|ucs-?2)/iu.test(options.encoding ?? '') ? null : binaryReason(bytes);
+  const notText = /^(?:utf-?16|utf-?32|ucs-?[24])/iu.test(options.encoding ?? '') ? null : binaryReason(bytes);
   if (notText !== null) return { transcript: null, problems: [problem(file.path, 'error', notText, undefined, 'read/binary')] };
   const decoded = decodeBytes(bytes, file.path, options.encoding);
   if (hasErrors(decoded.problems)) return { transcript: null, problems: decoded.problems };

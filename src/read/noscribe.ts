@@ -2,6 +2,8 @@ import { Parser } from 'htmlparser2';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
+import { tooDeep } from './html.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { locator } from './locate.js';
 import { speakerKey } from './speaker-key.js';
 import type { ParsedText } from './text.js';
@@ -33,8 +35,10 @@ interface Segment {
 }
 
 /** Collect the anchors' texts paragraph by paragraph; paragraphs before the first anchor (title, header) are left out. */
-function segmentsOf(html: string): Segment[] {
+function segmentsOf(html: string): Segment[] | { fault: { offset: number; message: string } } {
   const segments: Segment[] = [];
+  let depth = 0;
+  let fault: { offset: number; message: string } | null = null;
   let paragraph = 0;
   let current: Segment | null = null;
   let pending: { text: string; offsets: number[] } = { text: '', offsets: [] };
@@ -59,6 +63,10 @@ function segmentsOf(html: string): Segment[] {
   const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (++depth > DEFAULT_LIMITS.depth && fault === null) {
+          fault = tooDeep(parser.startIndex, DEFAULT_LIMITS.depth);
+          parser.pause();
+        }
         if (SKIPPED.has(name)) skip++;
         if (skip > 0) return;
         if (PARAGRAPHS.has(name)) endParagraph();
@@ -85,6 +93,7 @@ function segmentsOf(html: string): Segment[] {
         append(text, parser.startIndex, parser.endIndex - parser.startIndex + 1 === text.length);
       },
       onclosetag(name) {
+        depth--;
         if (SKIPPED.has(name)) {
           skip--;
           return;
@@ -95,6 +104,7 @@ function segmentsOf(html: string): Segment[] {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
+  if (fault) return { fault };
   parser.end();
   endParagraph();
   return segments;
@@ -200,7 +210,9 @@ export function parseNoScribe(text: string, file: string): ParsedText {
   const problems: Problem[] = [];
   const blocks: Block[] = [];
   let last: { block: Block; paragraph: number } | null = null;
-  for (const s of speakersOf(segmentsOf(text))) {
+  const segments = segmentsOf(text);
+  if ('fault' in segments) return { blocks: [], meta: {}, problems: [problem(file, 'error', segments.fault.message, at(segments.fault.offset), 'read/too-deep')] };
+  for (const s of speakersOf(segments)) {
     const spoken = s.segment.text.slice(s.from, s.to).replace(/\s+/gu, ' ').trim();
     if (spoken === '') continue;
     const seg = s.segment;

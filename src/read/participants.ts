@@ -22,6 +22,14 @@ const SPEAKER = 'speaker';
 const TRANSCRIPT = 'transcript';
 
 /** A cell or YAML value as a trimmed NFC string. */
+/**
+ * An empty record without a prototype: column names are data, and `constructor`, `toString` or
+ * `__proto__` must be plain keys there, not the members every object inherits.
+ */
+function record(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value).trim().normalize('NFC');
@@ -36,7 +44,8 @@ function participantOf(row: Record<string, string>): Participant | null {
   if (transcript !== '') p.transcript = transcript;
   for (const key of Object.keys(row).sort()) {
     const value = row[key] ?? '';
-    if (key !== SPEAKER && key !== TRANSCRIPT && value !== '') p.attributes[key] = value;
+    // Defined, not assigned: a column `__proto__` becomes an attribute, not the object's prototype.
+    if (key !== SPEAKER && key !== TRANSCRIPT && value !== '') Object.defineProperty(p.attributes, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return p;
 }
@@ -104,7 +113,7 @@ function parseCsvParticipants(text: string, file: string): ParticipantsResult {
   const participants: Participant[] = [];
   const firstAt = new Map<string, number>();
   for (const r of rows) {
-    const row: Record<string, string> = {};
+    const row = record();
     names.forEach((name, i) => {
       if (name !== '' && !(name in row)) row[name] = cell(r.record[i]);
     });
@@ -124,7 +133,7 @@ function yamlPosition(node: YamlNode | null | undefined, lc: LineCounter): Posit
 /** The values of a YAML mapping as strings, keys lower-cased. */
 function yamlRow(node: YamlNode): Record<string, string> | null {
   if (!isMap(node)) return null;
-  const row: Record<string, string> = {};
+  const row = record();
   for (const pair of node.items) {
     const key = cell(isScalar(pair.key) ? pair.key.value : pair.key).toLowerCase();
     const value = pair.value;
@@ -177,7 +186,7 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
       const at = yamlPosition(keyNode, lc) ?? { line: 1, column: 1 };
       const speaker = cell(isScalar(keyNode) ? keyNode.value : keyNode);
       const value = pair.value as YamlNode | null;
-      const row = value === null || (isScalar(value) && value.value === null) ? {} : yamlRow(value);
+      const row = value === null || (isScalar(value) && value.value === null) ? record() : yamlRow(value);
       if (row === null) {
         problems.push(problem(file, 'error', `the attributes of speaker "${speaker}" must be a mapping`, yamlPosition(value, lc) ?? at, 'participants/yaml-shape'));
         continue;

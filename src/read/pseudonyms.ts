@@ -31,8 +31,11 @@ function cell(value: unknown): string {
   return String(value).trim().normalize('NFC');
 }
 
-/** Adds an entry unless it repeats an earlier original: an error when the pseudonyms differ, a warning when they agree. */
-function add(out: PseudonymEntry[], entry: PseudonymEntry, file: string, problems: Problem[]): void {
+/**
+ * Adds an entry unless it repeats an earlier original: an error when the pseudonyms differ, a warning
+ * when they agree. `seen` holds the entries added so far by original (a lookup, not a search of `out`).
+ */
+function add(out: PseudonymEntry[], seen: Map<string, PseudonymEntry>, entry: PseudonymEntry, file: string, problems: Problem[]): void {
   const at: Position = { line: entry.line, column: entry.column };
   if (entry.original === '') {
     problems.push(problem(file, 'error', 'the original is empty', at, 'pseudonyms/empty'));
@@ -42,9 +45,10 @@ function add(out: PseudonymEntry[], entry: PseudonymEntry, file: string, problem
     problems.push(problem(file, 'error', `missing pseudonym for "${entry.original}"`, at, 'pseudonyms/missing-column'));
     return;
   }
-  const earlier = out.find((e) => e.original === entry.original);
+  const earlier = seen.get(entry.original);
   if (earlier === undefined) {
     out.push(entry);
+    seen.set(entry.original, entry);
   } else if (earlier.pseudonym !== entry.pseudonym) {
     problems.push(
       problem(
@@ -84,6 +88,7 @@ function parseCsvMap(text: string, file: string): PseudonymsResult {
   // A record's line is where it starts: its end line less the line breaks inside quoted cells.
   const lineOf = (r: Row): number => r.info.lines - r.record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
   const entries: PseudonymEntry[] = [];
+  const seen = new Map<string, PseudonymEntry>();
   rows.forEach((r, i) => {
     const cells = r.record.map(cell);
     if (i === 0 && cells[0]?.toLowerCase() === 'original' && cells[1]?.toLowerCase() === 'pseudonym') return;
@@ -95,7 +100,7 @@ function parseCsvMap(text: string, file: string): PseudonymsResult {
     }
     const entry: PseudonymEntry = { original: cells[0] ?? '', pseudonym: cells[1] ?? '', line, column: 1 };
     if ((cells[2] ?? '') !== '') entry.kind = cells[2]!;
-    add(entries, entry, file, problems);
+    add(entries, seen, entry, file, problems);
   });
   return { entries, problems };
 }
@@ -120,6 +125,7 @@ function parseYamlMap(text: string, file: string): PseudonymsResult {
   }
   const root = doc.contents as YamlNode | null;
   const entries: PseudonymEntry[] = [];
+  const seen = new Map<string, PseudonymEntry>();
   if (root === null) return { entries, problems };
   if (!isMap(root)) {
     return { entries, problems: [problem(file, 'error', 'a pseudonym map must be a YAML mapping of original: pseudonym', at(root), 'pseudonyms/yaml-shape')] };
@@ -141,7 +147,7 @@ function parseYamlMap(text: string, file: string): PseudonymsResult {
       problems.push(problem(file, 'error', `the pseudonym of "${original}" must be a string or a mapping with "pseudonym"`, at(value), 'pseudonyms/yaml-shape'));
       continue;
     }
-    add(entries, entry, file, problems);
+    add(entries, seen, entry, file, problems);
   }
   return { entries, problems };
 }

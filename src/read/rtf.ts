@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { problem } from '../problems.js';
+import { positionAt, problem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { paragraphNumbers, parseDocItems, type DocItem } from './paragraphs.js';
 import type { ParsedText } from './text.js';
@@ -229,6 +229,7 @@ export function rtfItems(bytes: Uint8Array, file: string, forced?: string): RtfT
     }
   };
 
+  const badBin: { at: number; param: number; left: number }[] = [];
   let i = s.indexOf('{');
   while (i < s.length) {
     const c = s[i]!;
@@ -258,7 +259,9 @@ export function rtfItems(bytes: Uint8Array, file: string, forced?: string): RtfT
         const param = m?.[2] !== undefined ? Number(m[2]) : undefined;
         i += 1 + (m?.[0].length ?? 1);
         if (word === 'bin' && param !== undefined) {
-          i += Math.max(0, param); // binary data, never text
+          // Binary data, never text; a count beyond the bytes left cannot be true and would swallow the rest.
+          if (param > s.length - i) badBin.push({ at: i - 1 - (m?.[0].length ?? 1), param, left: s.length - i });
+          else i += Math.max(0, param);
           continue;
         }
         controlWord(word, param);
@@ -294,7 +297,16 @@ export function rtfItems(bytes: Uint8Array, file: string, forced?: string): RtfT
   }
   flushBytes();
   if (paragraph.trim() !== '') items.push({ kind: 'paragraph', text: paragraph });
+  if (badBin.length > 0) problems.push(binProblem(s, file, badBin));
   return { items, encoding: documentEncoding, problems };
+}
+
+/** The warning for `\binN` counts beyond the end of the file: the first one's place, and how many there are. */
+function binProblem(s: string, file: string, bad: readonly { at: number; param: number; left: number }[]): Problem {
+  const first = bad[0]!;
+  const more = bad.length > 1 ? ` (${bad.length - 1} more such \\bin)` : '';
+  const message = `\\bin${first.param} announces ${first.param} bytes of binary data, but only ${first.left} follow; the count is ignored and the rest is read as RTF${more}`;
+  return problem(file, 'warning', message, positionAt(s, first.at), 'read/rtf-bin');
 }
 
 /**

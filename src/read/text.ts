@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead, type LabelCandidate, type LabelShape, type LineHead } from './head.js';
 import { CODE_LABEL, METADATA_KEYS, MIN_NAME_OCCURRENCES } from './labels.js';
+import { parseFrontMatter } from './front-matter.js';
 import { cleanMarkdown } from './markup.js';
 import { legendPairs, moderatorRole } from './preamble.js';
 import { nfc, speakerKey } from './speaker-key.js';
@@ -106,56 +106,6 @@ function isMetadataLine(label: string, rest: string): boolean {
   if (labelShape(label) === 'code') return false;
   const value = rest.replace(/[\s\\]+$/u, '').trim();
   return value.split(/\s+/u).length <= 8 && !/[.!?…"“”]$/u.test(value);
-}
-
-/** A YAML value as a metadata string: scalars as written, lists joined by ", ", mappings as JSON. */
-function metaString(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.normalize('NFC');
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
-    return value.map(metaString).join(', ');
-  }
-  return JSON.stringify(value).normalize('NFC');
-}
-
-/** Parse YAML front matter whose first line is source line `firstLine`; problems are warnings. */
-function parseFrontMatter(source: string, file: string, firstLine: number, problems: Problem[]): Record<string, string> {
-  const doc = parseDocument(source, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const at = err.linePos?.[0];
-      // The parser counts lines from the front matter's first; the message names lines of the file, as the prefix does.
-      const said = (err.message.split('\n')[0] ?? '')
-        .replace(/ at line (\d+), column (\d+):?$/u, (_m, line: string, col: string) => ` at line ${Number(line) + firstLine - 1}, column ${col}`)
-        .replace(/:$/u, '');
-      problems.push(
-        problem(
-          file,
-          'warning',
-          `front matter is not valid YAML and is ignored: ${said}`,
-          at ? { line: at.line + firstLine - 1, column: at.col } : { line: firstLine - 1, column: 1 },
-          'read/front-matter',
-        ),
-      );
-    }
-    return {};
-  }
-  const meta: Record<string, string> = {};
-  if (doc.contents === null) return meta;
-  if (!isMap(doc.contents)) {
-    problems.push(
-      problem(file, 'warning', 'front matter is not a YAML mapping and is ignored', { line: firstLine - 1, column: 1 }, 'read/front-matter'),
-    );
-    return meta;
-  }
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const value = isScalar(pair.value) || isMap(pair.value) || isSeq(pair.value) ? pair.value.toJSON() : null;
-    meta[key.normalize('NFC')] = metaString(value);
-  }
-  return meta;
 }
 
 /** Consecutive lines that form one paragraph. */

@@ -1,6 +1,7 @@
 import jsonc from 'jsonc-parser';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
+import { DEFAULT_LIMITS, jsonDepthBeyond } from './limits.js';
 import { locator } from './locate.js';
 import type { ParsedText } from './text.js';
 
@@ -14,6 +15,17 @@ function prop(node: JsonNode, key: string): JsonNode | undefined {
   }
   return undefined;
 }
+
+/** How messages name the kinds of JSON value. */
+const JSON_KINDS: Readonly<Record<jsonc.NodeType, string>> = {
+  object: 'an object',
+  array: 'a list',
+  property: 'a property',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
+};
 
 /** A node's value when it is a finite number. */
 function numberOf(node: JsonNode | undefined): number | undefined {
@@ -71,6 +83,12 @@ function wordsSpeaker(words: JsonNode[]): string | null {
  */
 export function parseWhisper(text: string, file: string): ParsedText {
   const at = locator(text);
+  // The JSON parser descends recursively: nesting deeper than the limit is refused before it runs.
+  const deep = jsonDepthBeyond(text, DEFAULT_LIMITS.depth);
+  if (deep >= 0) {
+    const message = `JSON nested more than ${DEFAULT_LIMITS.depth} deep (FOKUS_MAX_DEPTH); the file is not read`;
+    return { blocks: [], meta: {}, problems: [problem(file, 'error', message, at(deep), 'read/too-deep')] };
+  }
   const errors: jsonc.ParseError[] = [];
   const root = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -106,6 +124,10 @@ export function parseWhisper(text: string, file: string): ParsedText {
     } else {
       raw = wordsText(words);
       place = words.map((w) => prop(w, 'word') ?? prop(w, 'text')).find((n) => n?.type === 'string');
+      if (textNode !== undefined && textNode.type !== 'null') {
+        const instead = raw.trim() !== '' ? 'its words are read instead' : 'the segment is ignored';
+        problems.push(problem(file, 'warning', `the text of a segment is ${JSON_KINDS[textNode.type]}, not a string; ${instead}`, at(textNode.offset), 'read/whisper-text'));
+      }
     }
     // A line break inside a JSON string is an escape on one source line, so it becomes a space.
     const spoken = raw.replace(/\s+/gu, ' ').trim().normalize('NFC');

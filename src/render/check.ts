@@ -46,6 +46,10 @@ function ratio(list: ExampleCheck[]): string {
 }
 
 function describeFailure(c: CategoryCheck, e: ExampleCheck): string[] {
+  if (e.stopped.length > 0) {
+    // Not judged: a rule that might code it ran past its time budget (the error names the rule).
+    return [`${c.path}, ${e.kind} ${e.number}: not judged`, `  "${shorten(e.text)}"`, ...e.stopped.map((r) => `  stopped by its time budget: ${r}`)];
+  }
   const head = e.kind === 'example' ? `${c.path}, example ${e.number}: not coded` : `${c.path}, counterexample ${e.number}: coded, but must not be`;
   const out = [head, `  "${shorten(e.text)}"`];
   if (e.kind === 'counterexample') {

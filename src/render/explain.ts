@@ -2,6 +2,7 @@ import type { Explanation, QuotedMatch } from '../aggregate/explain.js';
 import { highlight, type Marker } from './highlight.js';
 import { stableStringify } from './json.js';
 import { unitHeading } from './show.js';
+import { safeText } from '../text/safe-text.js';
 
 /** `term brauch*` or `rule near/4: fehl*, angebot*` — rule labels carry a `:`, terms never do. */
 export function describeBy(by: string): string {
@@ -10,7 +11,7 @@ export function describeBy(by: string): string {
 
 /** One match as `"words" by term x at 12–20` (UTF-16 offsets in the unit's text, end exclusive). */
 function matchLine(m: QuotedMatch): string {
-  return `"${m.text.replace(/\s+/g, ' ')}" by ${describeBy(m.by)} at ${m.start}–${m.end}`;
+  return `"${safeText(m.text.replace(/\s+/g, ' '))}" by ${safeText(describeBy(m.by))} at ${m.start}–${m.end}`;
 }
 
 /**
@@ -21,7 +22,7 @@ function matchLine(m: QuotedMatch): string {
 export function renderExplanation(e: Explanation, mark: Marker): string {
   const lines = [unitHeading(e.unit)];
   const spans = e.coded.flatMap((c) => c.own);
-  lines.push(...highlight(e.unit.text, spans, mark).split('\n').map((l) => `  ${l}`), '');
+  lines.push(...highlight(safeText(e.unit.text), spans, mark).split('\n').map((l) => `  ${l}`), '');
   if (e.unit.moderator) {
     lines.push('Moderator unit: never coded.');
     return lines.join('\n') + '\n';
@@ -30,16 +31,16 @@ export function renderExplanation(e: Explanation, mark: Marker): string {
   else {
     lines.push('Coded:');
     for (const c of e.coded) {
-      lines.push(`  ${c.path} (${c.label}): ${c.hits} hit${c.hits === 1 ? '' : 's'}`);
+      lines.push(`  ${safeText(c.path)} (${safeText(c.label)}): ${c.hits} hit${c.hits === 1 ? '' : 's'}`);
       for (const m of c.own) lines.push(`    ${matchLine(m)}`);
-      if (c.from.length > 0) lines.push(`    rolled up from ${c.from.join(', ')}`);
+      if (c.from.length > 0) lines.push(`    rolled up from ${safeText(c.from.join(', '))}`);
     }
   }
   if (e.blocked.length > 0) {
     lines.push('', 'Blocked by an exclude:');
     for (const b of e.blocked) {
       const whose = b.by === b.path ? 'its own exclude' : `the exclude of ${b.by}`;
-      lines.push(`  ${b.path} (${b.label}): ${whose}`);
+      lines.push(`  ${safeText(b.path)} (${safeText(b.label)}): ${safeText(whose)}`);
       for (const m of b.exclude) lines.push(`    excluded by ${matchLine(m)}`);
       for (const m of b.matches) lines.push(`    overruled ${matchLine(m)}`);
     }

@@ -22,12 +22,25 @@ export function formatShare(x: number, excel: boolean): string {
   return excel ? s.replace('.', ',') : s;
 }
 
-/** Cell starts that a spreadsheet would run as a formula (after any leading spaces). */
-const FORMULA_START = /^ *[=+\-@\t\r\n]/;
+/**
+ * Cell starts that a spreadsheet would run as a formula: a tab or line break, or `=`, `+`, `-`, `@`
+ * (also their full-width and small forms, and the minus sign, which some spreadsheets fold to
+ * ASCII) after any run of characters a reader cannot see: white space, zero-width and format
+ * characters (U+200B, U+FEFF, bidi marks…), soft hyphens and controls.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|[\s\p{Cf}\p{Cc}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/u;
 
 /** A cell with a leading `'` when it would start a spreadsheet formula, else unchanged. */
 export function guardFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Control characters no CSV cell should carry (a NUL byte ends a C string; others garble a spreadsheet); tab and line breaks stay. */
+const CSV_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
+
+/** A cell's text with control characters replaced by U+FFFD (one for one, so the text keeps its length). */
+export function withoutControls(cell: string): string {
+  return cell.replace(CSV_CONTROLS, '\ufffd');
 }
 
 /**
@@ -43,7 +56,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 export function toCsvRows(rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
   const cell = (v: string | number): string => {
     if (typeof v === 'number') return opts.excel ? String(v).replace('.', ',') : String(v);
-    return guardFormula(v);
+    return guardFormula(withoutControls(v));
   };
   if (rows.length === 0) return '';
   return stringify(

@@ -18,7 +18,8 @@ export interface HighlightSpan {
   hits: string[];
 }
 
-const DIMENSIONS: Record<string, string> = { speaker: 'Sprecher:in', group: 'Gruppe', transcript: 'Transkript' };
+// Without a prototype: `--by constructor` names a participants column, not Object's constructor.
+const DIMENSIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { speaker: 'Sprecher:in', group: 'Gruppe', transcript: 'Transkript' });
 const UNIT_KINDS: Record<string, string> = { turn: 'Redebeitrag', sentence: 'Satz' };
 
 /** Escape text for HTML element content and double- or single-quoted attribute values. */

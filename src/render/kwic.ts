@@ -2,6 +2,7 @@ import type { ConcordanceHit } from '../aggregate/kwic.js';
 import { formatTime, toCsv, type CsvOptions } from './format.js';
 import type { Marker } from './highlight.js';
 import { stableStringify } from './json.js';
+import { safeText } from '../text/safe-text.js';
 
 /** Context of a hit: at most `width` characters either side, white space runs shown as one space. */
 export interface KwicLine {
@@ -40,16 +41,16 @@ function len(s: string): number {
  */
 export function renderKwic(hits: readonly ConcordanceHit[], width: number, mark: Marker): string {
   if (hits.length === 0) return '';
-  const ids = hits.map((h) => `${h.unit.transcript}#${h.unit.segment}`);
+  const ids = hits.map((h) => `${safeText(h.unit.transcript)}#${h.unit.segment}`);
   // Moderator turns are searched too, and marked.
-  const who = hits.map((h) => (h.unit.moderator ? `${h.unit.speaker} (Mod.)` : h.unit.speaker));
+  const who = hits.map((h) => safeText(h.unit.moderator ? `${h.unit.speaker} (Mod.)` : h.unit.speaker));
   // Folded, not spread: a common word can have more hits than a call takes arguments.
   const idWidth = ids.reduce((w, id) => Math.max(w, len(id)), 0);
   const speakerWidth = who.reduce((w, s) => Math.max(w, len(s)), 0);
   return (
     hits
       .map((h, i) => {
-        const c = contextOf(h.unit.text, h.start, h.end, width);
+        const c = contextOf(safeText(h.unit.text), h.start, h.end, width);
         const head = `${ids[i]!}${' '.repeat(idWidth - len(ids[i]!))}  ${who[i]!}${' '.repeat(speakerWidth - len(who[i]!))}`;
         return `${head}  ${' '.repeat(width - len(c.left))}${c.left}${mark(c.match)}${c.right}`.trimEnd();
       })

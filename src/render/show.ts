@@ -3,6 +3,7 @@ import { sortUnits } from '../aggregate/units.js';
 import { stableStringify } from './json.js';
 import { formatTime } from './format.js';
 import { highlight, type Marker } from './highlight.js';
+import { safeText } from '../text/safe-text.js';
 
 /** The units of `units` coded with `category`, in transcript and segment order. */
 export function unitsWithCategory(units: readonly CodedUnit[], category: string): CodedUnit[] {
@@ -11,8 +12,8 @@ export function unitsWithCategory(units: readonly CodedUnit[], category: string)
 
 /** `transcript#segment · speaker · hh:mm:ss–hh:mm:ss · line N`, parts left out where unknown. */
 export function unitHeading(unit: CodedUnit | Omit<CodedUnit, 'codings'>): string {
-  const parts = [`${unit.transcript}#${unit.segment}`];
-  if (unit.speaker !== '') parts.push(unit.speaker);
+  const parts = [`${safeText(unit.transcript)}#${unit.segment}`];
+  if (unit.speaker !== '') parts.push(safeText(unit.speaker));
   const start = formatTime(unit.start);
   const end = formatTime(unit.end);
   if (start !== '') parts.push(end !== '' && end !== start ? `${start}–${end}` : start);
@@ -27,7 +28,7 @@ export function unitHeading(unit: CodedUnit | Omit<CodedUnit, 'codings'>): strin
 export function renderShow(units: readonly CodedUnit[], category: string, mark: Marker, dim: (s: string) => string = (s) => s): string {
   const blocks = unitsWithCategory(units, category).map((unit) => {
     const spans = unit.codings.filter((c) => c.category === category).flatMap((c) => c.matches);
-    const text = highlight(unit.text, spans, mark);
+    const text = highlight(safeText(unit.text), spans, mark);
     return `${dim(unitHeading(unit))}\n${text.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
   });
   return blocks.join('\n');

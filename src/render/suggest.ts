@@ -3,17 +3,18 @@ import { toCsv, type CsvOptions } from './format.js';
 import type { Marker } from './highlight.js';
 import { contextOf } from './kwic.js';
 import { stableStringify } from './json.js';
+import { safeText } from '../text/safe-text.js';
 
 /** An example as one line: `…left [[word]] right… (transcript#segment)`. */
 function example(s: Suggestion, width: number, mark: Marker): string {
-  const c = contextOf(s.example.unit.text, s.example.start, s.example.end, width);
-  return `${c.left}${mark(c.match)}${c.right} (${s.example.unit.transcript}#${s.example.unit.segment})`;
+  const c = contextOf(safeText(s.example.unit.text), s.example.start, s.example.end, width);
+  return `${c.left}${mark(c.match)}${c.right} (${safeText(s.example.unit.transcript)}#${s.example.unit.segment})`;
 }
 
 /** Suggestions as a table: word, count, units and an example in context; ends with `\n`. */
 export function renderSuggestions(list: readonly Suggestion[], width: number, mark: Marker): string {
   const header = ['word', 'count', 'units', 'example'];
-  const rows = list.map((s) => [s.word, String(s.count), String(s.units), example(s, width, mark)]);
+  const rows = list.map((s) => [safeText(s.word), String(s.count), String(s.units), example(s, width, mark)]);
   const len = (x: string): number => Array.from(x).length;
   const w = [0, 1, 2].map((i) => Math.max(len(header[i]!), ...rows.map((r) => len(r[i]!))));
   const line = (r: string[]): string =>

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FrequencyRow, PerspectiveResult, Report } from '../types.js';
 import { cmp } from '../problems.js';
+import { safeText } from '../text/safe-text.js';
 
 /** Options of the terminal table: colour is decided by the caller; `width` is the terminal's columns. */
 export interface TableOptions {
@@ -42,7 +43,7 @@ export function formatPercent(share: number): string {
 export function renderTable(report: Report, opts: TableOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const lines: string[] = [];
-  const name = report.codebook.version ? `${report.codebook.name} ${report.codebook.version}` : report.codebook.name;
+  const name = safeText(report.codebook.version ? `${report.codebook.name} ${report.codebook.version}` : report.codebook.name);
   lines.push(chalk.bold(name));
   lines.push(totalsLine(report));
   lines.push('');
@@ -91,7 +92,7 @@ function cooccurrenceMatrix(report: Report, chalk: ChalkInstance, width: number)
     for (const c of [...used].sort(cmp)) if (!cats.includes(c)) cats.push(c);
     const count = new Map(pairs.flatMap((r) => [[`${r.a}\u0000${r.b}`, r.segments], [`${r.b}\u0000${r.a}`, r.segments]] as const));
     const cell = Math.max(String(cats.length).length, ...pairs.map((r) => String(r.segments).length));
-    const names = cats.map((c, i) => `${String(i + 1).padStart(String(cats.length).length)} ${'  '.repeat(Math.max(0, (levels.get(c) ?? 1) - 1))}${c.split('/').at(-1)!}`);
+    const names = cats.map((c, i) => `${String(i + 1).padStart(String(cats.length).length)} ${'  '.repeat(Math.max(0, (levels.get(c) ?? 1) - 1))}${safeText(c.split('/').at(-1)!)}`);
     const nameWidth = Math.max(...names.map(len));
     if (nameWidth + cats.length * (cell + 1) > width) continue;
     const head = padEnd('', nameWidth) + cats.map((_, i) => ' ' + padStart(String(i + 1), cell)).join('');
@@ -126,8 +127,8 @@ function count(n: number, noun: string): string {
 function frequencyTable(rows: readonly FrequencyRow[], chalk: ChalkInstance, width?: number): string[] {
   const header = ['category', 'label', 'segments', 'share', 'matches', 'transcripts', 'speakers'];
   const cells = rows.map((r) => [
-    '  '.repeat(Math.max(0, r.level - 1)) + r.category.split('/').at(-1)!,
-    r.label,
+    '  '.repeat(Math.max(0, r.level - 1)) + safeText(r.category.split('/').at(-1)!),
+    safeText(r.label),
     String(r.segments),
     `${shareBar(r.share)} ${formatPercent(r.share).padStart(6)}`,
     String(r.matches),
@@ -165,7 +166,7 @@ function perspectiveLine(p: PerspectiveResult, chalk: ChalkInstance): string {
   const lift = p.lift === undefined ? '' : `, lift ${p.lift.toFixed(1)}`;
   // A transcript-scope perspective's support is its transcripts; its evidence units are named instead.
   const where = p.scope === 'transcript' ? `${count(p.support, 'transcript')}, ${count(p.evidence.length, 'unit')}` : `${count(p.support, 'unit')}, ${count(p.transcripts.length, 'transcript')}`;
-  return `  ${p.label} ${chalk.dim(`(${p.code})`)}: ${where}, ${count(p.speakers.length, 'speaker')}${lift}`;
+  return `  ${safeText(p.label)} ${chalk.dim(`(${safeText(p.code)})`)}: ${where}, ${count(p.speakers.length, 'speaker')}${lift}`;
 }
 
 /** Length in code points, so umlauts and block characters count as one column each. */

@@ -3,7 +3,7 @@ import type { CodeInputsOptions } from '../analyze.js';
 import { hasErrors } from '../problems.js';
 import { loadCodebook } from '../read/codebook.js';
 import { knownEncoding } from '../read/decode.js';
-import { listInputs } from '../read/files.js';
+import { fileTrouble, listInputs } from '../read/files.js';
 import { loadParticipants } from '../read/participants.js';
 import { shownPath } from '../read/shown-path.js';
 import type { Codebook, InputFile, Participant, Problem, UnitKind } from '../types.js';
@@ -37,6 +37,12 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
     problems.push({ file: '--encoding', severity: 'error', message, ruleId: 'options/encoding' });
     return null;
   }
+
+  // A codebook, participants or review file that is a named pipe or a device would block or never end.
+  const named = [...(typeof options.codebook === 'string' ? [options.codebook] : []), ...(options.participants ? [options.participants] : []), ...(options.review ?? [])];
+  const troubles = await Promise.all(named.map(async (file) => ({ file, trouble: await fileTrouble(resolve(cwd, file)) })));
+  for (const { file, trouble } of troubles) if (trouble) problems.push({ file, severity: 'error', message: trouble.message, ruleId: trouble.ruleId });
+  if (troubles.some((t) => t.trouble)) return null;
 
   let codebook: Codebook;
   if (typeof options.codebook === 'object') {

@@ -1,7 +1,7 @@
-import { positionAt } from '../problems.js';
 import { labelShape } from '../read/head.js';
 import type { PseudonymEntry } from '../read/pseudonyms.js';
 import type { Block, Position, Transcript } from '../types.js';
+import { compileMatcher, scanOriginals, type PseudonymMatcher } from './pseudonym-matcher.js';
 
 /** How originals are found: `inflections` also takes a genitive `s`, `'s` or `’s` after a name; `ignoreCase` matches any case. */
 export interface PseudonymiseOptions {
@@ -22,46 +22,36 @@ export interface Occurrence {
   position: Position;
 }
 
-/** Characters that make a word: an original only matches where neither neighbour is one of them. */
-const WORD_CHAR = String.raw`[\p{L}\p{N}\p{M}]`;
+/** The matcher of a map and options, compiled once per map (a transcript after another reuses it). */
+const cache = new WeakMap<readonly PseudonymEntry[], Map<string, PseudonymMatcher>>();
 
-/** The genitive endings `--inflections` accepts after an original; they stay in the text after the pseudonym. */
-const INFLECTION = String.raw`(?:['’]?s)?`;
-
-/** Escape a string for use inside a regular expression. */
-function escape(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
-}
-
-/** A compiled map: one regular expression over all originals (longest first) and the entry of each match. */
-interface Compiled {
-  re: RegExp;
-  entryOf: (matched: string) => PseudonymEntry | undefined;
-}
-
-/** Compile the originals into one whole-word pattern; longer originals come first so "Anna Müller" wins over "Anna". */
-function compile(entries: readonly PseudonymEntry[], options: PseudonymiseOptions): Compiled | null {
-  if (entries.length === 0) return null;
-  const key = (s: string): string => (options.ignoreCase === true ? s.toLowerCase() : s);
-  const byKey = new Map<string, PseudonymEntry>();
-  for (const e of entries) if (!byKey.has(key(e.original))) byKey.set(key(e.original), e);
-  const originals = [...byKey.values()]
-    .map((e) => e.original)
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const suffix = options.inflections === true ? `(${INFLECTION})` : '()';
-  const source = `(?<!${WORD_CHAR})(${originals.map(escape).join('|')})${suffix}(?!${WORD_CHAR})`;
-  return { re: new RegExp(source, options.ignoreCase === true ? 'giu' : 'gu'), entryOf: (m) => byKey.get(key(m)) };
+function compile(entries: readonly PseudonymEntry[], options: PseudonymiseOptions): PseudonymMatcher {
+  const key = `${options.ignoreCase === true}:${options.inflections === true}`;
+  let byOptions = cache.get(entries);
+  if (!byOptions) {
+    byOptions = new Map();
+    cache.set(entries, byOptions);
+  }
+  let m = byOptions.get(key);
+  if (!m) {
+    m = compileMatcher(entries, options);
+    byOptions.set(key, m);
+  }
+  return m;
 }
 
 /** Replace originals in `text`, adding to `counts` (by original). */
-function replaceIn(text: string, compiled: Compiled | null, counts: Record<string, number>): string {
-  if (compiled === null) return text;
-  return text.replace(compiled.re, (_all, name: string, ending: string) => {
-    const entry = compiled.entryOf(name);
-    if (entry === undefined) return _all as string;
+function replaceIn(text: string, m: PseudonymMatcher, counts: Record<string, number>): string {
+  const parts: string[] = [];
+  let done = 0;
+  scanOriginals(text, m, 'longest', ({ entry, start, nameEnd, end }) => {
     counts[entry.original] = (counts[entry.original] ?? 0) + 1;
-    return entry.pseudonym + ending;
+    parts.push(text.slice(done, start), entry.pseudonym, text.slice(nameEnd, end));
+    done = end;
   });
+  if (done === 0) return text;
+  parts.push(text.slice(done));
+  return parts.join('');
 }
 
 /** Replace every whole-word occurrence of an original in `text` by its pseudonym; pure and deterministic. */
@@ -70,15 +60,15 @@ export function pseudonymiseText(text: string, entries: readonly PseudonymEntry[
   return { text: replaceIn(text.normalize('NFC'), compile(entries, options), counts), counts };
 }
 
-/** A count of 0 for every original, in map order. */
+/** A count of 0 for every original, in map order (no prototype: an original may be `constructor`). */
 function zeroCounts(entries: readonly PseudonymEntry[]): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = Object.create(null) as Record<string, number>;
   for (const e of entries) counts[e.original] = 0;
   return counts;
 }
 
 /** A time in seconds as a bracketed mark `[hh:mm:ss]`, with `.f` (up to milliseconds) when it has a fraction. */
-export function formatTime(seconds: number): string {
+export function timeMark(seconds: number): string {
   const ms = Math.round(seconds * 1000);
   const whole = Math.floor(ms / 1000);
   const pad = (n: number): string => String(n).padStart(2, '0');
@@ -91,9 +81,9 @@ export function formatTime(seconds: number): string {
 function paragraphOf(b: Block, speaker: string | null, text: string): string {
   const parts: string[] = [];
   if (speaker !== null) parts.push(`${speaker}:`);
-  if (b.start !== undefined) parts.push(formatTime(b.start));
+  if (b.start !== undefined) parts.push(timeMark(b.start));
   parts.push(text.replace(/[ \t]*\n[ \t]*/gu, ' '));
-  if (b.end !== undefined) parts.push(formatTime(b.end));
+  if (b.end !== undefined) parts.push(timeMark(b.end));
   return parts.join(' ');
 }
 
@@ -129,14 +119,32 @@ export function pseudonymiseTranscript(t: Pick<Transcript, 'blocks' | 'meta'>, e
  * "Webers" left behind is a leak too), in text order, with 1-based line and column.
  */
 export function findOriginals(text: string, entries: readonly PseudonymEntry[], options: Pick<PseudonymiseOptions, 'ignoreCase'> = {}): Occurrence[] {
-  const compiled = compile(entries, { ...options, inflections: true });
-  if (compiled === null) return [];
   const found: Occurrence[] = [];
-  for (const m of text.matchAll(compiled.re)) {
-    const entry = compiled.entryOf(m[1] ?? '');
-    if (entry) found.push({ original: entry.original, found: m[0], position: positionAt(text, m.index) });
-  }
+  // Lines are counted on from the previous occurrence: the positions cost one pass over the text.
+  let line = 1;
+  let lineStart = 0;
+  let counted = 0;
+  scanOriginals(text, compile(entries, { ...options, inflections: true }), 'longest', ({ entry, start, end }) => {
+    for (; counted < start; counted++) {
+      if (text.charCodeAt(counted) === 10) {
+        line++;
+        lineStart = counted + 1;
+      }
+    }
+    found.push({ original: entry.original, found: text.slice(start, end), position: { line, column: start - lineStart + 1, offset: start } });
+  });
   return found;
+}
+
+/**
+ * How often each original occurs in the texts, each counted as a search for it alone would
+ * (genitive endings included, exact case): one pass over each text for all originals at once.
+ */
+export function countMentions(texts: Iterable<string>, entries: readonly PseudonymEntry[]): Map<string, number> {
+  const m = compile(entries, { inflections: true });
+  const counts = new Map<string, number>(entries.map((e) => [e.original, 0]));
+  for (const text of texts) scanOriginals(text, m, 'each', ({ entry }) => counts.set(entry.original, counts.get(entry.original)! + 1));
+  return counts;
 }
 
 /**

@@ -218,6 +218,31 @@ describe('fokus agree (bad usage and input)', () => {
   });
 });
 
+describe('fokus agree on codings that cover different things', () => {
+  it('warns when two codings have no transcript in common, or no unit, and says what each covers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fokus-agree-'));
+    temps.push(dir);
+    await writeFile(join(dir, 'x.csv'), 'transcript,segment,category\nt.txt,1,a\nt.txt,2,b\nu.txt,1,a\n');
+    await writeFile(join(dir, 'y.csv'), 'transcript,segment,category\nv.txt,1,a\nv.txt,2,b\n');
+    await writeFile(join(dir, 'z.csv'), 'transcript,segment,category\nt.txt,3,a\nt.txt,4,b\n');
+    const run = await runCli(['agree', 'x.csv', 'y.csv', 'z.csv', '-f', 'csv'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      [
+        'y.csv: warning: y.csv and x.csv have no transcript in common (x.csv codes 3 units of t.txt, u.txt; y.csv codes 2 units of v.txt): the figures compare units that only one of them coded, so they measure no agreement',
+        'z.csv: warning: z.csv and x.csv have no unit in common in t.txt (x.csv codes 3 units of t.txt, u.txt; z.csv codes 2 units of t.txt): every unit was coded by one of them only — were they segmented alike?',
+        'z.csv: warning: z.csv and y.csv have no transcript in common (y.csv codes 2 units of v.txt; z.csv codes 2 units of t.txt): the figures compare units that only one of them coded, so they measure no agreement',
+        '',
+      ].join('\n'),
+    );
+    // Codings that share units say nothing.
+    const same = await runCli(['agree', 'x.csv', 'x.csv'.replace('x', './x'), '-f', 'csv'], dir);
+    expect(same.stderr).toBe("fokus: ./x.csv is given twice; each coder's coding once\n");
+    await writeFile(join(dir, 'w.csv'), 'transcript,segment,category\nt.txt,1,b\n');
+    expect((await runCli(['agree', 'x.csv', 'w.csv', '-f', 'csv'], dir)).stderr).toBe('');
+  });
+});
+
 describe('fokus agree with a REFI-QDA project', () => {
   it('compares a .qdpx that fokus exported with the segments.csv of the same run: perfect agreement', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fokus-agree-'));

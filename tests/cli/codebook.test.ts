@@ -194,7 +194,7 @@ describe('fokus codebook export', () => {
     expect(await runCli(['codebook', 'export', 'empty.yaml', '--qdc', 'x.qdc'], dir)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'empty.yaml: error: the codebook has no categories, so there is nothing to export\n',
+      stderr: 'empty.yaml:2:13: error: the codebook has no categories: codebook.categories must list at least one category\n',
     });
     await expect(readFile(join(dir, 'x.qdc'))).rejects.toThrow('ENOENT');
     await writeFile(join(dir, 'ok.yaml'), PASSING);

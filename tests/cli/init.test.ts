@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,5 +107,26 @@ B5,${SAMPLE},Good Practice,Projektleitung
     const cwd = await tempDir();
     await writeFile(join(cwd, 'f'), '');
     expect(await runCli(['init', 'f'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'fokus: f is a file, not a folder\n' });
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('a failure half-way removes what it wrote, so a rerun works (issue 13)', async () => {
+    const cwd = await tempDir();
+    await mkdir(join(cwd, 'p'));
+    await writeFile(join(cwd, 'p', 'notes.txt'), 'mine\n');
+    // The transcripts folder leads where no file can be made: the sample transcript, the fourth file, fails.
+    await symlink('/proc/self', join(cwd, 'p', 'transkripte'));
+    const r = await runCli(['init', 'p'], cwd);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'fokus: cannot write the project folder p (ENOENT); nothing was left behind\n' });
+    expect((await readdir(join(cwd, 'p'))).sort()).toEqual(['notes.txt', 'transkripte']);
+    await unlink(join(cwd, 'p', 'transkripte'));
+    expect((await runCli(['init', 'p'], cwd)).code).toBe(0);
+  });
+
+  it('a failure in a folder it made removes that folder and the parents it made', async () => {
+    const cwd = await tempDir();
+    // A folder name longer than a file system takes: making it fails after its parents were made.
+    const r = await runCli(['init', `a/b/${'c'.repeat(300)}`], cwd);
+    expect(r.code).toBe(2);
+    expect(await readdir(cwd)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,17 @@ describe('bin/fokus.js', () => {
     const r = throughHead('analyze samples nichtda.txt -f json -q');
     expect(r.stdout).toBe('{\nstatus 2\npipefail 2\n');
     expect(r.stderr).toBe('nichtda.txt: error: no such file or folder\n'.repeat(2));
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says once that the output is lost on a full device, and exits 2 (issue 13)', () => {
+    for (const args of ['analyze samples -f json -q', '--help', '--version']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${args} >/dev/full`], { cwd: repo, encoding: 'utf8' });
+      expect([args, r.status, r.stderr]).toEqual([args, 2, 'fokus: cannot write the output (ENOSPC: no space left on device); it is incomplete\n']);
+    }
+  });
+
+  it('keeps the exit code when -f json is cut short by head -c 10', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" analyze samples nichtda.txt -f json -q | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: repo, encoding: 'utf8' });
+    expect([r.stdout, r.stderr]).toEqual(['exit 2\n', 'nichtda.txt: error: no such file or folder\n']);
   });
 });

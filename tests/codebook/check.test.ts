@@ -62,6 +62,7 @@ describe('checkCodebook', () => {
       matches: [{ by: 'brauch*', start: 4, end: 12, text: 'brauchen' }],
       blocked: [],
       codedWith: ['bedarfe', 'akteure'],
+      stopped: [],
     });
     expect(nothing!.matches).toEqual([]);
     expect(nothing!.blocked).toEqual([]);
@@ -79,6 +80,27 @@ describe('checkCodebook', () => {
     const [excluded, coded] = bedarfe!.counterexamples;
     expect(excluded!.passed).toBe(true);
     expect(coded!).toMatchObject({ kind: 'counterexample', number: 2, passed: false, matches: [{ by: 'personal*', start: 0, end: 8, text: 'Personal' }] });
+  });
+
+  it('says that a regex rule was stopped by its time budget, instead of "not coded", and judges nothing it could code', async () => {
+    // Adjacent repetition passes the static guard; 60 a's and a '!' take hours, so any budget runs out.
+    const slow = 'a*a*a*a*a*a*a*a*c';
+    const hang = `${'a'.repeat(60)}!`;
+    const yaml = `codebook: Test\ncategories:\n  - code: r\n    label: R\n    examples: ['${hang}', ac]\n    counterexamples: ['${hang}']\n    rules:\n      - regex: '${slow}'\n`;
+    const result = checkCodebook(parseCodebook(yaml, 'cb.yaml'), 'cb.yaml', { baseMs: 1000, perThousandMs: 0 });
+    const [r] = result.categories;
+    expect(r!.examples.map((e) => [e.passed, e.stopped])).toEqual([[false, [`regex: ${slow}`]], [true, []]]);
+    // The counterexample is not coded only because the rule was stopped: it is not judged either.
+    expect(r!.counterexamples.map((e) => [e.passed, e.stopped])).toEqual([[false, [`regex: ${slow}`]]]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `cb.yaml:8:9: error: regex '${slow}' of category 'r' ran longer than 1000 ms on the example "${'a'.repeat(39)}…" and was stopped; ` +
+        'the examples and counterexamples it codes with this text were not judged (rewrite the regex without nested or overlapping repetition)',
+    ]);
+    expect(result.problems[0]!.ruleId).toBe('code/regex-timeout');
+    expect(result.totals).toMatchObject({ passed: 1, failed: 2 });
+    const table = renderCheckTable(result);
+    expect(table).toContain(`r, example 1: not judged\n  "${hang}"\n  stopped by its time budget: regex: ${slow}\n`);
+    expect(table).not.toContain('not coded');
   });
 
   it('warns about shared sibling terms and categories that can never be coded', () => {

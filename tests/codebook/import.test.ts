@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCodebookYaml, slugify } from '../../src/codebook/import/build.js';
 import { newCategory } from '../../src/codebook/import/dictionary.js';
-import { importDictionary, type ImportOptions } from '../../src/codebook/import/index.js';
+import { importDictionary, MAX_IMPORT_DEPTH, type ImportOptions } from '../../src/codebook/import/index.js';
 import { parseLiwc } from '../../src/codebook/import/liwc.js';
 import { convertEntry } from '../../src/codebook/import/term.js';
 import { parseCodebook } from '../../src/codebook/parse.js';
@@ -169,6 +169,37 @@ categories:
     expect(importDictionary('- a\n- b\n', 'x.yml').problems.map(formatProblem)).toEqual([
       'x.yml:1:1: error: not a quanteda dictionary: the YAML must be a mapping of keys to entries',
     ]);
+  });
+});
+
+describe('importDictionary: blank keys and deep nesting are problems, not crashes', () => {
+  const text = (yaml: string, file: string) => {
+    const r = importDictionary(yaml, file);
+    return { yaml: r.yaml, messages: r.problems.map(formatProblem) };
+  };
+
+  it('refuses a blank quanteda key (empty, spaces only, or null), at top level and inside a key', () => {
+    expect(text('"": [a, b]\nok: [c]\n', 'q.yml')).toEqual({ yaml: null, messages: ['q.yml:1:1: error: a key is blank: every key of a quanteda dictionary names a category'] });
+    expect(text('? \n: [a]\n', 'q.yml').messages).toEqual(['q.yml:1:3: error: a key is blank: every key of a quanteda dictionary names a category']);
+    expect(text('x:\n  "  ": [y]\n', 'q.yml').messages).toEqual(["q.yml:2:3: error: a key is blank (inside 'x'): every key of a quanteda dictionary names a category"]);
+  });
+
+  it('refuses a WordStat file nested 500 deep at the first category below the limit, and imports one 32 deep', () => {
+    const nested = (depth: number): string => Array.from({ length: depth }, (_, i) => `${'\t'.repeat(i)}K${i}\n`).join('') + `${'\t'.repeat(depth)}WORT (1)\n`;
+    expect(text(nested(500), 'deep.cat')).toEqual({
+      yaml: null,
+      messages: [`deep.cat:33:33: error: category 'K32' is nested 33 levels deep; an imported dictionary may nest at most ${MAX_IMPORT_DEPTH}`],
+    });
+    const ok = importDictionary(nested(MAX_IMPORT_DEPTH), 'ok.cat');
+    expect([ok.problems, ok.categories, ok.terms]).toEqual([[], 32, 1]);
+    expectLoads(ok.yaml);
+  });
+
+  it('refuses a quanteda file nested 500 deep, in block or flow style', () => {
+    const block = Array.from({ length: 500 }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('') + `${' '.repeat(500)}- wort\n`;
+    expect(text(block, 'deep.yml').messages).toEqual([`deep.yml:33:33: error: category 'k32' is nested 33 levels deep; an imported dictionary may nest at most ${MAX_IMPORT_DEPTH}`]);
+    const flow = `a: ${'{b: '.repeat(500)}[x]${'}'.repeat(500)}\n`;
+    expect(text(flow, 'flow.yml').messages).toEqual([`flow.yml:1:129: error: category 'b' is nested 33 levels deep; an imported dictionary may nest at most ${MAX_IMPORT_DEPTH}`]);
   });
 });
 

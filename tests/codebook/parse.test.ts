@@ -125,7 +125,7 @@ perspectives:
   });
 
   it('wants a string where YAML would read a number', () => {
-    expect(messages('codebook: x\nversion: 1.0\ncategories: []\n')).toEqual([
+    expect(messages('codebook: x\nversion: 1.0\ncategories: [{code: a, label: A}]\n')).toEqual([
       'cb.yaml:2:10: error: codebook.version must be a string, not the number 1 (put it in quotes)',
     ]);
   });

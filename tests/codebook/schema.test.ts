@@ -44,9 +44,10 @@ describe('codebookJsonSchema', () => {
     const rule = defs.rule!;
     expect(rule.oneOf).toEqual([{ required: ['all'] }, { required: ['any'] }, { required: ['near'] }, { required: ['regex'] }]);
     expect((rule.properties as Record<string, unknown>).within).toEqual({
-      description: 'Largest distance in tokens for `near` (adjacent words are 1 apart).',
+      description: 'Largest distance in tokens for `near` (adjacent words are 1 apart), at most 10000.',
       type: 'integer',
       minimum: 1,
+      maximum: 10000,
     });
   });
 

@@ -96,6 +96,44 @@ describe('codebook errors stop the run before anything is read or written', () =
     );
   });
 
+  test('rules that would be dropped or stretched unseen: regex null, all/any empty, an absurd within', async () => {
+    const rules = ['      - regex: null', '      - all: []', '      - any: []', '      - near: [a, b]\n        within: 1000000000', '      - near: [a, b]\n        within: -3', '      - near: [a, b]\n        within: 2.5'];
+    const yaml = `codebook: Test\ncategories:\n  - code: a\n    label: A\n    terms: [foo]\n    rules:\n${rules.join('\n')}\n`;
+    expect(await withCodebook(yaml)).toEqual(
+      stopped(
+        'cb.yaml:7:9: error: codebook.categories[1].rules[1].regex must not be empty',
+        "cb.yaml:8:14: error: an 'all' rule needs at least one term",
+        "cb.yaml:9:14: error: an 'any' rule needs at least one term",
+        'cb.yaml:11:17: error: codebook.categories[1].rules[4].within must be at most 10000, not 1000000000',
+        'cb.yaml:13:17: error: codebook.categories[1].rules[5].within must be at least 1, not -3',
+        'cb.yaml:15:17: error: codebook.categories[1].rules[6].within must be a whole number, not the number 2.5',
+      ),
+    );
+  });
+
+  test('a perspective that requires and forbids the same code (or forbids the parent of a required code) can never be found', async () => {
+    const yaml =
+      'codebook: Test\ncategories:\n  - code: a\n    label: A\n    terms: [foo]\n    categories:\n      - code: b\n        label: B\n        terms: [bar]\n  - code: c\n    label: C\n    terms: [baz]\n' +
+      'perspectives:\n  - code: p\n    label: P\n    when: {all: [c], any: [a, c], none: [c]}\n  - code: q\n    label: Q\n    when: {all: [a/b], any: [c], none: [x, a]}\n  - code: ok\n    label: OK\n    when: {all: [a], none: [a/b]}\n';
+    expect(await withCodebook(yaml)).toEqual(
+      stopped(
+        "cb.yaml:16:42: error: perspective 'p' lists 'c' in 'any' and forbids 'c' in 'none': 'c' can never count for it",
+        "cb.yaml:16:42: error: perspective 'p' requires 'c' in 'all' and forbids 'c' in 'none': it can never be found",
+        "cb.yaml:19:41: error: perspective 'q' names category 'x', which the codebook does not define",
+        "cb.yaml:19:44: error: perspective 'q' requires 'a/b' (a subcategory of 'a') in 'all' and forbids 'a' in 'none': it can never be found",
+      ),
+    );
+  });
+
+  test('a codebook without categories (categories: []) is an error, not an internal error later on', async () => {
+    expect(await withCodebook('codebook: Test\ncategories: []\n')).toEqual(
+      stopped('cb.yaml:2:13: error: the codebook has no categories: codebook.categories must list at least one category'),
+    );
+    const dir = await project({ 'cb.yaml': 'codebook: Test\ncategories: []\n' });
+    const check = await runCli(['codebook', 'check', 'cb.yaml'], dir);
+    expect([check.code, check.stderr]).toEqual([2, 'cb.yaml:2:13: error: the codebook has no categories: codebook.categories must list at least one category\n']);
+  });
+
   test('a perspective naming codes the codebook does not define', async () => {
     const yaml = 'codebook: Test\ncategories:\n  - code: a\n    label: A\n    terms: [foo]\nperspectives:\n  - code: p\n    label: P\n    when:\n      all: [a, b]\n      none: [a/c]\n';
     expect(await withCodebook(yaml)).toEqual(

@@ -1,4 +1,4 @@
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run.js';
@@ -101,9 +101,114 @@ describe('outputs never overwrite inputs, and are written whole or not at all', 
     expect([again.code, again.stderr]).toEqual([0, 'fokus: 1 transcript, 3 units (2 codable, 1 moderator); report written to fg/bericht\n']);
   });
 
-  test('an output folder that holds transcripts gets no marker, so they are still read next time', async () => {
+  test('-o into the input folder: the marker names the report files, which are never read as transcripts; the transcripts still are', async () => {
     const dir = await project({ 'cb.yaml': CODEBOOK, 'fg/t.txt': TRANSCRIPT });
     expect((await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg', '-q'], dir)).code).toBe(0);
-    expect(await tree(path.join(dir, 'fg'))).toEqual(REPORT.filter((n) => n !== '.fokus-output').concat('t.txt').sort());
+    expect(await tree(path.join(dir, 'fg'))).toEqual(REPORT.concat('t.txt').sort());
+    const warning = 'fg: warning: report.html, report.json were written by fokus (named in .fokus-output); not read as a transcript\n';
+    const again = await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg', '-f', 'csv'], dir);
+    expect([again.code, again.stderr]).toEqual([0, `${warning}fokus: 1 transcript, 3 units (2 codable, 1 moderator); report written to fg\n`]);
+    // A glob meets them too.
+    const globbed = await runCli(['analyze', 'fg/*', '-c', 'cb.yaml', '-f', 'csv'], dir);
+    expect([globbed.code, globbed.stderr]).toEqual([0, `${warning}fokus: 1 transcript, 3 units (2 codable, 1 moderator)\n`]);
+    expect(await tree(path.join(dir, 'fg'))).toEqual(REPORT.concat('t.txt').sort());
   });
+});
+
+describe('a report folder holds exactly one run, switched in whole (issue 13)', () => {
+  const BY_SPEAKER = [...REPORT, 'comparison_by_speaker.csv', 'frequencies_by_speaker.csv'].sort();
+
+  test('files of an earlier run never stay beside a new one', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT, 'fg/u.txt': TRANSCRIPT });
+    expect((await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '--by', 'speaker', '-o', 'out', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'out'))).toEqual(BY_SPEAKER);
+    expect((await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'out'))).toEqual(REPORT);
+    // Also in a folder that holds transcripts, where the files are replaced one by one.
+    expect((await runCli(['analyze', 'fg', '-c', 'cb.yaml', '--by', 'speaker', '-o', 'fg', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'fg'))).toEqual([...BY_SPEAKER, 'u.txt'].sort());
+    expect((await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'fg'))).toEqual([...REPORT, 'u.txt'].sort());
+  });
+
+  test('what an interrupted run left (temporary files, a half-written sibling folder, a lock of a dead process) is cleaned up', async () => {
+    const dir = await project({
+      'cb.yaml': CODEBOOK,
+      't.txt': TRANSCRIPT,
+      'out/.fokus-output': 'This folder holds a fokus report; fokus skips it when it reads transcripts from a folder above it.\n',
+      'out/report.json': '{}',
+      'out/frequencies_by_speaker.csv': 'old\n',
+      'out/.report.json.0123456789ab.tmp': 'half',
+      '.out.fokus-new-4194305-0123456789ab/report.html': 'half',
+      '.out.fokus-lock': '4194305\n',
+      'fg/t.txt': TRANSCRIPT,
+      'fg/.segments.csv.4194305-0123456789ab.tmp': 'half',
+    });
+    expect((await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'out'))).toEqual(REPORT);
+    expect((await tree(dir))!.filter((n) => !n.includes('/') && n.startsWith('.'))).toEqual([]);
+    expect((await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-o', 'fg', '-q'], dir)).code).toBe(0);
+    expect(await tree(path.join(dir, 'fg'))).toEqual([...REPORT, 't.txt'].sort());
+  });
+
+  test('a second run while one writes the folder refuses and touches nothing', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT, 'fg/t.txt': TRANSCRIPT });
+    expect((await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).code).toBe(0);
+    const before = await readFile(path.join(dir, 'out/report.json'), 'utf8');
+    // The parent of this process stands for a run that is still going.
+    await writeFile(path.join(dir, '.out.fokus-lock'), `${process.ppid}\n`);
+    const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '--by', 'speaker', '-o', 'out', '-q'], dir);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `out: error: another fokus run (process ${process.ppid}) is writing a report here; nothing was written (if no fokus runs, remove .out.fokus-lock)\n`,
+    });
+    expect(await tree(path.join(dir, 'out'))).toEqual(REPORT);
+    expect(await readFile(path.join(dir, 'out/report.json'), 'utf8')).toBe(before);
+    await writeFile(path.join(dir, 'fg/.fokus-lock'), `${process.ppid}\n`);
+    expect((await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'fg', '-q'], dir)).code).toBe(2);
+    expect(await tree(path.join(dir, 'fg'))).toEqual(['.fokus-lock', 't.txt']);
+  });
+
+  test('a write that fails leaves the last report as it was', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT });
+    expect((await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '--by', 'speaker', '-o', 'out', '-q'], dir)).code).toBe(0);
+    const files = [
+      { name: 'a.csv', content: 'x\n' },
+      { name: 'b\u0000.csv', content: 'a name no file system takes\n' },
+    ];
+    expect(await writeOutputs('out', files, [], { cwd: dir, marker: true })).toEqual([
+      { file: 'out/b\u0000.csv', severity: 'error', message: 'cannot write (ERR_INVALID_ARG_VALUE); no output file was written', ruleId: 'output/write' },
+    ]);
+    expect(await tree(path.join(dir, 'out'))).toEqual(BY_SPEAKER);
+    expect((await tree(dir))!.filter((n) => !n.includes('/') && n.startsWith('.'))).toEqual([]);
+  });
+
+  test('a folder named .fokus-output inside -o: a message that says so, before any work', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT, 'out/.fokus-output/x': 'mine' });
+    expect(await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', 'out', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'out/.fokus-output: error: is a folder; fokus keeps the marker of its report under this name, so nothing can be written here (move it away)\n',
+    });
+    expect(await tree(path.join(dir, 'out'))).toEqual(['.fokus-output', '.fokus-output/x']);
+  });
+
+  test('a single output file (export, codebook export): the stale temporaries of its name are removed, a running process\'s kept', async () => {
+    const dir = await project({
+      'p.qdpx.txt': 'x',
+      '.p.qdpx.0123456789ab.tmp': 'old fokus',
+      '.p.qdpx.4194305-0123456789ab.tmp': 'a process that is gone',
+      [`.p.qdpx.${process.ppid}-0123456789ab.tmp`]: 'a process that runs',
+      '.other.csv.4194305-0123456789ab.tmp': 'another name',
+    });
+    expect(await writeOutputs('.', [{ name: 'p.qdpx', content: 'new' }], [], { cwd: dir })).toEqual([]);
+    expect(await tree(dir)).toEqual(['.other.csv.4194305-0123456789ab.tmp', `.p.qdpx.${process.ppid}-0123456789ab.tmp`, 'p.qdpx', 'p.qdpx.txt']);
+  });
+
+  test('-o /proc/out: a clear error at once, no endless loop', async () => {
+    const dir = await project({ 'cb.yaml': CODEBOOK, 't.txt': TRANSCRIPT });
+    const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-o', '/proc/fokus-out', '-q'], dir);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: '/proc/fokus-out: error: cannot create the output folder (ENOENT)\n' });
+  }, 10_000);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run.js';
@@ -68,5 +69,26 @@ describe('participants rows that can be skipped are warnings (exit 0)', () => {
         't.txt:1:4: warning: speaker "I" is not in the participants file\n' +
         't.txt:5:5: warning: speaker "B2" is not in the participants file\n',
     ]);
+  });
+});
+
+describe('participants columns named like the members every object has', () => {
+  test.each(['constructor', 'toString', '__proto__'])('a column %s works with --by, in CSV and YAML, on one thread and on several', async (column) => {
+    const files = {
+      'cb.yaml': CODEBOOK,
+      'fg/a.txt': TRANSCRIPT,
+      'fg/b.txt': TRANSCRIPT,
+      'p.csv': `speaker,${column}\nI,m\nB1,x\nB2,y\n`,
+      'p.yaml': `I: {${column}: m}\nB1: {${column}: x}\nB2: {${column}: y}\n`,
+    };
+    const dir = await project(files);
+    for (const [participants, jobs] of [['p.csv', '1'], ['p.yaml', '2']] as const) {
+      const run = await runCli(['analyze', 'fg', '-c', 'cb.yaml', '-p', participants, '--by', column, '--jobs', jobs, '-o', `out-${jobs}`, '-q'], dir);
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      const report = JSON.parse(await readFile(path.join(dir, `out-${jobs}`, 'report.json'), 'utf8')) as { breakdowns: { dimension: string; rows: { value: string; category: string; segments: number }[] }[] };
+      expect(report.breakdowns.map((b) => [b.dimension, b.rows.map((r) => `${r.value}:${r.category}=${r.segments}`)])).toEqual([
+        [column, ['x:bedarf=2', 'x:personal=2', 'y:bedarf=2', 'y:personal=0']],
+      ]);
+    }
   });
 });

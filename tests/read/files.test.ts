@@ -97,4 +97,22 @@ describe('listInputs', () => {
       { path: path.join(abs, 'loop', 'outside', 'e.srt'), id: 'loop/outside/e.srt' },
     ]);
   });
+
+  test('files with the same name in different folders get the shortest path that tells them apart', async () => {
+    for (const f of ['twins/A/x.txt', 'twins/B/x.txt', 'twins/C/deep/y.txt', 'twins/D/deep/y.txt', 'twins/E/z.txt']) {
+      mkdirSync(path.dirname(path.join(cwd, f)), { recursive: true });
+      writeFileSync(path.join(cwd, f), 'I: Hallo.\n');
+    }
+    const listed = await listInputs(['twins/A', 'twins/B', 'twins/C', 'twins/D', 'twins/E'], cwd);
+    expect(listed.files).toStrictEqual([
+      { path: 'twins/A/x.txt', id: 'A/x.txt' },
+      { path: 'twins/B/x.txt', id: 'B/x.txt' },
+      { path: 'twins/C/deep/y.txt', id: 'C/deep/y.txt' },
+      { path: 'twins/D/deep/y.txt', id: 'D/deep/y.txt' },
+      // A name met once keeps its id.
+      { path: 'twins/E/z.txt', id: 'z.txt' },
+    ]);
+    const named = await listInputs(['twins/A/x.txt', path.join(cwd, 'twins/B/x.txt')], cwd);
+    expect(named.files.map((f) => f.id).sort()).toEqual(['A/x.txt', 'B/x.txt']);
+  });
 });

@@ -234,6 +234,8 @@ C</PlainTextContent>
       '2 codings of pictures, PDF, audio or video sources or of whole documents ignored (only text selections are read)',
       'text source "missing.txt": its plain text internal://nope.txt is not in the archive; its codings are ignored',
       'code "Eigener Code" matches no category of the codebook "Test"; kept under its own name',
+      // The selections fit either way; the project comes from MAXQDA, which counts a CRLF as one character.
+      'positions count a CRLF line break as one character (as MAXQDA and ATLAS.ti write them) in 1 of 1 text source with CRLF line breaks ("gruppe.txt"); read that way',
       '1 coding refers to a code that is not in the project\'s codebook; ignored',
       '1 selection lies outside its source\'s text; ignored',
     ]);
@@ -267,7 +269,7 @@ C</PlainTextContent>
     expect(readQdpxCoding(strToU8('hello'), 'x.qdpx')).toEqual({
       rows: [],
       categories: [],
-      problems: [{ file: 'x.qdpx', severity: 'error', message: 'not a REFI-QDA project archive (.qdpx is a zip file): invalid zip data', ruleId: 'qdpx/not-zip' }],
+      problems: [{ file: 'x.qdpx', severity: 'error', message: 'not a REFI-QDA project archive (.qdpx is a zip file): not a zip archive (no end of central directory)', ruleId: 'qdpx/not-zip' }],
     });
     expect(readQdpxProject(zip({ 'sources/a.txt': 'x' }), 'y.qdpx').problems).toEqual([
       { file: 'y.qdpx', severity: 'error', message: 'no project XML (*.qde) in the archive', ruleId: 'qdpx/no-project' },

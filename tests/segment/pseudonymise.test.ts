@@ -3,7 +3,7 @@ import { parsePseudonyms, type PseudonymEntry } from '../../src/read/pseudonyms.
 import { parseTranscript } from '../../src/read/index.js';
 import {
   findOriginals,
-  formatTime,
+  timeMark,
   pseudonymiseText,
   pseudonymiseTranscript,
   unmappedNameLabels,
@@ -129,9 +129,9 @@ describe('unmappedNameLabels', () => {
   });
 });
 
-describe('formatTime', () => {
+describe('timeMark', () => {
   it('writes [hh:mm:ss] with a fraction only when there is one', () => {
-    expect([formatTime(0), formatTime(83.4), formatTime(3723.25), formatTime(59.9996)]).toEqual([
+    expect([timeMark(0), timeMark(83.4), timeMark(3723.25), timeMark(59.9996)]).toEqual([
       '[00:00:00]',
       '[00:01:23.4]',
       '[01:02:03.25]',

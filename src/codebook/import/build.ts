@@ -72,7 +72,7 @@ export function buildCodebookYaml(categories: readonly DictCategory[], file: str
       used.add(code);
       const path = prefix + code;
       count++;
-      const out: YamlCategory = { code, label: cat.label.trim() || cat.name };
+      const out: YamlCategory = { code, label: cat.label.trim() || cat.name.trim() || code };
       const seen = new Set<string>();
       const own: string[] = [];
       for (const e of cat.entries) {

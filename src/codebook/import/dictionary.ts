@@ -1,5 +1,11 @@
 import type { Problem } from '../../types.js';
 
+/**
+ * The deepest nesting of categories an imported dictionary may have. Dictionaries use a handful of
+ * levels; a file nested hundreds deep is broken or hostile, and would exhaust the stack when written.
+ */
+export const MAX_IMPORT_DEPTH = 32;
+
 /** The dictionary formats `fokus codebook import` reads. */
 export type DictionaryFormat = 'liwc' | 'quanteda' | 'wordstat' | 'lexicoder';
 

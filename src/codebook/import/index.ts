@@ -2,13 +2,13 @@ import { basename, extname } from 'node:path';
 import { problem, sortProblems } from '../../problems.js';
 import type { Language, Problem } from '../../types.js';
 import { buildCodebookYaml } from './build.js';
-import type { DictionaryFormat, ParsedDictionary } from './dictionary.js';
+import { MAX_IMPORT_DEPTH, type DictCategory, type DictionaryFormat, type ParsedDictionary } from './dictionary.js';
 import { parseLexicoder } from './lexicoder.js';
 import { parseLiwc } from './liwc.js';
 import { parseQuantedaYaml } from './quanteda.js';
 import { parseWordstat } from './wordstat.js';
 
-export type { DictionaryFormat } from './dictionary.js';
+export { MAX_IMPORT_DEPTH, type DictionaryFormat } from './dictionary.js';
 
 /** The dictionary format each file extension stands for. */
 export const DICTIONARY_EXTENSIONS: Readonly<Record<string, DictionaryFormat>> = {
@@ -25,6 +25,21 @@ const PARSERS: Record<DictionaryFormat, (text: string, file: string) => ParsedDi
   wordstat: parseWordstat,
   lexicoder: parseLexicoder,
 };
+
+
+/** An error for the first category (in file order) nested deeper than `MAX_IMPORT_DEPTH`, if any. */
+function tooDeep(categories: readonly DictCategory[], file: string): Problem | undefined {
+  const stack = [...categories].reverse().map((cat) => ({ cat, depth: 1 }));
+  while (stack.length > 0) {
+    const { cat, depth } = stack.pop()!;
+    if (depth > MAX_IMPORT_DEPTH) {
+      const message = `category '${cat.name}' is nested ${depth} levels deep; an imported dictionary may nest at most ${MAX_IMPORT_DEPTH}`;
+      return problem(file, 'error', message, { line: cat.line, column: cat.column }, 'import/too-deep');
+    }
+    for (let i = cat.children.length - 1; i >= 0; i--) stack.push({ cat: cat.children[i]!, depth: depth + 1 });
+  }
+  return undefined;
+}
 
 /** Options of `importDictionary`. */
 export interface ImportOptions {
@@ -66,6 +81,8 @@ export function importDictionary(text: string, file: string, options: ImportOpti
     };
   }
   const parsed = PARSERS[format](text, file);
+  const deep = tooDeep(parsed.categories, file);
+  if (deep) parsed.problems.push(deep);
   if (parsed.problems.some((p) => p.severity === 'error')) {
     return { yaml: null, format, problems: sortProblems(parsed.problems), categories: 0, terms: 0 };
   }

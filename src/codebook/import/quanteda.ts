@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
-import { newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
+import { MAX_IMPORT_DEPTH, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
 
 /** The key quanteda's `as.yaml()` writes for a key's own entries when it also has subkeys. */
 const OWN_ENTRIES_KEY = '__';
@@ -32,7 +32,7 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
     return { categories: [], problems };
   }
 
-  const entriesOf = (value: unknown, cat: DictCategory): void => {
+  const entriesOf = (value: unknown, cat: DictCategory, depth: number): void => {
     if (value === null || value === undefined || (isScalar(value) && value.value === null)) return;
     if (isScalar(value)) {
       cat.entries.push({ text: String(value.value), ...where(value) });
@@ -49,28 +49,35 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
       return;
     }
     if (isMap(value)) {
-      cat.children.push(...categoriesOf(value.items as Pair<unknown, unknown>[], cat));
+      // Deeper than a codebook may nest: the importer reports it; reading on would only spend stack.
+      if (depth <= MAX_IMPORT_DEPTH) cat.children.push(...categoriesOf(value.items as Pair<unknown, unknown>[], cat, depth + 1));
       return;
     }
     problems.push(problem(file, 'warning', `the value of '${cat.name}' is neither a list of entries nor a mapping: left out`, where(value), 'import/quanteda-entry'));
   };
 
-  const categoriesOf = (pairs: Pair<unknown, unknown>[], parent: DictCategory | null): DictCategory[] => {
+  const categoriesOf = (pairs: Pair<unknown, unknown>[], parent: DictCategory | null, depth: number): DictCategory[] => {
     const out: DictCategory[] = [];
     for (const pair of pairs) {
-      const keyNode = pair.key as Node;
-      const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      const keyNode = pair.key as Node | null;
+      const name = keyNode === null || (isScalar(keyNode) && keyNode.value === null) ? '' : isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       if (name === OWN_ENTRIES_KEY && parent) {
-        entriesOf(pair.value, parent);
+        entriesOf(pair.value, parent, depth - 1);
         continue;
       }
-      const { line, column } = where(keyNode);
+      const { line, column } = keyNode === null ? where(pair.value) : where(keyNode);
+      if (name.trim() === '') {
+        // A blank key names no category: its entries would land in a category without code or label.
+        const inside = parent ? ` (inside '${parent.name}')` : '';
+        problems.push(problem(file, 'error', `a key is blank${inside}: every key of a quanteda dictionary names a category`, { line, column }, 'import/quanteda-key'));
+        continue;
+      }
       const cat = newCategory(name, line, column);
-      entriesOf(pair.value, cat);
+      entriesOf(pair.value, cat, depth);
       out.push(cat);
     }
     return out;
   };
 
-  return { categories: categoriesOf(root.items as Pair<unknown, unknown>[], null), problems };
+  return { categories: categoriesOf(root.items as Pair<unknown, unknown>[], null, 1), problems };
 }
