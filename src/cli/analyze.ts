@@ -7,20 +7,14 @@ import type { CorpusSink } from '../run/corpus.js';
 import type { Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './write.js';
-import { regexBudgetFromEnv } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
-interface AnalyzeFlags {
-  codebook?: string;
+interface AnalyzeFlags extends InputFlags {
   out?: string;
   format: 'table' | 'csv' | 'json';
   by: string[];
-  participants?: string;
-  moderator: string[];
-  unit?: 'turn' | 'sentence';
   excel?: boolean;
-  encoding?: string;
-  inputFormat?: string;
   quiet?: boolean;
   color: boolean;
   cooccurScope: CooccurrenceScope;
@@ -31,8 +25,6 @@ interface AnalyzeFlags {
   jobs?: number;
   review: string[];
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 const dimension = (value: string, previous: string[]): string[] => {
   if (!/^[\p{L}\p{N}_-]+$/u.test(value)) throw new InvalidArgumentError(`'${value}' is not a dimension name (speaker, group, transcript or a participants column)`);
@@ -58,26 +50,20 @@ const positiveNumber = (value: string): number => {
 
 /** `fokus analyze INPUT...`: the main job, wired to the library's `analyze`. */
 export function registerAnalyze(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  program
+  const command = program
     .command('analyze')
     .description('read transcripts, code them with a codebook, and report frequencies, co-occurrences and perspectives')
     .argument('<input...>', 'transcript files, folders (read recursively) or globs')
-    .option('-c, --codebook <file>', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
     .option('-o, --out <dir>', 'write the report files into this folder (created if missing)')
-    .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'));
+  addReviewOption(addInputOptions(command))
     .option('--by <dim>', 'also break frequencies down by speaker, group, transcript or a participants column (repeatable)', dimension, [])
-    .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
-    .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
-    .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
     .addOption(new Option('--cooccur-scope <scope>', 'co-occurrence in the same unit, transcript, or window:N consecutive units').argParser(scopeOption).default(UNIT_SCOPE, 'unit'))
     .option('--min-support <n>', `least units an emergent perspective occurs in (default ${DEFAULT_MIN_SUPPORT})`, wholeNumber(1))
     .option('--min-lift <x>', `least lift (observed ÷ expected) of an emergent perspective (default ${DEFAULT_MIN_LIFT})`, positiveNumber)
     .option('--max-emergent <n>', `most emergent perspectives reported, the first in report order (default ${DEFAULT_MAX_EMERGENT}; 0 = all)`, wholeNumber(0))
     .option('--keyterms <n>', `key terms kept per category (default ${DEFAULT_TOP_TERMS})`, wholeNumber(0))
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
-    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
-    .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content')
-    .option('--review <file>', 'a review file (fokus review): its decisions override the rules for the units it covers (repeatable; later files win)', collect, [])
     .option('--jobs <n>', 'threads to code with (default: one per core for large corpora; 1 = no worker threads; env FOKUS_JOBS)', wholeNumber(1))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
@@ -92,7 +78,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
   if (flags.out) {
     // An output path that cannot take the report stops the run before any work is done.
     const { checkOutputFolder } = await import('./write.js');
-    const bad = await checkOutputFolder(flags.out, { cwd: io.cwd });
+    const bad = await checkOutputFolder(flags.out, { cwd: io.cwd, marker: true });
     for (const p of bad) io.stderr.write(formatProblem(p) + '\n');
     if (hasErrors(bad)) return EXIT.badInput;
   }

@@ -59,7 +59,8 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
   for (const p of protect) if ((await canonical(p)) === target) return usageError(io, `refusing to write the review to ${flags.out}: it is an input file`);
 
   // A review file there already: the decisions so far (the run resumes after them).
-  const { readReview, REVIEW_HEADER, fileStore } = await import('../review/file.js');
+  const { readReview, REVIEW_HEADER } = await import('../review/file.js');
+  const { fileStore } = await import('./review-store.js');
   let rows: import('../review/file.js').ReviewRow[] = [];
   if (there && there.size > 0) {
     const read = await readReview(out, flags.out);

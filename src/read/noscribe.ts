@@ -3,7 +3,7 @@ import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
 import { locator } from './locate.js';
-import { speakerKey } from './speaker-key.js';
+import { speakerKey } from '../text/speaker-key.js';
 import type { ParsedText } from './text.js';
 
 /**

@@ -17,7 +17,7 @@ import {
   wordTotals,
   type ReportPlan,
 } from '../aggregate/tally-report.js';
-import type { AnalyzeResult, AnalyzeRunOptions } from '../analyze.js';
+import type { AnalyzeResult, AnalyzeRunOptions } from './options.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { problem, sortProblems } from '../problems.js';
 import { shownPath } from '../read/shown-path.js';
