@@ -1,7 +1,8 @@
 import type { Matcher } from '../codebook/compile.js';
 import type { Match } from '../types.js';
 import type { BlockedMatch, Outcome } from './results.js';
-import { grown, type Derived, type Work } from './tables.js';
+import { grown } from '../arrays.js';
+import type { Derived, Work } from './tables.js';
 
 /** Atoms of evidence: collected, sorted, and handed to the categories they code, counting hits. */
 

@@ -4,7 +4,8 @@ import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
 import { addAtom, growAtoms } from './atoms.js';
 import { inQuestion, isNegated, tokenContext, type TokenContext } from './context.js';
 import { detach, patternsOf, reserveIds, type ScannedTokens } from './scan.js';
-import { grown, type Derived, type Work } from './tables.js';
+import { grown } from '../arrays.js';
+import type { Derived, Work } from './tables.js';
 
 /** Term occurrences in a scanned text: phrases, guards, separable verbs, completed compound parts. */
 

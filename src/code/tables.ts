@@ -65,11 +65,6 @@ export function newWork(): Work {
 }
 
 /** A copy of `a` with room for at least `need` items. */
-export function grown(a: Int32Array, need: number): Int32Array {
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
 /**
  * Lookup tables derived once per matcher. Lists per pattern, term or category are kept in one
  * array each, the items of number `i` at `list[off[i]]` up to (not including) `list[off[i + 1]]`.

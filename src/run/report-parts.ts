@@ -4,7 +4,8 @@ import { cooccurrenceRows } from '../aggregate/cooccurrence.js';
 import { capCombinations, type Combination, DEFAULT_LABEL_TERMS, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
 import { DEFAULT_TOP_TERMS, rankTerms } from '../aggregate/keyterms.js';
 import { findPerspectives } from '../aggregate/perspectives.js';
-import { categoryTerms, recordAt, recordHas, recordsOf, recordTerms, wordTotals, type ReportPlan, type ReportSum } from '../aggregate/tally-report.js';
+import { recordAt, recordHas, recordsOf } from '../aggregate/records.js';
+import { categoryTerms, recordTerms, wordTotals, type ReportPlan, type ReportSum } from '../aggregate/tally-report.js';
 import type { PerspectiveResult, Problem, Report } from '../types.js';
 import type { AnalyzeRunOptions } from './options.js';
 
