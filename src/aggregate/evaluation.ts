@@ -146,23 +146,56 @@ export function evaluateCoding(
     problems.push({ file, ...(line !== undefined ? { line, column: 1 } : {}), severity: 'warning', message, ruleId });
   };
   const paths = categories.map((c) => c.path);
+  const read = goldUnits(units, gold, paths, warn);
+  const compared = units.filter((u) => !u.moderator && read.transcripts.has(u.transcript)).sort(compareUnits);
+  const goldOf = compared.map((u) => read.sets.get(unitId(u.transcript, u.segment)));
+  const depthsFrom: DepthSource = options.depths !== undefined ? 'option' : read.depths.size > 0 ? 'gold' : 'codebook';
+  const depthList = options.depths ?? (read.depths.size > 0 ? read.depths : paths.map(categoryDepth));
+  const depths = [...new Set(depthList)].sort((a, b) => a - b);
+  const depthSet = new Set(depths);
+  const rows = categories.filter((c) => depthSet.has(categoryDepth(c.path))).map((c) => categoryRow(c, compared, goldOf));
+  if (depthsFrom === 'option' && compared.length > 0) {
+    for (const d of depths) {
+      const atDepth = rows.filter((r) => categoryDepth(r.category) === d);
+      if (atDepth.length > 0 && atDepth.every((r) => r.tp + r.fn === 0)) {
+        warn(undefined, `the gold coding has no category at depth ${d} in the compared units; every unit the rules code at that depth counts as a false positive`, 'evaluate/depth-not-in-gold');
+      }
+    }
+  }
+  const inputTranscripts = new Set(units.map((u) => u.transcript));
+  return {
+    gold: file,
+    units: compared.length,
+    transcripts: [...read.transcripts].sort(cmp),
+    unjudged: [...inputTranscripts].filter((t) => !read.transcripts.has(t)).sort(cmp),
+    depths,
+    depthsFrom,
+    categories: rows,
+    ...averages(rows),
+    problems: sortProblems(problems),
+  };
+}
+
+/** The gold coding read against the units: each unit's categories (rolled up), the transcripts it judges, the depths of its own codes. */
+function goldUnits(
+  units: readonly CodedUnit[],
+  gold: CoderCoding,
+  paths: readonly string[],
+  warn: (line: number | undefined, message: string, ruleId: string) => void,
+): { sets: Map<string, Set<string>>; transcripts: Set<string>; depths: Set<number> } {
   const known = new Set(paths);
   const resolveCategory = (code: string): string | null => {
     if (known.has(code)) return code;
     const byOwn = paths.filter((p) => p.split('/').at(-1) === code);
     return byOwn.length === 1 ? byOwn[0]! : null;
   };
-
   const byId = new Map(units.map((u) => [unitId(u.transcript, u.segment), u]));
   const inputTranscripts = new Set(units.map((u) => u.transcript));
   const unitsPerTranscript = new Map<string, number>();
   for (const u of units) unitsPerTranscript.set(u.transcript, (unitsPerTranscript.get(u.transcript) ?? 0) + 1);
-  const goldTranscripts = new Set<string>();
-  const goldSets = new Map<string, Set<string>>();
+  const out = { sets: new Map<string, Set<string>>(), transcripts: new Set<string>(), depths: new Set<number>() };
   const warnedTranscripts = new Set<string>();
   const warnedCategories = new Set<string>();
-  // The levels of the codes the gold coding itself uses (before the roll-up): the default depths.
-  const goldDepths = new Set<number>();
   for (const row of gold.rows) {
     if (!inputTranscripts.has(row.transcript)) {
       if (!warnedTranscripts.has(row.transcript)) {
@@ -172,7 +205,7 @@ export function evaluateCoding(
       }
       continue;
     }
-    goldTranscripts.add(row.transcript);
+    out.transcripts.add(row.transcript);
     const id = unitId(row.transcript, row.segment);
     const unit = byId.get(id);
     if (!unit) {
@@ -193,16 +226,48 @@ export function evaluateCoding(
       }
       continue;
     }
-    goldDepths.add(categoryDepth(path));
-    let set = goldSets.get(id);
-    if (!set) goldSets.set(id, (set = new Set()));
+    // The levels of the codes the gold coding itself uses (before the roll-up): the default depths.
+    out.depths.add(categoryDepth(path));
+    let set = out.sets.get(id);
+    if (!set) out.sets.set(id, (set = new Set()));
     set.add(path);
     for (const a of ancestorPaths(path)) if (known.has(a)) set.add(a);
   }
+  return out;
+}
 
-  const compared = units.filter((u) => !u.moderator && goldTranscripts.has(u.transcript)).sort(compareUnits);
-  const goldOf = compared.map((u) => goldSets.get(unitId(u.transcript, u.segment)));
-  const example = (u: CodedUnit, category: string): EvaluationExample => ({
+/** One category's counts, figures and wrong units over the compared units. */
+function categoryRow({ path, label }: { path: string; label: string }, compared: readonly CodedUnit[], goldOf: readonly (Set<string> | undefined)[]): EvaluationRow {
+  let tp = 0;
+  const falsePositives: EvaluationExample[] = [];
+  const falseNegatives: EvaluationExample[] = [];
+  compared.forEach((u, i) => {
+    const machine = u.codings.some((k) => k.category === path);
+    const human = goldOf[i]?.has(path) === true;
+    if (machine && human) tp++;
+    else if (machine) falsePositives.push(example(u, path));
+    else if (human) falseNegatives.push(example(u, path));
+  });
+  const fp = falsePositives.length;
+  const fn = falseNegatives.length;
+  return {
+    category: path,
+    label,
+    tp,
+    fp,
+    fn,
+    precision: ratio(tp, fp),
+    recall: ratio(tp, fn),
+    f1: f1Of(tp, fp, fn),
+    kappa: kappaOf(compared.length, tp, fp, fn),
+    falsePositives,
+    falseNegatives,
+  };
+}
+
+/** A unit the rules get wrong on `category`, with what they matched for it. */
+function example(u: CodedUnit, category: string): EvaluationExample {
+  return {
     unit: unitId(u.transcript, u.segment),
     transcript: u.transcript,
     segment: u.segment,
@@ -210,47 +275,11 @@ export function evaluateCoding(
     line: u.line,
     text: u.text,
     matched: [...new Set(u.codings.filter((k) => k.category === category).flatMap((k) => k.matches.map((x) => x.by)))],
-  });
-  const depthsFrom: DepthSource = options.depths !== undefined ? 'option' : goldDepths.size > 0 ? 'gold' : 'codebook';
-  const depthList = options.depths ?? (goldDepths.size > 0 ? goldDepths : paths.map(categoryDepth));
-  const depths = [...new Set(depthList)].sort((a, b) => a - b);
-  const depthSet = new Set(depths);
-  const comparedCategories = categories.filter((c) => depthSet.has(categoryDepth(c.path)));
-  const rows: EvaluationRow[] = comparedCategories.map(({ path, label }) => {
-    let tp = 0;
-    const falsePositives: EvaluationExample[] = [];
-    const falseNegatives: EvaluationExample[] = [];
-    compared.forEach((u, i) => {
-      const machine = u.codings.some((k) => k.category === path);
-      const human = goldOf[i]?.has(path) === true;
-      if (machine && human) tp++;
-      else if (machine) falsePositives.push(example(u, path));
-      else if (human) falseNegatives.push(example(u, path));
-    });
-    const fp = falsePositives.length;
-    const fn = falseNegatives.length;
-    return {
-      category: path,
-      label,
-      tp,
-      fp,
-      fn,
-      precision: ratio(tp, fp),
-      recall: ratio(tp, fn),
-      f1: f1Of(tp, fp, fn),
-      kappa: kappaOf(compared.length, tp, fp, fn),
-      falsePositives,
-      falseNegatives,
-    };
-  });
-  if (depthsFrom === 'option' && compared.length > 0) {
-    for (const d of depths) {
-      const atDepth = rows.filter((r) => categoryDepth(r.category) === d);
-      if (atDepth.length > 0 && atDepth.every((r) => r.tp + r.fn === 0)) {
-        warn(undefined, `the gold coding has no category at depth ${d} in the compared units; every unit the rules code at that depth counts as a false positive`, 'evaluate/depth-not-in-gold');
-      }
-    }
-  }
+  };
+}
+
+/** Micro figures over the summed counts, macro figures as means over the categories where each is defined. */
+function averages(rows: readonly EvaluationRow[]): Pick<Evaluation, 'micro' | 'macro'> {
   const tp = rows.reduce((s, r) => s + r.tp, 0);
   const fp = rows.reduce((s, r) => s + r.fp, 0);
   const fn = rows.reduce((s, r) => s + r.fn, 0);
@@ -259,13 +288,6 @@ export function evaluateCoding(
   const f1 = meanDefined(rows.map((r) => r.f1));
   const kappa = meanDefined(rows.map((r) => r.kappa));
   return {
-    gold: file,
-    units: compared.length,
-    transcripts: [...goldTranscripts].sort(cmp),
-    unjudged: [...inputTranscripts].filter((t) => !goldTranscripts.has(t)).sort(cmp),
-    depths,
-    depthsFrom,
-    categories: rows,
     micro: { tp, fp, fn, precision: ratio(tp, fp), recall: ratio(tp, fn), f1: f1Of(tp, fp, fn) },
     macro: {
       precision: precision.mean,
@@ -274,6 +296,5 @@ export function evaluateCoding(
       kappa: kappa.mean,
       categories: { precision: precision.count, recall: recall.count, f1: f1.count, kappa: kappa.count },
     },
-    problems: sortProblems(problems),
   };
 }

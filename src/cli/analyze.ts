@@ -3,24 +3,19 @@ import { formatProblem, hasErrors } from '../problems.js';
 import { parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../aggregate/cooccurrence.js';
 import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../aggregate/emergent.js';
 import { DEFAULT_TOP_TERMS } from '../aggregate/keyterms.js';
-import type { CorpusSink } from '../run/corpus.js';
+import type { RegexBudget } from '../code/regex-budget.js';
+import type { CorpusOptions, CorpusResult, CorpusSink } from '../run/corpus.js';
 import type { Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './write.js';
-import { regexBudgetFromEnv } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
-interface AnalyzeFlags {
-  codebook?: string;
+interface AnalyzeFlags extends InputFlags {
   out?: string;
   format: 'table' | 'csv' | 'json';
   by: string[];
-  participants?: string;
-  moderator: string[];
-  unit?: 'turn' | 'sentence';
   excel?: boolean;
-  encoding?: string;
-  inputFormat?: string;
   quiet?: boolean;
   color: boolean;
   cooccurScope: CooccurrenceScope;
@@ -31,8 +26,6 @@ interface AnalyzeFlags {
   jobs?: number;
   review: string[];
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 const dimension = (value: string, previous: string[]): string[] => {
   if (!/^[\p{L}\p{N}_-]+$/u.test(value)) throw new InvalidArgumentError(`'${value}' is not a dimension name (speaker, group, transcript or a participants column)`);
@@ -58,26 +51,20 @@ const positiveNumber = (value: string): number => {
 
 /** `fokus analyze INPUT...`: the main job, wired to the library's `analyze`. */
 export function registerAnalyze(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  program
+  const command = program
     .command('analyze')
     .description('read transcripts, code them with a codebook, and report frequencies, co-occurrences and perspectives')
     .argument('<input...>', 'transcript files, folders (read recursively) or globs')
-    .option('-c, --codebook <file>', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
     .option('-o, --out <dir>', 'write the report files into this folder (created if missing)')
-    .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'));
+  addReviewOption(addInputOptions(command))
     .option('--by <dim>', 'also break frequencies down by speaker, group, transcript or a participants column (repeatable)', dimension, [])
-    .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
-    .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
-    .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
     .addOption(new Option('--cooccur-scope <scope>', 'co-occurrence in the same unit, transcript, or window:N consecutive units').argParser(scopeOption).default(UNIT_SCOPE, 'unit'))
     .option('--min-support <n>', `least units an emergent perspective occurs in (default ${DEFAULT_MIN_SUPPORT})`, wholeNumber(1))
     .option('--min-lift <x>', `least lift (observed ÷ expected) of an emergent perspective (default ${DEFAULT_MIN_LIFT})`, positiveNumber)
     .option('--max-emergent <n>', `most emergent perspectives reported, the first in report order (default ${DEFAULT_MAX_EMERGENT}; 0 = all)`, wholeNumber(0))
     .option('--keyterms <n>', `key terms kept per category (default ${DEFAULT_TOP_TERMS})`, wholeNumber(0))
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
-    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
-    .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content')
-    .option('--review <file>', 'a review file (fokus review): its decisions override the rules for the units it covers (repeatable; later files win)', collect, [])
     .option('--jobs <n>', 'threads to code with (default: one per core for large corpora; 1 = no worker threads; env FOKUS_JOBS)', wholeNumber(1))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
@@ -96,7 +83,48 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     for (const p of bad) io.stderr.write(formatProblem(p) + '\n');
     if (hasErrors(bad)) return EXIT.badInput;
   }
-  const options = {
+  const { progressLine } = await import('./progress.js');
+  const line = progressLine(io, flags.quiet === true, () => performance.now());
+  // What grows with the corpus is written to spill files while the corpus is read, and copied into
+  // place once the report around it is known; `-f csv` alone needs neither.
+  const spills = await openSpills(flags);
+  try {
+    const { analyzeCorpus } = await import('../run/corpus.js');
+    const { DEFAULT_MAX_QUOTES } = await import('../render/html.js');
+    const result = await analyzeCorpus(inputs, {
+      ...corpusOptions(flags, io, budget.regexBudget),
+      frequenciesOnly: flags.format === 'csv' && !flags.out,
+      sink: spills.sink,
+      quotes: flags.out ? DEFAULT_MAX_QUOTES : 0,
+      progress: (p) => line.update(p),
+    });
+    line.done();
+    for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+    const report = result.report;
+    if (!report) return EXIT.badInput;
+    if (report.totals.transcripts === 0) {
+      // An empty report would look like a result: nothing is printed or written (each file's error is above).
+      io.stderr.write('fokus: no transcript could be read; nothing was written\n');
+      return EXIT.badInput;
+    }
+    if (flags.out && !(await writeReportFolder(flags, io, result, spills))) return EXIT.badInput;
+    if (flags.format === 'json') {
+      const { readRange } = await import('./spill.js');
+      for (const part of await spills.jsonParts(report)) io.stdout.write(typeof part === 'string' ? part : await readRange(part));
+    } else {
+      io.stdout.write(await renderStdout(report, flags, io));
+    }
+    if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out));
+    return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
+  } finally {
+    line.done();
+    await spills.remove();
+  }
+}
+
+/** The library options of an `analyze` run from its flags. */
+function corpusOptions(flags: AnalyzeFlags, io: CliIO, regexBudget: RegexBudget | undefined): CorpusOptions {
+  return {
     cwd: io.cwd,
     codebook: flags.codebook,
     unit: flags.unit,
@@ -111,77 +139,62 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     ...(flags.maxEmergent !== undefined ? { maxEmergent: flags.maxEmergent } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
     ...(flags.review.length > 0 ? { review: flags.review } : {}),
-    ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}),
+    ...(regexBudget ? { regexBudget } : {}),
+    jobs: jobsWanted(flags, io),
   };
-  const excel = flags.excel === true;
-  const { analyzeCorpus } = await import('../run/corpus.js');
-  const { progressLine } = await import('./progress.js');
-  const line = progressLine(io, flags.quiet === true, () => performance.now());
-  // What grows with the corpus is written to spill files while the corpus is read, and copied into
-  // place once the report around it is known; `-f csv` alone needs neither.
-  const { openSpill, joinRanges, readRange } = await import('./spill.js');
+}
+
+/** The spill files of a run: the sink that fills them, and the report parts made of them. */
+interface Spills {
+  sink: CorpusSink;
+  segmentParts(): FilePart[];
+  jsonParts(report: Report): Promise<FilePart[]>;
+  remove(): Promise<void>;
+}
+
+async function openSpills(flags: AnalyzeFlags): Promise<Spills> {
+  const { openSpill, joinRanges } = await import('./spill.js');
   const segments = flags.out ? await openSpill('segments.csv') : null;
   const units = flags.out || flags.format === 'json' ? await openSpill('units.json') : null;
   const segmentRanges: SpillRange[] = [];
   const unitRanges: SpillRange[] = [];
-  try {
-    const sink: CorpusSink = {};
-    if (segments) sink.segments = { excel, write: async (rows) => void segmentRanges.push(await segments.append(rows)) };
-    if (units) sink.units = async (index, items) => void (unitRanges[index] = await units.append(items));
-    const { DEFAULT_MAX_QUOTES } = await import('../render/html.js');
-    const result = await analyzeCorpus(inputs, {
-      ...options,
-      jobs: jobsWanted(flags, io),
-      frequenciesOnly: flags.format === 'csv' && !flags.out,
-      sink,
-      quotes: flags.out ? DEFAULT_MAX_QUOTES : 0,
-      progress: (p) => line.update(p),
-    });
-    line.done();
-    for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
-    const report = result.report;
-    if (!report) return EXIT.badInput;
-    if (report.totals.transcripts === 0) {
-      // An empty report would look like a result: nothing is printed or written (each file's error is above).
-      io.stderr.write('fokus: no transcript could be read; nothing was written\n');
-      return EXIT.badInput;
-    }
-    const ranges = unitRanges.filter((r) => r !== undefined);
-    const jsonParts = async (): Promise<FilePart[]> => {
+  const sink: CorpusSink = {};
+  if (segments) sink.segments = { excel: flags.excel === true, write: async (rows) => void segmentRanges.push(await segments.append(rows)) };
+  if (units) sink.units = async (index, items) => void (unitRanges[index] = await units.append(items));
+  return {
+    sink,
+    segmentParts: () => joinRanges(segmentRanges),
+    async jsonParts(report) {
       const { renderJson, renderJsonFrame } = await import('../render/json.js');
+      const ranges = unitRanges.filter((r) => r !== undefined);
       if (ranges.length === 0) return [renderJson(report)];
       const { head, tail } = renderJsonFrame(report);
       return [head, ...ranges.flatMap((r, i) => (i === 0 ? [r] : [',\n', r])), tail];
-    };
+    },
+    async remove() {
+      await segments?.remove();
+      await units?.remove();
+    },
+  };
+}
 
-    if (flags.out) {
-      const { reportFiles } = await import('../render/files.js');
-      const { SEGMENTS_HEADER } = await import('../render/csv.js');
-      const { toCsv } = await import('../render/format.js');
-      const { writeOutputs } = await import('./write.js');
-      const { resolve } = await import('node:path');
-      const files: WritableFile[] = reportFiles({ ...report, units: result.quotes }, { excel, streamed: true });
-      files.push({ name: 'segments.csv', parts: [toCsv(SEGMENTS_HEADER, [], { excel }), ...joinRanges(segmentRanges)] });
-      files.push({ name: 'report.json', parts: await jsonParts() });
-      const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : []), ...flags.review];
-      const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
-      const written = await writeOutputs(flags.out, files, inputPaths, { cwd: io.cwd, marker: true });
-      for (const p of written) io.stderr.write(formatProblem(p) + '\n');
-      if (hasErrors(written)) return EXIT.badInput;
-    }
-
-    if (flags.format === 'json') {
-      for (const part of await jsonParts()) io.stdout.write(typeof part === 'string' ? part : await readRange(part));
-    } else {
-      io.stdout.write(await renderStdout(report, flags, io));
-    }
-    if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out));
-    return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
-  } finally {
-    line.done();
-    await segments?.remove();
-    await units?.remove();
-  }
+/** Write the report folder (`-o`); false when it could not be written (the problems are on stderr). */
+async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusResult, spills: Spills): Promise<boolean> {
+  const report = result.report!;
+  const excel = flags.excel === true;
+  const { reportFiles } = await import('../render/files.js');
+  const { SEGMENTS_HEADER } = await import('../render/csv.js');
+  const { toCsv } = await import('../render/format.js');
+  const { writeOutputs } = await import('./write.js');
+  const { resolve } = await import('node:path');
+  const files: WritableFile[] = reportFiles({ ...report, units: result.quotes }, { excel, streamed: true });
+  files.push({ name: 'segments.csv', parts: [toCsv(SEGMENTS_HEADER, [], { excel }), ...spills.segmentParts()] });
+  files.push({ name: 'report.json', parts: await spills.jsonParts(report) });
+  const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : []), ...flags.review];
+  const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
+  const written = await writeOutputs(flags.out!, files, inputPaths, { cwd: io.cwd, marker: true });
+  for (const p of written) io.stderr.write(formatProblem(p) + '\n');
+  return !hasErrors(written);
 }
 
 /** Threads asked for: `--jobs`, else a whole number ≥ 1 in FOKUS_JOBS, else undefined (fokus decides). */

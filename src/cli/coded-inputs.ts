@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CodedInputs } from '../analyze.js';
+import type { CodedInputs } from '../run/options.js';
 import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../code/regex-budget.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import { EXIT, type CliIO } from './io.js';
@@ -11,20 +11,27 @@ export interface InputFlags {
   moderator: string[];
   unit?: 'turn' | 'sentence';
   encoding?: string;
+  /** Read every transcript as this format instead of by extension and content (`--input-format`). */
+  inputFormat?: string;
   /** Review files whose decisions override the rules (`--review`, where a command has it). */
   review?: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** Add the shared input options (`-c`, `-p`, `--moderator`, `--unit`, `--encoding`) to a command. */
+/**
+ * Add the input options every command that reads transcripts shares with `analyze` (`-c`, `-p`,
+ * `--moderator`, `--unit`, `--encoding`, `--input-format`): registered here once, so each command
+ * reads and segments the same files into the same units.
+ */
 export function addInputOptions(command: Command): Command {
   return command
     .option('-c, --codebook <file>', 'the codebook (default: the shipped codebooks/isog-fokusgruppe.yaml)')
     .option('-p, --participants <file>', 'CSV or YAML of speaker attributes (speaker, transcript, group, …)')
     .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
     .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
-    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it');
+    .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
+    .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content');
 }
 
 /** Add `--review FILE` (repeatable): review decisions that override the rules for the units they cover. */
@@ -50,6 +57,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
     ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    ...(flags.inputFormat !== undefined ? { format: flags.inputFormat } : {}),
     ...(flags.review !== undefined && flags.review.length > 0 ? { review: flags.review } : {}),
     moderators: flags.moderator,
   });

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { basename, dirname, resolve } from 'node:path';
+import type { LearnInput, LearnResult } from '../learn/index.js';
 import { formatProblem, hasErrors } from '../problems.js';
+import type { Codebook, CoderCoding } from '../types.js';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -63,105 +65,138 @@ function refuse(io: CliIO, out: string): number {
   return EXIT.badInput;
 }
 
+/** Where `learn` reads and writes, resolved against the working folder. */
+interface LearnPaths {
+  codebook: string;
+  gold: string;
+  /** The new codebook; null with --dry-run. */
+  out: string | null;
+}
+
+/** Whether `target` is one of `paths` (links followed). */
+async function isAnyOf(target: string, paths: readonly string[]): Promise<boolean> {
+  const canonicalTarget = await canonical(target);
+  for (const p of paths) if ((await canonical(p)) === canonicalTarget) return true;
+  return false;
+}
+
+/** Before any work: refuse an -o that is the codebook, the gold coding, the participants file, or a folder. The exit code, or null to go on. */
+async function checkOut(io: CliIO, flags: LearnFlags, paths: LearnPaths): Promise<number | null> {
+  if (paths.out === null || flags.out === undefined) return null;
+  const guarded = [paths.codebook, paths.gold, ...(flags.participants !== undefined ? [resolve(io.cwd, flags.participants)] : [])];
+  if (await isAnyOf(paths.out, guarded)) return refuse(io, flags.out);
+  const { stat } = await import('node:fs/promises');
+  if (await stat(paths.out).then((s) => s.isDirectory(), () => false)) {
+    io.stderr.write(formatProblem({ file: flags.out, severity: 'error', message: 'is a folder; name the file to write', ruleId: 'learn/out-is-folder' }) + '\n');
+    return EXIT.badInput;
+  }
+  return null;
+}
+
+/** The gold coding (its problems on stderr); null when it cannot be used. */
+async function readGold(io: CliIO, flags: LearnFlags, path: string, codebook: Codebook): Promise<CoderCoding | null> {
+  const { readCoding } = await import('../read/coding.js');
+  const qdpx = flags.gold.toLowerCase().endsWith('.qdpx') ? { codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
+  const gold = await readCoding(path, flags.gold, qdpx);
+  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
+  return !gold.coding || hasErrors(gold.problems) ? null : gold.coding;
+}
+
+/** The full code of --category (none without it), or the exit code of a usage error. */
+async function learnCategory(io: CliIO, flags: LearnFlags, codebook: Codebook): Promise<{ category?: string } | { exit: number }> {
+  if (flags.category === undefined) return {};
+  const { flattenCategories } = await import('../codebook/flatten.js');
+  const { resolveCategory } = await import('./show.js');
+  const resolved = resolveCategory(
+    codebook,
+    flags.category,
+    flattenCategories(codebook.categories).map((c) => c.path),
+  );
+  return 'error' in resolved ? { exit: usageError(io, resolved.error) } : { category: resolved.path };
+}
+
+/** `learnRules` with the flags' options and, on a terminal, progress on stderr. */
+async function learn(io: CliIO, flags: LearnFlags, input: LearnInput, category: string | undefined): Promise<LearnResult> {
+  const { learnRules } = await import('../learn/index.js');
+  const progress = !flags.quiet && io.stderr.isTTY === true;
+  const result = learnRules(input, {
+    ...(category !== undefined ? { category } : {}),
+    maxKept: flags.maxKept,
+    candidates: flags.candidates,
+    minSupport: flags.minSupport,
+    ...(progress ? { onProgress: (stage, done, total) => io.stderr.write(`\rfokus: learning · ${stage} ${done}/${total}\u001b[K`) } : {}),
+  });
+  if (progress) io.stderr.write('\r\u001b[K');
+  return result;
+}
+
+/** The proposals on stdout in the chosen format. */
+async function printProposals(io: CliIO, flags: LearnFlags, result: LearnResult, codebookName: string): Promise<void> {
+  const render = await import('../learn/render.js');
+  const ctx = { codebook: codebookName, gold: flags.gold, out: flags.out ?? null };
+  if (flags.format === 'json') io.stdout.write(render.renderLearnJson(result, ctx));
+  else if (flags.format === 'csv') io.stdout.write(render.renderLearnCsv(result, { excel: flags.excel === true }));
+  else io.stdout.write(render.renderLearnTable(result, ctx));
+}
+
+/** The warning about anchor examples the new codebook fails, and (unless --quiet) the summary, on stderr. */
+function reportEnd(io: CliIO, flags: LearnFlags, result: LearnResult): void {
+  if (result.check.failedAfter > result.check.failedBefore) {
+    io.stderr.write(`fokus: warning: the new codebook fails ${result.check.failedAfter} anchor example(s) or counterexample(s), the old one ${result.check.failedBefore}; run fokus codebook check\n`);
+  }
+  if (flags.quiet) return;
+  const kept = result.proposals.filter((p) => p.status === 'kept').length;
+  const f = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
+  io.stderr.write(
+    `fokus: ${kept} of ${result.proposals.length} proposals kept for ${result.categories.length} categor${result.categories.length === 1 ? 'y' : 'ies'}; ` +
+      `macro F1 ${f(result.macro.before)} → ${f(result.macro.after)} (whole coding), held-out ${f(result.macro.heldOutBefore)} → ${f(result.macro.heldOutAfter)}` +
+      (flags.out !== undefined ? `; written to ${flags.out}` : '; dry run, nothing written') +
+      '\n',
+  );
+}
+
 async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise<number> {
   if (flags.out === undefined && !flags.dryRun) return usageError(io, 'learn needs -o NEW.yaml to write the new codebook to (or --dry-run to only print the proposals)');
   if (flags.out !== undefined && flags.dryRun) return usageError(io, '--dry-run writes nothing: leave out -o, or leave out --dry-run');
   const { DEFAULT_CODEBOOK_PATH, DEFAULT_CODEBOOK_NAME } = await import('../read/codebook.js');
-  const codebookPath = flags.codebook !== undefined ? resolve(io.cwd, flags.codebook) : DEFAULT_CODEBOOK_PATH;
-  const goldPath = resolve(io.cwd, flags.gold);
-  const outPath = flags.out !== undefined ? resolve(io.cwd, flags.out) : null;
-  // Refuse before any work: the new codebook never replaces the codebook or the gold coding.
-  if (outPath !== null && flags.out !== undefined) {
-    const target = await canonical(outPath);
-    const guarded = [codebookPath, goldPath, ...(flags.participants !== undefined ? [resolve(io.cwd, flags.participants)] : [])];
-    for (const g of guarded) if ((await canonical(g)) === target) return refuse(io, flags.out);
-    const { stat } = await import('node:fs/promises');
-    if (await stat(outPath).then((s) => s.isDirectory(), () => false)) {
-      io.stderr.write(formatProblem({ file: flags.out, severity: 'error', message: 'is a folder; name the file to write', ruleId: 'learn/out-is-folder' }) + '\n');
-      return EXIT.badInput;
-    }
-  }
+  const paths: LearnPaths = {
+    codebook: flags.codebook !== undefined ? resolve(io.cwd, flags.codebook) : DEFAULT_CODEBOOK_PATH,
+    gold: resolve(io.cwd, flags.gold),
+    out: flags.out !== undefined ? resolve(io.cwd, flags.out) : null,
+  };
+  const refused = await checkOut(io, flags, paths);
+  if (refused !== null) return refused;
 
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
-  if (outPath !== null && flags.out !== undefined) {
-    const target = await canonical(outPath);
-    for (const p of coded.inputPaths) if ((await canonical(p)) === target) return refuse(io, flags.out);
-  }
-
-  const { readCoding } = await import('../read/coding.js');
-  const qdpx = flags.gold.toLowerCase().endsWith('.qdpx') ? { codebook: coded.codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
-  const gold = await readCoding(goldPath, flags.gold, qdpx);
-  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
-  if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
+  if (paths.out !== null && flags.out !== undefined && (await isAnyOf(paths.out, coded.inputPaths))) return refuse(io, flags.out);
+  const gold = await readGold(io, flags, paths.gold, coded.codebook);
+  if (gold === null) return EXIT.badInput;
 
   // The codebook's text, decoded as the loader decodes it.
   const { readFile } = await import('node:fs/promises');
   const { decodeBytes } = await import('../read/decode.js');
-  const shownCodebook = flags.codebook ?? DEFAULT_CODEBOOK_NAME;
-  const text = decodeBytes(await readFile(codebookPath), shownCodebook).text;
+  const text = decodeBytes(await readFile(paths.codebook), flags.codebook ?? DEFAULT_CODEBOOK_NAME).text;
+  const chosen = await learnCategory(io, flags, coded.codebook);
+  if ('exit' in chosen) return chosen.exit;
 
-  let category: string | undefined;
-  if (flags.category !== undefined) {
-    const { flattenCategories } = await import('../codebook/flatten.js');
-    const { resolveCategory } = await import('./show.js');
-    const resolved = resolveCategory(
-      coded.codebook,
-      flags.category,
-      flattenCategories(coded.codebook.categories).map((c) => c.path),
-    );
-    if ('error' in resolved) return usageError(io, resolved.error);
-    category = resolved.path;
-  }
-
-  const { learnRules } = await import('../learn/index.js');
-  const progress = !flags.quiet && io.stderr.isTTY === true;
-  const result = learnRules(
-    { codebook: coded.codebook, text, units: coded.units, gold: gold.coding },
-    {
-      ...(category !== undefined ? { category } : {}),
-      maxKept: flags.maxKept,
-      candidates: flags.candidates,
-      minSupport: flags.minSupport,
-      ...(progress ? { onProgress: (stage, done, total) => io.stderr.write(`\rfokus: learning · ${stage} ${done}/${total}\u001b[K`) } : {}),
-    },
-  );
-  if (progress) io.stderr.write('\r\u001b[K');
+  const result = await learn(io, flags, { codebook: coded.codebook, text, units: coded.units, gold }, chosen.category);
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
   if (hasErrors(result.problems)) return EXIT.badInput;
   if (result.evaluation.units === 0) {
     io.stderr.write(`fokus: no unit of the inputs is in ${flags.gold}: are the transcript names the same as in its transcript column?\n`);
     return EXIT.badInput;
   }
-
-  if (outPath !== null && flags.out !== undefined) {
+  if (paths.out !== null && flags.out !== undefined) {
     const { writeOutputs } = await import('./write.js');
-    const written = await writeOutputs(dirname(outPath), [{ name: basename(outPath), content: result.yaml }], [codebookPath, goldPath, ...coded.inputPaths], {
+    const written = await writeOutputs(dirname(paths.out), [{ name: basename(paths.out), content: result.yaml }], [paths.codebook, paths.gold, ...coded.inputPaths], {
       shown: dirname(flags.out),
     });
     for (const p of written) io.stderr.write(formatProblem(p) + '\n');
     if (hasErrors(written)) return EXIT.badInput;
   }
-
-  const render = await import('../learn/render.js');
-  const ctx = { codebook: coded.codebook.name, gold: flags.gold, out: flags.out ?? null };
-  if (flags.format === 'json') io.stdout.write(render.renderLearnJson(result, ctx));
-  else if (flags.format === 'csv') io.stdout.write(render.renderLearnCsv(result, { excel: flags.excel === true }));
-  else io.stdout.write(render.renderLearnTable(result, ctx));
-
-  if (result.check.failedAfter > result.check.failedBefore) {
-    io.stderr.write(`fokus: warning: the new codebook fails ${result.check.failedAfter} anchor example(s) or counterexample(s), the old one ${result.check.failedBefore}; run fokus codebook check\n`);
-  }
-  if (!flags.quiet) {
-    const kept = result.proposals.filter((p) => p.status === 'kept').length;
-    const f = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
-    io.stderr.write(
-      `fokus: ${kept} of ${result.proposals.length} proposals kept for ${result.categories.length} categor${result.categories.length === 1 ? 'y' : 'ies'}; ` +
-        `macro F1 ${f(result.macro.before)} → ${f(result.macro.after)} (whole coding), held-out ${f(result.macro.heldOutBefore)} → ${f(result.macro.heldOutAfter)}` +
-        (flags.out !== undefined ? `; written to ${flags.out}` : '; dry run, nothing written') +
-        '\n',
-    );
-  }
+  await printProposals(io, flags, result, coded.codebook.name);
+  reportEnd(io, flags, result);
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

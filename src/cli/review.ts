@@ -1,5 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatProblem, hasErrors } from '../problems.js';
+import type { ReviewRow, ReviewStore } from '../review/file.js';
+import type { ReviewSession, ReviewSummary } from '../review/loop.js';
+import type { ReviewItem } from '../review/queue.js';
+import type { Style } from '../review/screen.js';
+import type { CodedInputs } from '../run/options.js';
+import type { Category } from '../types.js';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
@@ -38,6 +44,76 @@ export function registerReview(program: Command, io: CliIO, setCode: (code: numb
   });
 }
 
+/** The rows of a review file there already (the run resumes after them), problems on stderr; or the exit code when it cannot be appended to. */
+async function existingRows(io: CliIO, flags: ReviewFlags, out: string, size: number): Promise<ReviewRow[] | { exit: number }> {
+  if (size === 0) return [];
+  const { readReview, REVIEW_HEADER } = await import('../review/file.js');
+  const read = await readReview(out, flags.out);
+  for (const p of read.problems) io.stderr.write(formatProblem(p) + '\n');
+  if (!read.rows || hasErrors(read.problems)) return { exit: EXIT.badInput };
+  if (!read.canonical) {
+    return { exit: usageError(io, `${flags.out} is not a review file fokus can append to: its header must be ${REVIEW_HEADER.join(',')} (comma-separated, no BOM); write to a new file`) };
+  }
+  return read.rows;
+}
+
+/** The units to review (--category, --sample, --seed), or the exit code of a usage error. */
+async function reviewQueue(io: CliIO, flags: ReviewFlags, coded: CodedInputs, flat: readonly Category[]): Promise<ReviewItem[] | { exit: number }> {
+  let category: string | undefined;
+  if (flags.category !== undefined) {
+    const { resolveCategory } = await import('./show.js');
+    const resolved = resolveCategory(coded.codebook, flags.category, flat.map((c) => c.path));
+    if ('error' in resolved) return { exit: usageError(io, resolved.error) };
+    category = resolved.path;
+  }
+  const { buildQueue } = await import('../review/queue.js');
+  const labels = new Map(flat.map((c) => [c.path, c.label]));
+  return buildQueue(coded.units, labels, {
+    ...(category !== undefined ? { category } : {}),
+    ...(flags.sample !== undefined ? { sample: flags.sample } : {}),
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+  });
+}
+
+/** The screen's style: colour on a terminal unless switched off, else plain. */
+async function reviewStyle(io: CliIO, flags: ReviewFlags): Promise<Style> {
+  const color = useColor(io.stdout, io.env, flags.color);
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const { colorStyle, PLAIN } = await import('../review/screen.js');
+  return color ? colorStyle(chalk) : PLAIN;
+}
+
+/** Run the review loop with the terminal in raw mode, restored (and the store closed) however the review ends, signals included. */
+async function inRawMode(stdin: NonNullable<CliIO['stdin']>, store: ReviewStore, session: Omit<ReviewSession, 'keys'>): Promise<ReviewSummary> {
+  const { streamKeys } = await import('../review/keys.js');
+  const { runReview } = await import('../review/loop.js');
+  const keys = streamKeys(stdin);
+  stdin.setRawMode!(true);
+  stdin.resume?.();
+  // A terminal left in raw mode is unusable: restore it however the review ends.
+  const restore = (): void => {
+    keys.close();
+    stdin.setRawMode?.(false);
+    stdin.pause?.();
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    restore();
+    store.close();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    return await runReview({ ...session, keys });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    restore();
+    store.close();
+  }
+}
+
 async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: ReviewIO): Promise<number> {
   const stdin = io.stdin;
   if (stdin === undefined || stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') {
@@ -58,87 +134,33 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
   const target = await canonical(out);
   for (const p of protect) if ((await canonical(p)) === target) return usageError(io, `refusing to write the review to ${flags.out}: it is an input file`);
 
-  // A review file there already: the decisions so far (the run resumes after them).
-  const { readReview, REVIEW_HEADER, fileStore } = await import('../review/file.js');
-  let rows: import('../review/file.js').ReviewRow[] = [];
-  if (there && there.size > 0) {
-    const read = await readReview(out, flags.out);
-    for (const p of read.problems) io.stderr.write(formatProblem(p) + '\n');
-    if (!read.rows || hasErrors(read.problems)) return EXIT.badInput;
-    if (!read.canonical) {
-      return usageError(io, `${flags.out} is not a review file fokus can append to: its header must be ${REVIEW_HEADER.join(',')} (comma-separated, no BOM); write to a new file`);
-    }
-    rows = read.rows;
-  }
-
+  const rows = await existingRows(io, flags, out, there?.size ?? 0);
+  if ('exit' in rows) return rows.exit;
+  const { fileStore } = await import('./review-store.js');
   const { flattenCategories } = await import('../codebook/flatten.js');
   const flat = flattenCategories(coded.codebook.categories);
-  let category: string | undefined;
-  if (flags.category !== undefined) {
-    const { resolveCategory } = await import('./show.js');
-    const resolved = resolveCategory(coded.codebook, flags.category, flat.map((c) => c.path));
-    if ('error' in resolved) return usageError(io, resolved.error);
-    category = resolved.path;
-  }
-  const { buildQueue } = await import('../review/queue.js');
-  const labels = new Map(flat.map((c) => [c.path, c.label]));
-  const items = buildQueue(coded.units, labels, {
-    ...(category !== undefined ? { category } : {}),
-    ...(flags.sample !== undefined ? { sample: flags.sample } : {}),
-    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-  });
-
-  const color = useColor(io.stdout, io.env, flags.color);
-  const { Chalk } = await import('chalk');
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  const { colorStyle, PLAIN } = await import('../review/screen.js');
-  const style = color ? colorStyle(chalk) : PLAIN;
+  const items = await reviewQueue(io, flags, coded, flat);
+  if ('exit' in items) return items.exit;
+  const style = await reviewStyle(io, flags);
   const { explainUnit } = await import('../aggregate/explain.js');
   const { renderExplanation } = await import('../render/explain.js');
-  const { streamKeys } = await import('../review/keys.js');
-  const { runReview } = await import('../review/loop.js');
 
-  let store: import('../review/file.js').ReviewStore;
+  let store: ReviewStore;
   try {
     store = fileStore(out, rows);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
     return usageError(io, `cannot write the review file ${flags.out} (${code})`);
   }
-  const keys = streamKeys(stdin);
-  stdin.setRawMode!(true);
-  stdin.resume?.();
-  // A terminal left in raw mode is unusable: restore it however the review ends.
-  const restore = (): void => {
-    keys.close();
-    stdin.setRawMode?.(false);
-    stdin.pause?.();
-  };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    restore();
-    store.close();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
-  let summary;
-  try {
-    summary = await runReview({
-      items,
-      store,
-      keys,
-      style,
-      file: flags.out,
-      categories: flat.map((c) => ({ path: c.path, label: c.label })),
-      screen: { write: (text) => io.stdout.write(text), width: () => (io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 80) },
-      explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark),
-    });
-  } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
-    restore();
-    store.close();
-  }
+  const summary = await inRawMode(stdin, store, {
+    items,
+    store,
+    style,
+    file: flags.out,
+    categories: flat.map((c) => ({ path: c.path, label: c.label })),
+    screen: { write: (text) => io.stdout.write(text), width: () => (io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 80) },
+    explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark),
+  });
   // Short enough for 80 columns with a short file name: the decisions of this run, then where the review stands.
   io.stderr.write(
     `fokus: ${flags.out}: ${summary.confirmed} confirmed, ${summary.rejected} rejected, ${summary.added} added; ` +

@@ -1,7 +1,8 @@
 import type { Matcher } from '../codebook/compile.js';
 import type { Match } from '../types.js';
-import type { Outcome } from './results.js';
-import { grown, type Derived, type Work } from './tables.js';
+import type { BlockedMatch, Outcome } from './results.js';
+import { grown } from '../arrays.js';
+import type { Derived, Work } from './tables.js';
 
 /** Atoms of evidence: collected, sorted, and handed to the categories they code, counting hits. */
 
@@ -127,45 +128,49 @@ export function countAtoms(d: Derived, w: Work, order: Int32Array, n: number, ro
   return touched;
 }
 
-/**
- * Hand each atom, in sorted order, to the categories it codes: with their evidence (when asked),
- * repeats left out (when the order is the full one), and blocked categories left out (listed in
- * `out.blocked` when asked). Returns how many categories were given atoms (see `countAtoms`).
- */
-export function giveAtoms(
-  matcher: Matcher,
-  d: Derived,
-  w: Work,
-  order: Int32Array,
-  n: number,
-  round: number,
-  full: boolean,
-  evidence: boolean,
-  blocking: boolean,
-  withBlocked: boolean,
-  out: Outcome,
-  starts: Int32Array,
-  ends: Int32Array,
-): number {
-  const { aStart, aEnd, aRank, aSrc } = w;
-  const objects: (Match | undefined)[] = evidence ? new Array<Match | undefined>(n) : [];
+/** One call's hand-out of atoms to categories (see `giveAtoms`). */
+export interface Giving {
+  matcher: Matcher;
+  d: Derived;
+  w: Work;
+  /** The atoms' numbers in sorted order, the first `n` of them used. */
+  order: Int32Array;
+  n: number;
+  round: number;
+  /** Whether the order is the full one (start, end, label): repeats of a hit are then left out. */
+  full: boolean;
+  /** Whether codings carry their evidence. */
+  evidence: boolean;
+  /** Whether blocked categories are listed in `out.blocked`. */
+  withBlocked: boolean;
+  out: Outcome;
+  /** Token starts and ends of the text (for the evidence of exclusions). */
+  starts: Int32Array;
+  ends: Int32Array;
+}
 
-  // Hand each atom, in sorted order, to the categories it codes.
-  const { catStamp, catLast, catReach, catCount, targetOff, targetList, chainOff, chainList, ownOff, ownList, nTerms } = d;
-  const lists = d.lists;
-  let touched = 0;
-  const touchedList = w.touched;
+/** Gives atoms to categories, counting hits, stamping the categories touched and listing evidence. */
+class Giver {
+  touched = 0;
+  private readonly objects: (Match | undefined)[];
+  constructor(private readonly g: Giving) {
+    this.objects = g.evidence ? new Array<Match | undefined>(g.n) : [];
+  }
+
   /** Give atom `a` to category `x` (a repeat of the category's last hit is left out). */
-  const give = (x: number, a: number): void => {
+  give(x: number, a: number): void {
+    const { d, w, round, full, evidence } = this.g;
+    const { aStart, aEnd, aRank } = w;
+    const { catStamp, catLast, catReach, catCount } = d;
     const start = aStart[a]!;
     const end = aEnd[a]!;
     if (catStamp[x] !== round) {
       catStamp[x] = round;
-      touchedList[touched++] = x;
+      w.touched[this.touched++] = x;
       catLast[x] = a;
       catReach[x] = end;
       catCount[x] = 1;
-      if (evidence) lists[x] = [(objects[a] ??= { by: d.labels[aRank[a]!]!, start, end })];
+      if (evidence) d.lists[x] = [(this.objects[a] ??= { by: d.labels[aRank[a]!]!, start, end })];
       return;
     }
     if (full) {
@@ -181,80 +186,101 @@ export function giveAtoms(
     } else if (end > reach) {
       catReach[x] = end;
     }
-    if (evidence) lists[x]!.push((objects[a] ??= { by: d.labels[aRank[a]!]!, start, end }));
-  };
+    if (evidence) d.lists[x]!.push((this.objects[a] ??= { by: d.labels[aRank[a]!]!, start, end }));
+  }
+
+  /** Give atom `a` to every category in the packed chain of `c` (the category and its ancestors). */
+  giveChain(c: number, a: number): void {
+    const { chainOff, chainList } = this.g.d;
+    for (let j = chainOff[c]!; j < chainOff[c + 1]!; j++) this.give(chainList[j]!, a);
+  }
+}
+
+/**
+ * Hand each atom, in sorted order, to the categories it codes: with their evidence (when asked),
+ * repeats left out (when the order is the full one), and blocked categories left out (listed in
+ * `out.blocked` when asked). Returns how many categories were given atoms (see `countAtoms`).
+ */
+export function giveAtoms(g: Giving, blocking: boolean): number {
+  const giver = new Giver(g);
+  const { d, w, order, n } = g;
   if (!blocking) {
+    const { targetOff, targetList } = d;
     for (let k = 0; k < n; k++) {
       const a = order[k]!;
-      const src = aSrc[a]!;
-      for (let j = targetOff[src]!; j < targetOff[src + 1]!; j++) give(targetList[j]!, a);
+      const src = w.aSrc[a]!;
+      for (let j = targetOff[src]!; j < targetOff[src + 1]!; j++) giver.give(targetList[j]!, a);
     }
-  } else {
-    const blockerOf = (c: number): number => {
-      if (d.blockStamp[c] !== round) {
-        d.blockStamp[c] = round;
-        let b = -1;
-        for (let j = chainOff[c]!; j < chainOff[c + 1]!; j++) {
-          if (d.exclStamp[chainList[j]!] === round) {
-            b = chainList[j]!;
-            break;
-          }
-        }
-        d.blockedBy[c] = b;
-      }
-      return d.blockedBy[c]!;
-    };
-    const ownBlocked: number[] = [];
-    const notBlocked = (c: number): boolean => {
-      if (blockerOf(c) < 0) return true;
-      if (d.ownStamp[c] !== round) {
-        d.ownStamp[c] = round;
-        ownBlocked.push(c);
-      }
-      return false;
-    };
-    for (let k = 0; k < n; k++) {
-      const a = order[k]!;
-      const src = aSrc[a]!;
-      if (src < nTerms) {
-        for (let i = ownOff[src]!; i < ownOff[src + 1]!; i++) {
-          const c = ownList[i]!;
-          if (notBlocked(c)) for (let j = chainOff[c]!; j < chainOff[c + 1]!; j++) give(chainList[j]!, a);
-        }
-      } else if (notBlocked(src - nTerms)) {
-        for (let j = chainOff[src - nTerms]!; j < chainOff[src - nTerms + 1]!; j++) give(chainList[j]!, a);
-      }
+    return giver.touched;
+  }
+  const ownBlocked: number[] = [];
+  const notBlocked = (c: number): boolean => {
+    if (blockerOf(g, c) < 0) return true;
+    if (d.ownStamp[c] !== g.round) {
+      d.ownStamp[c] = g.round;
+      ownBlocked.push(c);
     }
-    if (withBlocked && ownBlocked.length > 0) {
-      // Blocked categories are few: their evidence is gathered plainly.
-      ownBlocked.sort((a, b) => a - b);
-      for (const c of ownBlocked) {
-        const blocker = blockerOf(c);
-        const matches: Match[] = [];
-        let last = -1;
-        for (let k = 0; k < n; k++) {
-          const a = order[k]!;
-          const src = aSrc[a]!;
-          if (src < nTerms ? !ownList.subarray(ownOff[src]!, ownOff[src + 1]!).includes(c) : src !== nTerms + c) continue;
-          if (last >= 0 && aStart[last] === aStart[a] && aEnd[last] === aEnd[a] && aRank[last] === aRank[a]) continue;
-          last = a;
-          matches.push({ by: d.labels[aRank[a]!]!, start: aStart[a]!, end: aEnd[a]! });
-        }
-        const exclude: Match[] = [];
-        for (const t of matcher.categories[blocker]!.exclude) {
-          if (d.termStamp[t] !== round) continue;
-          const by = matcher.terms[t]!.text;
-          const off = d.termOff[t]!;
-          for (let j = 0; j < d.termCnt[t]!; j++) {
-            const o = w.byTerm[off + j]!;
-            exclude.push({ by, start: starts[w.occFirst[o]!]!, end: ends[w.occLast[o]!]! });
-          }
-        }
-        out.blocked.push({ path: matcher.categories[c]!.path, by: matcher.categories[blocker]!.path, exclude: sortMatches(exclude), matches });
-      }
+    return false;
+  };
+  const { ownOff, ownList, nTerms } = d;
+  for (let k = 0; k < n; k++) {
+    const a = order[k]!;
+    const src = w.aSrc[a]!;
+    if (src < nTerms) {
+      for (let i = ownOff[src]!; i < ownOff[src + 1]!; i++) if (notBlocked(ownList[i]!)) giver.giveChain(ownList[i]!, a);
+    } else if (notBlocked(src - nTerms)) {
+      giver.giveChain(src - nTerms, a);
     }
   }
-  return touched;
+  // Blocked categories are few: their evidence is gathered plainly.
+  if (g.withBlocked) for (const c of ownBlocked.sort((x, y) => x - y)) g.out.blocked.push(blockedMatch(g, c));
+  return giver.touched;
+}
+
+/** The category of `c`'s chain whose exclusion blocks it this round, or -1 (remembered per round). */
+function blockerOf(g: Giving, c: number): number {
+  const { d, round } = g;
+  if (d.blockStamp[c] !== round) {
+    d.blockStamp[c] = round;
+    let b = -1;
+    for (let j = d.chainOff[c]!; j < d.chainOff[c + 1]!; j++) {
+      if (d.exclStamp[d.chainList[j]!] === round) {
+        b = d.chainList[j]!;
+        break;
+      }
+    }
+    d.blockedBy[c] = b;
+  }
+  return d.blockedBy[c]!;
+}
+
+/** What a blocked category would have been coded with, and the exclusion that blocked it. */
+function blockedMatch(g: Giving, c: number): BlockedMatch {
+  const { matcher, d, w, order, n, round, starts, ends } = g;
+  const { aStart, aEnd, aRank, aSrc } = w;
+  const { ownOff, ownList, nTerms } = d;
+  const blocker = blockerOf(g, c);
+  const matches: Match[] = [];
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const a = order[k]!;
+    const src = aSrc[a]!;
+    if (src < nTerms ? !ownList.subarray(ownOff[src]!, ownOff[src + 1]!).includes(c) : src !== nTerms + c) continue;
+    if (last >= 0 && aStart[last] === aStart[a] && aEnd[last] === aEnd[a] && aRank[last] === aRank[a]) continue;
+    last = a;
+    matches.push({ by: d.labels[aRank[a]!]!, start: aStart[a]!, end: aEnd[a]! });
+  }
+  const exclude: Match[] = [];
+  for (const t of matcher.categories[blocker]!.exclude) {
+    if (d.termStamp[t] !== round) continue;
+    const by = matcher.terms[t]!.text;
+    const off = d.termOff[t]!;
+    for (let j = 0; j < d.termCnt[t]!; j++) {
+      const o = w.byTerm[off + j]!;
+      exclude.push({ by, start: starts[w.occFirst[o]!]!, end: ends[w.occLast[o]!]! });
+    }
+  }
+  return { path: matcher.categories[c]!.path, by: matcher.categories[blocker]!.path, exclude: sortMatches(exclude), matches };
 }
 
 /**

@@ -115,7 +115,7 @@ function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given:
   const order = sortAtoms(w, n, full);
   if (w.touched.length < matcher.categories.length) w.touched = new Int32Array(matcher.categories.length);
   // The common case, counts only and nothing blocked, has a loop of its own (kept small for the compiler).
-  const touched = !blocking && !full ? countAtoms(d, w, order, n, round) : giveAtoms(matcher, d, w, order, n, round, full, evidence, blocking, withBlocked, out, starts, ends);
+  const touched = !blocking && !full ? countAtoms(d, w, order, n, round) : giveAtoms({ matcher, d, w, order, n, round, full, evidence, withBlocked, out, starts, ends }, blocking);
   const { catStamp, catCount } = d;
   const lists = d.lists;
   const touchedList = w.touched;

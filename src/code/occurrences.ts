@@ -4,7 +4,8 @@ import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../text/tokenize.js';
 import { addAtom, growAtoms } from './atoms.js';
 import { inQuestion, isNegated, tokenContext, type TokenContext } from './context.js';
 import { detach, patternsOf, reserveIds, type ScannedTokens } from './scan.js';
-import { grown, type Derived, type Work } from './tables.js';
+import { grown } from '../arrays.js';
+import type { Derived, Work } from './tables.js';
 
 /** Term occurrences in a scanned text: phrases, guards, separable verbs, completed compound parts. */
 
@@ -82,8 +83,8 @@ export function guardPasses(w: Work, guard: number, first: number, last: number,
  * Returns whether any term occurs.
  */
 export function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: number): boolean {
-  const { count, hits, hitCount, starts, ends, ids, idStart, idCount } = scan;
-  const { atomOff, atomList, occOff, occList, phraseOff, phraseList, phraseAt, elemOff, elemList, termCnt, termRank, hasOwn, needOcc, nPatterns } = d;
+  const { hits, hitCount, starts, ends, ids, idStart, idCount } = scan;
+  const { atomOff, atomList, occOff, occList, phraseOff, phraseList, elemOff, termRank, hasOwn, needOcc, nPatterns } = d;
   const w = d.work;
   let { aStart, aEnd, aRank, aSrc } = w;
   let atoms = 0;
@@ -121,21 +122,9 @@ export function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, rou
       }
       for (let p = phraseOff[id]!, pEnd = phraseOff[id + 1]!; p < pEnd; p++) {
         const termId = phraseList[p]!;
-        const e0 = elemOff[termId]!;
-        const at = phraseAt[termId]!;
-        const size = elemOff[termId + 1]! - e0;
-        const first = i - at;
-        const last = first + size - 1;
-        if (first < 0 || last >= count) continue;
-        let ok = true;
-        for (let e = 0; e < size && ok; e++) {
-          const el = elemList[e0 + e]!;
-          if (e === at || el === WILDCARD) continue;
-          // Does token first + e have pattern el?
-          ok = false;
-          for (let q = idStart[first + e]!, qEnd = q + idCount[first + e]!; q < qEnd && !ok; q++) ok = ids[q] === el;
-        }
-        if (!ok) continue;
+        const first = phraseStart(scan, d, termId, i);
+        if (first < 0) continue;
+        const last = first + elemOff[termId + 1]! - elemOff[termId]! - 1;
         const guard = d.guard[termId]!;
         if (guard !== 0 && !guardPasses(w, guard, first, last, matcher.terms[termId]!.text)) continue;
         any = true;
@@ -156,11 +145,38 @@ export function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, rou
   }
   w.atoms = atoms;
   if (d.splitList.length > 0 && findSplitVerbs(scan, matcher, d, round)) any = true;
-  // Group the occurrences by term: each term's run starts at termOff, in text order.
+  groupByTerm(w, d);
+  return any;
+}
+
+/**
+ * Where phrase `termId` starts when its lookup element is at token `i` and every other element
+ * (wildcards aside) has its pattern at its token; -1 when it does not occur there.
+ */
+function phraseStart(scan: ScannedTokens, d: Derived, termId: number, i: number): number {
+  const { ids, idStart, idCount } = scan;
+  const e0 = d.elemOff[termId]!;
+  const at = d.phraseAt[termId]!;
+  const size = d.elemOff[termId + 1]! - e0;
+  const first = i - at;
+  if (first < 0 || first + size - 1 >= scan.count) return -1;
+  for (let e = 0; e < size; e++) {
+    const el = d.elemList[e0 + e]!;
+    if (e === at || el === WILDCARD) continue;
+    // Does token first + e have pattern el?
+    let ok = false;
+    for (let q = idStart[first + e]!, qEnd = q + idCount[first + e]!; q < qEnd && !ok; q++) ok = ids[q] === el;
+    if (!ok) return -1;
+  }
+  return first;
+}
+
+/** Group the occurrences by term: each term's run starts at `termOff`, in text order. */
+function groupByTerm(w: Work, d: Derived): void {
   const n = w.occCount;
   const { seen, seenCount, occTerm } = w;
   if (w.byTerm.length < n) w.byTerm = new Int32Array(Math.max(n, w.byTerm.length * 2));
-  const { termOff, termFill } = d;
+  const { termOff, termFill, termCnt } = d;
   let at = 0;
   for (let s = 0; s < seenCount; s++) {
     const t = seen[s]!;
@@ -170,7 +186,6 @@ export function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, rou
   }
   const byTerm = w.byTerm;
   for (let o = 0; o < n; o++) byTerm[termFill[occTerm[o]!]!++] = o;
-  return any;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { grown } from '../arrays.js';
 import type { Matcher } from '../codebook/compile.js';
 
 /**
@@ -228,13 +229,6 @@ export function reserveIds(out: ScannedTokens, n: number): void {
 /** The pattern ids of token `k` of a scan, as a new list. */
 export function patternsOf(scan: ScannedTokens, k: number): number[] {
   return Array.from(scan.ids.subarray(scan.idStart[k]!, scan.idStart[k]! + scan.idCount[k]!));
-}
-
-/** A copy of `a` twice as long. */
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** Room for the tokens of one scan, held per matcher (in its `FormTable`), never in module state. */

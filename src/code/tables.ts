@@ -65,11 +65,6 @@ export function newWork(): Work {
 }
 
 /** A copy of `a` with room for at least `need` items. */
-export function grown(a: Int32Array, need: number): Int32Array {
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
 /**
  * Lookup tables derived once per matcher. Lists per pattern, term or category are kept in one
  * array each, the items of number `i` at `list[off[i]]` up to (not including) `list[off[i + 1]]`.
@@ -198,14 +193,12 @@ export function lookupElement(text: string, elements: readonly number[]): number
   return best;
 }
 
-function derive(matcher: Matcher): Derived {
-  const nTerms = matcher.terms.length;
-  const nCats = matcher.categories.length;
-  const nPatterns = matcher.patternCount;
+/** Which categories use each term: as their own term, in a rule, as an exclusion; and which terms need their occurrences. */
+function termUses(matcher: Matcher): { own: number[][]; rules: number[][]; excl: number[][]; needOcc: Uint8Array } {
   const own: number[][] = [];
   const rules: number[][] = [];
   const excl: number[][] = [];
-  const needOcc = new Uint8Array(nTerms);
+  const needOcc = new Uint8Array(matcher.terms.length);
   for (const cat of matcher.categories) {
     for (const t of new Set(cat.terms)) (own[t] ??= []).push(cat.index);
     const used = new Set<number>();
@@ -219,11 +212,15 @@ function derive(matcher: Matcher): Derived {
       needOcc[t] = 1;
     }
   }
-  const hasOwn = Uint8Array.from(matcher.terms, (t) => (own[t.id] ? 1 : 0));
+  return { own, rules, excl, needOcc };
+}
+
+/** The terms each word pattern leads to: single-word terms (as atoms, as occurrences), phrases by their lookup element, split verbs. */
+function lookups(matcher: Matcher, hasOwn: Uint8Array, needOcc: Uint8Array) {
   const atomSingles: number[][] = [];
   const occSingles: number[][] = [];
   const phrases: number[][] = [];
-  const phraseAt = new Int32Array(nTerms);
+  const phraseAt = new Int32Array(matcher.terms.length);
   const splits: number[][] = [];
   for (const term of matcher.terms) {
     if (term.split) (splits[term.split.finite] ??= []).push(term.id);
@@ -237,65 +234,45 @@ function derive(matcher: Matcher): Derived {
       (phrases[term.elements[at]!] ??= []).push(term.id);
     }
   }
+  const n = matcher.patternCount;
+  return { atom: packed(n, atomSingles), occ: packed(n, occSingles), phrase: packed(n, phrases), split: packed(n, splits), phraseAt };
+}
+
+/** Each category's chain up to its top level, and each term's roll-up targets (its categories and their ancestors). */
+function rollUps(matcher: Matcher, own: readonly (readonly number[] | undefined)[]): { chains: number[][]; roll: (number[] | undefined)[] } {
   const chains: number[][] = matcher.categories.map((c) => {
     const chain: number[] = [];
     for (let i = c.index; i >= 0; i = matcher.categories[i]!.parent) chain.push(i);
     return chain;
   });
-  const roll: number[][] = [];
-  for (let t = 0; t < nTerms; t++) {
+  const roll: (number[] | undefined)[] = [];
+  for (let t = 0; t < matcher.terms.length; t++) {
     const o = own[t];
     if (!o) continue;
     const targets = new Set<number>();
     for (const c of o) for (const x of chains[c]!) targets.add(x);
     roll[t] = [...targets];
   }
+  return { chains, roll };
+}
+
+/** Every evidence label (terms, rules, rule terms) in sorted order, and each one's rank in it. */
+function labelRanks(matcher: Matcher): Pick<Derived, 'labels' | 'termRank' | 'ruleRanks' | 'termLabelRanks'> {
   const labels = [
     ...new Set([...matcher.terms.map((t) => t.text), ...matcher.categories.flatMap((c) => c.rules.flatMap((r) => [r.label, ...r.termLabels]))]),
   ].sort();
   const rank = new Map(labels.map((l, i) => [l, i]));
-  const atomP = packed(nPatterns, atomSingles);
-  const occP = packed(nPatterns, occSingles);
-  const phrase = packed(nPatterns, phrases);
-  const splitP = packed(nPatterns, splits);
-  const ownP = packed(nTerms, own);
-  const targetP = packed(nTerms + nCats, [...Array.from({ length: nTerms }, (_, t) => roll[t]), ...chains]);
-  const ruleP = packed(nTerms, rules);
-  const exclP = packed(nTerms, excl);
-  const chainP = packed(nCats, chains);
-  const elemP = packed(nTerms, matcher.terms.map((t) => t.elements));
   return {
-    nPatterns,
-    atomOff: atomP.off,
-    atomList: atomP.list,
-    occOff: occP.off,
-    occList: occP.list,
-    hasOwn,
-    needOcc,
-    guard: Uint8Array.from(matcher.terms, (t) => t.guard),
-    splitOff: splitP.off,
-    splitList: splitP.list,
-    phraseOff: phrase.off,
-    phraseList: phrase.list,
-    phraseAt,
-    elemOff: elemP.off,
-    elemList: elemP.list,
-    ownOff: ownP.off,
-    ownList: ownP.list,
-    nTerms,
-    targetOff: targetP.off,
-    targetList: targetP.list,
-    ruleOff: ruleP.off,
-    ruleList: ruleP.list,
-    exclOff: exclP.off,
-    exclList: exclP.list,
-    hasExcludes: exclP.list.length > 0,
-    chainOff: chainP.off,
-    chainList: chainP.list,
     labels,
     termRank: Int32Array.from(matcher.terms, (t) => rank.get(t.text)!),
     ruleRanks: matcher.categories.map((c) => Int32Array.from(c.rules, (r) => rank.get(r.label)!)),
     termLabelRanks: matcher.categories.map((c) => c.rules.map((r) => Int32Array.from(r.termLabels, (l) => rank.get(l)!))),
+  };
+}
+
+/** The per-call scratch arrays of a matcher with these many terms and categories. */
+function scratch(nTerms: number, nCats: number) {
+  return {
     termStamp: new Int32Array(nTerms),
     termCnt: new Int32Array(nTerms),
     termOff: new Int32Array(nTerms),
@@ -313,5 +290,51 @@ function derive(matcher: Matcher): Derived {
     round: 0,
     work: newWork(),
     outcome: { count: 0, index: new Int32Array(64), hits: new Int32Array(64), matches: [], blocked: [] },
+  };
+}
+
+function derive(matcher: Matcher): Derived {
+  const nTerms = matcher.terms.length;
+  const nCats = matcher.categories.length;
+  const { own, rules, excl, needOcc } = termUses(matcher);
+  const hasOwn = Uint8Array.from(matcher.terms, (t) => (own[t.id] ? 1 : 0));
+  const look = lookups(matcher, hasOwn, needOcc);
+  const { chains, roll } = rollUps(matcher, own);
+  const ownP = packed(nTerms, own);
+  const targetP = packed(nTerms + nCats, [...Array.from({ length: nTerms }, (_, t) => roll[t]), ...chains]);
+  const ruleP = packed(nTerms, rules);
+  const exclP = packed(nTerms, excl);
+  const chainP = packed(nCats, chains);
+  const elemP = packed(nTerms, matcher.terms.map((t) => t.elements));
+  return {
+    nPatterns: matcher.patternCount,
+    atomOff: look.atom.off,
+    atomList: look.atom.list,
+    occOff: look.occ.off,
+    occList: look.occ.list,
+    hasOwn,
+    needOcc,
+    guard: Uint8Array.from(matcher.terms, (t) => t.guard),
+    splitOff: look.split.off,
+    splitList: look.split.list,
+    phraseOff: look.phrase.off,
+    phraseList: look.phrase.list,
+    phraseAt: look.phraseAt,
+    elemOff: elemP.off,
+    elemList: elemP.list,
+    ownOff: ownP.off,
+    ownList: ownP.list,
+    nTerms,
+    targetOff: targetP.off,
+    targetList: targetP.list,
+    ruleOff: ruleP.off,
+    ruleList: ruleP.list,
+    exclOff: exclP.off,
+    exclList: exclP.list,
+    hasExcludes: exclP.list.length > 0,
+    chainOff: chainP.off,
+    chainList: chainP.list,
+    ...labelRanks(matcher),
+    ...scratch(nTerms, nCats),
   };
 }

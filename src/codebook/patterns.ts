@@ -110,83 +110,112 @@ export interface Patterns {
   lookupCompound(lowerForm: string, headPart: string): readonly number[];
 }
 
+/** The pattern indexes of one codebook while it compiles and after. */
+interface Tables {
+  language: Language;
+  /** Whether compounds match through their head (`compounds: head`). */
+  head: boolean;
+  sets: ReadonlyMap<string, readonly string[]>;
+  /** Unfolded and folded indexes of the patterns. */
+  indexes: PatternIndex[];
+  /**
+   * With compound heads, the patterns of exclusions (`not`, `exclude`) see every part of a compound
+   * ("WLAN-Netzwerk" is excluded by `wlan*`): they live in indexes of their own.
+   */
+  partIndexes: PatternIndex[];
+  patternIds: Map<string, number>;
+  next: number;
+}
+
 /**
  * The patterns of a codebook in `language`, with compound heads when `head`, and its word sets
  * (name → words). Look-ups are made only after every pattern is registered.
  */
 export function newPatterns(language: Language, head: boolean, sets: ReadonlyMap<string, readonly string[]>): Patterns {
-  const indexes = [newIndex(false), newIndex(true)];
-  // With compound heads, the patterns of exclusions (`not`, `exclude`) see every part of a compound
-  // ("WLAN-Netzwerk" is excluded by `wlan*`): they live in indexes of their own.
-  const partIndexes = head ? [newIndex(false), newIndex(true)] : [];
-  const allIndexes = [...indexes, ...partIndexes];
-  const patternIds = new Map<string, number>();
-  let nextPattern = 0;
+  const t: Tables = {
+    language,
+    head,
+    sets,
+    indexes: [newIndex(false), newIndex(true)],
+    partIndexes: head ? [newIndex(false), newIndex(true)] : [],
+    patternIds: new Map(),
+    next: 0,
+  };
+  return { ...registration(t), count: () => t.next, ...lookups(t) };
+}
 
-  const addGlob = (index: PatternIndex, id: number, norm: string): void => {
-    const literals = norm.split('*');
-    const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
-    const entry: Glob = { id, literals, slot: index.globList.length };
-    index.globList.push(entry);
-    const first = literals[0]!;
-    const last = literals[literals.length - 1]!;
-    if (first.length >= 3) push(index.prefixGlobs, trigramKey(first, 0), entry);
-    else if (last.length >= 3) push(index.suffixGlobs, trigramKey(last, last.length - 3), entry);
-    else if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
-    else index.shortGlobs.push(entry);
-  };
-  const addExact = (index: PatternIndex, id: number, norm: string): void => {
-    push(index.exact, norm, id);
-    if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
-  };
-  /** Register one written word (lower-cased) under pattern `id`: exact form, glob, lemma forms or `*head` forms, stem. */
-  const registerWord = (id: number, lower: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): void => {
-    const norm = fold ? foldWord(lower) : lower;
-    const glob = norm.includes('*');
-    const headGlob = lemma && /^\*[^*]+$/u.test(lower);
-    const index = (anyPart && partIndexes.length > 0 ? partIndexes : indexes)[fold ? 1 : 0]!;
-    if (lemma && (!glob || headGlob)) {
-      for (const form of inflections(headGlob ? lower.slice(1) : lower).forms) {
-        const f = fold ? foldWord(form) : form;
-        if (headGlob) addGlob(index, id, `*${f}`);
-        else addExact(index, id, f);
-      }
-    } else if (glob) {
-      addGlob(index, id, norm);
-    } else {
-      addExact(index, id, norm);
+function addGlob(index: PatternIndex, id: number, norm: string): void {
+  const literals = norm.split('*');
+  const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const entry: Glob = { id, literals, slot: index.globList.length };
+  index.globList.push(entry);
+  const first = literals[0]!;
+  const last = literals[literals.length - 1]!;
+  if (first.length >= 3) push(index.prefixGlobs, trigramKey(first, 0), entry);
+  else if (last.length >= 3) push(index.suffixGlobs, trigramKey(last, last.length - 3), entry);
+  else if (longest.length >= 3) push(index.globs, trigramKey(longest, 0), entry);
+  else index.shortGlobs.push(entry);
+}
+
+function addExact(index: PatternIndex, id: number, norm: string): void {
+  push(index.exact, norm, id);
+  if (norm.includes('-')) push(index.exact, norm.replace(/-/g, ''), id);
+}
+
+/** Register one written word (lower-cased) under pattern `id`: exact form, glob, lemma forms or `*head` forms, stem. */
+function registerWord(t: Tables, id: number, lower: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): void {
+  const norm = fold ? foldWord(lower) : lower;
+  const glob = norm.includes('*');
+  const headGlob = lemma && /^\*[^*]+$/u.test(lower);
+  const index = (anyPart && t.partIndexes.length > 0 ? t.partIndexes : t.indexes)[fold ? 1 : 0]!;
+  if (lemma && (!glob || headGlob)) {
+    for (const form of inflections(headGlob ? lower.slice(1) : lower).forms) {
+      const f = fold ? foldWord(form) : form;
+      if (headGlob) addGlob(index, id, `*${f}`);
+      else addExact(index, id, f);
     }
-    if (stem && !glob) push(index.stems, stemKey(lower, fold, language), id);
-  };
-  /**
-   * A word pattern; with `lemma` (German), a plain word stands for its inflected forms, `*word` for
-   * compounds ending in one; `$name` for every word of the word set `name`.
-   */
-  const patternFor = (word: string, fold: boolean, stem: boolean, lemma: boolean, anyPart: boolean): number => {
-    const lower = lowerWord(word);
-    const set = lower.startsWith('$') ? sets.get(lower.slice(1)) : undefined;
-    const parts = anyPart && partIndexes.length > 0 ? 'x' : '';
-    const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${parts}${fold ? foldWord(lower) : lower}`;
-    let id = patternIds.get(key);
-    if (id !== undefined) return id;
-    id = nextPattern++;
-    patternIds.set(key, id);
-    if (set) for (const w of set) registerWord(id, lowerWord(w), fold, stem, lemma, anyPart);
-    else registerWord(id, lower, fold, stem, lemma, anyPart);
-    return id;
-  };
-  /** A pattern matching exactly the given (lower-cased) word forms; `key` names the set. */
-  const formsPattern = (key: string, forms: readonly string[], fold: boolean): number => {
-    const k = `${fold ? 'f' : 'n'}={${key}}`;
-    let id = patternIds.get(k);
-    if (id !== undefined) return id;
-    id = nextPattern++;
-    patternIds.set(k, id);
-    const index = indexes[fold ? 1 : 0]!;
-    for (const form of new Set(forms.map((f) => (fold ? foldWord(f) : f)))) addExact(index, id, form);
-    return id;
-  };
+  } else if (glob) {
+    addGlob(index, id, norm);
+  } else {
+    addExact(index, id, norm);
+  }
+  if (stem && !glob) push(index.stems, stemKey(lower, fold, t.language), id);
+}
 
+/** Making patterns: each distinct word (or word set, or list of forms) once, under its own id. */
+function registration(t: Tables): Pick<Patterns, 'patternFor' | 'formsPattern'> {
+  const idFor = (key: string, register: (id: number) => void): number => {
+    let id = t.patternIds.get(key);
+    if (id !== undefined) return id;
+    id = t.next++;
+    t.patternIds.set(key, id);
+    register(id);
+    return id;
+  };
+  return {
+    patternFor(word, fold, stem, lemma, anyPart) {
+      const lower = lowerWord(word);
+      const set = lower.startsWith('$') ? t.sets.get(lower.slice(1)) : undefined;
+      const parts = anyPart && t.partIndexes.length > 0 ? 'x' : '';
+      const key = `${fold ? 'f' : 'n'}${stem ? 's' : '-'}${lemma ? 'l' : '-'}${parts}${fold ? foldWord(lower) : lower}`;
+      return idFor(key, (id) => {
+        if (set) for (const w of set) registerWord(t, id, lowerWord(w), fold, stem, lemma, anyPart);
+        else registerWord(t, id, lower, fold, stem, lemma, anyPart);
+      });
+    },
+    formsPattern(key, forms, fold) {
+      return idFor(`${fold ? 'f' : 'n'}={${key}}`, (id) => {
+        const index = t.indexes[fold ? 1 : 0]!;
+        for (const form of new Set(forms.map((f) => (fold ? foldWord(f) : f)))) addExact(index, id, form);
+      });
+    },
+  };
+}
+
+/** Looking words up, cached by form and by token. */
+function lookups(t: Tables): Pick<Patterns, 'lookup' | 'lookupToken' | 'lookupForm' | 'lookupCompound'> {
+  const { language, head, indexes, partIndexes } = t;
+  const allIndexes = [...indexes, ...partIndexes];
   // Sized when the first look-up comes, after every pattern is registered.
   let probe: { stamps: Int32Array; round: number } | undefined;
   const probeOf = (): { stamps: Int32Array; round: number } =>
@@ -209,35 +238,37 @@ export function newPatterns(language: Language, head: boolean, sets: ReadonlyMap
     for (const index of partIndexes) collect(index, joined, language, found, probeOf());
     return found;
   };
+  /** A token with several forms (a hyphenated compound): each form, joined runs through their head. */
+  const lookupForms = (lowerToken: string, forms: readonly string[]): readonly number[] => {
+    // With compound heads, the joined spelling of parts ("kitaleitung") is matched by a glob only
+    // where the glob's letters reach into the head: `*leitung` does, `kita*` does not.
+    const headPart = head ? headOf(lowerToken) : '';
+    const all: number[] = [];
+    for (const f of forms) {
+      const joinedRun = head && !/[-‐‑]/u.test(f) && f.length > headPart.length;
+      for (const id of joinedRun ? lookupJoined(f, headPart) : lookupForm(f)) all.push(id);
+    }
+    // Exclusions see every part, the modifiers and truncated parts too.
+    if (partIndexes.length > 0) for (const f of tokenForms(lowerToken)) for (const index of partIndexes) collect(index, f, language, all, probeOf());
+    return ascendingUnique(all);
+  };
   const tokenCache = boundedMap<readonly number[]>();
   const lookup = (lowerToken: string): readonly number[] => {
     let ids = tokenCache.get(lowerToken);
     if (ids === undefined) {
       const forms = tokenForms(lowerToken, head);
-      if (forms.length === 1) {
-        ids = lookupForm(forms[0]!);
-      } else {
-        // With compound heads, the joined spelling of parts ("kitaleitung") is matched by a glob only
-        // where the glob's letters reach into the head: `*leitung` does, `kita*` does not.
-        const headPart = head ? headOf(lowerToken) : '';
-        const all: number[] = [];
-        for (const f of forms) {
-          const joinedRun = head && !/[-‐‑]/u.test(f) && f.length > headPart.length;
-          for (const id of joinedRun ? lookupJoined(f, headPart) : lookupForm(f)) all.push(id);
-        }
-        // Exclusions see every part, the modifiers and truncated parts too.
-        if (partIndexes.length > 0) for (const f of tokenForms(lowerToken)) for (const index of partIndexes) collect(index, f, language, all, probeOf());
-        ids = ascendingUnique(all);
-      }
+      ids = forms.length === 1 ? lookupForm(forms[0]!) : lookupForms(lowerToken, forms);
       tokenCache.set(lowerToken, ids);
     }
     return ids;
   };
-  // Callers cache by written form (see code/scan.ts), so this one is not cached again.
-  const lookupToken = (token: string): readonly number[] => lookup(lowerWord(token));
-
-  const lookupCompound = (lowerForm: string, headPart: string): readonly number[] => (head ? lookupJoined(lowerForm, headPart) : lookupForm(lowerForm, false));
-  return { patternFor, formsPattern, count: () => nextPattern, lookup, lookupToken, lookupForm, lookupCompound };
+  return {
+    lookup,
+    // Callers cache by written form (see code/scan.ts), so this one is not cached again.
+    lookupToken: (token) => lookup(lowerWord(token)),
+    lookupForm,
+    lookupCompound: (lowerForm, headPart) => (head ? lookupJoined(lowerForm, headPart) : lookupForm(lowerForm, false)),
+  };
 }
 
 function newIndex(fold: boolean): PatternIndex {

@@ -3,7 +3,7 @@
  * twin of what `edit.ts` writes into the YAML, used to compile the codebooks the learner codes with.
  */
 import type { Category, Codebook, Term } from '../types.js';
-import type { ProposalKind } from './candidates.js';
+import type { Candidate, ProposalKind } from './candidates.js';
 
 /** What a proposal adds to its category. */
 export interface Change {
@@ -11,6 +11,11 @@ export interface Change {
   kind: ProposalKind;
   terms: readonly string[];
   within?: number;
+}
+
+/** The change a candidate makes. */
+export function changeOfCandidate(c: Candidate): Change {
+  return { category: c.category, kind: c.kind, terms: c.terms, ...(c.within !== undefined ? { within: c.within } : {}) };
 }
 
 /** A term as loaded categories hold it. */

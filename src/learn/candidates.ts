@@ -167,6 +167,114 @@ function pairsOf(features: Features, u: number, within: number, add: (k: string)
   }
 }
 
+/** A candidate before it is numbered: what it proposes, the units it touches and its estimate. */
+interface Draft {
+  kind: ProposalKind;
+  terms: string[];
+  text: string;
+  approx: Int32Array;
+}
+
+/** The units the rules miss and code wrongly, and the counts of the rules' coding. */
+function errorsOf(gold: Uint8Array, coded: Uint8Array): { missed: number[]; wrong: number[]; base: Counts } {
+  const missed: number[] = [];
+  const wrong: number[] = [];
+  const base: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (let u = 0; u < gold.length; u++) {
+    if (gold[u] && !coded[u]) missed.push(u);
+    if (!gold[u] && coded[u]) wrong.push(u);
+    if (gold[u] && coded[u]) base.tp++;
+    else if (coded[u]) base.fp++;
+    else if (gold[u]) base.fn++;
+  }
+  return { missed, wrong, base };
+}
+
+/** The best `perKind` drafts of one kind with an estimate above 0 (ties by text), numbered as candidates. */
+function pick(drafts: readonly Draft[], cat: Category, ctx: CandidateContext, base: Counts): Candidate[] {
+  // Several keys may give the same text (a glob over forms): their units are merged.
+  const byText = new Map<string, Draft>();
+  for (const d of drafts) {
+    const seen = byText.get(d.text);
+    if (seen) seen.approx = union([seen.approx, d.approx]);
+    else byText.set(d.text, d);
+  }
+  const scored = [...byText.values()].map((d) => ({ ...d, score: estimate(d.approx, ctx, base, adds(d.kind)) })).filter((d) => d.score > 0);
+  scored.sort((a, b) => b.score - a.score || cmp(a.text, b.text));
+  return scored.slice(0, ctx.perKind).map((d) => ({ id: ctx.nextId(), category: cat.path, kind: d.kind, terms: d.terms, text: d.text, approx: d.approx, ...(d.kind === 'near' ? { within: ctx.within } : {}) }));
+}
+
+/** Keys of `counts` seen in at least `least` units. */
+function frequentKeys<K>(counts: ReadonlyMap<K, number>, least: number): K[] {
+  return [...counts].filter(([, c]) => c >= least).map(([k]) => k);
+}
+
+/** Terms from the keys frequent in the missed units. */
+function termDrafts(keys: readonly number[], cat: Category, ctx: CandidateContext, usable: (text: string) => boolean): Draft[] {
+  const { features } = ctx;
+  return keys.flatMap((k) =>
+    termTexts(features.keys[k]!, cat, ctx.language)
+      .filter(usable)
+      .map((text): Draft => ({ kind: 'term', terms: [text], text, approx: features.keyUnits[k]! })),
+  );
+}
+
+/** Compounds by their head (German): every key in the missed units that ends in a noun. */
+function compoundDrafts(keys: Iterable<number>, missed: readonly number[], cat: Category, ctx: CandidateContext, usable: (text: string) => boolean): Draft[] {
+  const { features } = ctx;
+  const byHead = new Map<string, Int32Array[]>();
+  for (const k of [...keys].sort((a, b) => a - b)) {
+    const head = compoundHead(features.keys[k]!);
+    if (head === null) continue;
+    const lists = byHead.get(head) ?? [];
+    lists.push(features.keyUnits[k]!);
+    byHead.set(head, lists);
+  }
+  return [...byHead].flatMap(([head, lists]): Draft[] => {
+    const approx = union(lists);
+    if (countAmong(approx, missed) < ctx.minSupport) return [];
+    return headTexts(head, cat)
+      .filter(usable)
+      .map((text): Draft => ({ kind: 'compound', terms: [text], text, approx }));
+  });
+}
+
+/** `near` pairs in one sentence, frequent in the missed units. */
+function nearDrafts(missed: readonly number[], cat: Category, ctx: CandidateContext): Draft[] {
+  const { features } = ctx;
+  const pairCounts = countOver<string>(missed, (u, add) => pairsOf(features, u, ctx.within, add));
+  return frequentKeys(pairCounts, ctx.minSupport).flatMap((k): Draft[] => {
+    const [a, b] = k.split(' ').map((id) => termTexts(features.keys[Number(id)]!, cat, ctx.language)[0]!) as [string, string];
+    if (a === b || !validTerm(a) || !validTerm(b)) return [];
+    const terms = [a, b].sort(cmp);
+    return [{ kind: 'near', terms, text: `near/${ctx.within}/sentence: ${terms.join(', ')}`, approx: features.pairs.get(k)! }];
+  });
+}
+
+/** Two-word phrases frequent in some units, as `kind` (a phrase to add, or an exclude). */
+function bigramDrafts(units: readonly number[], kind: 'phrase' | 'exclude', ctx: CandidateContext, usable: (text: string) => boolean): Draft[] {
+  const { features } = ctx;
+  const bigramCounts = countOver<string>(units, (u, add) => bigramsOf(features, u, add));
+  return frequentKeys(bigramCounts, ctx.minSupport).flatMap((k): Draft[] =>
+    usable(k) ? [{ kind, terms: [k], text: kind === 'exclude' ? `exclude: ${k}` : k, approx: features.bigrams.get(k)! }] : [],
+  );
+}
+
+/** Excludes from the keys frequent in the units coded wrongly. */
+function excludeDrafts(keys: readonly number[], cat: Category, ctx: CandidateContext, usable: (term: string) => boolean): Draft[] {
+  const { features } = ctx;
+  return keys.flatMap((k) =>
+    termTexts(features.keys[k]!, cat, ctx.language)
+      .filter(usable)
+      .map((term): Draft => ({ kind: 'exclude', terms: [term], text: `exclude: ${term}`, approx: features.keyUnits[k]! })),
+  );
+}
+
+/** The keys of some units, each counted once per unit. */
+function keyCountsOver(units: readonly number[], features: Features): Map<number, number> {
+  return countOver<number>(units, (u, add) => features.units[u]!.keys.forEach(add));
+}
+
 /**
  * The candidates of one category, at most `perKind` of each kind, each with an estimate above 0
  * (best first, ties by text), in kind order. Additive kinds come from the units the gold coding has
@@ -174,106 +282,26 @@ function pairsOf(features: Features, u: number, within: number, add: (k: string)
  * candidate whenever the category has no guard and codes at least `minSupport` units wrongly.
  */
 export function generateCandidates(cat: Category, ctx: CandidateContext): Candidate[] {
-  const { features, gold, coded, minSupport } = ctx;
-  const n = gold.length;
-  const missed: number[] = [];
-  const wrong: number[] = [];
-  const base: Counts = { tp: 0, fp: 0, fn: 0 };
-  for (let u = 0; u < n; u++) {
-    if (gold[u] && !coded[u]) missed.push(u);
-    if (!gold[u] && coded[u]) wrong.push(u);
-    if (gold[u] && coded[u]) base.tp++;
-    else if (coded[u]) base.fp++;
-    else if (gold[u]) base.fn++;
-  }
+  const { features, minSupport } = ctx;
+  const { missed, wrong, base } = errorsOf(ctx.gold, ctx.coded);
   const own = ownTerms(cat);
   const out: Candidate[] = [];
-  type Draft = { kind: ProposalKind; terms: string[]; text: string; approx: Int32Array; score: number };
-  const pick = (drafts: Draft[]): void => {
-    // Several keys may give the same text (a glob over forms): their units are merged.
-    const byText = new Map<string, Draft>();
-    for (const d of drafts) {
-      const seen = byText.get(d.text);
-      if (seen) seen.approx = union([seen.approx, d.approx]);
-      else byText.set(d.text, d);
-    }
-    const scored = [...byText.values()].map((d) => ({ ...d, score: estimate(d.approx, ctx, base, adds(d.kind)) })).filter((d) => d.score > 0);
-    scored.sort((a, b) => b.score - a.score || cmp(a.text, b.text));
-    for (const d of scored.slice(0, ctx.perKind)) {
-      out.push({ id: ctx.nextId(), category: cat.path, kind: d.kind, terms: d.terms, text: d.text, approx: d.approx, ...(d.kind === 'near' ? { within: ctx.within } : {}) });
-    }
+  const take = (drafts: Draft[]): void => {
+    out.push(...pick(drafts, cat, ctx, base));
   };
   const usable = (text: string): boolean => validTerm(text) && !own.has(lowerWord(text)) && !own.has(foldWord(lowerWord(text)));
+  const excludable = (term: string): boolean => validTerm(term) && !own.has(`exclude:${term}`);
 
   if (missed.length >= minSupport) {
-    const keyCounts = countOver<number>(missed, (u, add) => features.units[u]!.keys.forEach(add));
-    const frequent = [...keyCounts].filter(([, c]) => c >= minSupport).map(([k]) => k);
-    // terms
-    pick(
-      frequent.flatMap((k): Draft[] =>
-        termTexts(features.keys[k]!, cat, ctx.language)
-          .filter(usable)
-          .map((text) => ({ kind: 'term', terms: [text], text, approx: features.keyUnits[k]!, score: 0 })),
-      ),
-    );
-    // compounds by their head (German): every key in the missed units that ends in a noun
-    if (ctx.language === 'de') {
-      const byHead = new Map<string, Int32Array[]>();
-      for (const k of [...keyCounts.keys()].sort((a, b) => a - b)) {
-        const head = compoundHead(features.keys[k]!);
-        if (head === null) continue;
-        const lists = byHead.get(head) ?? [];
-        lists.push(features.keyUnits[k]!);
-        byHead.set(head, lists);
-      }
-      pick(
-        [...byHead].flatMap(([head, lists]): Draft[] => {
-          const approx = union(lists);
-          if (where(approx, missed) < minSupport) return [];
-          return headTexts(head, cat)
-            .filter(usable)
-            .map((text) => ({ kind: 'compound', terms: [text], text, approx, score: 0 }));
-        }),
-      );
-    }
-    // phrases
-    const bigramCounts = countOver<string>(missed, (u, add) => bigramsOf(features, u, add));
-    pick(
-      [...bigramCounts]
-        .filter(([, c]) => c >= minSupport)
-        .flatMap(([k]): Draft[] => (usable(k) ? [{ kind: 'phrase', terms: [k], text: k, approx: features.bigrams.get(k)!, score: 0 }] : [])),
-    );
-    // near pairs in one sentence
-    const pairCounts = countOver<string>(missed, (u, add) => pairsOf(features, u, ctx.within, add));
-    pick(
-      [...pairCounts]
-        .filter(([, c]) => c >= minSupport)
-        .flatMap(([k]): Draft[] => {
-          const [a, b] = k.split(' ').map((id) => termTexts(features.keys[Number(id)]!, cat, ctx.language)[0]!) as [string, string];
-          if (a === b || !validTerm(a) || !validTerm(b)) return [];
-          const terms = [a, b].sort(cmp);
-          return [{ kind: 'near', terms, text: `near/${ctx.within}/sentence: ${terms.join(', ')}`, approx: features.pairs.get(k)!, score: 0 }];
-        }),
-    );
+    const keyCounts = keyCountsOver(missed, features);
+    take(termDrafts(frequentKeys(keyCounts, minSupport), cat, ctx, usable));
+    if (ctx.language === 'de') take(compoundDrafts(keyCounts.keys(), missed, cat, ctx, usable));
+    take(bigramDrafts(missed, 'phrase', ctx, usable));
+    take(nearDrafts(missed, cat, ctx));
   }
-
   if (wrong.length >= minSupport) {
-    const keyCounts = countOver<number>(wrong, (u, add) => features.units[u]!.keys.forEach(add));
-    pick(
-      [...keyCounts]
-        .filter(([, c]) => c >= minSupport)
-        .flatMap(([k]): Draft[] =>
-          termTexts(features.keys[k]!, cat, ctx.language)
-            .filter((term) => validTerm(term) && !own.has(`exclude:${term}`))
-            .map((term) => ({ kind: 'exclude', terms: [term], text: `exclude: ${term}`, approx: features.keyUnits[k]!, score: 0 })),
-        ),
-    );
-    const bigramCounts = countOver<string>(wrong, (u, add) => bigramsOf(features, u, add));
-    pick(
-      [...bigramCounts]
-        .filter(([, c]) => c >= minSupport)
-        .flatMap(([k]): Draft[] => (validTerm(k) && !own.has(`exclude:${k}`) ? [{ kind: 'exclude', terms: [k], text: `exclude: ${k}`, approx: features.bigrams.get(k)!, score: 0 }] : [])),
-    );
+    take(excludeDrafts(frequentKeys(keyCountsOver(wrong, features), minSupport), cat, ctx, excludable));
+    take(bigramDrafts(wrong, 'exclude', ctx, excludable));
     if (!cat.match.negation) {
       out.push({ id: ctx.nextId(), category: cat.path, kind: 'negation', terms: [], text: 'negation: true', approx: Int32Array.from(wrong) });
     }
@@ -282,7 +310,7 @@ export function generateCandidates(cat: Category, ctx: CandidateContext): Candid
 }
 
 /** How many of an ascending list's units are in `among` (ascending). */
-function where(list: Int32Array, among: readonly number[]): number {
+function countAmong(list: Int32Array, among: readonly number[]): number {
   const set = new Set(among);
   let n = 0;
   for (const u of list) if (set.has(u)) n++;

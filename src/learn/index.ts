@@ -8,18 +8,19 @@
  * codebook's YAML. Deterministic: the same inputs give the same proposals and the same bytes.
  */
 import { unitId } from '../aggregate/agreement.js';
-import { evaluateCoding, type Evaluation } from '../aggregate/evaluation.js';
+import { evaluateCoding, type Evaluation, type EvaluationRow } from '../aggregate/evaluation.js';
 import { compileCodebook } from '../codebook/compile.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { parseCodebook } from '../codebook/parse.js';
 import { checkCodebook } from '../code/check.js';
 import { codeUnits } from '../code/code-units.js';
 import { cmp, formatProblem, hasErrors } from '../problems.js';
-import type { CodedUnit, Codebook, CoderCoding, Problem } from '../types.js';
-import { adds, generateCandidates, type Candidate, type ProposalKind } from './candidates.js';
+import type { Category, CodedUnit, Codebook, CoderCoding, Problem } from '../types.js';
+import { adds, generateCandidates, type Candidate, type CandidateContext, type ProposalKind } from './candidates.js';
 import { addToCodebook, explicitNegationPaths, type Addition } from './edit.js';
 import { unitFeatures } from './features.js';
-import { judgeCandidates, type Verdict } from './judge.js';
+import { splitFolds } from './folds.js';
+import { judgeCandidates, type Judgement, type Verdict } from './judge.js';
 import { probeCandidates } from './probe.js';
 import { f1, type Counts } from './score.js';
 
@@ -135,115 +136,76 @@ function mean(xs: readonly (number | null)[]): number | null {
   return d.length > 0 ? d.reduce((s, x) => s + x, 0) / d.length : null;
 }
 
-/**
- * Learn rules from a gold coding (see the module comment). Throws only for programmer errors; a
- * category that is not compared, or a gold coding that covers no unit, gives an error problem and
- * no proposals.
- */
-export function learnRules(input: LearnInput, options: LearnOptions = {}): LearnResult {
-  const { codebook, gold } = input;
-  const maxKept = options.maxKept ?? 15;
-  const judged = options.candidates ?? 30;
-  const minSupport = options.minSupport ?? 3;
-  const within = options.within ?? 5;
-  const flat = flattenCategories(codebook.categories);
-  const byPath = new Map(flat.map((c) => [c.path, c]));
-  const categories = flat.map((c) => ({ path: c.path, label: c.label }));
-  const evaluation = evaluateCoding(input.units, gold, categories);
-  const problems: Problem[] = [...evaluation.problems];
-  const empty = (): LearnResult => ({
+/** The options with their defaults. */
+function withDefaults(options: LearnOptions): { maxKept: number; judged: number; minSupport: number; within: number } {
+  return { maxKept: options.maxKept ?? 15, judged: options.candidates ?? 30, minSupport: options.minSupport ?? 3, within: options.within ?? 5 };
+}
+
+/** The result when nothing can be learned: no proposals, the codebook unchanged. */
+function nothingLearned(input: LearnInput, evaluation: Evaluation, problems: Problem[]): LearnResult {
+  const f = evaluation.macro.f1;
+  return {
     evaluation,
     folds: { by: 'transcript', count: 0 },
     proposals: [],
     categories: [],
-    macro: { before: evaluation.macro.f1, after: evaluation.macro.f1, heldOutBefore: evaluation.macro.f1, heldOutAfter: evaluation.macro.f1 },
+    macro: { before: f, after: f, heldOutBefore: f, heldOutAfter: f },
     yaml: input.text,
     check: { failedBefore: 0, failedAfter: 0 },
     problems,
-  });
+  };
+}
 
-  // The compared units, as evaluate compares them.
-  const compared = new Set(evaluation.transcripts);
-  const units = input.units.filter((u) => !u.moderator && compared.has(u.transcript)).sort((a, b) => cmp(a.transcript, b.transcript) || a.segment - b.segment);
-  const N = units.length;
+/** The compared rows (one category with `--category`), or an error problem when there is nothing to learn from. */
+function comparedRows(evaluation: Evaluation, gold: CoderCoding, units: number, category: string | undefined): EvaluationRow[] | Problem {
   let rows = evaluation.categories;
-  if (options.category !== undefined) {
-    rows = rows.filter((r) => r.category === options.category);
+  if (category !== undefined) {
+    rows = rows.filter((r) => r.category === category);
     if (rows.length === 0) {
-      problems.push({ file: gold.coder, severity: 'error', message: `category '${options.category}' is not compared: the gold coding codes depth${evaluation.depths.length === 1 ? '' : 's'} ${evaluation.depths.join(', ')}`, ruleId: 'learn/category-not-compared' });
-      return empty();
+      return { file: gold.coder, severity: 'error', message: `category '${category}' is not compared: the gold coding codes depth${evaluation.depths.length === 1 ? '' : 's'} ${evaluation.depths.join(', ')}`, ruleId: 'learn/category-not-compared' };
     }
   }
-  if (N < 2) {
-    problems.push({ file: gold.coder, severity: 'error', message: `the gold coding covers ${N} unit${N === 1 ? '' : 's'} of the inputs; learning needs at least 2`, ruleId: 'learn/too-few-units' });
-    return empty();
+  if (units < 2) {
+    return { file: gold.coder, severity: 'error', message: `the gold coding covers ${units} unit${units === 1 ? '' : 's'} of the inputs; learning needs at least 2`, ruleId: 'learn/too-few-units' };
   }
+  return rows;
+}
+
+/** The codebook's coding and the gold coding of each compared category, per compared unit. */
+function codingsOf(units: readonly CodedUnit[], rows: readonly EvaluationRow[]): { base: Map<string, Uint8Array>; gold: Map<string, Uint8Array> } {
   const index = new Map(units.map((u, i) => [unitId(u.transcript, u.segment), i]));
-  const baseOf = new Map<string, Uint8Array>();
-  const goldOf = new Map<string, Uint8Array>();
+  const base = new Map<string, Uint8Array>();
+  const gold = new Map<string, Uint8Array>();
   for (const r of rows) {
-    const b = new Uint8Array(N);
+    const b = new Uint8Array(units.length);
     units.forEach((u, i) => {
       if (u.codings.some((k) => k.category === r.category)) b[i] = 1;
     });
     const g = Uint8Array.from(b);
     for (const x of r.falsePositives) g[index.get(x.unit)!] = 0;
     for (const x of r.falseNegatives) g[index.get(x.unit)!] = 1;
-    baseOf.set(r.category, b);
-    goldOf.set(r.category, g);
+    base.set(r.category, b);
+    gold.set(r.category, g);
   }
+  return { base, gold };
+}
 
-  // Folds: by transcript (round-robin into at most maxFolds), or contiguous blocks of units.
-  const transcripts = evaluation.transcripts;
-  const fold = new Int32Array(N);
-  let folds: LearnResult['folds'];
-  if (transcripts.length >= 2) {
-    const K = Math.min(transcripts.length, options.maxFolds ?? 20);
-    const of = new Map(transcripts.map((t, i) => [t, i % K]));
-    units.forEach((u, i) => (fold[i] = of.get(u.transcript)!));
-    folds = { by: 'transcript', count: K };
-  } else {
-    const K = Math.min(options.unitFolds ?? 5, N);
-    for (let i = 0; i < N; i++) fold[i] = Math.floor((i * K) / N);
-    folds = { by: 'units', count: K };
-  }
-
-  options.onProgress?.('features', 0, 1);
-  const features = unitFeatures(units, { language: codebook.language, within, lemmas: true });
-  options.onProgress?.('features', 1, 1);
-
-  const explicitNegation = explicitNegationPaths(input.text);
+/** The candidates of every compared category, numbered in order. */
+function candidatesOf(rows: readonly EvaluationRow[], byPath: ReadonlyMap<string, Category>, context: Omit<CandidateContext, 'gold' | 'coded' | 'nextId'>, codings: ReturnType<typeof codingsOf>, onProgress: LearnOptions['onProgress']): Candidate[] {
   let nextId = 0;
   const candidates: Candidate[] = [];
   rows.forEach((r, i) => {
-    const cat = byPath.get(r.category)!;
-    candidates.push(
-      ...generateCandidates(cat, {
-        features,
-        language: codebook.language,
-        gold: goldOf.get(r.category)!,
-        coded: baseOf.get(r.category)!,
-        minSupport,
-        perKind: judged,
-        within,
-        nextId: () => nextId++,
-      }),
-    );
-    options.onProgress?.('candidates', i + 1, rows.length);
+    candidates.push(...generateCandidates(byPath.get(r.category)!, { ...context, gold: codings.gold.get(r.category)!, coded: codings.base.get(r.category)!, nextId: () => nextId++ }));
+    onProgress?.('candidates', i + 1, rows.length);
   });
-  const fires = probeCandidates(codebook, byPath, candidates, units, explicitNegation);
-  const judgement = judgeCandidates(
-    { codebook, categories: byPath, units, fold, folds: folds.count, gold: goldOf, base: baseOf, fires, explicitNegation, minSupport, maxKept, judged },
-    candidates,
-    rows.map((r) => r.category),
-    (done, total) => options.onProgress?.('judge', done, total),
-  );
+  return candidates;
+}
 
-  // Proposals in codebook order of their categories, each category's in the order they were judged.
-  const rank = new Map(flat.map((c, i) => [c.path, i]));
-  const toProposal = (v: Verdict): Proposal => ({
+/** A verdict as reported. */
+function toProposal(v: Verdict, label: string, folds: number): Proposal {
+  return {
     category: v.candidate.category,
-    label: byPath.get(v.candidate.category)!.label,
+    label,
     kind: v.candidate.kind,
     text: v.candidate.text,
     terms: [...v.candidate.terms],
@@ -256,36 +218,44 @@ export function learnRules(input: LearnInput, options: LearnOptions = {}): Learn
     deltaF1Whole: v.whole,
     foldsGained: v.foldsGained,
     foldsChanged: v.foldsChanged,
-    folds: folds.count,
+    folds,
     status: v.kept ? 'kept' : 'dropped',
     reason: v.reason,
     verified: v.verified,
-  });
-  const proposals = judgement.verdicts
-    .map((v, i) => ({ p: toProposal(v), i }))
+  };
+}
+
+/** The proposals in codebook order of their categories, each category's in the order they were judged. */
+function proposalsOf(verdicts: readonly Verdict[], flat: readonly Category[], folds: number): Proposal[] {
+  const rank = new Map(flat.map((c, i) => [c.path, i]));
+  const label = new Map(flat.map((c) => [c.path, c.label]));
+  return verdicts
+    .map((v, i) => ({ p: toProposal(v, label.get(v.candidate.category)!, folds), i }))
     .sort((a, b) => rank.get(a.p.category)! - rank.get(b.p.category)! || a.i - b.i)
     .map((x) => x.p);
+}
 
-  // The new codebook: the kept proposals under their categories, each with its comment.
-  options.onProgress?.('verify', 0, 1);
+/** The new codebook: the kept proposals under their categories, each with its comment; its YAML, the loaded codebook and the checks before and after. */
+function newCodebook(input: LearnInput, proposals: readonly Proposal[]): { yaml: string; codebook: Codebook; check: LearnResult['check'] } {
   const additions: Addition[] = proposals
     .filter((p) => p.status === 'kept')
     .map((p) => ({ category: p.category, kind: p.kind, terms: p.terms, ...(p.within !== undefined ? { within: p.within } : {}), comment: learnedComment(p) }));
   const yaml = additions.length > 0 ? addToCodebook(input.text, additions) : input.text;
-  const file = codebook.source.file;
+  const file = input.codebook.source.file;
   const parsedNew = parseCodebook(yaml, file);
   if (!parsedNew.codebook || hasErrors(parsedNew.problems)) {
     throw new Error(`the learned codebook does not load: ${parsedNew.problems.map(formatProblem).join('; ')}`);
   }
   const checkBefore = checkCodebook(parseCodebook(input.text, file), file);
   const checkAfter = checkCodebook(parsedNew, file);
+  return { yaml, codebook: parsedNew.codebook, check: { failedBefore: checkBefore.totals.failed, failedAfter: checkAfter.totals.failed } };
+}
 
-  // The whole coding with the new codebook, by the matcher.
-  const newUnits = codeUnits(input.units, compileCodebook(parsedNew.codebook), { evidence: false });
-  const after = evaluateCoding(newUnits, gold, categories, { depths: evaluation.depths });
+/** F1 and counts per category before and after, the whole coding coded with the new codebook by the matcher. */
+function categoryLearning(rows: readonly EvaluationRow[], after: Evaluation, judgement: Judgement, proposals: readonly Proposal[]): CategoryLearning[] {
   const afterRows = new Map(after.categories.map((r) => [r.category, r]));
   const heldOut = new Map(judgement.heldOut.map((h) => [h.category, h]));
-  const learned: CategoryLearning[] = rows.map((r) => {
+  return rows.map((r) => {
     const a = afterRows.get(r.category)!;
     const h = heldOut.get(r.category)!;
     const mine = proposals.filter((p) => p.category === r.category);
@@ -301,21 +271,64 @@ export function learnRules(input: LearnInput, options: LearnOptions = {}): Learn
       notJudged: judgement.notJudged.get(r.category) ?? 0,
     };
   });
-  options.onProgress?.('verify', 1, 1);
+}
+
+/** Macro means of the categories' figures. */
+function macroOf(learned: readonly CategoryLearning[]): LearnResult['macro'] {
   return {
-    evaluation,
-    folds,
-    proposals,
-    categories: learned,
-    macro: {
-      before: mean(learned.map((c) => c.before.f1)),
-      after: mean(learned.map((c) => c.after.f1)),
-      heldOutBefore: mean(learned.map((c) => c.heldOutBefore)),
-      heldOutAfter: mean(learned.map((c) => c.heldOutAfter)),
-    },
-    yaml,
-    check: { failedBefore: checkBefore.totals.failed, failedAfter: checkAfter.totals.failed },
-    problems,
+    before: mean(learned.map((c) => c.before.f1)),
+    after: mean(learned.map((c) => c.after.f1)),
+    heldOutBefore: mean(learned.map((c) => c.heldOutBefore)),
+    heldOutAfter: mean(learned.map((c) => c.heldOutAfter)),
   };
 }
 
+/**
+ * Learn rules from a gold coding (see the module comment). Throws only for programmer errors; a
+ * category that is not compared, or a gold coding that covers no unit, gives an error problem and
+ * no proposals.
+ */
+export function learnRules(input: LearnInput, options: LearnOptions = {}): LearnResult {
+  const { codebook, gold } = input;
+  const { maxKept, judged, minSupport, within } = withDefaults(options);
+  const flat = flattenCategories(codebook.categories);
+  const byPath = new Map(flat.map((c) => [c.path, c]));
+  const categories = flat.map((c) => ({ path: c.path, label: c.label }));
+  const evaluation = evaluateCoding(input.units, gold, categories);
+  const problems: Problem[] = [...evaluation.problems];
+
+  // The compared units, as evaluate compares them.
+  const compared = new Set(evaluation.transcripts);
+  const units = input.units.filter((u) => !u.moderator && compared.has(u.transcript)).sort((a, b) => cmp(a.transcript, b.transcript) || a.segment - b.segment);
+  const rows = comparedRows(evaluation, gold, units.length, options.category);
+  if (!Array.isArray(rows)) {
+    problems.push(rows);
+    return nothingLearned(input, evaluation, problems);
+  }
+  const codings = codingsOf(units, rows);
+  const split = splitFolds(units, evaluation.transcripts, options.maxFolds ?? 20, options.unitFolds ?? 5);
+  const folds: LearnResult['folds'] = { by: split.by, count: split.folds };
+
+  options.onProgress?.('features', 0, 1);
+  const features = unitFeatures(units, { language: codebook.language, within, lemmas: true });
+  options.onProgress?.('features', 1, 1);
+
+  const explicitNegation = explicitNegationPaths(input.text);
+  const candidates = candidatesOf(rows, byPath, { features, language: codebook.language, minSupport, perKind: judged, within }, codings, options.onProgress);
+  const fires = probeCandidates(codebook, byPath, candidates, units, explicitNegation);
+  const judgement = judgeCandidates(
+    { codebook, categories: byPath, units, fold: split.fold, folds: split.folds, gold: codings.gold, base: codings.base, fires, explicitNegation, minSupport, maxKept, judged },
+    candidates,
+    rows.map((r) => r.category),
+    (done, total) => options.onProgress?.('judge', done, total),
+  );
+  const proposals = proposalsOf(judgement.verdicts, flat, folds.count);
+
+  options.onProgress?.('verify', 0, 1);
+  const learnedBook = newCodebook(input, proposals);
+  const newUnits = codeUnits(input.units, compileCodebook(learnedBook.codebook), { evidence: false });
+  const after = evaluateCoding(newUnits, gold, categories, { depths: evaluation.depths });
+  const learned = categoryLearning(rows, after, judgement, proposals);
+  options.onProgress?.('verify', 1, 1);
+  return { evaluation, folds, proposals, categories: learned, macro: macroOf(learned), yaml: learnedBook.yaml, check: learnedBook.check, problems };
+}

@@ -3,7 +3,7 @@ import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
 import { MIN_NAME_OCCURRENCES } from './labels.js';
-import { speakerKey } from './speaker-key.js';
+import { speakerKey } from '../text/speaker-key.js';
 
 /**
  * What subtitle readers (WebVTT, SubRip) share: cue timings, cue text with its markup taken out

@@ -12,7 +12,7 @@ import {
   ROLE_WORDS,
   AFFILIATION_END,
 } from './labels.js';
-import { nfc } from './speaker-key.js';
+import { nfc } from '../text/speaker-key.js';
 import { timeMarkAt } from './times.js';
 
 /** A speaker-label candidate at the start of a line, before deciding whether it is a speaker. */

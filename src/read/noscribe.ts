@@ -5,7 +5,7 @@ import { labelShape, parseLineHead } from './head.js';
 import { tooDeep } from './html.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { locator } from './locate.js';
-import { speakerKey } from './speaker-key.js';
+import { speakerKey } from '../text/speaker-key.js';
 import type { ParsedText } from './text.js';
 
 /**

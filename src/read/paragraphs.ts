@@ -2,7 +2,7 @@ import { problem } from '../problems.js';
 import type { Block, Position, Problem } from '../types.js';
 import { labelShape } from './head.js';
 import { MIN_NAME_OCCURRENCES } from './labels.js';
-import { speakerKey } from './speaker-key.js';
+import { speakerKey } from '../text/speaker-key.js';
 import { rowBlocks, tableColumns, type TableColumns } from './tables.js';
 import { parseText, type ParsedText } from './text.js';
 

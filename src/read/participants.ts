@@ -7,7 +7,7 @@ import { problem } from '../problems.js';
 import type { Participant, Position, Problem, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
-import { speakerKey } from './speaker-key.js';
+import { speakerKey } from '../text/speaker-key.js';
 
 /** The participants a file lists, and the problems found in it. */
 export interface ParticipantsResult {

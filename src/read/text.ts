@@ -5,7 +5,7 @@ import { CODE_LABEL, METADATA_KEYS, MIN_NAME_OCCURRENCES } from './labels.js';
 import { parseFrontMatter } from './front-matter.js';
 import { cleanMarkdown } from './markup.js';
 import { legendPairs, moderatorRole } from './preamble.js';
-import { nfc, speakerKey } from './speaker-key.js';
+import { nfc, speakerKey } from '../text/speaker-key.js';
 import { timeMarkAt, timeMarksFrom } from './times.js';
 
 /** What a text-based reader found: blocks in source order, front-matter metadata, and problems. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Category, Codebook, Language, Perspective } from '../types.js';
+import type { Category, Codebook, Language } from '../types.js';
+import { optionalElement, serializeXmlDocument, xmlElement, type XmlElement } from './xml-writer.js';
 
 /** The XML namespace of a REFI-QDA codebook (QDA-XML codebook 1.0). */
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -56,31 +57,34 @@ export interface QdcOptions {
  */
 export function renderQdc(codebook: Codebook, options: QdcOptions): string {
   if (codebook.categories.length === 0) throw new Error('renderQdc: a REFI-QDA codebook needs at least one category');
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<CodeBook xmlns="${QDC_NAMESPACE}" origin="${attr(options.origin)}">`,
-    '  <Codes>',
-  ];
+  const root = xmlElement('CodeBook', { xmlns: QDC_NAMESPACE, origin: options.origin }, [codesElement(codebook), ...setsElement(codebook, 'guid')]);
+  return serializeXmlDocument(root);
+}
+
+/** The `<Codes>` element of a codebook: one `Code` per category, the hierarchy kept (a `.qdc`'s and a project's alike). */
+export function codesElement(codebook: Codebook): XmlElement {
   const headings = HEADINGS[codebook.language];
-  const code = (cat: Category, depth: number): void => {
-    const pad = '  '.repeat(depth);
-    const open = `${pad}<Code guid="${codeGuid(codebook.name, cat.path)}" name="${attr(cat.label)}" isCodable="true"`;
+  const code = (cat: Category): XmlElement => {
     const description = describeCategory(cat, headings);
-    if (description === '' && cat.categories.length === 0) {
-      lines.push(`${open}/>`);
-      return;
-    }
-    lines.push(`${open}>`);
-    if (description !== '') lines.push(`${pad}  <Description>${text(description)}</Description>`);
-    for (const sub of cat.categories) code(sub, depth + 1);
-    lines.push(`${pad}</Code>`);
+    const children = [...(description !== '' ? [xmlElement('Description', {}, [description])] : []), ...cat.categories.map(code)];
+    return xmlElement('Code', { guid: codeGuid(codebook.name, cat.path), name: cat.label, isCodable: 'true' }, children);
   };
-  for (const cat of codebook.categories) code(cat, 2);
-  lines.push('  </Codes>');
-  const sets = codebook.perspectives.map((p) => perspectiveSet(codebook.name, p)).filter((s) => s !== '');
-  if (sets.length > 0) lines.push('  <Sets>', ...sets, '  </Sets>');
-  lines.push('</CodeBook>');
-  return lines.join('\n') + '\n';
+  return xmlElement('Codes', {}, codebook.categories.map(code));
+}
+
+/**
+ * The `<Sets>` element of a codebook's perspectives, or none without perspectives. A member code is
+ * named by the attribute `member`: `guid` in a `.qdc`, `targetGUID` in a project.
+ */
+export function setsElement(codebook: Codebook, member: 'guid' | 'targetGUID'): XmlElement[] {
+  return optionalElement(
+    'Sets',
+    codebook.perspectives.map((p) => {
+      const members = [...new Set([...p.when.all, ...p.when.any])].map((m) => xmlElement('MemberCode', { [member]: codeGuid(codebook.name, m) }));
+      const description = p.description ? [xmlElement('Description', {}, [p.description])] : [];
+      return xmlElement('Set', { guid: perspectiveGuid(codebook.name, p.code), name: p.label }, [...description, ...members]);
+    }),
+  );
 }
 
 function describeCategory(cat: Category, headings: { examples: string; counterexamples: string }): string {
@@ -92,24 +96,4 @@ function describeCategory(cat: Category, headings: { examples: string; counterex
   list(headings.examples, cat.examples);
   list(headings.counterexamples, cat.counterexamples);
   return parts.join('\n\n');
-}
-
-function perspectiveSet(codebookName: string, p: Perspective): string {
-  const members = [...new Set([...p.when.all, ...p.when.any])];
-  const lines = [`    <Set guid="${perspectiveGuid(codebookName, p.code)}" name="${attr(p.label)}">`];
-  if (p.description) lines.push(`      <Description>${text(p.description)}</Description>`);
-  for (const m of members) lines.push(`      <MemberCode guid="${codeGuid(codebookName, m)}"/>`);
-  lines.push('    </Set>');
-  return lines.join('\n');
-}
-
-/** Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function text(s: string): string {
-  return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-function attr(s: string): string {
-  return text(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

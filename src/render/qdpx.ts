@@ -2,7 +2,8 @@ import { zipSync } from 'fflate';
 import { flattenCategories } from '../codebook/flatten.js';
 import type { Codebook, CodedUnit, Unit, UnitKind } from '../types.js';
 import { formatTime } from './format.js';
-import { codeGuid, nameGuid, renderQdc } from './qdc.js';
+import { codeGuid, codesElement, nameGuid, setsElement } from './qdc.js';
+import { optionalElement, serializeXmlDocument, xmlElement, type XmlElement } from './xml-writer.js';
 
 /** The XML namespace of a REFI-QDA project (QDA-XML project 1.0). */
 export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -128,90 +129,106 @@ export function layoutSource(units: readonly Unit[]): { text: string; spans: Uni
 export function renderQdpxProject(units: readonly CodedUnit[], codebook: Codebook, options: QdpxOptions): QdpxProject {
   const user = userGuid(codebook.name);
   const order = new Map(flattenCategories(codebook.categories).map((c, i) => [c.path, i]));
-  const rank = (path: string): number => order.get(path) ?? Number.MAX_SAFE_INTEGER;
+  const variables = [...new Set(units.flatMap((u) => Object.keys(u.attributes)))].sort(compare);
+  const project: ProjectContext = { codebook, options, user, variables, rank: (path) => order.get(path) ?? Number.MAX_SAFE_INTEGER };
 
+  const sources: QdpxSource[] = [];
+  const cases: XmlElement[] = [];
+  const textSources: XmlElement[] = [];
+  for (const [transcript, list] of groupByTranscript(units)) {
+    const written = transcriptElements(project, transcript, list);
+    sources.push(written.source);
+    textSources.push(written.textSource);
+    cases.push(...written.cases);
+  }
+
+  const hasCodes = codebook.categories.length > 0;
+  const version = codebook.version !== undefined ? ` ${codebook.version}` : '';
+  const description = `Coded by ${options.origin} with the codebook "${codebook.name}"${version} (sha256 ${codebook.source.sha256}); coding unit: ${options.unit}.`;
+  const root = xmlElement('Project', { xmlns: QDPX_NAMESPACE, name: options.name, origin: options.origin, creatingUserGUID: user }, [
+    xmlElement('Users', {}, [xmlElement('User', { guid: user, name: 'fokus' })]),
+    ...(hasCodes ? [xmlElement('CodeBook', {}, [codesElement(codebook)])] : []),
+    ...optionalElement('Variables', variables.map((v) => xmlElement('Variable', { guid: variableGuid(v), name: v, typeOfVariable: 'Text' }))),
+    ...optionalElement('Cases', cases),
+    ...optionalElement('Sources', textSources),
+    // Perspectives as sets of codes; a project's MemberCode points with targetGUID where a .qdc's says guid.
+    ...(hasCodes ? setsElement(codebook, 'targetGUID') : []),
+    xmlElement('Description', {}, [description]),
+  ]);
+  return { qde: serializeXmlDocument(root), sources };
+}
+
+/** What every part of one project needs to know. */
+interface ProjectContext {
+  codebook: Codebook;
+  options: QdpxOptions;
+  /** The GUID of the user `fokus`. */
+  user: string;
+  /** The participant attributes written as variables, sorted. */
+  variables: readonly string[];
+  /** A category's position in the codebook (unknown categories last). */
+  rank: (path: string) => number;
+}
+
+/** The units of each transcript, transcripts in input order. */
+function groupByTranscript(units: readonly CodedUnit[]): Map<string, CodedUnit[]> {
   const byTranscript = new Map<string, CodedUnit[]>();
   for (const u of units) {
     const list = byTranscript.get(u.transcript);
     if (list) list.push(u);
     else byTranscript.set(u.transcript, [u]);
   }
+  return byTranscript;
+}
 
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<Project xmlns="${QDPX_NAMESPACE}" name="${escapeAttr(options.name)}" origin="${escapeAttr(options.origin)}" creatingUserGUID="${user}">`,
-    '  <Users>',
-    `    <User guid="${user}" name="fokus"/>`,
-    '  </Users>',
-  ];
-
-  const qdc = codebook.categories.length > 0 ? renderQdc(codebook, { origin: options.origin }).split('\n') : [];
-  const codes = block(qdc, '  <Codes>', '  </Codes>');
-  if (codes.length > 0) {
-    // The codes exactly as in the .qdc, one level deeper; only element lines are indented, since raw
-    // `<` never starts a line of escaped description text.
-    lines.push('  <CodeBook>', ...codes.map((l) => (/^ *</u.test(l) ? `  ${l}` : l)), '  </CodeBook>');
-  }
-
-  const variables = [...new Set(units.flatMap((u) => Object.keys(u.attributes)))].sort(compare);
-  if (variables.length > 0) {
-    lines.push('  <Variables>');
-    for (const v of variables) lines.push(`    <Variable guid="${variableGuid(v)}" name="${escapeAttr(v)}" typeOfVariable="Text"/>`);
-    lines.push('  </Variables>');
-  }
-
-  const sources: QdpxSource[] = [];
-  const cases: string[] = [];
-  const sourceLines: string[] = [];
-  for (const [transcript, list] of byTranscript) {
-    const guid = sourceGuid(options.unit, transcript);
-    const { text, spans } = layoutSource(list);
-    sources.push({ transcript, guid, text, spans });
-    sourceLines.push(`    <TextSource guid="${guid}" name="${escapeAttr(transcript)}" plainTextPath="internal://${guid}.txt" creatingUser="${user}">`);
-    const speakers = new Map<string, { attributes: Record<string, string>; selections: string[] }>();
-    list.forEach((u, i) => {
-      if (u.speaker !== '' && !speakers.has(u.speaker)) speakers.set(u.speaker, { attributes: u.attributes, selections: [] });
-      if (u.codings.length === 0) return;
-      const span = spans[i]!;
-      const selection = selectionGuid(options.unit, transcript, u.segment);
-      if (u.speaker !== '') speakers.get(u.speaker)!.selections.push(selection);
-      const codings = [...u.codings].sort((a, b) => rank(a.category) - rank(b.category) || compare(a.category, b.category));
-      sourceLines.push(
-        `      <PlainTextSelection guid="${selection}" name="${escapeAttr(`${transcript}#${u.segment}`)}" startPosition="${span.start}" endPosition="${span.end}" creatingUser="${user}">`,
-        `        <Description>${escapeText(describeEvidence(u, codings))}</Description>`,
-      );
-      for (const c of codings) {
-        sourceLines.push(
-          `        <Coding guid="${codingGuid(codebook.name, options.unit, transcript, u.segment, c.category)}" creatingUser="${user}">`,
-          `          <CodeRef targetGUID="${codeGuid(codebook.name, c.category)}"/>`,
-          '        </Coding>',
-        );
-      }
-      sourceLines.push('      </PlainTextSelection>');
-    });
-    sourceLines.push('    </TextSource>');
-    for (const [speaker, s] of speakers) {
-      cases.push(`    <Case guid="${caseGuid(transcript, speaker)}" name="${escapeAttr(`${speaker} (${transcript})`)}">`);
-      for (const v of variables) {
+/**
+ * One transcript in a project: its plain text, its `<TextSource>` with one selection per coded unit,
+ * and one `<Case>` per speaker (in order of first turn) that points at the source and the speaker's selections.
+ */
+function transcriptElements(project: ProjectContext, transcript: string, units: readonly CodedUnit[]): { source: QdpxSource; textSource: XmlElement; cases: XmlElement[] } {
+  const { options, user } = project;
+  const guid = sourceGuid(options.unit, transcript);
+  const { text, spans } = layoutSource(units);
+  const speakers = new Map<string, { attributes: Record<string, string>; selections: string[] }>();
+  const selections: XmlElement[] = [];
+  units.forEach((u, i) => {
+    if (u.speaker !== '' && !speakers.has(u.speaker)) speakers.set(u.speaker, { attributes: u.attributes, selections: [] });
+    if (u.codings.length === 0) return;
+    const selection = selectionGuid(options.unit, transcript, u.segment);
+    if (u.speaker !== '') speakers.get(u.speaker)!.selections.push(selection);
+    selections.push(selectionElement(project, selection, u, spans[i]!));
+  });
+  const textSource = xmlElement('TextSource', { guid, name: transcript, plainTextPath: `internal://${guid}.txt`, creatingUser: user }, selections);
+  const cases = [...speakers].map(([speaker, s]) =>
+    xmlElement('Case', { guid: caseGuid(transcript, speaker), name: `${speaker} (${transcript})` }, [
+      ...project.variables.flatMap((v) => {
         const value = s.attributes[v];
-        if (value === undefined) continue;
-        cases.push('      <VariableValue>', `        <VariableRef targetGUID="${variableGuid(v)}"/>`, `        <TextValue>${escapeText(value)}</TextValue>`, '      </VariableValue>');
-      }
-      cases.push(`      <SourceRef targetGUID="${guid}"/>`);
-      for (const sel of s.selections) cases.push(`      <SelectionRef targetGUID="${sel}"/>`);
-      cases.push('    </Case>');
-    }
-  }
-  if (cases.length > 0) lines.push('  <Cases>', ...cases, '  </Cases>');
-  if (sourceLines.length > 0) lines.push('  <Sources>', ...sourceLines, '  </Sources>');
-  // Perspectives as sets of codes; a project's MemberCode points with targetGUID where a .qdc's says guid.
-  lines.push(...block(qdc, '  <Sets>', '  </Sets>').map((l) => l.replace(/^( *)<MemberCode guid="/u, '$1<MemberCode targetGUID="')));
-  const version = codebook.version !== undefined ? ` ${codebook.version}` : '';
-  lines.push(
-    `  <Description>${escapeText(`Coded by ${options.origin} with the codebook "${codebook.name}"${version} (sha256 ${codebook.source.sha256}); coding unit: ${options.unit}.`)}</Description>`,
-    '</Project>',
+        if (value === undefined) return [];
+        return [xmlElement('VariableValue', {}, [xmlElement('VariableRef', { targetGUID: variableGuid(v) }), xmlElement('TextValue', {}, [value])])];
+      }),
+      xmlElement('SourceRef', { targetGUID: guid }),
+      ...s.selections.map((sel) => xmlElement('SelectionRef', { targetGUID: sel })),
+    ]),
   );
-  return { qde: lines.join('\n') + '\n', sources };
+  return { source: { transcript, guid, text, spans }, textSource, cases };
+}
+
+/** The `<PlainTextSelection>` of one coded unit: its evidence as the description and one coding per category, in codebook order. */
+function selectionElement(project: ProjectContext, selection: string, u: CodedUnit, span: UnitSpan): XmlElement {
+  const { codebook, options, user, rank } = project;
+  const codings = [...u.codings].sort((a, b) => rank(a.category) - rank(b.category) || compare(a.category, b.category));
+  return xmlElement(
+    'PlainTextSelection',
+    { guid: selection, name: `${u.transcript}#${u.segment}`, startPosition: span.start, endPosition: span.end, creatingUser: user },
+    [
+      xmlElement('Description', {}, [describeEvidence(u, codings)]),
+      ...codings.map((c) =>
+        xmlElement('Coding', { guid: codingGuid(codebook.name, options.unit, u.transcript, u.segment, c.category), creatingUser: user }, [
+          xmlElement('CodeRef', { targetGUID: codeGuid(codebook.name, c.category) }),
+        ]),
+      ),
+    ],
+  );
 }
 
 /**
@@ -246,24 +263,6 @@ function describeEvidence(u: CodedUnit, codings: CodedUnit['codings']): string {
     .join('\n');
 }
 
-/** The lines from `open` to `close` (both included) of a rendered `.qdc`, or none. */
-function block(lines: readonly string[], open: string, close: string): string[] {
-  const from = lines.indexOf(open);
-  const to = lines.indexOf(close, from);
-  return from >= 0 && to > from ? lines.slice(from, to + 1) : [];
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function escapeText(s: string): string {
-  return s.replace(NOT_XML, '').replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/\r/gu, '&#13;');
-}
-
-function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/gu, '&quot;').replace(/\n/gu, '&#10;').replace(/\t/gu, '&#9;');
 }

@@ -1,33 +1,21 @@
 import { isAbsolute, resolve } from 'node:path';
-import { breakdownRows } from '../aggregate/breakdown.js';
-import { comparisonRows } from '../aggregate/compare.js';
-import { cooccurrenceRows, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../aggregate/cooccurrence.js';
-import { capCombinations, DEFAULT_LABEL_TERMS, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
-import { DEFAULT_TOP_TERMS, rankTerms } from '../aggregate/keyterms.js';
-import { findPerspectives } from '../aggregate/perspectives.js';
-import { addTally, newCorpusTally, tallyFrequencies } from '../aggregate/tally.js';
-import {
-  addReportTally,
-  categoryTerms,
-  newReportSum,
-  recordAt,
-  recordHas,
-  recordsOf,
-  recordTerms,
-  wordTotals,
-  type ReportPlan,
-} from '../aggregate/tally-report.js';
-import type { AnalyzeResult, AnalyzeRunOptions } from '../analyze.js';
+import { formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../aggregate/cooccurrence.js';
+import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../aggregate/emergent.js';
+import { DEFAULT_TOP_TERMS } from '../aggregate/keyterms.js';
+import { addTally, newCorpusTally, tallyFrequencies, type CorpusTally } from '../aggregate/tally.js';
+import { addReportTally, newReportSum, type ReportPlan, type ReportSum } from '../aggregate/tally-report.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { problem, sortProblems } from '../problems.js';
 import { shownPath } from '../read/shown-path.js';
 import { fileSizes } from '../read/sizes.js';
-import type { CodedUnit, Problem, Report } from '../types.js';
+import type { CodedUnit, InputFile, Participant, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
-import { groupInputs } from './groups.js';
-import { openInputs } from './inputs.js';
+import { groupInputs, type InputGroup } from './groups.js';
+import { openInputs, type OpenedInputs } from './inputs.js';
 import type { FetchOutcome, FileOutcome, GroupOutcome, RunConfig, Task } from './job.js';
+import type { AnalyzeResult, AnalyzeRunOptions } from './options.js';
 import { planJobs, runTasks } from './pool.js';
+import { reportParts, type ReportParts } from './report-parts.js';
 
 /** Where the parts of a report that grow with the corpus go while it is read (see `analyzeCorpus`). */
 export interface CorpusSink {
@@ -84,18 +72,52 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
   const problems: Problem[] = [];
   const opened = await openInputs(inputs, options, problems);
   if (!opened) return { report: null, problems: sortProblems(problems), skipped: [], inputPaths: [], quotes: [] };
-  const { cwd, codebook, participants, unit, moderators } = opened;
-  const listed = { files: opened.files };
-  const sizes = await fileSizes(listed.files, cwd);
-  const groups = groupInputs(listed.files, sizes);
+  const { cwd, codebook } = opened;
+  const files = opened.files;
+  const sizes = await fileSizes(files, cwd);
+  const groups = groupInputs(files, sizes);
   const sink = options.sink ?? {};
-  const config: RunConfig = {
-    cwd,
-    codebook,
-    participants,
+  const config = runConfig(opened, options, sink);
+  const flat = flattenCategories(codebook.categories);
+  const by = options.by ?? [];
+  problems.push(...byColumnWarnings(by, opened.participants, options.participants));
+  const words = { language: codebook.language, stem: codebook.match.stem };
+  if (!options.frequenciesOnly) config.report = { by, scope, words };
+  const plan: ReportPlan = { flat, index: new Map(flat.map((c, i) => [c.path, i])), codebook, by, scope, words };
+
+  const coded = await codeGroups(groups, config, plan, { ...options, totalFiles: files.length, totalBytes: sizes.reduce((a, b) => a + b, 0) }, sink);
+  if (opened.review) {
+    const { unusedTranscripts } = await import('../review/apply.js');
+    problems.push(...unusedTranscripts(opened.review, new Set(groups.map((g) => g.id))));
+  }
+  const { inputsRead, skipped } = inputsOf(coded.outcomes, files, cwd, problems);
+  const report = reportFrame(opened, options, scope, inputsRead, skipped, coded.tally);
+  // A loop, not a spread: a long corpus has more units than a call takes arguments.
+  for (const list of coded.kept) if (list) for (const u of list) report.units.push(u);
+  let quotes: CodedUnit[] = [];
+  if (!options.frequenciesOnly) {
+    const parts = reportParts(coded.sum, plan, coded.tally.codableUnits, report.frequencies, options);
+    problems.push(...parts.problems);
+    Object.assign(report, { breakdowns: parts.breakdowns, comparisons: parts.comparisons, cooccurrence: parts.cooccurrence, keyterms: parts.keyterms });
+    // The units the HTML report quotes are fetched with a second look at their transcripts.
+    if ((options.quotes ?? 0) > 0) quotes = await fetchQuotes(quotesWanted(parts, coded.sum, groups, options.quotes ?? 0), groups, config, options.jobs);
+    report.perspectives = [...parts.declared, ...parts.describe()];
+  }
+  const sorted = sortProblems(problems);
+  // The report names no absolute path, not even of a transcript given as one (messages on stderr keep the path as given).
+  report.problems = sorted.map((p) => (isAbsolute(p.file) ? { ...p, file: shownPath(cwd, p.file) } : p));
+  return { report, problems: sorted, skipped, inputPaths: files.map((f) => resolve(cwd, f.path)), quotes };
+}
+
+/** What the threads need to know of a run (plain data). */
+function runConfig(opened: OpenedInputs, options: CorpusOptions, sink: CorpusSink): RunConfig {
+  return {
+    cwd: opened.cwd,
+    codebook: opened.codebook,
+    participants: opened.participants,
     withParticipants: options.participants !== undefined && options.participants !== '',
-    unit,
-    moderators,
+    unit: opened.unit,
+    moderators: opened.moderators,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.format ? { format: options.format } : {}),
     ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}),
@@ -104,56 +126,64 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     ...(options.keepUnits ? { keep: true } : {}),
     ...(opened.review ? { review: opened.review } : {}),
   };
+}
 
-  const flat = flattenCategories(codebook.categories);
-  const by = options.by ?? [];
-  // A dimension no participants column gives leaves every unit at "(none)": say so, and name the columns there are.
+/** A dimension no participants column gives leaves every unit at "(none)": say so, and name the columns there are. */
+function byColumnWarnings(by: readonly string[], participants: readonly Participant[], file: string | undefined): Problem[] {
   const columns = [...new Set(participants.flatMap((p) => Object.keys(p.attributes)))].sort();
+  const out: Problem[] = [];
   for (const dim of by) {
     if (dim === 'speaker' || dim === 'transcript') continue;
-    const where = options.participants ? options.participants : '--by';
-    if (!options.participants) {
-      problems.push(problem(where, 'warning', `--by ${dim}: no participants file (-p), so every unit is "(none)"; without one --by takes speaker or transcript`, undefined, 'input/by-column'));
+    if (!file) {
+      out.push(problem('--by', 'warning', `--by ${dim}: no participants file (-p), so every unit is "(none)"; without one --by takes speaker or transcript`, undefined, 'input/by-column'));
     } else if (!columns.includes(dim.toLowerCase())) {
-      problems.push(problem(where, 'warning', `--by ${dim}: the participants file has no column "${dim}" (columns: ${columns.length > 0 ? columns.join(', ') : 'none besides speaker and transcript'})`, undefined, 'input/by-column'));
+      out.push(problem(file, 'warning', `--by ${dim}: the participants file has no column "${dim}" (columns: ${columns.length > 0 ? columns.join(', ') : 'none besides speaker and transcript'})`, undefined, 'input/by-column'));
     }
   }
-  const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
-  const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
-  const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
-  const words = { language: codebook.language, stem: codebook.match.stem };
-  if (!options.frequenciesOnly) config.report = { by, scope, words };
-  const plan: ReportPlan = { flat, index: new Map(flat.map((c, i) => [c.path, i])), codebook, by, scope, words };
-  const jobs = planJobs(groups, options.jobs);
+  return out;
+}
 
-  const outcomes: (FileOutcome | undefined)[] = new Array(listed.files.length);
-  const kept: (CodedUnit[] | undefined)[] = [];
-  const tally = newCorpusTally();
-  const sum = newReportSum(plan);
-  const progress = { files: 0, totalFiles: listed.files.length, bytes: 0, totalBytes: sizes.reduce((a, b) => a + b, 0) };
+/** What coding every group gave: each file's outcome, the units kept, and the tallies added up. */
+interface CodedGroups {
+  outcomes: (FileOutcome | undefined)[];
+  kept: (CodedUnit[] | undefined)[];
+  tally: CorpusTally;
+  sum: ReportSum;
+}
+
+/** Code and tally every group (on threads when worth it), adding the outcomes up in transcript order as they come. */
+async function codeGroups(
+  groups: readonly InputGroup[],
+  config: RunConfig,
+  plan: ReportPlan,
+  options: CorpusOptions & { totalFiles: number; totalBytes: number },
+  sink: CorpusSink,
+): Promise<CodedGroups> {
+  const out: CodedGroups = { outcomes: new Array(options.totalFiles), kept: [], tally: newCorpusTally(), sum: newReportSum(plan) };
+  const progress = { files: 0, totalFiles: options.totalFiles, bytes: 0, totalBytes: options.totalBytes };
   const tasks: Task[] = groups.map((group) => ({ kind: 'code', group }));
-  await runTasks<GroupOutcome>(tasks, config, jobs, async (outcome) => {
+  await runTasks<GroupOutcome>(tasks, config, planJobs(groups, options.jobs), async (outcome) => {
     const group = groups[outcome.order]!;
     for (const f of outcome.files) {
       if (f.units !== undefined && f.units !== '') await sink.units?.(f.index, f.units);
-      if (f.coded) kept[f.index] = f.coded;
+      if (f.coded) out.kept[f.index] = f.coded;
       delete f.units;
       delete f.coded;
-      outcomes[f.index] = f;
+      out.outcomes[f.index] = f;
     }
-    if (outcome.tally) addTally(tally, outcome.tally);
-    if (outcome.report) addReportTally(sum, outcome.report, group.id, group.order);
+    if (outcome.tally) addTally(out.tally, outcome.tally);
+    if (outcome.report) addReportTally(out.sum, outcome.report, group.id, group.order);
     if (outcome.segments) await sink.segments?.write(outcome.segments);
     progress.files += group.files.length;
     progress.bytes += group.bytes;
     options.progress?.({ ...progress });
     options.onProgress?.(progress.files, progress.totalFiles, progress.bytes);
   });
+  return out;
+}
 
-  if (opened.review) {
-    const { unusedTranscripts } = await import('../review/apply.js');
-    problems.push(...unusedTranscripts(opened.review, new Set(groups.map((g) => g.id))));
-  }
+/** The report's list of transcripts read, and the files skipped; every file's problems go to `problems`. */
+function inputsOf(outcomes: readonly (FileOutcome | undefined)[], files: readonly InputFile[], cwd: string, problems: Problem[]): { inputsRead: Report['inputs']; skipped: string[] } {
   const inputsRead: Report['inputs'] = [];
   const skipped: string[] = [];
   for (const f of outcomes) {
@@ -167,11 +197,17 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
       if (t.moderators && t.moderators.length > 0) input.moderators = t.moderators;
       inputsRead.push(input);
     } else {
-      skipped.push(listed.files[f.index]!.path);
+      skipped.push(files[f.index]!.path);
     }
   }
+  return { inputsRead, skipped };
+}
+
+/** The report with its provenance, options, totals and frequencies; the other parts empty. */
+function reportFrame(opened: OpenedInputs, options: CorpusOptions, scope: CooccurrenceScope, inputsRead: Report['inputs'], skipped: readonly string[], tally: CorpusTally): Report {
+  const { codebook, cwd } = opened;
   const frequencies = tallyFrequencies(tally, codebook.categories);
-  const report: Report = {
+  return {
     program: { name: 'fokus', version: VERSION },
     codebook: {
       name: codebook.name,
@@ -182,13 +218,13 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     },
     inputs: inputsRead,
     options: {
-      unit,
-      moderators,
-      by,
+      unit: opened.unit,
+      moderators: opened.moderators,
+      by: options.by ?? [],
       cooccurScope: formatCooccurrenceScope(scope),
-      minSupport,
-      minLift,
-      maxEmergent,
+      minSupport: options.minSupport ?? DEFAULT_MIN_SUPPORT,
+      minLift: options.minLift ?? DEFAULT_MIN_LIFT,
+      maxEmergent: options.maxEmergent ?? DEFAULT_MAX_EMERGENT,
       keyterms: options.keyterms ?? DEFAULT_TOP_TERMS,
       ...(opened.participantsFile ? { participants: opened.participantsFile } : {}),
       ...(opened.review ? { review: opened.review.files } : {}),
@@ -204,83 +240,37 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     units: [],
     problems: [],
   };
-  // A loop, not a spread: a long corpus has more units than a call takes arguments.
-  for (const list of kept) if (list) for (const u of list) report.units.push(u);
-  let quotes: CodedUnit[] = [];
-  if (!options.frequenciesOnly) {
-    const N = tally.codableUnits;
-    const n = frequencies.map((f) => f.segments);
-    report.breakdowns = by.map((dim, i) => breakdownRows(sum.byValue[i]!, codebook.categories, dim));
-    report.comparisons = by.map((dim, i) => comparisonRows(sum.byValue[i]!, codebook.categories, dim));
-    report.cooccurrence = cooccurrenceRows(sum.cooccurrence, flat);
-    const declared = sum.declared ?? findPerspectives([], codebook);
-    const totals = wordTotals(sum, plan);
-    const top = options.keyterms ?? DEFAULT_TOP_TERMS;
-    report.keyterms = flat.flatMap((c, i) =>
-      rankTerms(categoryTerms(sum, totals, i), n[i]!, N, totals)
-        .slice(0, top)
-        .map((t) => ({ category: c.path, term: t.term, units: t.units, otherUnits: t.otherUnits, g2: t.g2 })),
-    );
-    const store = sum.records;
-    const found = emergentCombinations(
-      { N, n, has: (k, m) => recordHas(store, k, m), unitsOf: recordsOf(store, flat.length) },
-      codebook,
-      minSupport,
-      minLift,
-    );
-    const combos = capCombinations(found, maxEmergent);
-    if (combos.length < found.length) {
-      problems.push({
-        file: codebook.source.file,
-        severity: 'warning',
-        message:
-          `${found.length} emergent perspectives pass min-support ${minSupport} and min-lift ${minLift}; the first ${maxEmergent} ` +
-          '(pairs, then triples, by lift) are reported: raise --min-support or --min-lift, or --max-emergent (0 = all)',
-        ruleId: 'analyze/emergent-capped',
-      });
+}
+
+/** The segments each group's quoted units have, by group order. */
+function quotesWanted(parts: ReportParts, sum: ReportSum, groups: readonly InputGroup[], maxQuotes: number): Map<number, Set<number>> {
+  const wanted = new Map<number, Set<number>>();
+  const want = (order: number, segment: number): void => {
+    let set = wanted.get(order);
+    if (!set) wanted.set(order, (set = new Set()));
+    set.add(segment);
+  };
+  const orderOf = new Map(groups.map((g) => [g.id, g.order]));
+  for (const p of parts.declared) {
+    for (const id of p.evidence.slice(0, maxQuotes)) {
+      const at = id.lastIndexOf('#');
+      const order = orderOf.get(id.slice(0, at));
+      if (order !== undefined) want(order, Number(id.slice(at + 1)));
     }
-    // The units the HTML report quotes are fetched with a second look at their transcripts.
-    const maxQuotes = options.quotes ?? 0;
-    if (maxQuotes > 0) {
-      const wanted = new Map<number, Set<number>>();
-      const want = (order: number, segment: number): void => {
-        let set = wanted.get(order);
-        if (!set) {
-          set = new Set();
-          wanted.set(order, set);
-        }
-        set.add(segment);
-      };
-      const orderOf = new Map(groups.map((g) => [g.id, g.order]));
-      for (const p of declared) {
-        for (const id of p.evidence.slice(0, maxQuotes)) {
-          const at = id.lastIndexOf('#');
-          const order = orderOf.get(id.slice(0, at));
-          if (order !== undefined) want(order, Number(id.slice(at + 1)));
-        }
-      }
-      for (const combo of combos) for (const k of combo.evidence.slice(0, maxQuotes)) want(store.order[k]!, store.segment[k]!);
-      const again = [...wanted.keys()].sort((a, b) => a - b).map((order) => groups[order]!);
-      const fetches: Task[] = again.map((group) => ({ kind: 'fetch', request: { group, quotes: [...wanted.get(group.order)!] } }));
-      const { segments: _s, units: _u, report: _r, ...plain } = config;
-      await runTasks<FetchOutcome>(fetches, plain, planJobs(again, options.jobs), (got) => {
-        for (const q of got.quotes) quotes.push(q);
-      });
-    }
-    const emergent = combos.map((combo) =>
-      describeCombination(
-        combo,
-        flat,
-        minSupport,
-        rankTerms(recordTerms(sum, totals, combo.evidence), combo.evidence.length, N, totals),
-        DEFAULT_LABEL_TERMS,
-        combo.evidence.map((k) => recordAt(store, k)),
-      ),
-    );
-    report.perspectives = [...declared, ...emergent];
   }
-  const sorted = sortProblems(problems);
-  // The report names no absolute path, not even of a transcript given as one (messages on stderr keep the path as given).
-  report.problems = sorted.map((p) => (isAbsolute(p.file) ? { ...p, file: shownPath(cwd, p.file) } : p));
-  return { report, problems: sorted, skipped, inputPaths: listed.files.map((f) => resolve(cwd, f.path)), quotes };
+  const store = sum.records;
+  for (const combo of parts.combos) for (const k of combo.evidence.slice(0, maxQuotes)) want(store.order[k]!, store.segment[k]!);
+  return wanted;
+}
+
+/** A second look at the groups with quoted units: those units, coded. */
+async function fetchQuotes(wanted: Map<number, Set<number>>, groups: readonly InputGroup[], config: RunConfig, jobs: number | undefined): Promise<CodedUnit[]> {
+  const again = [...wanted.keys()].sort((a, b) => a - b).map((order) => groups[order]!);
+  const fetches: Task[] = again.map((group) => ({ kind: 'fetch', request: { group, quotes: [...wanted.get(group.order)!] } }));
+  const { segments: _s, units: _u, report: _r, ...plain } = config;
+  const quotes: CodedUnit[] = [];
+  await runTasks<FetchOutcome>(fetches, plain, planJobs(again, jobs), (got) => {
+    for (const q of got.quotes) quotes.push(q);
+  });
+  return quotes;
 }

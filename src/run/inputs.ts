@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CodeInputsOptions } from '../analyze.js';
+import type { CodeInputsOptions } from './options.js';
 import { hasErrors } from '../problems.js';
 import { loadCodebook } from '../read/codebook.js';
 import { knownEncoding } from '../read/decode.js';
@@ -30,7 +30,8 @@ export interface OpenedInputs {
  * file). An input that names no transcript is a problem, not a stop.
  */
 export async function openInputs(inputs: readonly string[], options: CodeInputsOptions, problems: Problem[]): Promise<OpenedInputs | null> {
-  const cwd = options.cwd ?? process.cwd();
+  // Relative to the working folder unless the caller says otherwise (the CLI passes its own).
+  const cwd = resolve(options.cwd ?? '.');
   // A bad encoding name would fail every file alike: one error, before anything is read.
   if (options.encoding !== undefined && options.encoding.trim() !== '' && !knownEncoding(options.encoding)) {
     const message = `unknown encoding "${options.encoding}" (for example utf-8, windows-1252, latin1, utf-16le)`;

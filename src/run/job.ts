@@ -1,37 +1,25 @@
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
-import { codeUnits, countUnits } from '../code/code-units.js';
-import type { RegexBudget } from '../code/regex-budget.js';
+import { countUnits } from '../code/code-units.js';
 import type { CooccurrenceScope } from '../aggregate/cooccurrence.js';
 import type { WordOptions } from '../aggregate/keyterms.js';
 import { countUnit, finishTally, newTallyCounter, planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../aggregate/tally.js';
 import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../aggregate/tally-report.js';
-import { readTranscript } from '../read/index.js';
-import { attributesFor, unknownSpeakers } from '../read/participants.js';
 import { renderSegmentsRows } from '../render/csv.js';
 import { stableStringify } from '../render/json.js';
-import { segmentUnits } from '../segment/index.js';
-import { markRuleSources, reviewer, type ReviewSet } from '../review/apply.js';
-import type { Category, Codebook, CodedUnit, InputFile, Participant, Problem, ReadResult, Transcript, Unit, UnitKind } from '../types.js';
+import { reviewer, type ReviewSet } from '../review/apply.js';
+import type { Category, Codebook, CodedUnit, Problem, Transcript, Unit } from '../types.js';
 import type { InputGroup } from './groups.js';
+import { codeRead, readUnits, type ReadConfig } from './pipeline.js';
 
 /** Everything a worker needs to code transcripts the same way as the main thread (plain data). */
-export interface RunConfig {
-  cwd: string;
+export interface RunConfig extends ReadConfig {
   codebook: Codebook;
-  participants: Participant[];
-  /** Whether a participants file was given (unknown speakers are then reported). */
-  withParticipants: boolean;
-  unit: UnitKind;
-  moderators: string[];
-  encoding?: string;
-  format?: string;
   /** Render each transcript's `segments.csv` rows. */
   segments?: { excel: boolean };
   /** Render each file's items of the `units` list of `report.json`. */
   units?: boolean;
   /** Keep each file's coded units in its outcome. */
   keep?: boolean;
-  regexBudget?: RegexBudget;
   /** Tally the report parts beyond frequencies (see `aggregate/tally-report.ts`). */
   report?: { by: string[]; scope: CooccurrenceScope; words: WordOptions };
   /** Review decisions that override the rules (`analyze --review`). */
@@ -101,26 +89,20 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   // When only the frequencies are made, units are counted as they are coded, without codings.
   const counter = ctx.aligned && !ctx.report && !needsEvidence(config) && !review ? newTallyCounter(ctx.tally) : null;
   for (const { index, file } of group.files) {
-    const result = await readFile(file, config);
-    const problems = [...result.problems];
-    const t = result.transcript;
+    const { transcript: t, units: segmented, problems } = await readUnits(file, config);
     if (!t) {
       files.push({ index, problems, transcript: null });
       continue;
     }
     read++;
-    if (config.withParticipants) problems.push(...unknownSpeakers(config.participants, t));
-    const segmented = segmentFile(t, config);
-    const options = { file: file.path, onProblem: (p: Problem) => problems.push(p), ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}) };
     if (counter) {
+      const options = { file: file.path, onProblem: (p: Problem) => problems.push(p), ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}) };
       countUnits(segmented, matcher, (unit, counts) => countUnit(counter, unit, counts?.index ?? NO_CODES, counts?.hits ?? NO_CODES, counts?.count ?? 0), options);
       files.push({ index, problems, transcript: provenance(t) });
       continue;
     }
     // The tallies use only the categories and hits: evidence is made only for outputs that show it.
-    const coded = codeUnits(segmented, matcher, { ...options, evidence: needsEvidence(config) || review !== null });
-    markRuleSources(coded);
-    if (review) problems.push(...review.apply(coded));
+    const coded = codeRead(segmented, matcher, config, problems, { file: file.path, evidence: needsEvidence(config) || review !== null, review });
     const outcome: FileOutcome = { index, problems, transcript: provenance(t) };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     if (config.keep) outcome.coded = coded;
@@ -144,22 +126,6 @@ export function needsEvidence(config: RunConfig): boolean {
   return config.segments !== undefined || config.units === true || config.keep === true;
 }
 
-function readFile(file: InputFile, config: RunConfig): Promise<ReadResult> {
-  return readTranscript(file, {
-    cwd: config.cwd,
-    ...(config.encoding ? { encoding: config.encoding } : {}),
-    ...(config.format ? { format: config.format } : {}),
-  });
-}
-
-function segmentFile(t: Transcript, config: RunConfig): Unit[] {
-  return segmentUnits(t, {
-    unit: config.unit,
-    moderators: config.moderators,
-    ...(config.participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(config.participants, id, speaker) } : {}),
-  });
-}
-
 /** A second look at one group, after all groups were tallied: some of its units, to quote in the HTML report. */
 export interface FetchRequest {
   group: InputGroup;
@@ -179,16 +145,13 @@ export async function fetchGroup(request: FetchRequest, ctx: RunContext): Promis
   const wanted = new Set(request.quotes);
   const last = new Map<number, Unit>();
   for (const { file } of request.group.files) {
-    const t = (await readFile(file, config)).transcript;
-    if (t) for (const unit of segmentFile(t, config)) if (wanted.has(unit.segment)) last.set(unit.segment, unit);
+    for (const unit of (await readUnits(file, config)).units) if (wanted.has(unit.segment)) last.set(unit.segment, unit);
   }
   const quoted = [...last.values()];
-  const quotes = quoted.length > 0 ? codeUnits(quoted, ctx.matcher, config.regexBudget ? { regexBudget: config.regexBudget } : {}) : [];
-  markRuleSources(quotes);
   // The quotes show the codings the report counted: with the decisions applied (their warnings were given already).
   const decisions = config.review?.byTranscript[request.group.id];
-  if (decisions) reviewer(request.group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))).apply(quotes);
-  return { quotes };
+  const review = decisions ? reviewer(request.group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))) : null;
+  return { quotes: quoted.length > 0 ? codeRead(quoted, ctx.matcher, config, [], { review }) : [] };
 }
 
 /** One piece of work for a thread: tally a group, or take a second look at one. */

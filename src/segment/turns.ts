@@ -1,4 +1,4 @@
-import { speakerKey } from '../read/speaker-key.js';
+import { speakerKey } from '../text/speaker-key.js';
 import type { Block, Transcript, Unit, UnitKind } from '../types.js';
 
 /** How to cut a transcript into units, who moderates, and where speaker attributes come from. */

@@ -119,6 +119,17 @@ describe('fokus analyze --input-format', () => {
     expect(report.units.map((u) => u.speaker)).toEqual(['Moderatorin', 'B1', 'B2']);
   });
 
+  test('every command that codes transcripts takes it and reads the same units as analyze', async () => {
+    const asText = await runCli(['show', 'formats/04-untertitel.srt', '--category', 'bedarfe', '--input-format', 'text', '-f', 'csv'], cwd);
+    expect(asText.code).toBe(0);
+    expect(asText.stdout).toBe(
+      'transcript,segment,speaker,start,end,line,category,matched,source,text\n' +
+        '04-untertitel.srt,2,B1,,,7,bedarfe,fehlen,rule,"Ich fange an. <i>Uns fehlt</i> vor allem Zeit.\n3 00:00:08,250 --> 00:00:11,000 Und ehrlich gesagt auch Geld.\n4 00:00:11,500 --> 00:00:14,000"\n',
+    );
+    const asSrt = await runCli(['show', 'formats/04-untertitel.srt', '--category', 'bedarfe', '-f', 'csv'], cwd);
+    expect(asSrt.stdout.split('\n')[1]).toBe('04-untertitel.srt,2,B1,00:00:04,00:00:08,7,bedarfe,fehlen,rule,Ich fange an. Uns fehlt vor allem Zeit.');
+  });
+
   test('an unknown format is an error naming the file; the run has nothing to read', async () => {
     const run = await runCli(['analyze', 'formats/01-plain.txt', '--input-format', 'pdf', '-q'], cwd);
     expect(run.code).toBe(2);

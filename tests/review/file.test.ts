@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/problems.js';
-import { fileStore, parseReview, readReview, reviewRow, REVIEW_HEADER, type ReviewRow } from '../../src/review/file.js';
+import { fileStore } from '../../src/cli/review-store.js';
+import { parseReview, readReview, reviewRow, REVIEW_HEADER, type ReviewRow } from '../../src/review/file.js';
 import type { CodedUnit } from '../../src/types.js';
 import { HEADER, row } from './fixture.js';
 

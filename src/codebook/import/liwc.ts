@@ -18,7 +18,7 @@ const HEADER_LINE = /^(\d+)\s+(.*?)(?:\s+\(([^()]*)\))?(?:\s+(\d+))?\s*$/;
 export function parseLiwc(text: string, file: string): ParsedDictionary {
   const lines = linesOf(text);
   const problems: Problem[] = [];
-  const warn = (line: number, column: number, message: string, ruleId: string): void => {
+  const warn: Warn = (line, column, message, ruleId) => {
     problems.push(problem(file, 'warning', message, { line, column }, ruleId));
   };
   let i = 0;
@@ -27,16 +27,33 @@ export function parseLiwc(text: string, file: string): ParsedDictionary {
     problems.push(problem(file, 'error', "not a LIWC dictionary: the first line must be '%'", { line: i + 1, column: 1 }, 'import/liwc-header'));
     return { categories: [], problems };
   }
-  const open = i + 1;
+  const header = readHeader(lines, i + 1, warn);
+  if (header.end >= lines.length) {
+    problems.push(problem(file, 'error', "the header that starts with '%' is never closed by a second '%' line", { line: i + 1, column: 1 }, 'import/liwc-header'));
+    return { categories: [], problems };
+  }
+  const roots = categoryTree(header, warn);
+  for (let k = header.end + 1; k < lines.length; k++) if (lines[k]!.trim() !== '') readEntry(lines[k]!, k + 1, header, warn);
+  return { categories: roots, problems };
+}
 
-  // Header: number → category, nesting by tabs or an explicit parent number.
-  const byId = new Map<number, DictCategory>();
-  const parentOf = new Map<number, number>();
-  const roots: DictCategory[] = [];
+type Warn = (line: number, column: number, message: string, ruleId: string) => void;
+
+/** The header's categories by number, their parents, their order, and the line of the closing `%`. */
+interface Header {
+  byId: Map<number, DictCategory>;
+  parentOf: Map<number, number>;
+  explicitParents: { id: number; parent: number; line: number; column: number }[];
+  order: number[];
+  /** Index of the closing `%` line (`lines.length` when there is none). */
+  end: number;
+}
+
+/** Read the header from line index `start`: number → category, nesting by tabs or an explicit parent number. */
+function readHeader(lines: readonly string[], start: number, warn: Warn): Header {
+  const h: Header = { byId: new Map(), parentOf: new Map(), explicitParents: [], order: [], end: start };
   const stack: { depth: number; id: number }[] = [];
-  const explicitParents: { id: number; parent: number; line: number; column: number }[] = [];
-  const order: number[] = [];
-  i++;
+  let i = start;
   for (; i < lines.length && lines[i]!.trim() !== '%'; i++) {
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
@@ -48,74 +65,67 @@ export function parseLiwc(text: string, file: string): ParsedDictionary {
       continue;
     }
     const id = Number(m[1]);
-    if (byId.has(id)) {
+    if (h.byId.has(id)) {
       warn(lineNo, column, `category number ${id} is defined again: this line is left out`, 'import/liwc-duplicate-id');
       continue;
     }
     const name = m[2]!.trim();
-    const cat = newCategory(name, lineNo, column, m[3]?.trim() || name);
-    byId.set(id, cat);
-    order.push(id);
+    h.byId.set(id, newCategory(name, lineNo, column, m[3]?.trim() || name));
+    h.order.push(id);
     const depth = /^\t*/.exec(raw)![0].length;
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    if (m[4] !== undefined) explicitParents.push({ id, parent: Number(m[4]), line: lineNo, column });
-    else if (stack.length > 0) parentOf.set(id, stack[stack.length - 1]!.id);
+    if (m[4] !== undefined) h.explicitParents.push({ id, parent: Number(m[4]), line: lineNo, column });
+    else if (stack.length > 0) h.parentOf.set(id, stack[stack.length - 1]!.id);
     stack.push({ depth, id });
   }
-  if (i >= lines.length) {
-    problems.push(problem(file, 'error', "the header that starts with '%' is never closed by a second '%' line", { line: open, column: 1 }, 'import/liwc-header'));
-    return { categories: [], problems };
-  }
-  for (const p of explicitParents) {
-    if (!byId.has(p.parent) || p.parent === p.id) warn(p.line, p.column, `parent category number ${p.parent} is not defined: category ${p.id} stays at the top level`, 'import/liwc-parent');
-    else if (ancestorsOf(p.parent, parentOf).includes(p.id)) warn(p.line, p.column, `parent category number ${p.parent} would make a cycle: category ${p.id} stays at the top level`, 'import/liwc-parent');
-    else parentOf.set(p.id, p.parent);
-  }
-  for (const id of order) {
-    const parent = parentOf.get(id);
-    if (parent === undefined) roots.push(byId.get(id)!);
-    else byId.get(parent)!.children.push(byId.get(id)!);
-  }
+  h.end = i;
+  return h;
+}
 
-  // Entries: word, then category numbers.
-  for (i++; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '') continue;
-    const lineNo = i + 1;
-    const column = firstColumn(raw);
-    const { word, fields } = splitEntry(raw.trim());
-    if (word === '') {
-      warn(lineNo, column, `line '${raw.trim()}' has no word: left out`, 'import/liwc-entry');
-      continue;
-    }
-    if (/<[^>]*>/.test(word)) {
-      warn(lineNo, column, `entry '${word}' holds a LIWC tag such as <of>, which a term cannot express: left out`, 'import/unsupported-entry');
-      continue;
-    }
-    const conditional: string[] = [...(fields.match(CONDITIONAL) ?? [])];
-    const ids: number[] = [];
-    for (const f of fields.replace(CONDITIONAL, ' ').split(/\s+/)) {
-      if (f === '') continue;
-      if (/^\d+$/.test(f)) ids.push(Number(f));
-      else conditional.push(f);
-    }
-    if (conditional.length > 0) {
-      warn(lineNo, column, `entry '${word}' has conditional category codes '${conditional.join(' ')}', which a term cannot express: only its plain category numbers are kept`, 'import/liwc-conditional');
-    }
-    const known: number[] = [];
-    for (const id of ids) {
-      if (byId.has(id)) known.push(id);
-      else warn(lineNo, column, `entry '${word}' names category number ${id}, which the header does not define: ignored for this entry`, 'import/liwc-unknown-id');
-    }
-    const set = new Set(known);
-    const deepest = [...set].filter((id) => ![...set].some((other) => other !== id && ancestorsOf(other, parentOf).includes(id)));
-    if (deepest.length === 0 && conditional.length === 0) {
-      if (ids.length === 0) warn(lineNo, column, `entry '${word}' names no category: left out`, 'import/liwc-entry');
-      continue;
-    }
-    for (const id of deepest) byId.get(id)!.entries.push({ text: word, line: lineNo, column });
+/** Apply the explicit parent numbers (an unknown parent or a cycle is warned about) and nest the categories. */
+function categoryTree(h: Header, warn: Warn): DictCategory[] {
+  for (const p of h.explicitParents) {
+    if (!h.byId.has(p.parent) || p.parent === p.id) warn(p.line, p.column, `parent category number ${p.parent} is not defined: category ${p.id} stays at the top level`, 'import/liwc-parent');
+    else if (ancestorsOf(p.parent, h.parentOf).includes(p.id)) warn(p.line, p.column, `parent category number ${p.parent} would make a cycle: category ${p.id} stays at the top level`, 'import/liwc-parent');
+    else h.parentOf.set(p.id, p.parent);
   }
-  return { categories: roots, problems };
+  const roots: DictCategory[] = [];
+  for (const id of h.order) {
+    const parent = h.parentOf.get(id);
+    if (parent === undefined) roots.push(h.byId.get(id)!);
+    else h.byId.get(parent)!.children.push(h.byId.get(id)!);
+  }
+  return roots;
+}
+
+/** One entry line: the word goes to the deepest of the categories it names. */
+function readEntry(raw: string, lineNo: number, h: Header, warn: Warn): void {
+  const column = firstColumn(raw);
+  const { word, fields } = splitEntry(raw.trim());
+  if (word === '') return warn(lineNo, column, `line '${raw.trim()}' has no word: left out`, 'import/liwc-entry');
+  if (/<[^>]*>/.test(word)) return warn(lineNo, column, `entry '${word}' holds a LIWC tag such as <of>, which a term cannot express: left out`, 'import/unsupported-entry');
+  const conditional: string[] = [...(fields.match(CONDITIONAL) ?? [])];
+  const ids: number[] = [];
+  for (const f of fields.replace(CONDITIONAL, ' ').split(/\s+/)) {
+    if (f === '') continue;
+    if (/^\d+$/.test(f)) ids.push(Number(f));
+    else conditional.push(f);
+  }
+  if (conditional.length > 0) {
+    warn(lineNo, column, `entry '${word}' has conditional category codes '${conditional.join(' ')}', which a term cannot express: only its plain category numbers are kept`, 'import/liwc-conditional');
+  }
+  const known: number[] = [];
+  for (const id of ids) {
+    if (h.byId.has(id)) known.push(id);
+    else warn(lineNo, column, `entry '${word}' names category number ${id}, which the header does not define: ignored for this entry`, 'import/liwc-unknown-id');
+  }
+  const set = new Set(known);
+  const deepest = [...set].filter((id) => ![...set].some((other) => other !== id && ancestorsOf(other, h.parentOf).includes(id)));
+  if (deepest.length === 0 && conditional.length === 0) {
+    if (ids.length === 0) warn(lineNo, column, `entry '${word}' names no category: left out`, 'import/liwc-entry');
+    return;
+  }
+  for (const id of deepest) h.byId.get(id)!.entries.push({ text: word, line: lineNo, column });
 }
 
 /** LIWC2007 conditional codes: `(02 134)125/464` (the category depends on the word before) or `125/464`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nfc, speakerKey } from '../../src/read/speaker-key.js';
+import { nfc, speakerKey } from '../../src/text/speaker-key.js';
 
 describe('speakerKey', () => {
   test.each([

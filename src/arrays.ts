@@ -1,0 +1,10 @@
+/**
+ * `a` when it holds `need` numbers, else a copy at least twice as long (growable lists of numbers
+ * in the matcher's scratch space and the report's record store).
+ */
+export function grown(a: Int32Array, need: number = a.length + 1): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}

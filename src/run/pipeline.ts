@@ -1,0 +1,78 @@
+import type { Matcher } from '../codebook/compile.js';
+import { codeUnits } from '../code/code-units.js';
+import type { RegexBudget } from '../code/regex-budget.js';
+import { readTranscript } from '../read/index.js';
+import { attributesFor, unknownSpeakers } from '../read/participants.js';
+import { markRuleSources, type Reviewer } from '../review/apply.js';
+import { segmentUnits } from '../segment/index.js';
+import type { CodedUnit, InputFile, Participant, Problem, Transcript, Unit, UnitKind } from '../types.js';
+
+// The pipeline of one transcript file — read, segment, code — written once: `codeInputs` (the
+// retrieval commands, evaluate, export, learn, review) and the corpus jobs of `analyze` (main thread
+// and workers) all go through these two steps.
+
+/** How files are read and segmented: the same for every command (plain data, passed to workers). */
+export interface ReadConfig {
+  cwd: string;
+  participants: Participant[];
+  /** Whether a participants file was given (unknown speakers are then reported). */
+  withParticipants: boolean;
+  unit: UnitKind;
+  moderators: string[];
+  encoding?: string;
+  format?: string;
+  regexBudget?: RegexBudget;
+}
+
+/** A file read and segmented: its transcript (null when it could not be read), units and problems. */
+export interface ReadUnits {
+  transcript: Transcript | null;
+  units: Unit[];
+  problems: Problem[];
+}
+
+/** Read one file and segment it into units (moderators marked, participant attributes joined). */
+export async function readUnits(file: InputFile, config: ReadConfig): Promise<ReadUnits> {
+  const read = await readTranscript(file, {
+    cwd: config.cwd,
+    ...(config.encoding ? { encoding: config.encoding } : {}),
+    ...(config.format ? { format: config.format } : {}),
+  });
+  const problems = [...read.problems];
+  const t = read.transcript;
+  if (!t) return { transcript: null, units: [], problems };
+  if (config.withParticipants) problems.push(...unknownSpeakers(config.participants, t));
+  const units = segmentUnits(t, {
+    unit: config.unit,
+    moderators: config.moderators,
+    ...(config.participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(config.participants, id, speaker) } : {}),
+  });
+  return { transcript: t, units, problems };
+}
+
+/** Options of `codeRead`. */
+export interface CodeReadOptions {
+  /** The file named in problems. */
+  file?: string;
+  /** Whether codings carry their evidence (default true). */
+  evidence?: boolean;
+  /** Review decisions of the unit's transcript, applied after the rules; their problems go to `problems`. */
+  review?: Reviewer | null;
+}
+
+/**
+ * Code segmented units with the matcher, mark the codings as the rules', and apply review decisions
+ * over them. Problems (a regex rule stopped by its budget, a decision that fits no unit) are pushed
+ * to `problems`.
+ */
+export function codeRead(units: readonly Unit[], matcher: Matcher, config: Pick<ReadConfig, 'regexBudget'>, problems: Problem[], options: CodeReadOptions = {}): CodedUnit[] {
+  const coded = codeUnits(units, matcher, {
+    onProblem: (p) => problems.push(p),
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    ...(options.evidence !== undefined ? { evidence: options.evidence } : {}),
+    ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}),
+  });
+  markRuleSources(coded);
+  if (options.review) problems.push(...options.review.apply(coded));
+  return coded;
+}
