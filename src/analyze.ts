@@ -30,6 +30,7 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.format ? { format: options.format } : {}),
     ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   };
   const transcripts: Transcript[] = [];
   const units: CodedUnit[] = [];

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CodingAgreement, KappaWeights, Level, RatingsAgreement } from '../aggregate/agreement.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { Codebook, CoderCoding, Problem } from '../types.js';
-import { usageError } from './coded-inputs.js';
+import { codingReadOptions, usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
 /** Which overall figure `--min-agreement` checks. */
@@ -81,7 +81,8 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
 
   const { readCoding } = await import('../read/coding.js');
   // A .qdpx project's codes are mapped onto the codebook's categories, by the GUIDs fokus gives them first.
-  const qdpx = files.some((f) => f.toLowerCase().endsWith('.qdpx')) && codebook ? { codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
+  const qdpx = await codingReadOptions(io, files.some((f) => f.toLowerCase().endsWith('.qdpx')), codebook ?? undefined);
+  if ('exit' in qdpx) return qdpx.exit;
   const codings: CoderCoding[] = [];
   const problems: Problem[] = [];
   for (let i = 0; i < files.length; i++) {

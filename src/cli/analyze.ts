@@ -8,7 +8,7 @@ import type { CorpusOptions, CorpusResult, CorpusSink } from '../run/corpus.js';
 import type { Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './write.js';
-import { addInputOptions, addReviewOption, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface AnalyzeFlags extends InputFlags {
@@ -76,6 +76,8 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
 async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
   const budget = regexBudgetFromEnv(io);
   if ('exit' in budget) return budget.exit;
+  const limits = readLimitsFromEnv(io);
+  if ('exit' in limits) return limits.exit;
   if (flags.out) {
     // An output path that cannot take the report stops the run before any work is done.
     const { checkOutputFolder } = await import('./write.js');
@@ -93,6 +95,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     const { DEFAULT_MAX_QUOTES } = await import('../render/html.js');
     const result = await analyzeCorpus(inputs, {
       ...corpusOptions(flags, io, budget.regexBudget),
+      limits: limits.limits,
       frequenciesOnly: flags.format === 'csv' && !flags.out,
       sink: spills.sink,
       quotes: flags.out ? DEFAULT_MAX_QUOTES : 0,

@@ -2,6 +2,9 @@ import { Option, type Command } from 'commander';
 import type { CodedInputs } from '../run/options.js';
 import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../code/regex-budget.js';
 import { formatProblem, hasErrors } from '../problems.js';
+import type { CodingReadOptions } from '../read/coding.js';
+import { limitsFromEnv, type ReadLimits } from '../read/limits.js';
+import type { Codebook } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
 
 /** The options every retrieval command (show, kwic, explain, suggest) shares with `analyze`. */
@@ -49,10 +52,13 @@ export type LoadedInputs = { coded: CodedInputs; failed: boolean } | { exit: num
 export async function loadCodedInputs(inputs: readonly string[], flags: InputFlags, io: CliIO): Promise<LoadedInputs> {
   const budget = regexBudgetFromEnv(io);
   if ('exit' in budget) return budget;
+  const limits = readLimitsFromEnv(io);
+  if ('exit' in limits) return limits;
   const { codeInputs } = await import('../analyze.js');
   const result = await codeInputs(inputs, {
     cwd: io.cwd,
     ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}),
+    limits: limits.limits,
     ...(flags.codebook !== undefined ? { codebook: flags.codebook } : {}),
     ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
@@ -76,6 +82,28 @@ export function regexBudgetFromEnv(io: CliIO): { regexBudget?: RegexBudget } | {
   if (env === undefined || env === '') return {};
   if (!/^[1-9]\d*$/u.test(env)) return { exit: usageError(io, `FOKUS_REGEX_BUDGET='${env}' is not a whole number of milliseconds ≥ 1`) };
   return { regexBudget: { ...DEFAULT_REGEX_BUDGET, baseMs: Number(env) } };
+}
+
+/**
+ * The readers' limits from the environment (FOKUS_ZIP_BYTES, FOKUS_ZIP_ENTRIES, FOKUS_MAX_DEPTH,
+ * FOKUS_MAX_ELEMENTS, FOKUS_MAX_PROJECT_ELEMENTS, FOKUS_MAX_CODINGS; see docs/errors.md): unset or
+ * empty, the default; anything but a whole number ≥ 1 is a usage error (exit 2).
+ */
+export function readLimitsFromEnv(io: CliIO): { limits: Partial<ReadLimits> } | { exit: number } {
+  const read = limitsFromEnv(io.env);
+  return 'error' in read ? { exit: usageError(io, read.error) } : read;
+}
+
+/**
+ * How `agree`, `evaluate` and `learn` read codings: a `.qdpx` project's codes mapped onto the
+ * codebook's categories (by the GUIDs fokus gives them first), within the readers' limits.
+ */
+export async function codingReadOptions(io: CliIO, qdpx: boolean, codebook: Codebook | undefined): Promise<CodingReadOptions | { exit: number }> {
+  const limits = readLimitsFromEnv(io);
+  if ('exit' in limits) return limits;
+  if (!qdpx || !codebook) return { limits: limits.limits };
+  const { codeGuid } = await import('../render/qdc.js');
+  return { codebook, codeGuid, limits: limits.limits };
 }
 
 /** Write a usage error the way commands report bad input: `fokus: message` on stderr; returns exit code 2. */

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatProblem, hasErrors } from '../problems.js';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface EvaluateFlags extends InputFlags {
@@ -62,7 +62,8 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   const { resolve } = await import('node:path');
   const { readCoding } = await import('../read/coding.js');
   // A .qdpx gold coding's codes are mapped onto the codebook's categories, by the GUIDs fokus gives them first.
-  const qdpx = flags.gold.toLowerCase().endsWith('.qdpx') ? { codebook: coded.codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
+  const qdpx = await codingReadOptions(io, flags.gold.toLowerCase().endsWith('.qdpx'), coded.codebook);
+  if ('exit' in qdpx) return qdpx.exit;
   const gold = await readCoding(resolve(io.cwd, flags.gold), flags.gold, qdpx);
   for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
   if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;

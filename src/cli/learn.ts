@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LearnInput, LearnResult } from '../learn/index.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { Codebook, CoderCoding } from '../types.js';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface LearnFlags extends InputFlags {
@@ -96,7 +96,8 @@ async function checkOut(io: CliIO, flags: LearnFlags, paths: LearnPaths): Promis
 /** The gold coding (its problems on stderr); null when it cannot be used. */
 async function readGold(io: CliIO, flags: LearnFlags, path: string, codebook: Codebook): Promise<CoderCoding | null> {
   const { readCoding } = await import('../read/coding.js');
-  const qdpx = flags.gold.toLowerCase().endsWith('.qdpx') ? { codebook, codeGuid: (await import('../render/qdc.js')).codeGuid } : {};
+  const qdpx = await codingReadOptions(io, flags.gold.toLowerCase().endsWith('.qdpx'), codebook);
+  if ('exit' in qdpx) return null;
   const gold = await readCoding(path, flags.gold, qdpx);
   for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
   return !gold.coding || hasErrors(gold.problems) ? null : gold.coding;

@@ -6,6 +6,7 @@ import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { readRegularFile } from './files.js';
 import type { ReadLimits } from './limits.js';
+import { unguardFormula } from '../render/format.js';
 
 /**
  * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
@@ -173,8 +174,7 @@ export function placesOf(text: string, delimiter: string): Places {
 
 /** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */
 export function cellText(value: string | undefined): string {
-  const s = (value ?? '').trim().normalize('NFC');
-  return /^' *[=+\-@\t\r\n]/u.test(s) ? s.slice(1) : s;
+  return unguardFormula((value ?? '').trim().normalize('NFC'));
 }
 
 /** A header cell as a column name: trimmed, lower case. */

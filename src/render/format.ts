@@ -35,6 +35,11 @@ export function guardFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** A cell as it was before `guardFormula`: its leading `'` taken off when a formula start follows it. */
+export function unguardFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** Control characters no CSV cell should carry (a NUL byte ends a C string; others garble a spreadsheet); tab and line breaks stay. */
 const CSV_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 

@@ -121,6 +121,7 @@ function runConfig(opened: OpenedInputs, options: CorpusOptions, sink: CorpusSin
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.format ? { format: options.format } : {}),
     ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(sink.segments ? { segments: { excel: sink.segments.excel } } : {}),
     ...(sink.units ? { units: true } : {}),
     ...(options.keepUnits ? { keep: true } : {}),

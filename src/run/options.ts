@@ -1,6 +1,7 @@
 import type { CooccurrenceScope } from '../aggregate/cooccurrence.js';
 import type { Matcher } from '../codebook/compile.js';
 import type { RegexBudget } from '../code/regex-budget.js';
+import type { ReadLimits } from '../read/limits.js';
 import type { Codebook, CodedUnit, Problem, Report, Transcript, UnitKind } from '../types.js';
 
 // The options and results of the pipeline's entry points (`codeInputs`, `analyze`, `analyzeCorpus`):
@@ -28,6 +29,8 @@ export interface CodeInputsOptions {
   regexBudget?: RegexBudget;
   /** Review files (`fokus review`) whose decisions override the rules for the units they cover, later files winning. */
   review?: readonly string[];
+  /** Limits of the readers (bytes inflated, entries, nesting depth, elements), over the defaults of `read/limits.ts`. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** Options of `analyze`: those of `codeInputs` plus what to aggregate. */

@@ -2,6 +2,7 @@ import type { Matcher } from '../codebook/compile.js';
 import { codeUnits } from '../code/code-units.js';
 import type { RegexBudget } from '../code/regex-budget.js';
 import { readTranscript } from '../read/index.js';
+import type { ReadLimits } from '../read/limits.js';
 import { attributesFor, unknownSpeakers } from '../read/participants.js';
 import { markRuleSources, type Reviewer } from '../review/apply.js';
 import { segmentUnits } from '../segment/index.js';
@@ -22,6 +23,8 @@ export interface ReadConfig {
   encoding?: string;
   format?: string;
   regexBudget?: RegexBudget;
+  /** Limits of the readers (bytes inflated, entries, depth, elements), over the defaults. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** A file read and segmented: its transcript (null when it could not be read), units and problems. */
@@ -37,6 +40,7 @@ export async function readUnits(file: InputFile, config: ReadConfig): Promise<Re
     cwd: config.cwd,
     ...(config.encoding ? { encoding: config.encoding } : {}),
     ...(config.format ? { format: config.format } : {}),
+    ...(config.limits ? { limits: config.limits } : {}),
   });
   const problems = [...read.problems];
   const t = read.transcript;

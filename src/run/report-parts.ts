@@ -1,7 +1,7 @@
 import { breakdownRows } from '../aggregate/breakdown.js';
 import { comparisonRows } from '../aggregate/compare.js';
 import { cooccurrenceRows } from '../aggregate/cooccurrence.js';
-import { capCombinations, type Combination, DEFAULT_LABEL_TERMS, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
+import { capCombinations, type Combination, DEFAULT_LABEL_TERMS, MAX_EMERGENT_TESTS, type SearchStats, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
 import { DEFAULT_TOP_TERMS, rankTerms } from '../aggregate/keyterms.js';
 import { findPerspectives } from '../aggregate/perspectives.js';
 import { recordAt, recordHas, recordsOf } from '../aggregate/records.js';
@@ -34,9 +34,20 @@ export function reportParts(sum: ReportSum, plan: ReportPlan, N: number, frequen
   const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
   const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
   const store = sum.records;
-  const found = emergentCombinations({ N, n, has: (k, m) => recordHas(store, k, m), unitsOf: recordsOf(store, flat.length) }, codebook, minSupport, minLift);
+  const search: SearchStats = { tests: 0, minSupport };
+  const found = emergentCombinations({ N, n, has: (k, m) => recordHas(store, k, m), unitsOf: recordsOf(store, flat.length) }, codebook, minSupport, minLift, search);
   const combos = capCombinations(found, maxEmergent);
   const problems: Problem[] = [];
+  if (search.minSupport > minSupport) {
+    problems.push({
+      file: codebook.source.file,
+      severity: 'warning',
+      message:
+        `more than ${MAX_EMERGENT_TESTS} category combinations reach min-support ${minSupport}; only those with support ≥ ${search.minSupport} ` +
+        'were tested for emergent perspectives: raise --min-support to choose the bound yourself',
+      ruleId: 'analyze/emergent-pruned',
+    });
+  }
   if (combos.length < found.length) {
     problems.push({
       file: codebook.source.file,

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
+import { project, removeProjects } from '../errors/project.js';
+import type { Report } from '../../src/types.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/cli');
 const temps: string[] = [];
@@ -160,3 +162,22 @@ describe('fokus analyze --max-emergent', () => {
     expect(bad.stderr).toContain("'1.5' is not a whole number ≥ 0");
   });
 });
+
+describe('fokus analyze: emergent perspectives past the bound of tests', () => {
+  it('says when the support needed was raised because too many combinations reach --min-support', async () => {
+    // 50 unrelated categories that all code the same three units: C(50,2) + C(50,3) = 20 825 combinations
+    // reach support 3, more than the 20 000 tested; none reaches 4, so none is tested at all.
+    const words = Array.from({ length: 50 }, (_, i) => `wort${i + 1}`);
+    const codebook = `codebook: Viele\ncategories:\n${words.map((w) => `  - code: k${w}\n    label: K ${w}\n    terms: [${w}]\n`).join('')}`;
+    const text = ['A', 'B', 'C', 'D'].map((s, i) => `${s}: ${i < 3 ? words.join(' ') : 'nichts davon'}\n`).join('\n');
+    const dir = await project({ 'cb.yaml': codebook, 't.txt': text });
+    const run = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-f', 'json'], dir);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.problems.filter((p) => p.ruleId === 'analyze/emergent-pruned').map((p) => p.message)).toEqual([
+      'more than 20000 category combinations reach min-support 3; only those with support ≥ 4 were tested for emergent perspectives: raise --min-support to choose the bound yourself',
+    ]);
+    expect(report.perspectives.filter((p) => p.kind === 'emergent')).toEqual([]);
+  });
+});
+afterAll(removeProjects);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/problems.js';
 import { guessDelimiter, parseCoding, parseRatings, readCoding, readRatings } from '../../src/read/coding.js';
+import { guardFormula } from '../../src/render/format.js';
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -23,6 +24,12 @@ describe('parseCoding', () => {
         { transcript: 'b/c.txt', segment: 5, category: 'vernetzung', line: 5 },
       ],
     });
+  });
+
+  it('undoes exactly the guard fokus writes, also before invisible characters and full-width signs', () => {
+    const cells = ['=x.txt', '\u200b=x.txt', '\uff1dx.txt', ' +x.txt', "'quoted.txt", 'plain.txt'];
+    const text = 'transcript,segment,category\n' + cells.map((c) => `${guardFormula(c)},1,bedarfe\n`).join('');
+    expect(parseCoding(text, 'k.csv').coding!.rows.map((r) => r.transcript)).toEqual(['=x.txt', '\u200b=x.txt', '\uff1dx.txt', ' +x.txt', "'quoted.txt", 'plain.txt']);
   });
 
   it('reads `;`-separated Excel files and undoes the formula guard fokus writes', () => {
