@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { htmlparser2 } from '../deps.js';
 import type { Position } from '../types.js';
 import { locator } from './locate.js';
 import { parseDocItems, type DocItem } from './paragraphs.js';
@@ -96,7 +97,7 @@ export function htmlItems(html: string): HtmlItems {
     }
   };
 
-  const parser: Parser = new Parser(
+  const parser: Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         const skip = SKIPPED.has(name) || NOTE_ID.test(attribs.id ?? '') || (name === 'a' && NOTE_ID.test(attribs.href ?? ''));

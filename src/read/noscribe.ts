@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { htmlparser2 } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
@@ -56,7 +57,7 @@ function segmentsOf(html: string): Segment[] {
     target.text += text;
   };
 
-  const parser: Parser = new Parser(
+  const parser: Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         if (SKIPPED.has(name)) skip++;

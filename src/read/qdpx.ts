@@ -1,5 +1,4 @@
-import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+import { htmlparser2, unzipSync } from '../deps.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { cmp, problem } from '../problems.js';
 import type { Codebook, Problem } from '../types.js';
@@ -190,7 +189,7 @@ function parseProject(xml: string): Parsed {
   let selection: QdpxSelection | null = null;
   let content: string[] | null = null;
   let other = 0;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(raw, attrs) {
         const name = local(raw);

@@ -1,10 +1,11 @@
-import jsonc from 'jsonc-parser';
+import type { Node as JsoncNode, ParseError } from 'jsonc-parser';
+import { jsonc } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { locator } from './locate.js';
 import type { ParsedText } from './text.js';
 
-type JsonNode = jsonc.Node;
+type JsonNode = JsoncNode;
 
 /** The child of an object node under `key`, or undefined. */
 function prop(node: JsonNode, key: string): JsonNode | undefined {
@@ -71,12 +72,12 @@ function wordsSpeaker(words: JsonNode[]): string | null {
  */
 export function parseWhisper(text: string, file: string): ParsedText {
   const at = locator(text);
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const errors: ParseError[] = [];
+  const root = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first || !root) {
     const where = first ? at(first.offset) : { line: 1, column: 1 };
-    const what = first ? jsonc.printParseErrorCode(first.error) : 'empty file';
+    const what = first ? jsonc().printParseErrorCode(first.error) : 'empty file';
     return { blocks: [], meta: {}, problems: [problem(file, 'error', `not valid JSON (${what})`, where, 'read/json')] };
   }
   const segments = prop(root, 'segments');
