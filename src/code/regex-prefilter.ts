@@ -18,7 +18,7 @@
  * back-reference) ends a literal. Where no literal of at least `MIN_LITERAL` characters can be
  * derived, there is no prefilter and the rule runs on every text, as before.
  */
-import { RegExpParser } from '@eslint-community/regexpp';
+import { regexpp } from '../deps.js';
 import type { Alternative, Element, Pattern } from '@eslint-community/regexpp/ast';
 
 /** Most strings a finite set may hold before it counts as unknown. */
@@ -44,7 +44,7 @@ const UNKNOWN: Info = { exact: null, factors: null };
 export function requiredLiterals(pattern: string): string[] | undefined {
   let ast: Pattern;
   try {
-    ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(pattern, 0, pattern.length, { unicode: true });
+    ast = new (regexpp().RegExpParser)({ ecmaVersion: 2024 }).parsePattern(pattern, 0, pattern.length, { unicode: true });
   } catch {
     return undefined;
   }

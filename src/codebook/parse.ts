@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
 import { problem, sortProblems } from '../problems.js';
 import type { Category, Codebook, CompoundMode, MatchOptions, Perspective, Position, Problem, Rule, RuleScope, Term, WordSet } from '../types.js';
 import { flattenCategories } from './flatten.js';
@@ -22,7 +23,7 @@ export interface ParsedCodebook {
  */
 export function parseCodebook(text: string, file: string): ParsedCodebook {
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   const problems: Problem[] = [];
   for (const e of doc.errors) {

@@ -10,28 +10,19 @@
  * (`\w*\w*$`, a "trade" of polynomial degree) and a self-reaching loop repeated at most twice
  * (`(a+){2}`, quadratic like `a*a*`), since codebooks use such shapes harmlessly.
  */
-import { createRequire } from 'node:module';
-import type { analyse as Analyse } from 'scslre';
+import { analyseRegex } from '../deps.js';
 
 /** A self-reaching loop repeated this many times or more is refused: the backtracking grows as n^count. */
 export const MAX_SELF_DEGREE = 3;
-
-let analyse: typeof Analyse | undefined;
-
-/** scslre, loaded on first use (only codebooks with regex rules need it). */
-function analyser(): typeof Analyse {
-  if (!analyse) analyse = (createRequire(import.meta.url)('scslre') as { analyse: typeof Analyse }).analyse;
-  return analyse;
-}
 
 /**
  * Why a pattern (flags `iu`, as codebook regexes run) backtracks super-linearly to a degree the
  * guard refuses, or undefined. A pattern the analysis cannot handle is left to the run-time budget.
  */
 export function superLinearReason(pattern: string): string | undefined {
-  let reports: ReturnType<typeof Analyse>['reports'];
+  let reports: ReturnType<typeof analyseRegex>['reports'];
   try {
-    reports = analyser()({ source: pattern, flags: 'iu' }, { reportTypes: { Move: false, Self: true, Trade: true } }).reports;
+    reports = analyseRegex({ source: pattern, flags: 'iu' }, { reportTypes: { Move: false, Self: true, Trade: true } }).reports;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Pair, type Scalar } from 'yaml';
+import type { LineCounter, Pair, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { resolveRef, type Shape } from './shape.js';

@@ -6,7 +6,8 @@
  * (`Document.toString()` would re-flow folded text). A flow list (`terms: [a, b]`) that gets items
  * is rewritten as a block list so each new item can carry its comment.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringifyYaml as stringify } from '../deps.js';
 import type { ProposalKind } from './candidates.js';
 
 /** A kept proposal as it goes into the YAML. */

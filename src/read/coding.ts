@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parseCsv } from '../deps.js';
 import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from './binary.js';

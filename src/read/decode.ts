@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { iconv } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { utf16WithoutBom } from './binary.js';
@@ -60,16 +60,16 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
   const utf32 = utf32Bom(bytes);
   if (utf32 !== null) return decodeUtf32(bytes.subarray(4), utf32, file);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le', { stripBOM: false }), encoding: 'utf-16le', problems: [] };
+    return { text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le', { stripBOM: false }), encoding: 'utf-16le', problems: [] };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be', { stripBOM: false }), encoding: 'utf-16be', problems: [] };
+    return { text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be', { stripBOM: false }), encoding: 'utf-16be', problems: [] };
   }
 
   const utf16 = utf16WithoutBom(bytes);
   if (utf16 !== null) {
     return {
-      text: iconv.decode(Buffer.from(bytes), utf16, { stripBOM: false }),
+      text: iconv().decode(Buffer.from(bytes), utf16, { stripBOM: false }),
       encoding: utf16,
       problems: [problem(file, 'warning', `read as ${utf16.toUpperCase()} (it has no byte order mark)`, undefined, 'read/encoding')],
     };
@@ -78,7 +78,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
   const text = tryUtf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8', problems: [] };
   // Windows-1252 gives one character per byte, so the first bad byte's offset is its offset in the text.
-  const decoded = iconv.decode(Buffer.from(bytes), 'windows-1252');
+  const decoded = iconv().decode(Buffer.from(bytes), 'windows-1252');
   return {
     text: decoded,
     encoding: 'windows-1252',
@@ -181,7 +181,7 @@ function lineColumn(before: string): Position {
 
 /** True when `name` is an encoding `decodeBytes` can be forced to (any name iconv-lite knows). */
 export function knownEncoding(name: string): boolean {
-  return iconv.encodingExists(name.trim());
+  return iconv().encodingExists(name.trim());
 }
 
 /** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
@@ -195,7 +195,7 @@ function tryUtf8(bytes: Uint8Array): string | null {
 
 /** Decode with an encoding the user named; an unknown name is an error and gives no text. */
 function decodeForced(bytes: Uint8Array, file: string, name: string): Decoded {
-  if (!iconv.encodingExists(name)) {
+  if (!iconv().encodingExists(name)) {
     return {
       text: '',
       encoding: name,
@@ -204,7 +204,7 @@ function decodeForced(bytes: Uint8Array, file: string, name: string): Decoded {
   }
   const encoding = ENCODING_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
   // iconv-lite removes a BOM of the named encoding; a UTF-8 BOM read as a single-byte code page stays.
-  const text = iconv.decode(Buffer.from(bytes), name);
+  const text = iconv().decode(Buffer.from(bytes), name);
   // Bytes the named encoding cannot decode become U+FFFD: say so, and where the first one is.
   const replaced = text.indexOf('\uFFFD');
   if (replaced === -1 || (encoding === 'utf-8' && firstInvalidUtf8(bytes) === bytes.length)) return { text, encoding, problems: [] };

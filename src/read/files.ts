@@ -1,7 +1,6 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { cmp, problem } from '../problems.js';
 import type { InputFile, Problem } from '../types.js';
 
@@ -178,6 +177,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       }
       for (const rel of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel });
     } else if (GLOB_CHARS.test(input)) {
+      const { glob } = await import('tinyglobby'); // loaded only when a glob is given
       const matches = await glob(input, { cwd, dot: false, onlyFiles: true, absolute: path.isAbsolute(input) });
       const names = await withoutOwnOutputs(matches.filter(isTranscriptName), cwd, problems);
       if (names.length === 0) {

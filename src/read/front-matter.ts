@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from '../deps.js';
 import { positionAt, problem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { DEFAULT_LIMITS, jsonDepthBeyond } from './limits.js';

@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { htmlparser2 } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position } from '../types.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -107,7 +108,7 @@ export function htmlItems(html: string, depth: number = DEFAULT_LIMITS.depth): H
     }
   };
 
-  const parser: Parser = new Parser(
+  const parser: Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         const skip = SKIPPED.has(name) || NOTE_ID.test(attribs.id ?? '') || (name === 'a' && NOTE_ID.test(attribs.href ?? ''));

@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { htmlparser2 } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
@@ -60,7 +61,7 @@ function segmentsOf(html: string): Segment[] | { fault: { offset: number; messag
     target.text += text;
   };
 
-  const parser: Parser = new Parser(
+  const parser: Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         if (++depth > DEFAULT_LIMITS.depth && fault === null) {

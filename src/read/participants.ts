@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseCsv, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Participant, Position, Problem, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
@@ -148,7 +148,7 @@ function yamlRow(node: YamlNode): Record<string, string> | null {
  */
 function parseYamlParticipants(text: string, file: string): ParticipantsResult {
   const problems: Problem[] = [];
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   const doc = parseDocument(text.replace(/^\uFEFF/u, ''), { lineCounter: lc, prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar, parseCsv, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { binaryReason } from './binary.js';
@@ -108,7 +108,7 @@ function parseCsvMap(text: string, file: string): PseudonymsResult {
 /** Parse a YAML map: `original: pseudonym` or `original: {pseudonym: …, kind: …}`. */
 function parseYamlMap(text: string, file: string): PseudonymsResult {
   const problems: Problem[] = [];
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const at = (node: YamlNode | null | undefined): Position => {
     const offset = node?.range?.[0];

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { iconv } from '../deps.js';
 import { positionAt, problem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { paragraphNumbers, parseDocItems, type DocItem } from './paragraphs.js';
@@ -47,7 +47,7 @@ const CHARSET_CODEPAGES: Readonly<Record<number, number>> = {
 /** The iconv-lite name of a Windows code page number (`1252` → `windows-1252`). */
 function codepageName(cp: number): string {
   const name = cp >= 1250 && cp <= 1258 ? `windows-${cp}` : cp === 10000 ? 'macintosh' : `cp${cp}`;
-  return iconv.encodingExists(name) ? name : 'windows-1252';
+  return iconv().encodingExists(name) ? name : 'windows-1252';
 }
 
 interface GroupState {
@@ -75,7 +75,7 @@ export function rtfItems(bytes: Uint8Array, file: string, forced?: string): RtfT
   // Each byte is one character of the "binary" string: RTF is 7-bit except for stray 8-bit text.
   const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const problems: Problem[] = [];
-  if (forced !== undefined && !iconv.encodingExists(forced)) {
+  if (forced !== undefined && !iconv().encodingExists(forced)) {
     return { items: [], encoding: forced, problems: [problem(file, 'error', `unknown encoding "${forced}"`, undefined, 'read/encoding')] };
   }
   if (!/^\s*\{\\rtf/u.test(s)) {
@@ -99,7 +99,7 @@ export function rtfItems(bytes: Uint8Array, file: string, forced?: string): RtfT
 
   const flushBytes = (): void => {
     if (bytesPending.length === 0) return;
-    paragraph += iconv.decode(Buffer.from(bytesPending), state.encoding);
+    paragraph += iconv().decode(Buffer.from(bytesPending), state.encoding);
     bytesPending = [];
   };
   const emit = (text: string): void => {

@@ -1,11 +1,12 @@
-import jsonc from 'jsonc-parser';
+import type { Node as JsoncNode, NodeType, ParseError } from 'jsonc-parser';
+import { jsonc } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { DEFAULT_LIMITS, jsonDepthBeyond } from './limits.js';
 import { locator } from './locate.js';
 import type { ParsedText } from './text.js';
 
-type JsonNode = jsonc.Node;
+type JsonNode = JsoncNode;
 
 /** The child of an object node under `key`, or undefined. */
 function prop(node: JsonNode, key: string): JsonNode | undefined {
@@ -17,7 +18,7 @@ function prop(node: JsonNode, key: string): JsonNode | undefined {
 }
 
 /** How messages name the kinds of JSON value. */
-const JSON_KINDS: Readonly<Record<jsonc.NodeType, string>> = {
+const JSON_KINDS: Readonly<Record<NodeType, string>> = {
   object: 'an object',
   array: 'a list',
   property: 'a property',
@@ -89,12 +90,12 @@ export function parseWhisper(text: string, file: string): ParsedText {
     const message = `JSON nested more than ${DEFAULT_LIMITS.depth} deep (FOKUS_MAX_DEPTH); the file is not read`;
     return { blocks: [], meta: {}, problems: [problem(file, 'error', message, at(deep), 'read/too-deep')] };
   }
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const errors: ParseError[] = [];
+  const root = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first || !root) {
     const where = first ? at(first.offset) : { line: 1, column: 1 };
-    const what = first ? jsonc.printParseErrorCode(first.error) : 'empty file';
+    const what = first ? jsonc().printParseErrorCode(first.error) : 'empty file';
     return { blocks: [], meta: {}, problems: [problem(file, 'error', `not valid JSON (${what})`, where, 'read/json')] };
   }
   const segments = prop(root, 'segments');

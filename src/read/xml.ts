@@ -1,4 +1,4 @@
-import { decodeXML } from 'entities';
+import { decodeXML } from '../deps.js';
 import { positionAt } from '../problems.js';
 
 /**

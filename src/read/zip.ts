@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { fflate } from '../deps.js';
 import { formatBytes, type ReadLimits } from './limits.js';
 
 /**
@@ -164,7 +164,7 @@ function inflateEntry(data: Uint8Array, e: Entry, left: number): { data: Uint8Ar
     const chunks: Uint8Array[] = [];
     let got = 0;
     let over = false;
-    const inflater = new Inflate((chunk) => {
+    const inflater = new (fflate().Inflate)((chunk) => {
       got += chunk.length;
       if (got > e.size) over = true;
       else chunks.push(chunk);

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv as stringify } from '../deps.js';
 import type { AgreementFigures, CodingAgreement, FigureName, RatingsAgreement } from '../aggregate/agreement.js';
 import { guardFormula, type CsvOptions } from './format.js';
 

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv as stringify } from '../deps.js';
 
 /** Options shared by the CSV renderers. */
 export interface CsvOptions {

@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { zipSync } from '../deps.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import type { Codebook, CodedUnit, Unit, UnitKind } from '../types.js';
 import { formatTime } from './format.js';

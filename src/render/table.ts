@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { FrequencyRow, PerspectiveResult, Report } from '../types.js';
 import { cmp } from '../problems.js';
 import { safeText } from '../text/safe-text.js';
@@ -14,6 +13,23 @@ export const BAR_CELLS = 12;
 
 /** Partial blocks for 1/8 … 7/8 of a cell. */
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/**
+ * The three styles of the table. With colour they are the ANSI codes chalk writes at its basic level
+ * (bold, dim and green, each closed by its own reset code); the table styles plain text only, never a
+ * styled string, so nothing needs re-opening. Written out here so that the library entry point does
+ * not load chalk for one function (docs/performance.md, "The library entry point").
+ */
+interface Styles {
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+}
+
+function styles(color: boolean): Styles {
+  const sgr = (open: number, close: number) => (text: string) => (color && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { bold: sgr(1, 22), dim: sgr(2, 22), green: sgr(32, 39) };
+}
 
 /** Space between columns. */
 const GAP = '  ';
@@ -41,25 +57,25 @@ export function formatPercent(share: number): string {
  * minimum; ends with `\n`.
  */
 export function renderTable(report: Report, opts: TableOptions): string {
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const style = styles(opts.color);
   const lines: string[] = [];
   const name = safeText(report.codebook.version ? `${report.codebook.name} ${report.codebook.version}` : report.codebook.name);
-  lines.push(chalk.bold(name));
+  lines.push(style.bold(name));
   lines.push(totalsLine(report));
   lines.push('');
-  lines.push(...frequencyTable(report.frequencies, chalk, opts.width));
-  const matrix = cooccurrenceMatrix(report, chalk, opts.width ?? DEFAULT_WIDTH);
+  lines.push(...frequencyTable(report.frequencies, style, opts.width));
+  const matrix = cooccurrenceMatrix(report, style, opts.width ?? DEFAULT_WIDTH);
   if (matrix.length > 0) lines.push('', ...matrix);
   const reached = report.perspectives.filter((p) => p.support >= p.minSupport);
   for (const [kind, title] of [['declared', 'Perspectives'], ['emergent', 'Emergent perspectives']] as const) {
     const perspectives = reached.filter((p) => p.kind === kind);
     if (perspectives.length === 0) continue;
     lines.push('');
-    lines.push(chalk.bold(title));
+    lines.push(style.bold(title));
     const shown = kind === 'emergent' ? perspectives.slice(0, MAX_EMERGENT_LINES) : perspectives;
-    for (const p of shown) lines.push(perspectiveLine(p, chalk));
+    for (const p of shown) lines.push(perspectiveLine(p, style));
     const more = perspectives.length - shown.length;
-    if (more > 0) lines.push(chalk.dim(`  … and ${more} more in perspectives.csv and report.json`));
+    if (more > 0) lines.push(style.dim(`  … and ${more} more in perspectives.csv and report.json`));
   }
   return lines.join('\n') + '\n';
 }
@@ -75,7 +91,7 @@ export const DEFAULT_WIDTH = 80;
  * every category that co-occurs with another, and when that is wider than `width`, over the
  * top-level categories only; when even that does not fit, one line pointing to cooccurrence.csv.
  */
-function cooccurrenceMatrix(report: Report, chalk: ChalkInstance, width: number): string[] {
+function cooccurrenceMatrix(report: Report, style: Styles, width: number): string[] {
   const rows = report.cooccurrence;
   if (rows.length === 0) return [];
   const scope = report.options.cooccurScope ?? 'unit';
@@ -96,10 +112,10 @@ function cooccurrenceMatrix(report: Report, chalk: ChalkInstance, width: number)
     const nameWidth = Math.max(...names.map(len));
     if (nameWidth + cats.length * (cell + 1) > width) continue;
     const head = padEnd('', nameWidth) + cats.map((_, i) => ' ' + padStart(String(i + 1), cell)).join('');
-    const out = [chalk.bold(title), chalk.bold(head)];
+    const out = [style.bold(title), style.bold(head)];
     cats.forEach((a, i) => {
       const cells = cats.map((b, j) => {
-        if (i === j) return ' ' + chalk.dim(padStart('·', cell));
+        if (i === j) return ' ' + style.dim(padStart('·', cell));
         const n = count.get(`${a}\u0000${b}`);
         return ' ' + padStart(n === undefined ? '' : String(n), cell);
       });
@@ -107,7 +123,7 @@ function cooccurrenceMatrix(report: Report, chalk: ChalkInstance, width: number)
     });
     return out;
   }
-  return [chalk.dim(`Co-occurrence: too wide for ${width} columns; see cooccurrence.csv or report.html`)];
+  return [style.dim(`Co-occurrence: too wide for ${width} columns; see cooccurrence.csv or report.html`)];
 }
 
 /** `3 transcripts, 42 units (35 codable), 12 speakers`, plus skipped files when there are any. */
@@ -124,7 +140,7 @@ function count(n: number, noun: string): string {
 }
 
 /** Header and rows of the frequency table, columns padded before colouring so widths stay right. */
-function frequencyTable(rows: readonly FrequencyRow[], chalk: ChalkInstance, width?: number): string[] {
+function frequencyTable(rows: readonly FrequencyRow[], style: Styles, width?: number): string[] {
   const header = ['category', 'label', 'segments', 'share', 'matches', 'transcripts', 'speakers'];
   const cells = rows.map((r) => [
     '  '.repeat(Math.max(0, r.level - 1)) + safeText(r.category.split('/').at(-1)!),
@@ -147,13 +163,13 @@ function frequencyTable(rows: readonly FrequencyRow[], chalk: ChalkInstance, wid
     const cut = len(text) > w ? Array.from(text).slice(0, w - 1).join('') + '…' : text;
     return numeric(i) ? padStart(cut, w) : padEnd(cut, w);
   };
-  const out = [chalk.bold(header.map(fit).join(GAP).trimEnd())];
+  const out = [style.bold(header.map(fit).join(GAP).trimEnd())];
   rows.forEach((r, k) => {
     const row = cells[k]!.map(fit);
     const styled = row.map((text, i) => {
-      if (r.segments === 0) return chalk.dim(text);
-      if (i === 0 && r.level === 1) return chalk.bold(text);
-      if (i === 3) return chalk.green(text);
+      if (r.segments === 0) return style.dim(text);
+      if (i === 0 && r.level === 1) return style.bold(text);
+      if (i === 3) return style.green(text);
       return text;
     });
     out.push(styled.join(GAP));
@@ -162,11 +178,11 @@ function frequencyTable(rows: readonly FrequencyRow[], chalk: ChalkInstance, wid
 }
 
 /** One perspective as a line: label, code, support, how many transcripts and speakers, and the lift of an emergent one. */
-function perspectiveLine(p: PerspectiveResult, chalk: ChalkInstance): string {
+function perspectiveLine(p: PerspectiveResult, style: Styles): string {
   const lift = p.lift === undefined ? '' : `, lift ${p.lift.toFixed(1)}`;
   // A transcript-scope perspective's support is its transcripts; its evidence units are named instead.
   const where = p.scope === 'transcript' ? `${count(p.support, 'transcript')}, ${count(p.evidence.length, 'unit')}` : `${count(p.support, 'unit')}, ${count(p.transcripts.length, 'transcript')}`;
-  return `  ${safeText(p.label)} ${chalk.dim(`(${safeText(p.code)})`)}: ${where}, ${count(p.speakers.length, 'speaker')}${lift}`;
+  return `  ${safeText(p.label)} ${style.dim(`(${safeText(p.code)})`)}: ${where}, ${count(p.speakers.length, 'speaker')}${lift}`;
 }
 
 /** Length in code points, so umlauts and block characters count as one column each. */

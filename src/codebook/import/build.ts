@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { yaml } from '../../deps.js';
 import { problem } from '../../problems.js';
 import { foldWord, lowerWord } from '../../text/normalize.js';
 import type { Language, Problem } from '../../types.js';
@@ -97,7 +97,7 @@ export function buildCodebookYaml(categories: readonly DictCategory[], file: str
     });
   };
   const converted = convert(categories, '');
-  const doc = new Document({ codebook: options.name, language: options.language, categories: converted });
+  const doc = new (yaml().Document)({ codebook: options.name, language: options.language, categories: converted });
   const header = [
     ...(options.schema !== undefined ? [`# yaml-language-server: $schema=${options.schema}`, '#'] : []),
     `# Imported by fokus from ${options.source} (${FORMAT_NAMES[options.format]}).`,

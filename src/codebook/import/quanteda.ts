@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, yaml } from '../../deps.js';
 import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { MAX_IMPORT_DEPTH, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
@@ -12,7 +13,7 @@ const OWN_ENTRIES_KEY = '__';
  * the key's own entries under `__` as quanteda writes them).
  */
 export function parseQuantedaYaml(text: string, file: string): ParsedDictionary {
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: false });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
