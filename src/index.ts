@@ -20,16 +20,16 @@ export * from './types.js';
 export { formatProblem } from './problems.js';
 
 // read
-export { listInputs } from './read/files.js';
-export { readTranscript, parseTranscript } from './read/index.js';
-export { loadCodebook, DEFAULT_CODEBOOK_PATH } from './read/codebook.js';
-export { loadParticipants, parseParticipants, attributesFor } from './read/participants.js';
-export { decodeBytes } from './read/decode.js';
-export { readCoding, readRatings, parseCoding, parseRatings } from './read/coding.js';
-export { readQdpxCoding } from './read/qdpx.js';
+export { listInputs } from './transcripts/files.js';
+export { readTranscript, parseTranscript } from './transcripts/read.js';
+export { loadCodebook, DEFAULT_CODEBOOK_PATH } from './codebook/load.js';
+export { loadParticipants, parseParticipants, attributesFor } from './transcripts/participants.js';
+export { decodeBytes } from './transcripts/decode.js';
+export { readCoding, readRatings, parseCoding, parseRatings } from './reliability/codings.js';
+export { readQdpxCoding } from './exchange/refi-qda/read.js';
 
 // segment
-export { segmentUnits } from './segment/index.js';
+export { segmentUnits } from './transcripts/segment.js';
 export { splitSentences } from './text/sentences.js';
 
 // text
@@ -46,36 +46,36 @@ export { importDictionary, type ImportOptions, type ImportResult } from './codeb
 export { unmatchableReason } from './codebook/terms.js';
 
 // code
-export { codeUnits } from './code/code-units.js';
-export { matchText, type TextMatch, type CategoryMatch, type BlockedMatch } from './code/match.js';
-export { checkCodebook, runExamples, lintCodebook, type CodebookCheck } from './code/check.js';
+export { codeUnits } from './coding/code-units.js';
+export { matchText, type TextMatch, type CategoryMatch, type BlockedMatch } from './coding/match.js';
+export { checkCodebook, runExamples, lintCodebook, type CodebookCheck } from './coding/check.js';
 
 // aggregate
-export { countFrequencies } from './aggregate/frequencies.js';
-export { breakDown } from './aggregate/breakdown.js';
-export { countCooccurrence } from './aggregate/cooccurrence.js';
-export { findPerspectives } from './aggregate/perspectives.js';
-export { findEmergentPerspectives } from './aggregate/emergent.js';
-export { compareGroups } from './aggregate/compare.js';
-export { findKeyTerms } from './aggregate/keyterms.js';
-export { suggestTerms } from './aggregate/suggest.js';
-export { findConcordance, compileTerm } from './aggregate/kwic.js';
-export { explainUnit } from './aggregate/explain.js';
-export { agreeCodings, rateAgreement, krippendorffAlpha, cohenKappa, fleissKappa } from './aggregate/agreement.js';
-export { evaluateCoding } from './aggregate/evaluation.js';
-export { fisherExact, logLikelihood, adjustBenjaminiHochberg } from './aggregate/stats.js';
+export { countFrequencies } from './analysis/frequencies.js';
+export { breakDown } from './analysis/breakdown.js';
+export { countCooccurrence } from './analysis/cooccurrence.js';
+export { findPerspectives } from './analysis/perspectives.js';
+export { findEmergentPerspectives } from './analysis/emergent.js';
+export { compareGroups } from './analysis/compare.js';
+export { findKeyTerms } from './analysis/keyterms.js';
+export { suggestTerms } from './retrieval/suggest.js';
+export { findConcordance, compileTerm } from './retrieval/kwic.js';
+export { explainUnit } from './retrieval/explain.js';
+export { agreeCodings, rateAgreement, krippendorffAlpha, cohenKappa, fleissKappa } from './reliability/agreement.js';
+export { evaluateCoding } from './reliability/evaluation.js';
+export { fisherExact, logLikelihood, adjustBenjaminiHochberg } from './analysis/stats.js';
 
 // render
-export { renderTable } from './render/table.js';
+export { renderTable } from './report/table.js';
 export {
   renderFrequenciesCsv,
   renderBreakdownCsv,
   renderSegmentsCsv,
   renderCooccurrenceCsv,
   renderPerspectivesCsv,
-} from './render/csv.js';
-export { renderJson } from './render/json.js';
-export { renderHtml } from './render/html.js';
-export { reportFiles, type OutputFile } from './render/files.js';
-export { renderQdc, codeGuid } from './render/qdc.js';
-export { renderQdpx } from './render/qdpx.js';
+} from './report/csv.js';
+export { renderJson } from './report/json.js';
+export { renderHtml } from './report/html.js';
+export { reportFiles, type OutputFile } from './report/files.js';
+export { renderQdc, codeGuid } from './exchange/refi-qda/codebook.js';
+export { renderQdpx } from './exchange/refi-qda/write.js';

@@ -1,6 +1,6 @@
 import { compileCodebook } from '../src/codebook/compile.js';
 import { parseCodebook } from '../src/codebook/parse.js';
-import { matchText } from '../src/code/match.js';
+import { matchText } from '../src/coding/match.js';
 import { formatProblem } from '../src/problems.js';
 import type { Codebook } from '../src/types.js';
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { CodingAgreement, KappaWeights, Level, RatingsAgreement } from '../aggregate/agreement.js';
+import type { CodingAgreement, KappaWeights, Level, RatingsAgreement } from '../reliability/agreement.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { Codebook, CoderCoding, Problem } from '../types.js';
 import { codingReadOptions, usageError } from './coded-inputs.js';
@@ -69,7 +69,7 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
   let categories: string[] | undefined;
   let codebook: Codebook | undefined;
   if (flags.codebook !== undefined) {
-    const { loadCodebook } = await import('../read/codebook.js');
+    const { loadCodebook } = await import('../codebook/load.js');
     const loaded = await loadCodebook(resolve(io.cwd, flags.codebook));
     const problems = loaded.problems.map((p) => ({ ...p, file: flags.codebook! }));
     printProblems(problems, io);
@@ -79,7 +79,7 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
     codebook = loaded.codebook;
   }
 
-  const { readCoding } = await import('../read/coding.js');
+  const { readCoding } = await import('../reliability/codings.js');
   // A .qdpx project's codes are mapped onto the codebook's categories, by the GUIDs fokus gives them first.
   const qdpx = await codingReadOptions(io, files.some((f) => f.toLowerCase().endsWith('.qdpx')), codebook ?? undefined);
   if ('exit' in qdpx) return qdpx.exit;
@@ -97,13 +97,13 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
       problems.push({ file: f, severity: 'warning', message, ruleId: 'agree/qdpx-without-codebook' });
     }
   }
-  const { agreeCodings, codingOverlap } = await import('../aggregate/agreement.js');
+  const { agreeCodings, codingOverlap } = await import('../reliability/agreement.js');
   if (!hasErrors(problems)) problems.push(...codingOverlap(codings));
   printProblems(problems, io);
   if (hasErrors(problems)) return EXIT.badInput;
 
   const result = agreeCodings(codings, categories ? { categories } : {});
-  const render = await import('../render/agreement.js');
+  const render = await import('../reliability/agreement-render.js');
   if (flags.format === 'json') io.stdout.write(render.renderAgreementJson(result));
   else if (flags.format === 'csv') io.stdout.write(render.renderAgreementCsv(result, { excel: flags.excel === true }));
   else io.stdout.write(render.renderAgreementTable(result, { allDisagreements: flags.showDisagreements === true }));
@@ -174,16 +174,16 @@ async function runRatings(file: string, flags: AgreeFlags, io: CliIO): Promise<n
   const level = flags.level ?? 'nominal';
   const weights = flags.weights ?? 'none';
   const { resolve } = await import('node:path');
-  const { readRatings } = await import('../read/coding.js');
+  const { readRatings } = await import('../reliability/codings.js');
   const read = await readRatings(resolve(io.cwd, file), file, { numeric: level !== 'nominal' || weights !== 'none' });
   printProblems(read.problems, io);
   if (!read.table) return EXIT.badInput;
   if (weights !== 'none' && read.table.coders.length !== 2) {
     return usageError(io, `--weights is for Cohen's kappa of exactly two coders (${file} has ${read.table.coders.length})`);
   }
-  const { rateAgreement } = await import('../aggregate/agreement.js');
+  const { rateAgreement } = await import('../reliability/agreement.js');
   const result = rateAgreement(read.table, { level, weights });
-  const render = await import('../render/agreement.js');
+  const render = await import('../reliability/agreement-render.js');
   if (flags.format === 'json') io.stdout.write(render.renderRatingsJson(result, file));
   else if (flags.format === 'csv') io.stdout.write(render.renderRatingsCsv(result, { excel: flags.excel === true }));
   else io.stdout.write(render.renderRatingsTable(result, file, { allDisagreements: flags.showDisagreements === true }));

@@ -1,13 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblem, hasErrors } from '../problems.js';
-import { parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../aggregate/cooccurrence.js';
-import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../aggregate/emergent.js';
-import { DEFAULT_TOP_TERMS } from '../aggregate/keyterms.js';
-import type { RegexBudget } from '../code/regex-budget.js';
+import { parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../analysis/cooccurrence.js';
+import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../analysis/emergent.js';
+import { DEFAULT_TOP_TERMS } from '../analysis/keyterms.js';
+import type { RegexBudget } from '../coding/regex-budget.js';
 import type { CorpusOptions, CorpusResult, CorpusSink } from '../run/corpus.js';
 import type { Report } from '../types.js';
 import type { SpillRange } from './spill.js';
-import type { FilePart, WritableFile } from './write.js';
+import type { FilePart, WritableFile } from './staging.js';
 import { addInputOptions, addReviewOption, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
@@ -92,7 +92,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
   const spills = await openSpills(flags);
   try {
     const { analyzeCorpus } = await import('../run/corpus.js');
-    const { DEFAULT_MAX_QUOTES } = await import('../render/html.js');
+    const { DEFAULT_MAX_QUOTES } = await import('../report/html.js');
     const result = await analyzeCorpus(inputs, {
       ...corpusOptions(flags, io, budget.regexBudget),
       limits: limits.limits,
@@ -168,7 +168,7 @@ async function openSpills(flags: AnalyzeFlags): Promise<Spills> {
     sink,
     segmentParts: () => joinRanges(segmentRanges),
     async jsonParts(report) {
-      const { renderJson, renderJsonFrame } = await import('../render/json.js');
+      const { renderJson, renderJsonFrame } = await import('../report/json.js');
       const ranges = unitRanges.filter((r) => r !== undefined);
       if (ranges.length === 0) return [renderJson(report)];
       const { head, tail } = renderJsonFrame(report);
@@ -185,9 +185,9 @@ async function openSpills(flags: AnalyzeFlags): Promise<Spills> {
 async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusResult, spills: Spills): Promise<boolean> {
   const report = result.report!;
   const excel = flags.excel === true;
-  const { reportFiles } = await import('../render/files.js');
-  const { SEGMENTS_HEADER } = await import('../render/csv.js');
-  const { toCsv } = await import('../render/format.js');
+  const { reportFiles } = await import('../report/files.js');
+  const { SEGMENTS_HEADER } = await import('../report/csv.js');
+  const { toCsv } = await import('../report/format.js');
   const { writeOutputs } = await import('./write.js');
   const { resolve } = await import('node:path');
   const files: WritableFile[] = reportFiles({ ...report, units: result.quotes }, { excel, streamed: true });
@@ -209,10 +209,10 @@ function jobsWanted(flags: AnalyzeFlags, io: CliIO): number | undefined {
 
 async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO): Promise<string> {
   if (flags.format === 'csv') {
-    const { renderFrequenciesCsv } = await import('../render/csv.js');
+    const { renderFrequenciesCsv } = await import('../report/csv.js');
     return renderFrequenciesCsv(report.frequencies, { excel: flags.excel === true });
   }
-  const { renderTable } = await import('../render/table.js');
+  const { renderTable } = await import('../report/table.js');
   return renderTable(report, { color: useColor(io.stdout, io.env, flags.color), width: io.stdout.columns });
 }
 

@@ -71,7 +71,7 @@ export function registerCodebook(program: Command, io: CliIO, setCode: (code: nu
 
 /** Load a codebook given on the command line (relative to the working folder), naming it as given in problems. */
 async function load(file: string | undefined, io: CliIO): Promise<{ parsed: ParsedCodebook; shown: string }> {
-  const { loadCodebook, DEFAULT_CODEBOOK_NAME } = await import('../read/codebook.js');
+  const { loadCodebook, DEFAULT_CODEBOOK_NAME } = await import('../codebook/load.js');
   if (file === undefined) return { parsed: await loadCodebook(), shown: DEFAULT_CODEBOOK_NAME };
   const loaded = await loadCodebook(resolve(io.cwd, file));
   const codebook = loaded.codebook ? { ...loaded.codebook, source: { ...loaded.codebook.source, file } } : null;
@@ -101,10 +101,10 @@ async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO):
   const budget = regexBudgetFromEnv(io);
   if ('exit' in budget) return budget.exit;
   const { parsed, shown } = await load(file, io);
-  const { checkCodebook } = await import('../code/check.js');
+  const { checkCodebook } = await import('../coding/check.js');
   const check = checkCodebook(parsed, shown, budget.regexBudget);
   report(io, check.problems);
-  const { renderCheckJson, renderCheckTable } = await import('../render/check.js');
+  const { renderCheckJson, renderCheckTable } = await import('../report/check.js');
   if (flags.format === 'json') io.stdout.write(renderCheckJson(check));
   else if (check.valid) io.stdout.write(renderCheckTable(check));
   if (!check.valid) return EXIT.badInput;
@@ -113,7 +113,7 @@ async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO):
 
 async function runImport(file: string, flags: ImportFlags, io: CliIO): Promise<number> {
   const { readFile } = await import('node:fs/promises');
-  const { decodeBytes } = await import('../read/decode.js');
+  const { decodeBytes } = await import('../transcripts/decode.js');
   const { importDictionary } = await import('../codebook/import/index.js');
   const { parseCodebook } = await import('../codebook/parse.js');
   const path = resolve(io.cwd, file);
@@ -161,9 +161,9 @@ async function runExport(file: string | undefined, flags: ExportFlags, io: CliIO
     io.stderr.write(`${shown}: error: the codebook has no categories, so there is nothing to export\n`);
     return EXIT.badInput;
   }
-  const { renderQdc } = await import('../render/qdc.js');
+  const { renderQdc } = await import('../exchange/refi-qda/codebook.js');
   const { VERSION } = await import('../version.js');
-  const { DEFAULT_CODEBOOK_PATH } = await import('../read/codebook.js');
+  const { DEFAULT_CODEBOOK_PATH } = await import('../codebook/load.js');
   const input = file === undefined ? DEFAULT_CODEBOOK_PATH : resolve(io.cwd, file);
   if (!(await writeOne(io, flags.qdc, renderQdc(codebook, { origin: `fokus ${VERSION}` }), [input]))) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');

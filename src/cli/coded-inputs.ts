@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { CodedInputs } from '../run/options.js';
-import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../code/regex-budget.js';
+import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../coding/regex-budget.js';
 import { formatProblem, hasErrors } from '../problems.js';
-import type { CodingReadOptions } from '../read/coding.js';
-import { limitsFromEnv, type ReadLimits } from '../read/limits.js';
+import type { CodingReadOptions } from '../reliability/codings.js';
+import { limitsFromEnv, type ReadLimits } from '../transcripts/limits.js';
 import type { Codebook } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -102,7 +102,7 @@ export async function codingReadOptions(io: CliIO, qdpx: boolean, codebook: Code
   const limits = readLimitsFromEnv(io);
   if ('exit' in limits) return limits;
   if (!qdpx || !codebook) return { limits: limits.limits };
-  const { codeGuid } = await import('../render/qdc.js');
+  const { codeGuid } = await import('../exchange/refi-qda/codebook.js');
   return { codebook, codeGuid, limits: limits.limits };
 }
 

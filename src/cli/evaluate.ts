@@ -60,7 +60,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
   const { resolve } = await import('node:path');
-  const { readCoding } = await import('../read/coding.js');
+  const { readCoding } = await import('../reliability/codings.js');
   // A .qdpx gold coding's codes are mapped onto the codebook's categories, by the GUIDs fokus gives them first.
   const qdpx = await codingReadOptions(io, flags.gold.toLowerCase().endsWith('.qdpx'), coded.codebook);
   if ('exit' in qdpx) return qdpx.exit;
@@ -69,7 +69,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
-  const { categoryDepth, evaluateCoding } = await import('../aggregate/evaluation.js');
+  const { categoryDepth, evaluateCoding } = await import('../reliability/evaluation.js');
   if (flags.depth !== undefined) {
     const levels = [...new Set(categories.map((c) => categoryDepth(c.path)))].sort((a, b) => a - b);
     const missing = [...new Set(flags.depth)].filter((d) => !levels.includes(d));
@@ -80,7 +80,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   const ev = evaluateCoding(coded.units, gold.coding, categories, flags.depth !== undefined ? { depths: flags.depth } : {});
   for (const p of ev.problems) io.stderr.write(formatProblem(p) + '\n');
 
-  const render = await import('../render/evaluate.js');
+  const render = await import('../reliability/evaluation-render.js');
   const excel = flags.excel === true;
   if (flags.format === 'json') io.stdout.write(render.renderEvaluationJson(ev));
   else if (flags.format === 'csv') io.stdout.write(flags.errors ? render.renderEvaluationErrorsCsv(ev, { excel }) : render.renderEvaluationCsv(ev, { excel }));

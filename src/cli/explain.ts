@@ -62,12 +62,12 @@ async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Pro
   const { codebook, matcher, units } = loaded.coded;
   const found = findUnit(units, flags.segment);
   if ('error' in found) return usageError(io, found.error);
-  const { explainUnit } = await import('../aggregate/explain.js');
+  const { explainUnit } = await import('../retrieval/explain.js');
   const explanation = explainUnit(found.unit, matcher, codebook.categories);
-  const { renderExplanation, renderExplanationJson } = await import('../render/explain.js');
+  const { renderExplanation, renderExplanationJson } = await import('../retrieval/explain-render.js');
   if (flags.format === 'json') io.stdout.write(renderExplanationJson(explanation));
   else {
-    const { BRACKETS } = await import('../render/highlight.js');
+    const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });

@@ -37,7 +37,7 @@ async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promi
   const { coded } = loaded;
   if (coded.transcripts.length === 0) return usageError(io, 'no transcript could be read; nothing was written');
 
-  const { renderQdpx } = await import('../render/qdpx.js');
+  const { renderQdpx } = await import('../exchange/refi-qda/write.js');
   const { VERSION } = await import('../version.js');
   const name = flags.name ?? basename(flags.qdpx, extname(flags.qdpx));
   const bytes = renderQdpx(coded.units, coded.codebook, { origin: `fokus ${VERSION}`, name, unit: coded.unit });

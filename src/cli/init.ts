@@ -87,7 +87,7 @@ export function registerInit(program: Command, io: CliIO, setCode: (code: number
 
 async function runInit(dir: string, io: CliIO): Promise<number> {
   const { lstat, readFile, stat } = await import('node:fs/promises');
-  const { DEFAULT_CODEBOOK_PATH } = await import('../read/codebook.js');
+  const { DEFAULT_CODEBOOK_PATH } = await import('../codebook/load.js');
   const { renderCodebookJsonSchema } = await import('../codebook/schema.js');
   const target = resolve(io.cwd, dir);
   try {
@@ -158,7 +158,7 @@ async function runInit(dir: string, io: CliIO): Promise<number> {
  */
 async function writeProject(target: string, files: readonly { name: string; content: string }[]): Promise<string | null> {
   const { rm, writeFile } = await import('node:fs/promises');
-  const { errorCode, makeFolders, removeFolders } = await import('./write.js');
+  const { errorCode, makeFolders, removeFolders } = await import('./staging.js');
   const created: string[] = [];
   const written: string[] = [];
   try {

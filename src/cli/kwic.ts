@@ -39,7 +39,7 @@ export function registerKwic(program: Command, io: CliIO, setCode: (code: number
 }
 
 async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: CliIO): Promise<number> {
-  const { compileTerm, findConcordance, termProblem } = await import('../aggregate/kwic.js');
+  const { compileTerm, findConcordance, termProblem } = await import('../retrieval/kwic.js');
   const problem = termProblem(term);
   if (problem) return usageError(io, `'${term}' is not a term: ${problem}`);
   const loaded = await loadCodedInputs(inputs, flags, io);
@@ -47,11 +47,11 @@ async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: Cli
   const { codebook, units } = loaded.coded;
   const match = { ...codebook.match, fold: flags.fold ?? codebook.match.fold, stem: flags.stem ?? codebook.match.stem };
   const hits = findConcordance(units, compileTerm(term, match, codebook.language), { moderators: flags.moderators });
-  const { renderKwic, renderKwicCsv, renderKwicJson } = await import('../render/kwic.js');
+  const { renderKwic, renderKwicCsv, renderKwicJson } = await import('../retrieval/kwic-render.js');
   if (flags.format === 'json') io.stdout.write(renderKwicJson(hits, flags.width));
   else if (flags.format === 'csv') io.stdout.write(renderKwicCsv(hits, flags.width, { excel: flags.excel === true }));
   else {
-    const { BRACKETS } = await import('../render/highlight.js');
+    const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });

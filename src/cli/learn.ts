@@ -95,7 +95,7 @@ async function checkOut(io: CliIO, flags: LearnFlags, paths: LearnPaths): Promis
 
 /** The gold coding (its problems on stderr); null when it cannot be used. */
 async function readGold(io: CliIO, flags: LearnFlags, path: string, codebook: Codebook): Promise<CoderCoding | null> {
-  const { readCoding } = await import('../read/coding.js');
+  const { readCoding } = await import('../reliability/codings.js');
   const qdpx = await codingReadOptions(io, flags.gold.toLowerCase().endsWith('.qdpx'), codebook);
   if ('exit' in qdpx) return null;
   const gold = await readCoding(path, flags.gold, qdpx);
@@ -159,7 +159,7 @@ function reportEnd(io: CliIO, flags: LearnFlags, result: LearnResult): void {
 async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise<number> {
   if (flags.out === undefined && !flags.dryRun) return usageError(io, 'learn needs -o NEW.yaml to write the new codebook to (or --dry-run to only print the proposals)');
   if (flags.out !== undefined && flags.dryRun) return usageError(io, '--dry-run writes nothing: leave out -o, or leave out --dry-run');
-  const { DEFAULT_CODEBOOK_PATH, DEFAULT_CODEBOOK_NAME } = await import('../read/codebook.js');
+  const { DEFAULT_CODEBOOK_PATH, DEFAULT_CODEBOOK_NAME } = await import('../codebook/load.js');
   const paths: LearnPaths = {
     codebook: flags.codebook !== undefined ? resolve(io.cwd, flags.codebook) : DEFAULT_CODEBOOK_PATH,
     gold: resolve(io.cwd, flags.gold),
@@ -177,7 +177,7 @@ async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise
 
   // The codebook's text, decoded as the loader decodes it.
   const { readFile } = await import('node:fs/promises');
-  const { decodeBytes } = await import('../read/decode.js');
+  const { decodeBytes } = await import('../transcripts/decode.js');
   const text = decodeBytes(await readFile(paths.codebook), flags.codebook ?? DEFAULT_CODEBOOK_NAME).text;
   const chosen = await learnCategory(io, flags, coded.codebook);
   if ('exit' in chosen) return chosen.exit;

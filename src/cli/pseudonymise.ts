@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, hasErrors, problem, sortProblems } from '../problems.js';
-import type { PseudonymEntry } from '../read/pseudonyms.js';
+import type { PseudonymEntry } from '../privacy/map.js';
 import type { Problem } from '../types.js';
 import { usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
@@ -46,10 +46,10 @@ function table(rows: readonly string[][]): string {
 }
 
 async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: CliIO): Promise<number> {
-  const { loadPseudonyms } = await import('../read/pseudonyms.js');
-  const { listInputs } = await import('../read/files.js');
-  const { readTranscript, parseTranscript } = await import('../read/index.js');
-  const { pseudonymiseTranscript } = await import('../segment/pseudonymise.js');
+  const { loadPseudonyms } = await import('../privacy/map.js');
+  const { listInputs } = await import('../transcripts/files.js');
+  const { readTranscript, parseTranscript } = await import('../transcripts/read.js');
+  const { pseudonymiseTranscript } = await import('../privacy/pseudonymise.js');
   const print = (ps: readonly Problem[]): void => {
     for (const p of sortProblems(ps)) io.stderr.write(formatProblem(p) + '\n');
   };
@@ -127,8 +127,8 @@ async function checkOutputs(
   ignoreCase: boolean,
   print: (ps: readonly Problem[]) => void,
 ): Promise<number> {
-  const { parseTranscript } = await import('../read/index.js');
-  const { findOriginals, countMentions, unmappedNameLabels } = await import('../segment/pseudonymise.js');
+  const { parseTranscript } = await import('../transcripts/read.js');
+  const { findOriginals, countMentions, unmappedNameLabels } = await import('../privacy/pseudonymise.js');
   const remaining: Problem[] = [];
   const labelsAt = new Map<string, Problem>();
   const texts: string[] = [];

@@ -3,7 +3,7 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from
 import { basename, dirname, join, sep } from 'node:path';
 import { pid } from 'node:process';
 import { hasErrors } from '../problems.js';
-import { markerNames, markerText, OUTPUT_MARKER } from '../read/files.js';
+import { markerNames, markerText, OUTPUT_MARKER } from '../transcripts/files.js';
 import type { Problem } from '../types.js';
 import {
   commitStaged,
@@ -20,7 +20,7 @@ import {
   TEMP,
   writeWritable,
   type WritableFile,
-} from './write.js';
+} from './staging.js';
 
 /** What `writeReport` needs besides the files: the working folder and the inputs (real paths) it must not touch. */
 export interface ReportContext {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { toCsvRows } from '../render/format.js';
+import { toCsvRows } from '../report/format.js';
 import { REVIEW_HEADER, reviewRecord, type ReviewRow, type ReviewStore } from '../review/file.js';
 
 /**

@@ -142,8 +142,8 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
   const items = await reviewQueue(io, flags, coded, flat);
   if ('exit' in items) return items.exit;
   const style = await reviewStyle(io, flags);
-  const { explainUnit } = await import('../aggregate/explain.js');
-  const { renderExplanation } = await import('../render/explain.js');
+  const { explainUnit } = await import('../retrieval/explain.js');
+  const { renderExplanation } = await import('../retrieval/explain-render.js');
 
   let store: ReviewStore;
   try {

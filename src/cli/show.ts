@@ -47,14 +47,14 @@ async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<n
   const paths = flattenCategories(coded.codebook.categories).map((c) => c.path);
   const resolved = resolveCategory(coded.codebook, flags.category, paths);
   if ('error' in resolved) return usageError(io, resolved.error);
-  const { renderShow, renderShowJson, unitsWithCategory } = await import('../render/show.js');
+  const { renderShow, renderShowJson, unitsWithCategory } = await import('../retrieval/show.js');
   if (flags.format === 'json') {
     io.stdout.write(renderShowJson(coded.units, resolved.path));
   } else if (flags.format === 'csv') {
-    const { renderSegmentsCsv } = await import('../render/csv.js');
+    const { renderSegmentsCsv } = await import('../report/csv.js');
     io.stdout.write(renderSegmentsCsv(unitsWithCategory(coded.units, resolved.path), [{ path: resolved.path }], { excel: flags.excel === true }));
   } else {
-    const { BRACKETS } = await import('../render/highlight.js');
+    const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });

@@ -37,13 +37,13 @@ async function runSuggest(inputs: string[], flags: SuggestFlags, io: CliIO): Pro
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { codebook, matcher, units } = loaded.coded;
-  const { suggestTerms } = await import('../aggregate/suggest.js');
+  const { suggestTerms } = await import('../retrieval/suggest.js');
   const list = suggestTerms(units, matcher, { language: codebook.language, top: flags.top, minCount: flags.minCount });
-  const { renderSuggestions, renderSuggestionsCsv, renderSuggestionsJson } = await import('../render/suggest.js');
+  const { renderSuggestions, renderSuggestionsCsv, renderSuggestionsJson } = await import('../retrieval/suggest-render.js');
   if (flags.format === 'json') io.stdout.write(renderSuggestionsJson(list, flags.width));
   else if (flags.format === 'csv') io.stdout.write(renderSuggestionsCsv(list, flags.width, { excel: flags.excel === true }));
   else {
-    const { BRACKETS } = await import('../render/highlight.js');
+    const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });

@@ -5,7 +5,7 @@
  * to the units holding them. Candidates are found and pre-scored on these sets, never by running
  * the pipeline again.
  */
-import { MIN_WORD_LENGTH, speakerWords, stopWordsFor } from '../aggregate/keyterms.js';
+import { MIN_WORD_LENGTH, speakerWords, stopWordsFor } from '../analysis/keyterms.js';
 import { cmp } from '../problems.js';
 import { lowerWord } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';

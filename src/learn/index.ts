@@ -7,13 +7,13 @@
  * transcript), verified with the matcher, and the kept ones are written into a copy of the
  * codebook's YAML. Deterministic: the same inputs give the same proposals and the same bytes.
  */
-import { unitId } from '../aggregate/agreement.js';
-import { evaluateCoding, type Evaluation, type EvaluationRow } from '../aggregate/evaluation.js';
+import { unitId } from '../reliability/agreement.js';
+import { evaluateCoding, type Evaluation, type EvaluationRow } from '../reliability/evaluation.js';
 import { compileCodebook } from '../codebook/compile.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { parseCodebook } from '../codebook/parse.js';
-import { checkCodebook } from '../code/check.js';
-import { codeUnits } from '../code/code-units.js';
+import { checkCodebook } from '../coding/check.js';
+import { codeUnits } from '../coding/code-units.js';
 import { cmp, formatProblem, hasErrors } from '../problems.js';
 import type { Category, CodedUnit, Codebook, CoderCoding, Problem } from '../types.js';
 import { adds, generateCandidates, type Candidate, type CandidateContext, type ProposalKind } from './candidates.js';

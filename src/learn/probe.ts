@@ -6,7 +6,7 @@
  */
 import { compileCodebook } from '../codebook/compile.js';
 import { ancestorPaths } from '../codebook/flatten.js';
-import { countUnits } from '../code/code-units.js';
+import { countUnits } from '../coding/code-units.js';
 import type { Category, Codebook, Term, Unit } from '../types.js';
 import { applyChanges } from './apply.js';
 import type { Candidate } from './candidates.js';

@@ -1,7 +1,7 @@
 /** The proposals of `learnRules` as a terminal table, CSV and JSON (strings only; nothing is written here). */
-import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK } from '../render/agreement.js';
-import type { CsvOptions } from '../render/format.js';
-import { stableStringify } from '../render/json.js';
+import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK } from '../reliability/agreement-render.js';
+import type { CsvOptions } from '../report/format.js';
+import { stableStringify } from '../report/json.js';
 import type { LearnResult, Proposal } from './index.js';
 
 /** The CSV columns, in order. */

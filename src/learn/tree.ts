@@ -3,7 +3,7 @@
  * each fold model (the kept proposals that model learned, and optionally one candidate more).
  */
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
-import { countCodes, matchText } from '../code/match.js';
+import { countCodes, matchText } from '../coding/match.js';
 import type { Category, Codebook } from '../types.js';
 import { applyChanges, treeCodebook, type Change } from './apply.js';
 import type { Candidate } from './candidates.js';

@@ -3,7 +3,7 @@
  * ?`), one small handler per key. A handler changes the state (the unit shown, the cursor, the
  * message, the rows written) and says whether the review goes on.
  */
-import type { Decision } from '../read/coding.js';
+import type { Decision } from '../reliability/codings.js';
 import { reviewRow } from './file.js';
 import { promptCategory, resolveTyped } from './prompt.js';
 import type { ReviewItem } from './queue.js';

@@ -1,4 +1,4 @@
-import type { Decision } from '../read/coding.js';
+import type { Decision } from '../reliability/codings.js';
 import type { CodedUnit, Coding, Match, Problem } from '../types.js';
 import type { ReviewRow } from './file.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
-import { cellText, columnName, decisionProblem, guessDelimiter, parseRecords, placesOf, readText, type Decision } from '../read/coding.js';
-import { formatTime, toCsvRows } from '../render/format.js';
+import { cellText, columnName, decisionProblem, guessDelimiter, parseRecords, placesOf, readText, type Decision } from '../reliability/codings.js';
+import { formatTime, toCsvRows } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
 
 /**

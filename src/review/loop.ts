@@ -2,7 +2,7 @@
  * The interactive review's loop: a key, its action (`actions.ts`), the next screen (`view.ts`),
  * until `q`, Ctrl-C or the end of the keys. The state is plain data (`state.ts`).
  */
-import type { Decision } from '../read/coding.js';
+import type { Decision } from '../reliability/codings.js';
 import { KEY_ACTIONS, type Outcome } from './actions.js';
 import type { ReviewRow } from './file.js';
 import { decided, reviewState, type ReviewSession, type ReviewState } from './state.js';

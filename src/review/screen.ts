@@ -1,7 +1,7 @@
-import { highlight, BRACKETS, type Marker } from '../render/highlight.js';
-import { describeBy } from '../render/explain.js';
-import { unitHeading } from '../render/show.js';
-import type { Decision } from '../read/coding.js';
+import { highlight, BRACKETS, type Marker } from '../report/highlight.js';
+import { describeBy } from '../retrieval/explain-render.js';
+import { unitHeading } from '../retrieval/show.js';
+import type { Decision } from '../reliability/codings.js';
 import type { ReviewCoding, ReviewItem } from './queue.js';
 
 /** How the screen marks things: colour functions, or plain text when colour is off. */

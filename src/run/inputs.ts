@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { CodeInputsOptions } from './options.js';
 import { hasErrors } from '../problems.js';
-import { loadCodebook } from '../read/codebook.js';
-import { knownEncoding } from '../read/decode.js';
-import { fileTrouble, listInputs } from '../read/files.js';
-import { loadParticipants } from '../read/participants.js';
-import { shownPath } from '../read/shown-path.js';
+import { loadCodebook } from '../codebook/load.js';
+import { knownEncoding } from '../transcripts/decode.js';
+import { fileTrouble, listInputs } from '../transcripts/files.js';
+import { loadParticipants } from '../transcripts/participants.js';
+import { shownPath } from '../transcripts/shown-path.js';
 import type { Codebook, InputFile, Participant, Problem, UnitKind } from '../types.js';
 import type { ReviewSet } from '../review/apply.js';
 

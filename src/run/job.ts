@@ -1,11 +1,11 @@
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
-import { countUnits } from '../code/code-units.js';
-import type { CooccurrenceScope } from '../aggregate/cooccurrence.js';
-import type { WordOptions } from '../aggregate/keyterms.js';
-import { countUnit, finishTally, newTallyCounter, planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../aggregate/tally.js';
-import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../aggregate/tally-report.js';
-import { renderSegmentsRows } from '../render/csv.js';
-import { stableStringify } from '../render/json.js';
+import { countUnits } from '../coding/code-units.js';
+import type { CooccurrenceScope } from '../analysis/cooccurrence.js';
+import type { WordOptions } from '../analysis/keyterms.js';
+import { countUnit, finishTally, newTallyCounter, planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../analysis/tally.js';
+import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../analysis/tally-report.js';
+import { renderSegmentsRows } from '../report/csv.js';
+import { stableStringify } from '../report/json.js';
 import { reviewer, type ReviewSet } from '../review/apply.js';
 import type { Category, Codebook, CodedUnit, Problem, Transcript, Unit } from '../types.js';
 import type { InputGroup } from './groups.js';

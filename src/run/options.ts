@@ -1,7 +1,7 @@
-import type { CooccurrenceScope } from '../aggregate/cooccurrence.js';
+import type { CooccurrenceScope } from '../analysis/cooccurrence.js';
 import type { Matcher } from '../codebook/compile.js';
-import type { RegexBudget } from '../code/regex-budget.js';
-import type { ReadLimits } from '../read/limits.js';
+import type { RegexBudget } from '../coding/regex-budget.js';
+import type { ReadLimits } from '../transcripts/limits.js';
 import type { Codebook, CodedUnit, Problem, Report, Transcript, UnitKind } from '../types.js';
 
 // The options and results of the pipeline's entry points (`codeInputs`, `analyze`, `analyzeCorpus`):

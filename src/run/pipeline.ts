@@ -1,11 +1,11 @@
 import type { Matcher } from '../codebook/compile.js';
-import { codeUnits } from '../code/code-units.js';
-import type { RegexBudget } from '../code/regex-budget.js';
-import { readTranscript } from '../read/index.js';
-import type { ReadLimits } from '../read/limits.js';
-import { attributesFor, unknownSpeakers } from '../read/participants.js';
+import { codeUnits } from '../coding/code-units.js';
+import type { RegexBudget } from '../coding/regex-budget.js';
+import { readTranscript } from '../transcripts/read.js';
+import type { ReadLimits } from '../transcripts/limits.js';
+import { attributesFor, unknownSpeakers } from '../transcripts/participants.js';
 import { markRuleSources, type Reviewer } from '../review/apply.js';
-import { segmentUnits } from '../segment/index.js';
+import { segmentUnits } from '../transcripts/segment.js';
 import type { CodedUnit, InputFile, Participant, Problem, Transcript, Unit, UnitKind } from '../types.js';
 
 // The pipeline of one transcript file — read, segment, code — written once: `codeInputs` (the

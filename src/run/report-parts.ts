@@ -1,11 +1,11 @@
-import { breakdownRows } from '../aggregate/breakdown.js';
-import { comparisonRows } from '../aggregate/compare.js';
-import { cooccurrenceRows } from '../aggregate/cooccurrence.js';
-import { capCombinations, type Combination, DEFAULT_LABEL_TERMS, MAX_EMERGENT_TESTS, type SearchStats, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../aggregate/emergent.js';
-import { DEFAULT_TOP_TERMS, rankTerms } from '../aggregate/keyterms.js';
-import { findPerspectives } from '../aggregate/perspectives.js';
-import { recordAt, recordHas, recordsOf } from '../aggregate/records.js';
-import { categoryTerms, recordTerms, wordTotals, type ReportPlan, type ReportSum } from '../aggregate/tally-report.js';
+import { breakdownRows } from '../analysis/breakdown.js';
+import { comparisonRows } from '../analysis/compare.js';
+import { cooccurrenceRows } from '../analysis/cooccurrence.js';
+import { capCombinations, type Combination, DEFAULT_LABEL_TERMS, MAX_EMERGENT_TESTS, type SearchStats, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../analysis/emergent.js';
+import { DEFAULT_TOP_TERMS, rankTerms } from '../analysis/keyterms.js';
+import { findPerspectives } from '../analysis/perspectives.js';
+import { recordAt, recordHas, recordsOf } from '../analysis/records.js';
+import { categoryTerms, recordTerms, wordTotals, type ReportPlan, type ReportSum } from '../analysis/tally-report.js';
 import type { PerspectiveResult, Problem, Report } from '../types.js';
 import type { AnalyzeRunOptions } from './options.js';
 

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeGuid } from '../../src/render/qdc.js';
+import { codeGuid } from '../../src/exchange/refi-qda/codebook.js';
 import { VERSION } from '../../src/version.js';
 import { xsdErrors } from '../refi-qda.js';
 import { runCli } from './run.js';

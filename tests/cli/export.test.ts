@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCodebook } from '../../src/read/codebook.js';
-import { readQdpxCoding } from '../../src/read/qdpx.js';
-import { codeGuid } from '../../src/render/qdc.js';
+import { loadCodebook } from '../../src/codebook/load.js';
+import { readQdpxCoding } from '../../src/exchange/refi-qda/read.js';
+import { codeGuid } from '../../src/exchange/refi-qda/codebook.js';
 import { xsdErrors } from '../refi-qda.js';
 import { runCli } from './run.js';
 

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../src/read/index.js';
+import { parseTranscript } from '../../src/transcripts/read.js';
 import { runCli } from './run.js';
 
 const repo = resolve(import.meta.dirname, '../..');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { guardFormula, toCsv } from '../../src/render/format.js';
+import { guardFormula, toCsv } from '../../src/report/format.js';
 import { formatProblem } from '../../src/problems.js';
 import { safeText } from '../../src/text/safe-text.js';
 import { CODEBOOK, project, removeProjects } from '../errors/project.js';

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCodebook, lintCodebook } from '../../src/code/check.js';
+import { checkCodebook, lintCodebook } from '../../src/coding/check.js';
 import { unmatchableReason } from '../../src/codebook/terms.js';
 import { parseCodebook } from '../../src/codebook/parse.js';
 import { formatProblem } from '../../src/problems.js';
-import { renderCheckJson, renderCheckTable } from '../../src/render/check.js';
+import { renderCheckJson, renderCheckTable } from '../../src/report/check.js';
 import { codebookFrom } from '../helpers.js';
 
 const YAML = `codebook: Test

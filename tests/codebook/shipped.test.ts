@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCodebook, type Matcher } from '../../src/codebook/compile.js';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { matchText } from '../../src/code/match.js';
+import { matchText } from '../../src/coding/match.js';
 
 const shipped = resolve(import.meta.dirname, '../../codebooks/isog-fokusgruppe.yaml');
 let matcher: Matcher | undefined;

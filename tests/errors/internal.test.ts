@@ -6,8 +6,8 @@ afterAll(removeProjects);
 
 // A bug inside a stage, simulated: what it throws is switched per test.
 const failure = vi.hoisted(() => ({ value: undefined as unknown }));
-vi.mock('../../src/aggregate/tally.js', async (original) => {
-  const real = await original<typeof import('../../src/aggregate/tally.js')>();
+vi.mock('../../src/analysis/tally.js', async (original) => {
+  const real = await original<typeof import('../../src/analysis/tally.js')>();
   return {
     ...real,
     tallyFrequencies: (...args: Parameters<typeof real.tallyFrequencies>) => {

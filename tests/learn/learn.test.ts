@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeInputs } from '../../src/analyze.js';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { checkCodebook } from '../../src/code/check.js';
+import { checkCodebook } from '../../src/coding/check.js';
 import { learnRules, type LearnResult } from '../../src/learn/index.js';
-import { readCoding } from '../../src/read/coding.js';
+import { readCoding } from '../../src/reliability/codings.js';
 
 // Three short transcripts (a.txt, b.txt, c.txt). The gold coding codes `kooperation` wherever a
 // Kooperationsvertrag (any form) or kooperieren (any form) is mentioned — two units of each in each

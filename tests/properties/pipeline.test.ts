@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileCodebook } from '../../src/codebook/compile.js';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { codeUnits } from '../../src/code/code-units.js';
-import { parseTranscript } from '../../src/read/index.js';
-import { segmentUnits } from '../../src/segment/index.js';
+import { codeUnits } from '../../src/coding/code-units.js';
+import { parseTranscript } from '../../src/transcripts/read.js';
+import { segmentUnits } from '../../src/transcripts/segment.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import type { Block, Transcript, UnitKind } from '../../src/types.js';
 

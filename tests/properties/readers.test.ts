@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { binaryReason } from '../../src/read/binary.js';
-import { decodeBytes, firstInvalidUtf8 } from '../../src/read/decode.js';
-import { parseDocx } from '../../src/read/docx.js';
-import { parseHtml } from '../../src/read/html.js';
-import { parseTranscript } from '../../src/read/index.js';
-import { parseNoScribe } from '../../src/read/noscribe.js';
-import { parseParticipants } from '../../src/read/participants.js';
-import { parseRtf } from '../../src/read/rtf.js';
-import { parseSrt } from '../../src/read/srt.js';
-import { parseText, type ParsedText } from '../../src/read/text.js';
-import { parseVtt } from '../../src/read/vtt.js';
-import { parseWhisper } from '../../src/read/whisper.js';
+import { binaryReason } from '../../src/transcripts/binary.js';
+import { decodeBytes, firstInvalidUtf8 } from '../../src/transcripts/decode.js';
+import { parseDocx } from '../../src/transcripts/docx.js';
+import { parseHtml } from '../../src/transcripts/html.js';
+import { parseTranscript } from '../../src/transcripts/read.js';
+import { parseNoScribe } from '../../src/transcripts/noscribe.js';
+import { parseParticipants } from '../../src/transcripts/participants.js';
+import { parseRtf } from '../../src/transcripts/rtf.js';
+import { parseSrt } from '../../src/transcripts/srt.js';
+import { parseText, type ParsedText } from '../../src/transcripts/plain-text.js';
+import { parseVtt } from '../../src/transcripts/vtt.js';
+import { parseWhisper } from '../../src/transcripts/whisper.js';
 import type { Problem } from '../../src/types.js';
 
 /** Fixed seed, bounded runs: the same cases on every machine, and the whole suite stays fast. */

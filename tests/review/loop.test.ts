@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeInputs, type CodedInputs } from '../../src/analyze.js';
-import { explainUnit } from '../../src/aggregate/explain.js';
+import { explainUnit } from '../../src/retrieval/explain.js';
 import { flattenCategories } from '../../src/codebook/flatten.js';
-import { renderExplanation } from '../../src/render/explain.js';
-import { BRACKETS } from '../../src/render/highlight.js';
+import { renderExplanation } from '../../src/retrieval/explain-render.js';
+import { BRACKETS } from '../../src/report/highlight.js';
 import { memoryStore, reviewRow, type ReviewRow } from '../../src/review/file.js';
 import { scriptedKeys, type Key } from '../../src/review/keys.js';
 import { completeCategory, resolveTyped, runReview, type ReviewSummary } from '../../src/review/loop.js';

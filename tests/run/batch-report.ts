@@ -3,17 +3,17 @@
  * and every aggregator run over all of them — what `analyze` did before it streamed.
  */
 import { codeInputs, type AnalyzeRunOptions } from '../../src/analyze.js';
-import { breakDown } from '../../src/aggregate/breakdown.js';
-import { compareGroups } from '../../src/aggregate/compare.js';
-import { countCooccurrence, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../../src/aggregate/cooccurrence.js';
-import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from '../../src/aggregate/emergent.js';
-import { countFrequencies } from '../../src/aggregate/frequencies.js';
-import { DEFAULT_TOP_TERMS, findKeyTerms } from '../../src/aggregate/keyterms.js';
-import { findPerspectives } from '../../src/aggregate/perspectives.js';
+import { breakDown } from '../../src/analysis/breakdown.js';
+import { compareGroups } from '../../src/analysis/compare.js';
+import { countCooccurrence, formatCooccurrenceScope, parseCooccurrenceScope, UNIT_SCOPE } from '../../src/analysis/cooccurrence.js';
+import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, findEmergentPerspectives } from '../../src/analysis/emergent.js';
+import { countFrequencies } from '../../src/analysis/frequencies.js';
+import { DEFAULT_TOP_TERMS, findKeyTerms } from '../../src/analysis/keyterms.js';
+import { findPerspectives } from '../../src/analysis/perspectives.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { shownPath } from '../../src/read/shown-path.js';
+import { shownPath } from '../../src/transcripts/shown-path.js';
 import type { Report } from '../../src/types.js';
 import { VERSION } from '../../src/version.js';
 

@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseCodebook, type ParsedCodebook } from './parse.js';
+import { problem } from '../problems.js';
+import { binaryReason } from '../transcripts/binary.js';
+import { decodeBytes } from '../transcripts/decode.js';
+
+/** The codebook shipped with fokus and used when no codebook is given. */
+export const DEFAULT_CODEBOOK_PATH = fileURLToPath(new URL('../../codebooks/isog-fokusgruppe.yaml', import.meta.url));
+
+/** The name under which the shipped codebook appears in messages and provenance. */
+export const DEFAULT_CODEBOOK_NAME = 'codebooks/isog-fokusgruppe.yaml';
+
+/** Read and validate a codebook file; without a path, the shipped default codebook. */
+export async function loadCodebook(path?: string): Promise<ParsedCodebook> {
+  const file = path ?? DEFAULT_CODEBOOK_PATH;
+  const shown = path ?? DEFAULT_CODEBOOK_NAME;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such codebook file' : code === 'EISDIR' ? 'is a folder, not a codebook file' : code === 'ELOOP' ? 'is a symbolic link that leads in a loop' : `the codebook cannot be read (${code ?? 'error'})`;
+    return { codebook: null, problems: [problem(shown, 'error', why, undefined, 'codebook/unreadable')] };
+  }
+  const notText = binaryReason(bytes);
+  if (notText !== null) return { codebook: null, problems: [problem(shown, 'error', `${notText}; a codebook is a YAML text file`, undefined, 'codebook/binary')] };
+  // Decoded like transcripts, so a codebook saved as Windows-1252 keeps its umlauts (with a warning).
+  const decoded = decodeBytes(bytes, shown);
+  const parsed = parseCodebook(decoded.text, shown);
+  return decoded.problems.length === 0 ? parsed : { ...parsed, problems: [...decoded.problems, ...parsed.problems] };
+}

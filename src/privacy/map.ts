@@ -1,0 +1,184 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar, parseCsv, parseDocument, yaml } from '../deps.js';
+import { problem } from '../problems.js';
+import type { Position, Problem } from '../types.js';
+import { binaryReason } from '../transcripts/binary.js';
+import { decodeBytes } from '../transcripts/decode.js';
+
+/** One row of a pseudonym map: what is replaced, by what, and where the row stands (line and column from 1). */
+export interface PseudonymEntry {
+  /** The name or place as it appears in transcripts (trimmed, NFC). */
+  original: string;
+  /** What replaces it (trimmed, NFC). */
+  pseudonym: string;
+  /** An optional free-form kind (`person`, `place`, …); informational only. */
+  kind?: string;
+  line: number;
+  column: number;
+}
+
+/** The entries of a pseudonym map in file order, and the problems found in it. */
+export interface PseudonymsResult {
+  entries: PseudonymEntry[];
+  problems: Problem[];
+}
+
+/** A cell or YAML value as a trimmed NFC string. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).trim().normalize('NFC');
+}
+
+/**
+ * Adds an entry unless it repeats an earlier original: an error when the pseudonyms differ, a warning
+ * when they agree. `seen` holds the entries added so far by original (a lookup, not a search of `out`).
+ */
+function add(out: PseudonymEntry[], seen: Map<string, PseudonymEntry>, entry: PseudonymEntry, file: string, problems: Problem[]): void {
+  const at: Position = { line: entry.line, column: entry.column };
+  if (entry.original === '') {
+    problems.push(problem(file, 'error', 'the original is empty', at, 'pseudonyms/empty'));
+    return;
+  }
+  if (entry.pseudonym === '') {
+    problems.push(problem(file, 'error', `missing pseudonym for "${entry.original}"`, at, 'pseudonyms/missing-column'));
+    return;
+  }
+  const earlier = seen.get(entry.original);
+  if (earlier === undefined) {
+    out.push(entry);
+    seen.set(entry.original, entry);
+  } else if (earlier.pseudonym !== entry.pseudonym) {
+    problems.push(
+      problem(
+        file,
+        'error',
+        `"${entry.original}" is mapped to "${entry.pseudonym}" here but to "${earlier.pseudonym}" at line ${earlier.line}`,
+        at,
+        'pseudonyms/conflict',
+      ),
+    );
+  } else {
+    problems.push(problem(file, 'warning', `"${entry.original}" is listed again (first at line ${earlier.line})`, at, 'pseudonyms/duplicate'));
+  }
+}
+
+/** The separator of a CSV file, guessed from its first non-blank line: `;` (German Excel), tab, else `,`. */
+function guessDelimiter(text: string): string {
+  const first = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
+  const count = (ch: string): number => first.split(ch).length - 1;
+  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
+  if (count('\t') > count(',')) return '\t';
+  return ',';
+}
+
+/** Parse a CSV map: rows `original,pseudonym[,kind]`, an optional header row `original,pseudonym[,kind]`. */
+function parseCsvMap(text: string, file: string): PseudonymsResult {
+  const problems: Problem[] = [];
+  type Row = { record: string[]; info: { lines: number } };
+  let rows: Row[];
+  try {
+    rows = parseCsv(text, { bom: true, delimiter: guessDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Row[];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const at: Position | undefined = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
+    return { entries: [], problems: [problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, 'pseudonyms/csv')] };
+  }
+  // A record's line is where it starts: its end line less the line breaks inside quoted cells.
+  const lineOf = (r: Row): number => r.info.lines - r.record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
+  const entries: PseudonymEntry[] = [];
+  const seen = new Map<string, PseudonymEntry>();
+  rows.forEach((r, i) => {
+    const cells = r.record.map(cell);
+    if (i === 0 && cells[0]?.toLowerCase() === 'original' && cells[1]?.toLowerCase() === 'pseudonym') return;
+    if (cells.every((c) => c === '') || cells[0]?.startsWith('#')) return;
+    const line = lineOf(r);
+    if (cells.length < 2) {
+      problems.push(problem(file, 'error', `missing column: a row needs "original,pseudonym[,kind]" but has ${cells.length} cell`, { line, column: 1 }, 'pseudonyms/missing-column'));
+      return;
+    }
+    const entry: PseudonymEntry = { original: cells[0] ?? '', pseudonym: cells[1] ?? '', line, column: 1 };
+    if ((cells[2] ?? '') !== '') entry.kind = cells[2]!;
+    add(entries, seen, entry, file, problems);
+  });
+  return { entries, problems };
+}
+
+/** Parse a YAML map: `original: pseudonym` or `original: {pseudonym: …, kind: …}`. */
+function parseYamlMap(text: string, file: string): PseudonymsResult {
+  const problems: Problem[] = [];
+  const lc = new (yaml().LineCounter)();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  const at = (node: YamlNode | null | undefined): Position => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return { line: 1, column: 1 };
+    const { line, col } = lc.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const pos = err.linePos?.[0];
+      problems.push(problem(file, 'error', `not valid YAML: ${err.message.split('\n')[0] ?? ''}`, pos ? { line: pos.line, column: pos.col } : undefined, 'pseudonyms/yaml'));
+    }
+    return { entries: [], problems };
+  }
+  const root = doc.contents as YamlNode | null;
+  const entries: PseudonymEntry[] = [];
+  const seen = new Map<string, PseudonymEntry>();
+  if (root === null) return { entries, problems };
+  if (!isMap(root)) {
+    return { entries, problems: [problem(file, 'error', 'a pseudonym map must be a YAML mapping of original: pseudonym', at(root), 'pseudonyms/yaml-shape')] };
+  }
+  for (const pair of root.items) {
+    const keyNode = pair.key as YamlNode;
+    const pos = at(keyNode);
+    const original = cell(isScalar(keyNode) ? keyNode.value : keyNode);
+    const value = pair.value as YamlNode | null;
+    const entry: PseudonymEntry = { original, pseudonym: '', line: pos.line, column: pos.column };
+    if (isScalar(value)) {
+      entry.pseudonym = cell(value.value);
+    } else if (isMap(value)) {
+      const fields = value.toJSON() as Record<string, unknown>;
+      entry.pseudonym = cell(fields.pseudonym);
+      const kind = cell(fields.kind);
+      if (kind !== '') entry.kind = kind;
+    } else if (value !== null) {
+      problems.push(problem(file, 'error', `the pseudonym of "${original}" must be a string or a mapping with "pseudonym"`, at(value), 'pseudonyms/yaml-shape'));
+      continue;
+    }
+    add(entries, seen, entry, file, problems);
+  }
+  return { entries, problems };
+}
+
+/**
+ * Parse a pseudonym map's text: CSV rows `original,pseudonym[,kind]` (`,`, `;` or tab; an optional
+ * header row; `#` lines are comments) or a YAML mapping. Problems carry the line of the row: a
+ * missing pseudonym and one original mapped to two pseudonyms are errors.
+ */
+export function parsePseudonyms(text: string, file: string, format: 'csv' | 'yaml'): PseudonymsResult {
+  return format === 'csv' ? parseCsvMap(text, file) : parseYamlMap(text, file);
+}
+
+/** Read and parse a pseudonym map; the format follows the extension (`.csv`, `.tsv`, `.yaml`, `.yml`). */
+export async function loadPseudonyms(file: string, cwd = '.'): Promise<PseudonymsResult> {
+  const ext = path.extname(file).toLowerCase();
+  const format = ext === '.csv' || ext === '.tsv' ? 'csv' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
+  if (format === null) {
+    return { entries: [], problems: [problem(file, 'error', 'a pseudonym map must be .csv, .tsv, .yaml or .yml', undefined, 'pseudonyms/format')] };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.resolve(cwd, file));
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a pseudonym map' : `cannot read file (${code || String(err)})`;
+    return { entries: [], problems: [problem(file, 'error', message, undefined, 'pseudonyms/file')] };
+  }
+  const notText = binaryReason(bytes);
+  if (notText !== null) return { entries: [], problems: [problem(file, 'error', notText, undefined, 'pseudonyms/binary')] };
+  const decoded = decodeBytes(bytes, file);
+  const parsed = parsePseudonyms(decoded.text, file, format);
+  return { entries: parsed.entries, problems: [...decoded.problems, ...parsed.problems] };
+}

@@ -1,0 +1,393 @@
+import path from 'node:path';
+import { parseCsv } from '../deps.js';
+import { problem, sortProblems } from '../problems.js';
+import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
+import { binaryReason } from '../transcripts/binary.js';
+import { decodeBytes } from '../transcripts/decode.js';
+import { readRegularFile } from '../transcripts/files.js';
+import type { ReadLimits } from '../transcripts/limits.js';
+import { unguardFormula } from '../report/format.js';
+
+/**
+ * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
+ * coding CSV with the `segments.csv` columns, and a unit × coder ratings table.
+ */
+
+/** The columns a coding file must have (header names, any case; more columns are ignored). */
+export const CODING_COLUMNS = ['transcript', 'segment', 'category'] as const;
+
+/**
+ * The decisions of a review file (`fokus review`), whose `decision` column marks it: the rule's
+ * coding was confirmed or rejected, or the category was added by the reviewer.
+ */
+export const DECISIONS = ['confirmed', 'rejected', 'added'] as const;
+
+/** A reviewer's decision on one unit and category. */
+export type Decision = (typeof DECISIONS)[number];
+
+/**
+ * The problem of a review row's decision, or null when it is valid: one of `DECISIONS` (any case),
+ * and a category for `rejected` and `added` (a `confirmed` row without one says the unit was seen
+ * and nothing is to be coded). `at` is the place of the decision cell.
+ */
+export function decisionProblem(decision: string, category: string, file: string, at: LineColumn): Problem | null {
+  const d = decision.toLowerCase();
+  if (!(DECISIONS as readonly string[]).includes(d)) {
+    const what = decision === '' ? 'empty decision' : `decision "${decision}" is not a decision`;
+    return problem(file, 'error', `${what}: one of ${DECISIONS.join(', ')}`, at, 'review/decision');
+  }
+  if (category === '' && d !== 'confirmed') return problem(file, 'error', `a "${d}" decision needs a category`, at, 'review/decision');
+  return null;
+}
+
+/** What reading a coding gave: the coding (null when the file cannot be used) and the problems found. */
+export interface CodingResult {
+  coding: CoderCoding | null;
+  problems: Problem[];
+}
+
+/** What reading a ratings table gave: the table (null when the file cannot be used) and the problems found. */
+export interface RatingsResult {
+  table: RatingTable | null;
+  problems: Problem[];
+}
+
+/** Options of `parseRatings` and `readRatings`. */
+export interface RatingsReadOptions {
+  /** Every value must be a number (`3`, `-1.5`, `2,5`): for ordinal, interval and ratio data and weighted kappa. */
+  numeric?: boolean;
+}
+
+/** One CSV record: its cells and the 0-based UTF-16 offset in the text where it starts. */
+export interface CsvRecord {
+  cells: string[];
+  start: number;
+}
+
+/** The separator of a CSV file, guessed from its first non-empty line: `;` (German Excel), tab, else `,`. */
+export function guessDelimiter(text: string): string {
+  const header = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
+  const count = (ch: string): number => header.split(ch).length - 1;
+  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
+  if (count('\t') > count(',')) return '\t';
+  return ',';
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * Where each non-empty record of valid CSV text starts (0-based offsets): after every line break
+ * outside quotes, empty lines skipped. (csv-parse's own line counts go wrong on CRLF inside quotes.)
+ */
+function recordStarts(text: string): number[] {
+  const starts: number[] = [];
+  let quoted = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (!quoted && (ch === LF || ch === CR)) {
+      atStart = true;
+      continue;
+    }
+    if (atStart) {
+      starts.push(i);
+      atStart = false;
+    }
+    if (ch === QUOTE) {
+      if (quoted && text.charCodeAt(i + 1) === QUOTE) i++;
+      else quoted = !quoted;
+    }
+  }
+  return starts;
+}
+
+/** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
+export function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const at = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
+    return { problem: problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, ruleId) };
+  }
+  const starts = recordStarts(text);
+  // The scan agrees with the parser on valid CSV; should it not, positions fall back to the text's start.
+  const agree = starts.length === parsed.length;
+  return { records: parsed.map((cells, i) => ({ cells, start: agree ? starts[i]! : 0 })) };
+}
+
+/** The offset in the text where cell `index` of the record starting at `start` begins (quotes respected). */
+function cellOffset(text: string, start: number, index: number, delimiter: string): number {
+  let cell = 0;
+  let quoted = false;
+  for (let i = start; i < text.length && cell < index; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (quoted && text[i + 1] === '"') i++;
+      else quoted = !quoted;
+    } else if (!quoted && ch === delimiter) {
+      cell++;
+      if (cell === index) return i + 1;
+    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+      return i;
+    }
+  }
+  return start;
+}
+
+/** A 1-based line and column. */
+export type LineColumn = { line: number; column: number };
+
+/** A function from 0-based offsets to lines and columns (from 1) of `text`, by binary search over line starts. */
+function locator(text: string): (offset: number) => LineColumn {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** Positions in one CSV text: of a record's start, and of one of its cells. */
+export interface Places {
+  record(r: CsvRecord): LineColumn;
+  cell(r: CsvRecord, index: number): LineColumn;
+}
+
+/** The places of a CSV text with the given separator. */
+export function placesOf(text: string, delimiter: string): Places {
+  const at = locator(text);
+  return {
+    record: (r) => at(r.start),
+    cell: (r, index) => at(index === 0 ? r.start : cellOffset(text, r.start, index, delimiter)),
+  };
+}
+
+/** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */
+export function cellText(value: string | undefined): string {
+  return unguardFormula((value ?? '').trim().normalize('NFC'));
+}
+
+/** A header cell as a column name: trimmed, lower case. */
+export function columnName(value: string | undefined): string {
+  return (value ?? '').trim().normalize('NFC').toLowerCase();
+}
+
+/**
+ * Parse a coding CSV (`,`, `;` or tab separated; a BOM is ignored): a header row naming at least
+ * `transcript`, `segment` and `category` (any case, any order; other columns are ignored), then one
+ * row per coded unit and category, as in `segments.csv`. A row with an empty category declares a
+ * unit the coder saw and left uncoded. `segment` must be a whole number from 1. A review file
+ * (`fokus review`; it has a `decision` column) is read as its reviewer's coding: `confirmed` and
+ * `added` rows code their category, a `rejected` row only declares the unit (see `decisionProblem`).
+ * Problems carry the line and column of the cell concerned; any error makes the coding null.
+ */
+export function parseCoding(text: string, file: string, coder: string = file): CodingResult {
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, 'coding/csv');
+  if ('problem' in parsed) return { coding: null, problems: [parsed.problem] };
+  const places = placesOf(text, delimiter);
+  const [header, ...records] = parsed.records;
+  if (!header) return { coding: null, problems: [problem(file, 'error', `empty file: expected a header row with the columns ${CODING_COLUMNS.join(', ')}`, { line: 1, column: 1 }, 'coding/empty')] };
+  const names = header.cells.map(columnName);
+  const missing = CODING_COLUMNS.filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    const at = places.record(header);
+    const plural = missing.length === 1 ? 'column' : 'columns';
+    const message = `missing ${plural} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${names.filter((n) => n !== '').join(', ') || 'none'}); a coding needs transcript, segment and category as in segments.csv`;
+    return { coding: null, problems: [problem(file, 'error', message, { line: at.line, column: at.column }, 'coding/columns')] };
+  }
+  const [ti, si, ci] = CODING_COLUMNS.map((c) => names.indexOf(c)) as [number, number, number];
+  // A review file (`fokus review`): confirmed and added categories are codings; a rejected one only declares the unit.
+  const di = names.indexOf('decision');
+  const problems: Problem[] = [];
+  const rows: CodingRow[] = [];
+  for (const r of records) {
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const line = places.record(r).line;
+    const transcript = cellText(r.cells[ti]);
+    const segmentCell = cellText(r.cells[si]);
+    let category = cellText(r.cells[ci]);
+    if (di >= 0) {
+      const decision = cellText(r.cells[di]);
+      const bad = decisionProblem(decision, category, file, places.cell(r, di));
+      if (bad) {
+        problems.push(bad);
+        continue;
+      }
+      if (decision.toLowerCase() === 'rejected') category = '';
+    }
+    if (transcript === '') {
+      problems.push(problem(file, 'error', 'empty transcript', places.cell(r, ti), 'coding/transcript'));
+      continue;
+    }
+    if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
+      const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
+      problems.push(problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, places.cell(r, si), 'coding/segment'));
+      continue;
+    }
+    rows.push({ transcript, segment: Number(segmentCell), category, line });
+  }
+  if (problems.length > 0) return { coding: null, problems };
+  return { coding: { coder, rows }, problems };
+}
+
+/** A number as written in a ratings cell: `3`, `-1.5`, `+2`, or `2,5` with a decimal comma; null when it is none. */
+function numberOf(cell: string): number | null {
+  if (!/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/u.test(cell)) return null;
+  return Number(cell.replace(',', '.'));
+}
+
+/**
+ * Parse a ratings table: a header row (first cell names the unit column, the others the coders),
+ * then one row per unit: its id, then each coder's value; an empty cell is a missing value. Unit
+ * ids must be unique and coder names distinct and non-empty. With `numeric`, every value must be
+ * a number. Problems carry line and column; any error makes the table null.
+ */
+export function parseRatings(text: string, file: string, options: RatingsReadOptions = {}): RatingsResult {
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, 'ratings/csv');
+  if ('problem' in parsed) return { table: null, problems: [parsed.problem] };
+  const places = placesOf(text, delimiter);
+  const [header, ...records] = parsed.records;
+  const problems: Problem[] = [];
+  if (!header) return { table: null, problems: [problem(file, 'error', 'empty file: expected a header row (unit, then one column per coder)', { line: 1, column: 1 }, 'ratings/empty')] };
+  const coders = header.cells.slice(1).map((c) => cellText(c));
+  if (coders.length < 2) {
+    problems.push(problem(file, 'error', `a ratings table needs a unit column and at least two coder columns (found ${coders.length} coder column${coders.length === 1 ? '' : 's'})`, places.cell(header, 0), 'ratings/coders'));
+    return { table: null, problems };
+  }
+  const seenCoders = new Map<string, number>();
+  coders.forEach((name, i) => {
+    const at = places.cell(header, i + 1);
+    if (name === '') problems.push(problem(file, 'error', `coder column ${i + 1} has no name`, at, 'ratings/coders'));
+    else if (seenCoders.has(name)) problems.push(problem(file, 'error', `coder "${name}" is named twice (first in column ${seenCoders.get(name)! + 2})`, at, 'ratings/coders'));
+    else seenCoders.set(name, i);
+  });
+  const units: string[] = [];
+  const values: Rating[][] = [];
+  // One problem for the first cell that is no number, counting the rest: a table of labels would otherwise give hundreds.
+  let notNumbers = 0;
+  let firstNotNumber: { cell: string; at: { line: number; column: number } } | null = null;
+  const firstLine = new Map<string, number>();
+  for (const r of records) {
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const line = places.record(r).line;
+    const unit = cellText(r.cells[0]);
+    if (unit === '') {
+      problems.push(problem(file, 'error', 'empty unit id', places.cell(r, 0), 'ratings/unit'));
+      continue;
+    }
+    if (firstLine.has(unit)) {
+      problems.push(problem(file, 'error', `unit "${unit}" is listed again (first at line ${firstLine.get(unit)})`, places.cell(r, 0), 'ratings/unit'));
+      continue;
+    }
+    firstLine.set(unit, line);
+    if (r.cells.length > coders.length + 1 && r.cells.slice(coders.length + 1).some((c) => c.trim() !== '')) {
+      problems.push(problem(file, 'error', `row has ${r.cells.length - 1} values but the header names ${coders.length} coders`, places.cell(r, coders.length + 1), 'ratings/width'));
+      continue;
+    }
+    const row: Rating[] = coders.map((_, c) => {
+      const cell = cellText(r.cells[c + 1]);
+      if (cell === '') return null;
+      if (!options.numeric) return cell;
+      const x = numberOf(cell);
+      if (x === null) {
+        notNumbers++;
+        firstNotNumber ??= { cell, at: places.cell(r, c + 1) };
+      }
+      return x;
+    });
+    units.push(unit);
+    values.push(row);
+  }
+  if (firstNotNumber !== null) {
+    const { cell, at } = firstNotNumber as { cell: string; at: { line: number; column: number } };
+    const more = notNumbers > 1 ? `; ${notNumbers - 1} more cell${notNumbers === 2 ? ' is' : 's are'} no number either` : '';
+    problems.push(problem(file, 'error', `"${cell}" is not a number (ordinal, interval and ratio data and weighted kappa need numbers${more})`, at, 'ratings/number'));
+  }
+  if (problems.length > 0) return { table: null, problems: sortProblems(problems) };
+  return { table: { coders, units, values }, problems };
+}
+
+/** The problem of a file that cannot be read: missing, a folder, or another reason. */
+function unreadable(err: unknown, name: string, ruleId: string): Problem {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  if (code === 'ENOTREG' || code === 'EFBIG') return problem(name, 'error', (err as Error).message, undefined, code === 'ENOTREG' ? 'read/not-a-file' : 'read/too-large');
+  const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code || String(err)})`;
+  return problem(name, 'error', message, undefined, ruleId);
+}
+
+/** Read a file's bytes as text, or the problem that stops it (missing, a folder, binary, a spreadsheet). */
+export async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readRegularFile(file);
+  } catch (err) {
+    return { problem: unreadable(err, name, ruleId) };
+  }
+  const notText = binaryReason(bytes);
+  if (notText !== null) {
+    const hint = /ZIP|Office/u.test(notText) ? ' (a spreadsheet? save it as CSV)' : '';
+    return { problem: problem(name, 'error', `${notText}${hint}`, undefined, ruleId) };
+  }
+  const decoded = decodeBytes(bytes, name);
+  return { text: decoded.text, problems: decoded.problems };
+}
+
+/** Options of `readCoding`: how the codes of a `.qdpx` project map onto categories. */
+export interface CodingReadOptions {
+  /** The codebook whose categories a `.qdpx` project's codes are mapped onto (by GUID, then by label or code). */
+  codebook?: Codebook;
+  /** How fokus derives a category's GUID (`codeGuid` of render/qdc.js), so codes fokus exported are recognised after renaming. */
+  codeGuid?: (codebookName: string, path: string) => string;
+  /** Limits of the `.qdpx` reader (bytes inflated, entries, depth, elements, codings); see limits.ts. */
+  limits?: Partial<ReadLimits>;
+}
+
+/**
+ * Read a coding file: a CSV with the `segments.csv` columns (see `parseCoding`), or a REFI-QDA
+ * project (`.qdpx`), whose text selections become rows by the paragraphs they overlap (see
+ * `readQdpxCoding`; rows from a project carry no line). `name` is how messages and the coder are
+ * named (default: the path).
+ */
+export async function readCoding(file: string, name: string = file, options: CodingReadOptions = {}): Promise<CodingResult> {
+  const isQdpx = path.extname(file).toLowerCase() === '.qdpx';
+  if (isQdpx) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readRegularFile(file);
+    } catch (err) {
+      return { coding: null, problems: [unreadable(err, name, 'coding/file')] };
+    }
+    const { readQdpxCoding } = await import('../exchange/refi-qda/read.js');
+    const read = readQdpxCoding(bytes, name, {
+      ...(options.codebook ? { codebook: options.codebook } : {}),
+      ...(options.codeGuid ? { codeGuid: options.codeGuid } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    if (read.problems.some((p) => p.severity === 'error')) return { coding: null, problems: read.problems };
+    return { coding: { coder: name, rows: read.rows.map((r) => ({ transcript: r.transcript, segment: r.segment, category: r.category })) }, problems: read.problems };
+  }
+  const read = await readText(file, name, 'coding/file');
+  if ('problem' in read) return { coding: null, problems: [read.problem] };
+  const parsed = parseCoding(read.text, name, name);
+  return { coding: parsed.coding, problems: [...read.problems, ...parsed.problems] };
+}
+
+/** Read a ratings table file (see `parseRatings`); `name` is how messages name the file (default: the path). */
+export async function readRatings(file: string, name: string = file, options: RatingsReadOptions = {}): Promise<RatingsResult> {
+  const read = await readText(file, name, 'ratings/file');
+  if ('problem' in read) return { table: null, problems: [read.problem] };
+  const parsed = parseRatings(read.text, name, options);
+  return { table: parsed.table, problems: [...read.problems, ...parsed.problems] };
+}

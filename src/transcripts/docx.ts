@@ -1,0 +1,90 @@
+import { positionAt, problem } from '../problems.js';
+import { htmlItems } from './html.js';
+import { readLimits, type ReadLimits } from './limits.js';
+import { paragraphNumbers, parseDocItems } from './paragraphs.js';
+import type { ParsedText } from './plain-text.js';
+import { scanXml, type XmlHandlers } from './xml.js';
+import { openBoundedZip, type BoundedZip, type ZipProblem } from './zip.js';
+
+const IGNORE: XmlHandlers = { open: () => undefined, close: () => undefined, text: () => undefined };
+
+/** The zip file mammoth reads from (`options.file`): entries inflated by fokus's bounded zip reader. */
+interface MammothZip {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<Uint8Array | string>;
+}
+
+/**
+ * The archive as mammoth asks for it: only the parts mammoth reads are inflated, all within one
+ * budget of bytes (see limits.ts); an XML part that is not well-formed, or nested deeper or with more
+ * elements than the limits allow, is refused before mammoth's XML reader sees it. The first refusal
+ * is kept in `refused`.
+ */
+function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]): MammothZip {
+  const refuse = (p: ZipProblem): Promise<never> => {
+    refused.push(p);
+    return Promise.reject(new Error(p.message));
+  };
+  return {
+    exists: (name) => zip.has(name),
+    read(name, encoding) {
+      const entry = zip.read(name);
+      if ('problem' in entry) return refuse(entry.problem);
+      if (encoding === 'base64') return Promise.resolve(Buffer.from(entry.data).toString('base64'));
+      if (encoding === undefined) return Promise.resolve(entry.data);
+      const text = new TextDecoder(encoding).decode(entry.data);
+      // mammoth's XML reader recurses into elements and takes quadratic time on some broken XML
+      // (`<?xml ve` a hundred thousand times): it gets only well-formed parts within the limits.
+      const fault = /\.(?:xml|rels)$/iu.test(name) ? scanXml(text, IGNORE, limits) : null;
+      if (fault) {
+        const at = positionAt(text, fault.offset);
+        const malformed = fault.ruleId === 'xml/malformed';
+        const what = malformed ? ' is not well-formed XML' : '';
+        return refuse({ message: `${name}${what} at line ${at.line}, column ${at.column}: ${fault.message}`, ruleId: malformed ? 'read/docx' : fault.ruleId.replace(/^xml\//u, 'read/') });
+      }
+      return Promise.resolve(text);
+    },
+  };
+}
+
+/**
+ * Parse a Word (`.docx`) transcript with mammoth: paragraphs as in plain text (labels such as `I:`,
+ * `B1:`, also in bold; f4 time marks), tables with a speaker column row by row. Headings, images,
+ * footnotes and comments are left out. `line` is the paragraph number in the document (from 1,
+ * empty paragraphs and table rows counted), `column` the position in the paragraph's text.
+ * A file mammoth cannot open is an error naming it; so is an archive that passes the limits of
+ * `limits` (bytes inflated in total, entries, nesting depth) or whose entries lie about their size.
+ */
+export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Promise<ParsedText> {
+  const limit = readLimits(limits);
+  const fail = (message: string, ruleId: string): ParsedText => ({ blocks: [], meta: {}, problems: [problem(file, 'error', message, undefined, ruleId)] });
+  const opened = openBoundedZip(bytes, limit);
+  if ('problem' in opened) {
+    const { message, ruleId } = opened.problem;
+    return ruleId === 'zip/not-zip' ? fail(`not a readable Word document (${message})`, 'read/docx') : fail(`not read as a Word document: ${message}`, ruleId);
+  }
+  // mammoth (with its XML libraries) is loaded only when a DOCX file is read.
+  const { default: mammoth } = await import('mammoth');
+  const refused: ZipProblem[] = [];
+  let html: string;
+  try {
+    const input = { file: mammothZip(opened.zip, limit, refused) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const result = await mammoth.convertToHtml(input, {
+      ignoreEmptyParagraphs: false,
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    });
+    html = result.value;
+  } catch (err) {
+    const first = refused[0];
+    if (first) return fail(`not read as a Word document: ${first.message}`, first.ruleId);
+    // mammoth's own errors name what is wrong; a TypeError from inside it (a part it expects is not
+    // there or holds no XML) says nothing to a user and is no fault of fokus.
+    const internal = err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError;
+    const reason = internal ? 'a part of it is missing or holds no valid XML' : err instanceof Error ? (err.message.split('\n')[0] ?? '').replace(/\t/gu, ' ') : String(err);
+    return fail(`not a readable Word document (${reason})`, 'read/docx');
+  }
+  const items = htmlItems(html, limit.depth);
+  if (items.fault) return fail(items.fault.message, 'read/too-deep');
+  return parseDocItems(items.items, file, paragraphNumbers);
+}
