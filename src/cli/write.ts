@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { kill, pid } from 'node:process';
 import type { OutputFile } from '../render/files.js';
 import type { Problem } from '../types.js';
+import type { RuleId } from '../rules.js';
 
 /** A piece of a file written in parts: text, or a stretch of bytes copied from another file. */
 export type FilePart = string | { file: string; start: number; end: number };
@@ -101,7 +102,7 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
 }
 
 /** A problem list of one error. */
-export function fail(file: string, message: string, ruleId: string): Problem[] {
+export function fail(file: string, message: string, ruleId: RuleId): Problem[] {
   return [{ file, severity: 'error', message, ruleId }];
 }
 
