@@ -1,18 +1,26 @@
-import type { Position, Problem, Severity } from './types.js';
+import type { Position, Problem, Severity, Span } from './types.js';
+import type { RuleId } from './rules.js';
 import { safeText } from './text/safe-text.js';
 
-/** Make a problem record; `at` may be a Position or omitted when the place is unknown. */
+/**
+ * Make a problem record; `at` may be a Position, a Span (whose end becomes `endLine`/`endColumn`), or
+ * omitted when the place is unknown.
+ */
 export function problem(
   file: string,
   severity: Severity,
   message: string,
-  at?: Position,
-  ruleId?: string,
+  at?: Position | Span,
+  ruleId?: RuleId,
 ): Problem {
   const p: Problem = { file, severity, message };
   if (at) {
     p.line = at.line;
     p.column = at.column;
+    if ('end' in at) {
+      p.endLine = at.end.line;
+      p.endColumn = at.end.column;
+    }
   }
   if (ruleId) p.ruleId = ruleId;
   return p;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { kill, pid } from 'node:process';
 import type { OutputFile } from '../report/files.js';
 import type { Problem } from '../types.js';
+import type { RuleId } from '../rules.js';
 
 // Writing files whole: under temporary names first, renamed into place; folders made and removed
 // again; temporaries of interrupted runs cleaned up. Used by `write.ts` and `report-folder.ts`.
@@ -33,7 +34,7 @@ export async function entry(path: string): Promise<Stats | null> {
 }
 
 /** A problem list of one error. */
-export function fail(file: string, message: string, ruleId: string): Problem[] {
+export function fail(file: string, message: string, ruleId: RuleId): Problem[] {
   return [{ file, severity: 'error', message, ruleId }];
 }
 

@@ -7,6 +7,8 @@ import { flattenCategories } from './flatten.js';
 import { catastrophicReason } from './regex-guard.js';
 import { CODEBOOK_SHAPE } from './shape.js';
 import { nodePosition, validateNode } from './validate.js';
+import { nodeSpan } from './span.js';
+import type { RuleId } from '../rules.js';
 
 /** The matching options of a codebook that sets none: folding on, everything else off, questions counted. */
 export const DEFAULT_MATCH: Readonly<MatchOptions> = Object.freeze({ fold: true, stem: false, lemma: false, negation: false, questions: true });
@@ -59,8 +61,8 @@ class Builder {
     private readonly problems: Problem[],
   ) {}
 
-  private error(message: string, node: unknown, ruleId: string): void {
-    this.problems.push(problem(this.file, 'error', message, this.pos(node), ruleId));
+  private error(message: string, node: unknown, ruleId: RuleId): void {
+    this.problems.push(problem(this.file, 'error', message, nodeSpan(node, this.lines), ruleId));
   }
 
   private pos(node: unknown): Position | undefined {

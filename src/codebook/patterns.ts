@@ -264,7 +264,7 @@ function lookups(t: Tables): Pick<Patterns, 'lookup' | 'lookupToken' | 'lookupFo
   };
   return {
     lookup,
-    // Callers cache by written form (see code/scan.ts), so this one is not cached again.
+    // Callers cache by written form (see coding/scan.ts), so this one is not cached again.
     lookupToken: (token) => lookup(lowerWord(token)),
     lookupForm,
     lookupCompound: (lowerForm, headPart) => (head ? lookupJoined(lowerForm, headPart) : lookupForm(lowerForm, false)),

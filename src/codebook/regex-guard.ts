@@ -9,7 +9,7 @@
  *   test: `(a|ab)*` passes, `(a|aa)*` does not); others by the characters they can start with.
  * Such patterns take exponential (or high-polynomial) time on a text that almost matches. What
  * this guard cannot see — adjacent repetitions such as `\w*\w*\w*$`, which are polynomial — is
- * stopped at run time by the time budget in `code/regex-budget.ts`. What passes these shapes is
+ * stopped at run time by the time budget in `coding/regex-budget.ts`. What passes these shapes is
  * analysed once more by scslre (`regex-degree.ts`), which also refuses a self-reaching loop repeated a
  * bounded number of times (`(.*a){10}x`).
  */

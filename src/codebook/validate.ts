@@ -3,6 +3,8 @@ import { isMap, isScalar, isSeq } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { resolveRef, type Shape } from './shape.js';
+import { nodeSpan } from './span.js';
+import type { RuleId } from '../rules.js';
 
 /** Where a YAML node starts, as a 1-based line and column. */
 export function nodePosition(node: unknown, lines: LineCounter): Position | undefined {
@@ -61,8 +63,8 @@ const article = (shape: Shape): string =>
  * mismatch (all of them, not only the first). `where` names the node in messages (`categories[2].code`).
  */
 export function validateNode(node: unknown, shape: Shape, where: string, file: string, lines: LineCounter, out: Problem[]): void {
-  const at = nodePosition(node, lines);
-  const fail = (message: string, ruleId: string, pos = at): void => {
+  const at = nodeSpan(node, lines);
+  const fail = (message: string, ruleId: RuleId, pos = at): void => {
     out.push(problem(file, 'error', message, pos, ruleId));
   };
   if (shape.type === 'ref') {
@@ -79,7 +81,7 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
     for (const pair of node.items as Pair<unknown, unknown>[]) {
       const keyNode = pair.key;
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-      const keyAt = nodePosition(keyNode, lines) ?? at;
+      const keyAt = nodeSpan(keyNode, lines) ?? at;
       if (seen.has(key)) {
         fail(`duplicate key '${key}' in ${where}`, 'codebook/duplicate-key', keyAt);
         continue;
@@ -133,7 +135,7 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
 }
 
 /** Check a scalar against a string, boolean, integer or number shape (`fail` reports at the node). */
-function validateScalar(node: Scalar, shape: Shape, where: string, fail: (message: string, ruleId: string) => void): void {
+function validateScalar(node: Scalar, shape: Shape, where: string, fail: (message: string, ruleId: RuleId) => void): void {
   const v = node.value;
   switch (shape.type) {
     case 'string': {

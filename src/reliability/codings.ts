@@ -7,6 +7,7 @@ import { decodeBytes } from '../transcripts/decode.js';
 import { readRegularFile } from '../transcripts/files.js';
 import type { ReadLimits } from '../transcripts/limits.js';
 import { unguardFormula } from '../report/format.js';
+import type { RuleId } from '../rules.js';
 
 /**
  * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
@@ -104,7 +105,7 @@ function recordStarts(text: string): number[] {
 }
 
 /** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
-export function parseRecords(text: string, file: string, delimiter: string, ruleId: string): { records: CsvRecord[] } | { problem: Problem } {
+export function parseRecords(text: string, file: string, delimiter: string, ruleId: RuleId): { records: CsvRecord[] } | { problem: Problem } {
   let parsed: string[][];
   try {
     parsed = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
@@ -320,7 +321,7 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
 }
 
 /** The problem of a file that cannot be read: missing, a folder, or another reason. */
-function unreadable(err: unknown, name: string, ruleId: string): Problem {
+function unreadable(err: unknown, name: string, ruleId: RuleId): Problem {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   if (code === 'ENOTREG' || code === 'EFBIG') return problem(name, 'error', (err as Error).message, undefined, code === 'ENOTREG' ? 'read/not-a-file' : 'read/too-large');
   const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code || String(err)})`;
@@ -328,7 +329,7 @@ function unreadable(err: unknown, name: string, ruleId: string): Problem {
 }
 
 /** Read a file's bytes as text, or the problem that stops it (missing, a folder, binary, a spreadsheet). */
-export async function readText(file: string, name: string, ruleId: string): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
+export async function readText(file: string, name: string, ruleId: RuleId): Promise<{ text: string; problems: Problem[] } | { problem: Problem }> {
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(file);

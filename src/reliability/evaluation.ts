@@ -7,6 +7,7 @@ import { ancestorPaths } from '../codebook/flatten.js';
 import { cmp, sortProblems } from '../problems.js';
 import type { CodedUnit, CoderCoding, Problem } from '../types.js';
 import { binaryFigures, compareUnits, unitId } from './agreement.js';
+import type { RuleId } from '../rules.js';
 
 
 /** A unit the rules and the gold coding disagree on, with what a researcher needs to judge it. */
@@ -142,7 +143,7 @@ export function evaluateCoding(
 ): Evaluation {
   const file = gold.coder;
   const problems: Problem[] = [];
-  const warn = (line: number | undefined, message: string, ruleId: string): void => {
+  const warn = (line: number | undefined, message: string, ruleId: RuleId): void => {
     problems.push({ file, ...(line !== undefined ? { line, column: 1 } : {}), severity: 'warning', message, ruleId });
   };
   const paths = categories.map((c) => c.path);
@@ -181,7 +182,7 @@ function goldUnits(
   units: readonly CodedUnit[],
   gold: CoderCoding,
   paths: readonly string[],
-  warn: (line: number | undefined, message: string, ruleId: string) => void,
+  warn: (line: number | undefined, message: string, ruleId: RuleId) => void,
 ): { sets: Map<string, Set<string>>; transcripts: Set<string>; depths: Set<number> } {
   const known = new Set(paths);
   const resolveCategory = (code: string): string | null => {

@@ -20,7 +20,7 @@ export interface RunConfig extends ReadConfig {
   units?: boolean;
   /** Keep each file's coded units in its outcome. */
   keep?: boolean;
-  /** Tally the report parts beyond frequencies (see `aggregate/tally-report.ts`). */
+  /** Tally the report parts beyond frequencies (see `analysis/tally-report.ts`). */
   report?: { by: string[]; scope: CooccurrenceScope; words: WordOptions };
   /** Review decisions that override the rules (`analyze --review`). */
   review?: ReviewSet;

@@ -29,7 +29,7 @@ export interface CodeInputsOptions {
   regexBudget?: RegexBudget;
   /** Review files (`fokus review`) whose decisions override the rules for the units they cover, later files winning. */
   review?: readonly string[];
-  /** Limits of the readers (bytes inflated, entries, nesting depth, elements), over the defaults of `read/limits.ts`. */
+  /** Limits of the readers (bytes inflated, entries, nesting depth, elements), over the defaults of `transcripts/limits.ts`. */
   limits?: Partial<ReadLimits>;
 }
 

@@ -4,6 +4,7 @@ import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
 import { MIN_NAME_OCCURRENCES } from './labels.js';
 import { speakerKey } from '../text/speaker-key.js';
+import type { RuleId } from '../rules.js';
 
 /**
  * What subtitle readers (WebVTT, SubRip) share: cue timings, cue text with its markup taken out
@@ -194,7 +195,7 @@ export function timedCue(
   from: number,
   timingAt: number,
   file: string,
-  options: CueTextOptions & { ruleId: string },
+  options: CueTextOptions & { ruleId: RuleId },
   problems: Problem[],
 ): Cue | null {
   const line = block[timingAt]!;

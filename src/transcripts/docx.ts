@@ -3,8 +3,16 @@ import { htmlItems } from './html.js';
 import { readLimits, type ReadLimits } from './limits.js';
 import { paragraphNumbers, parseDocItems } from './paragraphs.js';
 import type { ParsedText } from './plain-text.js';
-import { scanXml, type XmlHandlers } from './xml.js';
+import { scanXml, type XmlFaultKind, type XmlHandlers } from './xml.js';
 import { openBoundedZip, type BoundedZip, type ZipProblem } from './zip.js';
+import type { RuleId } from '../rules.js';
+
+/** The rule a refused XML part of a Word document is reported with. */
+const XML_FAULT_RULES: Record<XmlFaultKind, RuleId> = {
+  'xml/malformed': 'read/docx',
+  'xml/too-deep': 'read/too-deep',
+  'xml/too-many-elements': 'read/too-many-elements',
+};
 
 const IGNORE: XmlHandlers = { open: () => undefined, close: () => undefined, text: () => undefined };
 
@@ -40,7 +48,7 @@ function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]):
         const at = positionAt(text, fault.offset);
         const malformed = fault.ruleId === 'xml/malformed';
         const what = malformed ? ' is not well-formed XML' : '';
-        return refuse({ message: `${name}${what} at line ${at.line}, column ${at.column}: ${fault.message}`, ruleId: malformed ? 'read/docx' : fault.ruleId.replace(/^xml\//u, 'read/') });
+        return refuse({ message: `${name}${what} at line ${at.line}, column ${at.column}: ${fault.message}`, ruleId: XML_FAULT_RULES[fault.ruleId] });
       }
       return Promise.resolve(text);
     },
@@ -57,7 +65,7 @@ function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]):
  */
 export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Promise<ParsedText> {
   const limit = readLimits(limits);
-  const fail = (message: string, ruleId: string): ParsedText => ({ blocks: [], meta: {}, problems: [problem(file, 'error', message, undefined, ruleId)] });
+  const fail = (message: string, ruleId: RuleId): ParsedText => ({ blocks: [], meta: {}, problems: [problem(file, 'error', message, undefined, ruleId)] });
   const opened = openBoundedZip(bytes, limit);
   if ('problem' in opened) {
     const { message, ruleId } = opened.problem;

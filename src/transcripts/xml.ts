@@ -16,12 +16,15 @@ export interface XmlHandlers {
   text(text: string): void;
 }
 
+/** Why XML is refused; not a rule id of its own: each reader reports it under its own (XML_FAULT_RULES). */
+export type XmlFaultKind = 'xml/malformed' | 'xml/too-deep' | 'xml/too-many-elements';
+
 /** Where and why the text stops being well-formed XML (or passes a limit). */
 export interface XmlFault {
   offset: number;
   message: string;
   /** `xml/malformed`, or `xml/too-deep` / `xml/too-many-elements` for a limit. */
-  ruleId: string;
+  ruleId: XmlFaultKind;
 }
 
 const NAME = /[^\s<>/=?!"'&][^\s<>/=?"'&]*/y;

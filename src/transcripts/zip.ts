@@ -1,5 +1,6 @@
 import { fflate } from '../deps.js';
 import { formatBytes, type ReadLimits } from './limits.js';
+import type { RuleId } from '../rules.js';
 
 /**
  * A zip reader that keeps its limits (see limits.ts): it reads the central directory, refuses more
@@ -12,7 +13,7 @@ import { formatBytes, type ReadLimits } from './limits.js';
 /** A problem of an archive or one of its entries: a message and the rule id it is reported with. */
 export interface ZipProblem {
   message: string;
-  ruleId: string;
+  ruleId: RuleId;
 }
 
 /** One entry of the central directory. */
@@ -42,7 +43,7 @@ const LOCAL = 0x04034b50;
 /** Bytes pushed into the inflater at a time: one push can give at most about 1032 times as much. */
 const CHUNK = 16 * 1024;
 
-const fail = (message: string, ruleId: string): { problem: ZipProblem } => ({ problem: { message, ruleId } });
+const fail = (message: string, ruleId: RuleId): { problem: ZipProblem } => ({ problem: { message, ruleId } });
 
 /** Open a zip archive's directory (nothing is inflated yet), or say why it is no archive fokus reads. */
 export function openBoundedZip(bytes: Uint8Array, limits: Pick<ReadLimits, 'zipBytes' | 'zipEntries'>): { zip: BoundedZip } | { problem: ZipProblem } {

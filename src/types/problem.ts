@@ -1,10 +1,17 @@
 // Problems met in the input: data with a position and a registered rule id, never exceptions.
 
+import type { RuleId } from '../rules.js';
+
 /** A place in a source file: line and column start at 1, offset is 0-based in UTF-16 units. */
 export interface Position {
   line: number;
   column: number;
   offset?: number;
+}
+
+/** A stretch of a source file: where it starts, and `end`, the place just after its last character. */
+export interface Span extends Position {
+  end: Position;
 }
 
 /** How bad a problem is: an error stops the file or command, a warning does not. */
@@ -15,8 +22,15 @@ export interface Problem {
   file: string;
   line?: number;
   column?: number;
+  /**
+   * Where the offending span ends, where it is known cheaply (e.g. a codebook YAML node): the line and
+   * column just after its last character, 1-based like `line` and `column`. Data for report.json and
+   * editors; `formatProblem` never prints it.
+   */
+  endLine?: number;
+  endColumn?: number;
   severity: Severity;
   message: string;
-  /** A stable identifier of the kind of problem, e.g. `codebook/unknown-key`. */
-  ruleId?: string;
+  /** A stable identifier of the kind of problem, e.g. `codebook/unknown-key`, registered in src/rules.ts. */
+  ruleId?: RuleId;
 }

@@ -1,5 +1,5 @@
 // `tallyTranscript` as it was before it counted unit by unit, kept as the reference the counting
-// must agree with exactly (tests/aggregate/tally.test.ts). Test code only.
+// must agree with exactly (tests/analysis/tally.test.ts). Test code only.
 import type { TallyPlan, TranscriptTally } from '../../src/analysis/tally.js';
 import type { CodedUnit } from '../../src/types.js';
 

@@ -22,7 +22,7 @@ describe('terminal output neutralises control characters', () => {
   });
 
   test('problems on stderr quote file names and input with their controls made visible', () => {
-    const p = { file: `a${ESC}[2Jb.txt`, line: 3, column: 1, severity: 'warning' as const, message: `speaker "B${ESC}]0;x\u0007" is not in the participants file`, ruleId: 'participants/unknown-speaker' };
+    const p = { file: `a${ESC}[2Jb.txt`, line: 3, column: 1, severity: 'warning' as const, message: `speaker "B${ESC}]0;x\u0007" is not in the participants file`, ruleId: 'participants/unknown-speaker' as const };
     expect(formatProblem(p)).toBe('a\u241b[2Jb.txt:3:1: warning: speaker "B\u241b]0;x\u2407" is not in the participants file');
   });
 

@@ -61,7 +61,7 @@ describe('renderHtml: escaping', () => {
     expect(html).toContain('<span class="speaker">B2 &lt;Leitung&gt;</span>');
     expect(html).toContain('<h3>Kooperation &quot;stärken&quot; <span class="badge">emergent</span>');
     expect(html).toContain(
-      '<li class="warning"><span class="badge warn">Warnung</span> <code>interview-b.txt:3:1</code> Absatz ohne Sprecher &lt;unbekannt&gt; &amp; übernommen <small>read/no-speaker</small></li>',
+      '<li class="warning"><span class="badge warn">Warnung</span> <code>interview-b.txt:3:1</code> Absatz ohne Sprecher &lt;unbekannt&gt; &amp; übernommen <small>read/no-labels</small></li>',
     );
     expect(html).not.toContain('Netzwerke & Kooperation');
     expect(html).not.toContain('<Leitung>');

@@ -1,5 +1,5 @@
 /**
- * The XML writer (src/render/xml-writer.ts) and a characterisation of the REFI-QDA files written
+ * The XML writer (src/report/xml-writer.ts) and a characterisation of the REFI-QDA files written
  * through it: the project XML and the codebook of the samples and of a transcript full of characters
  * XML must escape or cannot hold are pinned byte for byte in tests/fixtures/render/refi-qda/.
  * Run with UPDATE_GOLDEN=1 to rewrite those files after a deliberate change.

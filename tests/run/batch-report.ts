@@ -31,7 +31,7 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
   const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
   const maxEmergent = options.maxEmergent ?? DEFAULT_MAX_EMERGENT;
   const words = { language: codebook.language, stem: codebook.match.stem };
-  // Paths as reports record them: relative to the working directory (see read/shown-path.ts).
+  // Paths as reports record them: relative to the working directory (see transcripts/shown-path.ts).
   const cwd = options.cwd ?? process.cwd();
   const participants = options.participants
     ? { path: shownPath(cwd, options.participants), sha256: createHash('sha256').update(await readFile(resolve(cwd, options.participants))).digest('hex') }

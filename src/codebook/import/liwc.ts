@@ -1,6 +1,7 @@
 import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { firstColumn, linesOf, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
+import type { RuleId } from '../../rules.js';
 
 /**
  * A header line: category number, name, an optional `(Description)` and an optional parent number
@@ -37,7 +38,7 @@ export function parseLiwc(text: string, file: string): ParsedDictionary {
   return { categories: roots, problems };
 }
 
-type Warn = (line: number, column: number, message: string, ruleId: string) => void;
+type Warn = (line: number, column: number, message: string, ruleId: RuleId) => void;
 
 /** The header's categories by number, their parents, their order, and the line of the closing `%`. */
 interface Header {

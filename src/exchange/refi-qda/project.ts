@@ -2,8 +2,16 @@ import { cmp, positionAt, problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { decodeBytes } from '../../transcripts/decode.js';
 import { readLimits, type ReadLimits } from '../../transcripts/limits.js';
-import { scanXml } from '../../transcripts/xml.js';
+import { scanXml, type XmlFault, type XmlFaultKind } from '../../transcripts/xml.js';
 import { openBoundedZip, type BoundedZip } from '../../transcripts/zip.js';
+import type { RuleId } from '../../rules.js';
+
+/** The rule a refused project XML is reported with. */
+const XML_FAULT_RULES: Record<XmlFaultKind, RuleId> = {
+  'xml/malformed': 'qdpx/malformed',
+  'xml/too-deep': 'qdpx/too-deep',
+  'xml/too-many-elements': 'qdpx/too-many-elements',
+};
 
 /** A code of a REFI-QDA project's codebook. */
 export interface QdpxCode {
@@ -73,7 +81,7 @@ const OTHER_SOURCES = new Set(['PictureSource', 'PDFSource', 'AudioSource', 'Vid
  */
 export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): QdpxProjectResult {
   const problems: Problem[] = [];
-  const fail = (message: string, ruleId: string, where = file, at?: { line: number; column: number }): QdpxProjectResult => ({
+  const fail = (message: string, ruleId: RuleId, where = file, at?: { line: number; column: number }): QdpxProjectResult => ({
     project: null,
     problems: [...problems, problem(where, 'error', message, at, ruleId)],
   });
@@ -96,8 +104,7 @@ export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partia
   const parsed = parseProject(xml.text, limit);
   if (parsed.fault) {
     const { offset, message, ruleId } = parsed.fault;
-    const id = ruleId === 'xml/malformed' ? 'qdpx/malformed' : ruleId.replace(/^xml\//u, 'qdpx/');
-    return fail(`${qdeName} is not well-formed XML: ${message}`, id, `${file}:${qdeName}`, positionAt(xml.text, offset));
+    return fail(`${qdeName} is not well-formed XML: ${message}`, XML_FAULT_RULES[ruleId], `${file}:${qdeName}`, positionAt(xml.text, offset));
   }
   if (!parsed.found) return fail(`${qdeName} holds no REFI-QDA Project element`, 'qdpx/no-project');
   const { project, skipped } = parsed;
@@ -113,7 +120,7 @@ export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partia
  * Give each text source its text: inline `PlainTextContent`, or the `sources/` entry its
  * `plainTextPath` names (inflated only then). A limit passed stops the project (returned).
  */
-function fillTexts(zip: BoundedZip, parsed: Parsed, file: string, problems: Problem[]): { message: string; ruleId: string } | null {
+function fillTexts(zip: BoundedZip, parsed: Parsed, file: string, problems: Problem[]): { message: string; ruleId: RuleId } | null {
   // Source files by their name inside the sources folder, whatever the folder's case.
   const files = new Map<string, string>();
   for (const name of zip.names) {
@@ -163,7 +170,7 @@ interface Parsed {
   paths: Map<string, string>;
   /** Codings not on text selections. */
   skipped: number;
-  fault: { offset: number; message: string; ruleId: string } | null;
+  fault: XmlFault | null;
 }
 
 /** Walk the project XML once, keeping what codings are made of. */
