@@ -152,6 +152,7 @@ export const RULES = {
   'read/empty-folder': { severity: 'warning', summary: 'A folder named as input holds no transcript files.' },
   'read/encoding': { severity: 'either', summary: 'A transcript is not valid in its encoding (read as Windows-1252 or with replacements: warning) or the encoding named is unknown (error).' },
   'read/file': { severity: 'error', summary: 'A transcript file cannot be read (gone, a folder, a link loop, no permission); it is skipped.' },
+  'read/file-name': { severity: 'warning', summary: 'A transcript in a folder has a file name that is not valid UTF-8; it is shown read as Latin-1 and opened by its bytes.' },
   'read/folder': { severity: 'error', summary: 'A folder named as input cannot be read; the files in it are left out.' },
   'read/format': { severity: 'error', summary: 'A transcript is in a format fokus does not read, or --input-format names an unknown or unfitting format.' },
   'read/front-matter': { severity: 'warning', summary: 'The YAML front matter of a transcript is not valid YAML or not a mapping; it is ignored.' },

@@ -94,7 +94,7 @@ function ownOutputWarning(shown: string, names: readonly string[]): Problem {
  * outside the folder given (`root`, a real path) and was not walked before: a link back into the
  * folder is an alias or a loop, and the real folder is walked anyway.
  */
-async function walk(root: string, dir: string, rel: string, seen: Set<string>, out: string[], problems: Problem[], shown: string): Promise<void> {
+async function walk(root: string, dir: string, rel: string, seen: Set<string>, out: Found[], problems: Problem[], shown: string): Promise<void> {
   let entries;
   try {
     const real = await realpath(dir);
@@ -116,8 +116,20 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
   const amongTranscripts = rel === '' || entries.some((e) => !e.name.startsWith('.') && !own.has(e.name) && isTranscriptName(e.name));
   if (skipped.length > 0 && amongTranscripts) problems.push(ownOutputWarning(shown, skipped));
   entries.sort((a, b) => cmp(a.name, b.name));
+  const rawNames = entries.some((e) => e.name.includes('\uFFFD')) ? await undecodableNames(dir) : new Map<string, Buffer>();
   for (const e of entries) {
     if (e.name.startsWith('.') || own.has(e.name)) continue;
+    const raw = rawNames.get(e.name);
+    if (raw) {
+      // A name in another encoding: shown as Latin-1, opened by its bytes.
+      const name = raw.toString('latin1');
+      const childRel = rel === '' ? name : `${rel}/${name}`;
+      if (e.isFile() && isTranscriptName(name)) {
+        problems.push(problem(path.join(shown, name), 'warning', 'the file name is not valid UTF-8; shown as Latin-1 and read by its bytes', undefined, 'read/file-name'));
+        out.push({ rel: childRel, raw: Buffer.concat([Buffer.from(dir + path.sep), raw]) });
+      }
+      continue;
+    }
     const full = path.join(dir, e.name);
     const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
     let isDir = e.isDirectory();
@@ -140,8 +152,28 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
       }
     }
     if (isDir) await walk(root, full, childRel, seen, out, problems, path.join(shown, e.name));
-    else if (isFile && isTranscriptName(e.name)) out.push(childRel);
+    else if (isFile && isTranscriptName(e.name)) out.push({ rel: childRel });
   }
+}
+
+/** A file found in a folder: its `/`-separated path below the folder, and its path's bytes when its name is not UTF-8. */
+interface Found {
+  rel: string;
+  raw?: Buffer;
+}
+
+/** The names of a folder that are not valid UTF-8, by the string Node makes of them (with U+FFFD), as their bytes. */
+async function undecodableNames(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  for (const name of await readdir(dir, { encoding: 'buffer' })) {
+    try {
+      utf8.decode(name);
+    } catch {
+      out.set(name.toString('utf8'), name);
+    }
+  }
+  return out;
 }
 
 /**
@@ -167,7 +199,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       // Given by name, a named pipe or a device would block or never end: only regular files are read.
       found.push({ path: path.normalize(input), id: path.basename(abs) });
     } else if (kind === 'folder') {
-      const rels: string[] = [];
+      const rels: Found[] = [];
       const before = problems.length;
       await walk(await realpath(abs), abs, '', new Set(), rels, problems, path.normalize(input));
       // A folder that could not be read has its error; "no transcript files" would say something else.
@@ -175,7 +207,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       if (rels.length === 0 && !unreadable) {
         problems.push(problem(input, 'warning', 'no transcript files in this folder', undefined, 'read/empty-folder'));
       }
-      for (const rel of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel });
+      for (const { rel, raw } of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel, ...(raw ? { raw } : {}) });
     } else if (GLOB_CHARS.test(input)) {
       const { glob } = await import('tinyglobby'); // loaded only when a glob is given
       const matches = await glob(input, { cwd, dot: false, onlyFiles: true, absolute: path.isAbsolute(input) });
@@ -188,7 +220,8 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
         found.push({ path: path.normalize(name), id });
       }
     } else {
-      let message = 'no such file or folder';
+      // Node reads arguments as UTF-8: a name in another encoding cannot be opened as given, only found in its folder.
+      let message = input.includes('\uFFFD') ? 'no such file or folder (the name is not valid UTF-8 as given; give the folder it is in)' : 'no such file or folder';
       try {
         if ((await lstat(abs)).isSymbolicLink()) message = linkTrouble(await stat(abs).then(() => null, (e: unknown) => e));
       } catch {
@@ -211,7 +244,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
     }
     if (seenFiles.has(key)) continue;
     seenFiles.add(key);
-    const trouble = await fileTrouble(path.resolve(cwd, f.path));
+    const trouble = await fileTrouble(f.raw ? Buffer.from(f.raw) : path.resolve(cwd, f.path));
     if (trouble) problems.push(problem(f.path, 'error', trouble.message, undefined, trouble.ruleId));
     else files.push(f);
   }
@@ -309,7 +342,7 @@ function statTrouble(s: Stats, limit: number): FileTrouble | null {
  * (reading would block or never end), or more than `limit` bytes. Null for a regular file within the
  * limit, and for anything the reader reports itself (a folder, a missing file). Opens nothing.
  */
-export async function fileTrouble(file: string, limit = MAX_FILE_BYTES): Promise<FileTrouble | null> {
+export async function fileTrouble(file: string | Buffer, limit = MAX_FILE_BYTES): Promise<FileTrouble | null> {
   try {
     return statTrouble(await stat(file), limit);
   } catch {
@@ -323,7 +356,7 @@ export async function fileTrouble(file: string, limit = MAX_FILE_BYTES): Promise
  * grows). Throws an Error whose `code` is `ENOTREG` or `EFBIG` and whose message says why; other
  * failures throw as `readFile` does. For the readers of `read/`.
  */
-export async function readRegularFile(file: string, limit = MAX_FILE_BYTES): Promise<Buffer> {
+export async function readRegularFile(file: string | Buffer, limit = MAX_FILE_BYTES): Promise<Buffer> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const trouble = statTrouble(await handle.stat(), limit);

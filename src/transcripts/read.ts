@@ -130,7 +130,7 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
   let bytes: Uint8Array;
   try {
     // A pipe or a device (`/dev/zero`) given by name would block or never end: refused before reading.
-    bytes = await readRegularFile(options.cwd === undefined ? file.path : path.resolve(options.cwd, file.path));
+    bytes = await readRegularFile(file.raw ? Buffer.from(file.raw) : options.cwd === undefined ? file.path : path.resolve(options.cwd, file.path));
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
     if (code === 'ENOTREG' || code === 'EFBIG') {

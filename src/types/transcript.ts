@@ -58,8 +58,17 @@ export interface ReadResult {
 export interface InputFile {
   /** Path to read (relative to the working directory given, or absolute when given absolute). */
   path: string;
-  /** Display id (see Transcript.id): `/`-separated path relative to the folder given, or the file name. */
+  /**
+   * Display id (see Transcript.id): `/`-separated path relative to the folder given, or the file name;
+   * when two files would share one, each grows to the shortest path that tells them apart.
+   */
   id: string;
+  /**
+   * The path as bytes, for a file found in a folder whose name is not valid UTF-8 (written on a system
+   * with another encoding): `path` and `id` then show the name read as Latin-1, and the file is opened
+   * by these bytes.
+   */
+  raw?: Uint8Array;
 }
 
 /** One row of a participants file: a speaker label and its attributes (`group`, `role`, …). */

@@ -116,3 +116,28 @@ describe('listInputs', () => {
     expect(named.files.map((f) => f.id).sort()).toEqual(['A/x.txt', 'B/x.txt']);
   });
 });
+
+describe('a file name that is not valid UTF-8 (issue 13)', () => {
+  test('is found in its folder, shown as Latin-1, read by its bytes, and said', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fokus-latin1-'));
+    try {
+      // "gespräch.txt" written by a system in Latin-1: the ä is the single byte 0xE4.
+      writeFileSync(Buffer.concat([Buffer.from(dir + path.sep), Buffer.from('gespr', 'latin1'), Buffer.from([0xe4]), Buffer.from('ch.txt')]), 'I: Was fehlt?\n\nB1: Es fehlt an Personal.\n');
+      const listed = await listInputs([dir], '/');
+      expect(listed.files.map((f) => f.id)).toEqual(['gespräch.txt']);
+      expect(listed.problems.map((p) => [p.ruleId, p.message])).toEqual([['read/file-name', 'the file name is not valid UTF-8; shown as Latin-1 and read by its bytes']]);
+      const { readTranscript } = await import('../../src/transcripts/read.js');
+      const read = await readTranscript(listed.files[0]!);
+      expect(read.problems).toEqual([]);
+      expect(read.transcript!.blocks.map((b) => [b.speaker, b.text])).toEqual([
+        ['I', 'Was fehlt?'],
+        ['B1', 'Es fehlt an Personal.'],
+      ]);
+      // Given by name, Node has already read the argument as UTF-8: it says so instead of "no such file".
+      const given = await listInputs([path.join(dir, 'gespr\uFFFDch.txt')], '/');
+      expect(given.problems.map((p) => p.message)).toEqual(['no such file or folder (the name is not valid UTF-8 as given; give the folder it is in)']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
