@@ -1,6 +1,8 @@
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pid } from 'node:process';
+import { isRunning } from './staging.js';
 
 /** A stretch of bytes of a spill file: from `start` to `end` (exclusive). */
 export interface SpillRange {
@@ -23,9 +25,16 @@ export interface Spill {
   remove(): Promise<void>;
 }
 
-/** Open a spill file in the system's temporary folder. */
-export async function openSpill(name: string): Promise<Spill> {
-  const dir = await mkdtemp(join(tmpdir(), 'fokus-'));
+/** Spill folders are named `fokus-PID-XXXXXX`, so one left by a run that was killed can be told and removed. */
+const SPILL_DIR = /^fokus-(\d+)-[A-Za-z0-9]{6}$/u;
+
+/**
+ * Open a spill file in the system's temporary folder (`fokus-PID-XXXXXX/NAME`). Spill folders of runs
+ * that were killed before they could remove theirs (their process is gone) are removed first.
+ */
+export async function openSpill(name: string, root: string = tmpdir()): Promise<Spill> {
+  await removeStaleSpills(root);
+  const dir = await mkdtemp(join(root, `fokus-${pid}-`));
   const file = join(dir, name);
   let handle: FileHandle | null = await open(file, 'w+');
   let offset = 0;
@@ -72,5 +81,19 @@ export async function readRange(range: SpillRange): Promise<string> {
     return buffer.toString('utf8');
   } finally {
     await handle.close();
+  }
+}
+
+/** Remove the spill folders of fokus processes that are gone. Never throws. */
+export async function removeStaleSpills(root: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = SPILL_DIR.exec(n);
+    if (m && Number(m[1]) !== pid && !isRunning(Number(m[1]))) await rm(join(root, n), { recursive: true, force: true }).catch(() => undefined);
   }
 }
