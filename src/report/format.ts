@@ -1,3 +1,4 @@
+import { withoutControls } from '../text/safe-text.js';
 import { stringifyCsv as stringify } from '../deps.js';
 
 /** Options shared by the CSV renderers. */
@@ -38,14 +39,6 @@ export function guardFormula(cell: string): string {
 /** A cell as it was before `guardFormula`: its leading `'` taken off when a formula start follows it. */
 export function unguardFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
-
-/** Control characters no CSV cell should carry (a NUL byte ends a C string; others garble a spreadsheet); tab and line breaks stay. */
-const CSV_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
-
-/** A cell's text with control characters replaced by U+FFFD (one for one, so the text keeps its length). */
-export function withoutControls(cell: string): string {
-  return cell.replace(CSV_CONTROLS, '\ufffd');
 }
 
 /**

@@ -21,3 +21,12 @@ function picture(c: string): string {
   if (code === 0x7f) return '\u2421';
   return '\ufffd';
 }
+
+/** Control characters no text should carry (a NUL ends a C string, an escape sequence garbles a spreadsheet); tab and line breaks stay. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const CONTROLS_ALL = new RegExp(CONTROLS.source, 'gu');
+
+/** `text` with its control characters replaced by U+FFFD, one for one (so offsets into it stay valid). */
+export function withoutControls(text: string): string {
+  return CONTROLS.test(text) ? text.replace(CONTROLS_ALL, '\ufffd') : text;
+}
