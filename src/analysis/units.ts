@@ -9,7 +9,12 @@ export function codableUnits<T extends { moderator: boolean }>(units: readonly T
 
 /** A copy of `units` sorted by transcript id (code-unit order), then segment number. */
 export function sortUnits<T extends { transcript: string; segment: number }>(units: readonly T[]): T[] {
-  return [...units].sort((a, b) => cmp(a.transcript, b.transcript) || a.segment - b.segment);
+  return [...units].sort(compareUnits);
+}
+
+/** Order of units: by transcript id (code-unit order), then by segment number. */
+export function compareUnits(a: { transcript: string; segment: number }, b: { transcript: string; segment: number }): number {
+  return cmp(a.transcript, b.transcript) || a.segment - b.segment;
 }
 
 /** The id of a unit as used in evidence lists: `transcript#segment`. */

@@ -7,7 +7,7 @@
  * transcript), verified with the matcher, and the kept ones are written into a copy of the
  * codebook's YAML. Deterministic: the same inputs give the same proposals and the same bytes.
  */
-import { unitId } from '../reliability/agreement.js';
+import { unitId } from '../analysis/units.js';
 import { evaluateCoding, type Evaluation, type EvaluationRow } from '../reliability/evaluation.js';
 import { compileCodebook } from '../codebook/compile.js';
 import { flattenCategories } from '../codebook/flatten.js';
@@ -173,7 +173,7 @@ function comparedRows(evaluation: Evaluation, gold: CoderCoding, units: number, 
 
 /** The codebook's coding and the gold coding of each compared category, per compared unit. */
 function codingsOf(units: readonly CodedUnit[], rows: readonly EvaluationRow[]): { base: Map<string, Uint8Array>; gold: Map<string, Uint8Array> } {
-  const index = new Map(units.map((u, i) => [unitId(u.transcript, u.segment), i]));
+  const index = new Map(units.map((u, i) => [unitId(u), i]));
   const base = new Map<string, Uint8Array>();
   const gold = new Map<string, Uint8Array>();
   for (const r of rows) {

@@ -8,6 +8,7 @@
  *   each coder says present (the coder coded the unit with the category) or absent;
  * - a ratings table (unit × coder values, empty cells missing) for any level of measurement.
  */
+import { compareUnits, unitId } from '../analysis/units.js';
 import { cmp } from '../problems.js';
 import type { CoderCoding, Problem, Rating, RatingTable } from '../types.js';
 import {
@@ -156,16 +157,6 @@ export function binaryFigures(t: BinaryTally): AgreementFigures {
   return out;
 }
 
-/** A unit id `transcript#segment`. */
-export function unitId(transcript: string, segment: number): string {
-  return `${transcript}#${segment}`;
-}
-
-/** Order of units: by transcript (code-unit order), then by segment number. */
-export function compareUnits(a: { transcript: string; segment: number }, b: { transcript: string; segment: number }): number {
-  return cmp(a.transcript, b.transcript) || a.segment - b.segment;
-}
-
 /**
  * Agreement between two or more codings: the units are the union of every coder's
  * `transcript#segment` ids (a unit missing from a coder's file counts as coded with nothing by
@@ -181,7 +172,7 @@ export function agreeCodings(codings: readonly CoderCoding[], options: AgreeOpti
   const unitKeys = new Map<string, { transcript: string; segment: number }>();
   for (const coding of codings) {
     for (const row of coding.rows) {
-      const id = unitId(row.transcript, row.segment);
+      const id = unitId(row);
       if (!unitKeys.has(id)) unitKeys.set(id, { transcript: row.transcript, segment: row.segment });
     }
   }
@@ -197,7 +188,7 @@ export function agreeCodings(codings: readonly CoderCoding[], options: AgreeOpti
   const present = codings.map((coding) => {
     const sets = categories.map(() => new Set<number>());
     for (const row of coding.rows) {
-      if (row.category !== '') sets[categoryIndex.get(row.category)!]!.add(unitIndex.get(unitId(row.transcript, row.segment))!);
+      if (row.category !== '') sets[categoryIndex.get(row.category)!]!.add(unitIndex.get(unitId(row))!);
     }
     return sets;
   });
@@ -253,7 +244,7 @@ export function codingOverlap(codings: readonly CoderCoding[]): Problem[] {
     const units = new Set<string>();
     for (const r of c.rows) {
       transcripts.add(r.transcript);
-      units.add(unitId(r.transcript, r.segment));
+      units.add(unitId(r));
     }
     return { coder: c.coder, transcripts, units };
   });

@@ -6,7 +6,8 @@
 import { ancestorPaths } from '../codebook/flatten.js';
 import { cmp, sortProblems } from '../problems.js';
 import type { CodedUnit, CoderCoding, Problem } from '../types.js';
-import { binaryFigures, compareUnits, unitId } from './agreement.js';
+import { compareUnits, unitId } from '../analysis/units.js';
+import { binaryFigures } from './agreement.js';
 import type { RuleId } from '../rules.js';
 
 
@@ -149,7 +150,7 @@ export function evaluateCoding(
   const paths = categories.map((c) => c.path);
   const read = goldUnits(units, gold, paths, warn);
   const compared = units.filter((u) => !u.moderator && read.transcripts.has(u.transcript)).sort(compareUnits);
-  const goldOf = compared.map((u) => read.sets.get(unitId(u.transcript, u.segment)));
+  const goldOf = compared.map((u) => read.sets.get(unitId(u)));
   const depthsFrom: DepthSource = options.depths !== undefined ? 'option' : read.depths.size > 0 ? 'gold' : 'codebook';
   const depthList = options.depths ?? (read.depths.size > 0 ? read.depths : paths.map(categoryDepth));
   const depths = [...new Set(depthList)].sort((a, b) => a - b);
@@ -190,7 +191,7 @@ function goldUnits(
     const byOwn = paths.filter((p) => p.split('/').at(-1) === code);
     return byOwn.length === 1 ? byOwn[0]! : null;
   };
-  const byId = new Map(units.map((u) => [unitId(u.transcript, u.segment), u]));
+  const byId = new Map(units.map((u) => [unitId(u), u]));
   const inputTranscripts = new Set(units.map((u) => u.transcript));
   const unitsPerTranscript = new Map<string, number>();
   for (const u of units) unitsPerTranscript.set(u.transcript, (unitsPerTranscript.get(u.transcript) ?? 0) + 1);
@@ -207,7 +208,7 @@ function goldUnits(
       continue;
     }
     out.transcripts.add(row.transcript);
-    const id = unitId(row.transcript, row.segment);
+    const id = unitId(row);
     const unit = byId.get(id);
     if (!unit) {
       const count = unitsPerTranscript.get(row.transcript) ?? 0;
@@ -269,7 +270,7 @@ function categoryRow({ path, label }: { path: string; label: string }, compared:
 /** A unit the rules get wrong on `category`, with what they matched for it. */
 function example(u: CodedUnit, category: string): EvaluationExample {
   return {
-    unit: unitId(u.transcript, u.segment),
+    unit: unitId(u),
     transcript: u.transcript,
     segment: u.segment,
     speaker: u.speaker,
