@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
-import { isMap, isScalar, parseCsv, parseDocument, yaml } from '../deps.js';
+import { isMap, isScalar, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
+import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 
 /** One row of a pseudonym map: what is replaced, by what, and where the row stands (line and column from 1). */
 export interface PseudonymEntry {
@@ -64,33 +65,20 @@ function add(out: PseudonymEntry[], seen: Map<string, PseudonymEntry>, entry: Ps
   }
 }
 
-/** The separator of a CSV file, guessed from its first non-blank line: `;` (German Excel), tab, else `,`. */
-function guessDelimiter(text: string): string {
-  const first = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
-  const count = (ch: string): number => first.split(ch).length - 1;
-  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
-  if (count('\t') > count(',')) return '\t';
-  return ',';
-}
 
 /** Parse a CSV map: rows `original,pseudonym[,kind]`, an optional header row `original,pseudonym[,kind]`. */
 function parseCsvMap(text: string, file: string): PseudonymsResult {
   const problems: Problem[] = [];
-  type Row = { record: string[]; info: { lines: number } };
-  let rows: Row[];
-  try {
-    rows = parseCsv(text, { bom: true, delimiter: guessDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Row[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const at: Position | undefined = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
-    return { entries: [], problems: [problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, 'pseudonyms/csv')] };
-  }
-  // A record's line is where it starts: its end line less the line breaks inside quoted cells.
-  const lineOf = (r: Row): number => r.info.lines - r.record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, 'pseudonyms/csv');
+  if ('problem' in parsed) return { entries: [], problems: [parsed.problem] };
+  const places = placesOf(text, delimiter);
+  const rows = parsed.records;
+  const lineOf = (r: CsvRecord): number => places.record(r).line;
   const entries: PseudonymEntry[] = [];
   const seen = new Map<string, PseudonymEntry>();
   rows.forEach((r, i) => {
-    const cells = r.record.map(cell);
+    const cells = r.cells.map(cell);
     if (i === 0 && cells[0]?.toLowerCase() === 'original' && cells[1]?.toLowerCase() === 'pseudonym') return;
     if (cells.every((c) => c === '') || cells[0]?.startsWith('#')) return;
     const line = lineOf(r);

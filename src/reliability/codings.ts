@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseCsv } from '../deps.js';
 import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
@@ -8,6 +7,7 @@ import { readRegularFile } from '../transcripts/files.js';
 import type { ReadLimits } from '../transcripts/limits.js';
 import { unguardFormula } from '../report/format.js';
 import type { RuleId } from '../rules.js';
+import { guessDelimiter, parseRecords, placesOf, type LineColumn } from '../text/csv.js';
 
 /**
  * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
@@ -57,120 +57,6 @@ export interface RatingsResult {
 export interface RatingsReadOptions {
   /** Every value must be a number (`3`, `-1.5`, `2,5`): for ordinal, interval and ratio data and weighted kappa. */
   numeric?: boolean;
-}
-
-/** One CSV record: its cells and the 0-based UTF-16 offset in the text where it starts. */
-export interface CsvRecord {
-  cells: string[];
-  start: number;
-}
-
-/** The separator of a CSV file, guessed from its first non-empty line: `;` (German Excel), tab, else `,`. */
-export function guessDelimiter(text: string): string {
-  const header = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
-  const count = (ch: string): number => header.split(ch).length - 1;
-  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
-  if (count('\t') > count(',')) return '\t';
-  return ',';
-}
-
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-
-/**
- * Where each non-empty record of valid CSV text starts (0-based offsets): after every line break
- * outside quotes, empty lines skipped. (csv-parse's own line counts go wrong on CRLF inside quotes.)
- */
-function recordStarts(text: string): number[] {
-  const starts: number[] = [];
-  let quoted = false;
-  let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (!quoted && (ch === LF || ch === CR)) {
-      atStart = true;
-      continue;
-    }
-    if (atStart) {
-      starts.push(i);
-      atStart = false;
-    }
-    if (ch === QUOTE) {
-      if (quoted && text.charCodeAt(i + 1) === QUOTE) i++;
-      else quoted = !quoted;
-    }
-  }
-  return starts;
-}
-
-/** Parse CSV text into records with their offsets, or a positioned problem when it is no valid CSV. */
-export function parseRecords(text: string, file: string, delimiter: string, ruleId: RuleId): { records: CsvRecord[] } | { problem: Problem } {
-  let parsed: string[][];
-  try {
-    parsed = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const at = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
-    return { problem: problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, ruleId) };
-  }
-  const starts = recordStarts(text);
-  // The scan agrees with the parser on valid CSV; should it not, positions fall back to the text's start.
-  const agree = starts.length === parsed.length;
-  return { records: parsed.map((cells, i) => ({ cells, start: agree ? starts[i]! : 0 })) };
-}
-
-/** The offset in the text where cell `index` of the record starting at `start` begins (quotes respected). */
-function cellOffset(text: string, start: number, index: number, delimiter: string): number {
-  let cell = 0;
-  let quoted = false;
-  for (let i = start; i < text.length && cell < index; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      if (quoted && text[i + 1] === '"') i++;
-      else quoted = !quoted;
-    } else if (!quoted && ch === delimiter) {
-      cell++;
-      if (cell === index) return i + 1;
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
-      return i;
-    }
-  }
-  return start;
-}
-
-/** A 1-based line and column. */
-export type LineColumn = { line: number; column: number };
-
-/** A function from 0-based offsets to lines and columns (from 1) of `text`, by binary search over line starts. */
-function locator(text: string): (offset: number) => LineColumn {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-}
-
-/** Positions in one CSV text: of a record's start, and of one of its cells. */
-export interface Places {
-  record(r: CsvRecord): LineColumn;
-  cell(r: CsvRecord, index: number): LineColumn;
-}
-
-/** The places of a CSV text with the given separator. */
-export function placesOf(text: string, delimiter: string): Places {
-  const at = locator(text);
-  return {
-    record: (r) => at(r.start),
-    cell: (r, index) => at(index === 0 ? r.start : cellOffset(text, r.start, index, delimiter)),
-  };
 }
 
 /** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */

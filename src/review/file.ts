@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
-import { cellText, columnName, decisionProblem, guessDelimiter, parseRecords, placesOf, readText, type Decision } from '../reliability/codings.js';
+import { cellText, columnName, decisionProblem, readText, type Decision } from '../reliability/codings.js';
+import { guessDelimiter, parseRecords, placesOf } from '../text/csv.js';
 import { formatTime, toCsvRows } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
 

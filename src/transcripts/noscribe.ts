@@ -5,7 +5,7 @@ import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
 import { tooDeep } from './html.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { locator } from './locate.js';
+import { locator } from '../text/locate.js';
 import { speakerKey } from '../text/speaker-key.js';
 import type { ParsedText } from './plain-text.js';
 

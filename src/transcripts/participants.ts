@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LineCounter, Node as YamlNode } from 'yaml';
-import { isMap, isScalar, isSeq, parseCsv, parseDocument, yaml } from '../deps.js';
+import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Participant, Position, Problem, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { speakerKey } from '../text/speaker-key.js';
+import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 
 /** The participants a file lists, and the problems found in it. */
 export interface ParticipantsResult {
@@ -68,42 +69,21 @@ function add(out: Participant[], firstAt: Map<string, number>, p: Participant | 
   out.push(p);
 }
 
-/** The separator of a CSV file, guessed from its header line: `;` (German Excel), tab, else `,`. */
-function guessDelimiter(text: string): string {
-  const header = text.split(/\r\n|\r|\n/u).find((l) => l.trim() !== '') ?? '';
-  const count = (ch: string): number => header.split(ch).length - 1;
-  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
-  if (count('\t') > count(',')) return '\t';
-  return ',';
-}
 
 /** Parse a participants CSV: a header row with `speaker`, optionally `transcript`, `group` and more. */
 function parseCsvParticipants(text: string, file: string): ParticipantsResult {
   const problems: Problem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      bom: true,
-      delimiter: guessDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const at: Position | undefined = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
-    problems.push(problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, 'participants/csv'));
-    return { participants: [], problems };
-  }
-  const [header, ...rows] = records;
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, 'participants/csv');
+  if ('problem' in parsed) return { participants: [], problems: [parsed.problem] };
+  const places = placesOf(text, delimiter);
+  const [header, ...rows] = parsed.records;
   if (!header) {
     problems.push(problem(file, 'error', `missing required column "${SPEAKER}"`, { line: 1, column: 1 }, 'participants/no-speaker-column'));
     return { participants: [], problems };
   }
-  // A record's line is where it starts: its end line less the line breaks inside quoted cells.
-  const lineOf = (r: { record: string[]; info: { lines: number } }): number =>
-    r.info.lines - r.record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
-  const names = header.record.map((h) => cell(h).toLowerCase());
+  const lineOf = (r: CsvRecord): number => places.record(r).line;
+  const names = header.cells.map((h) => cell(h).toLowerCase());
   if (!names.includes(SPEAKER)) {
     problems.push(
       problem(file, 'error', `missing required column "${SPEAKER}" (columns: ${names.join(', ')})`, { line: lineOf(header), column: 1 }, 'participants/no-speaker-column'),
@@ -115,7 +95,7 @@ function parseCsvParticipants(text: string, file: string): ParticipantsResult {
   for (const r of rows) {
     const row = record();
     names.forEach((name, i) => {
-      if (name !== '' && !(name in row)) row[name] = cell(r.record[i]);
+      if (name !== '' && !(name in row)) row[name] = cell(r.cells[i]);
     });
     add(participants, firstAt, participantOf(row), lineOf(r), file, problems);
   }

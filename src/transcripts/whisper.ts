@@ -3,7 +3,7 @@ import { jsonc } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { DEFAULT_LIMITS, jsonDepthBeyond } from './limits.js';
-import { locator } from './locate.js';
+import { locator } from '../text/locate.js';
 import type { ParsedText } from './plain-text.js';
 
 type JsonNode = JsoncNode;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/problems.js';
-import { guessDelimiter, parseCoding, parseRatings, readCoding, readRatings } from '../../src/reliability/codings.js';
+import { parseCoding, parseRatings, readCoding, readRatings } from '../../src/reliability/codings.js';
+import { guessDelimiter } from '../../src/text/csv.js';
 import { guardFormula } from '../../src/report/format.js';
 
 const temps: string[] = [];

@@ -173,3 +173,17 @@ describe('knowsSpeaker and unknownSpeakers', () => {
     expect(unknownSpeakers(participants, { id: 'fg2.vtt', path: 'fg2.vtt', blocks }).map((p) => p.message)).toEqual(['speaker "B3" is not in the participants file']);
   });
 });
+
+describe('participants CSV positions (issue 11: one CSV reader)', () => {
+  test('a line break inside a quoted cell, CRLF or LF, does not shift the lines of later rows', () => {
+    for (const eol of ['\r\n', '\n']) {
+      const text = `speaker,group${eol}"B1","Praxis${eol}und Forschung"${eol}B2,Schule${eol}B1,Wieder${eol}`;
+      const r = parseParticipants(text, 'p.csv', 'csv');
+      expect(r.participants.map((p) => [p.speaker, p.attributes.group])).toEqual([
+        ['B1', `Praxis${eol === '\r\n' ? '\r\n' : '\n'}und Forschung`],
+        ['B2', 'Schule'],
+      ]);
+      expect(r.problems.map((p) => [p.line, p.ruleId])).toEqual([[5, 'participants/duplicate']]);
+    }
+  });
+});
