@@ -1,5 +1,6 @@
 import type { Position, Problem, Severity, Span } from './types.js';
 import type { RuleId } from './rules.js';
+import { locator } from './text/locate.js';
 import { safeText } from './text/safe-text.js';
 
 /**
@@ -58,17 +59,9 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Convert a 0-based offset in `text` to a 1-based line and column. */
+/** Convert a 0-based offset in `text` to a 1-based line and column (line ends `\r\n`, `\r`, `\n`). */
 export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1, offset };
+  return locator(text)(offset);
 }
 
 /** An error that carries input problems; thrown only across API boundaries that cannot return them. */
