@@ -1,7 +1,7 @@
 import { inflections } from '../lang/de/inflect.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import { stemWord } from '../text/stem.js';
-import { tokenForms } from '../text/tokenize.js';
+import { HYPHEN, HYPHENS, tokenForms } from '../text/tokenize.js';
 import type { Language } from '../types.js';
 
 /**
@@ -245,7 +245,7 @@ function lookups(t: Tables): Pick<Patterns, 'lookup' | 'lookupToken' | 'lookupFo
     const headPart = head ? headOf(lowerToken) : '';
     const all: number[] = [];
     for (const f of forms) {
-      const joinedRun = head && !/[-‐‑]/u.test(f) && f.length > headPart.length;
+      const joinedRun = head && !HYPHEN.test(f) && f.length > headPart.length;
       for (const id of joinedRun ? lookupJoined(f, headPart) : lookupForm(f)) all.push(id);
     }
     // Exclusions see every part, the modifiers and truncated parts too.
@@ -312,7 +312,7 @@ function placeFrom(form: string, literals: readonly string[], i: number, from: n
 
 /** The last part of a hyphenated (lower-cased) token, its head: "gute-kita-gesetz" → "gesetz". */
 function headOf(lowerToken: string): string {
-  const parts = lowerToken.split(/[-‐‑]/u).filter((p) => p.length > 0);
+  const parts = lowerToken.split(HYPHENS).filter((p) => p.length > 0);
   return parts[parts.length - 1] ?? '';
 }
 

@@ -17,11 +17,14 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const HYPHENS = /[-‐‑]/;
+/** The hyphens a German compound is written with: hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen. */
+export const HYPHEN = /[-‐‑]/u;
+/** The same, every occurrence (for `split`). */
+export const HYPHENS = /[-‐‑]/gu;
 
 /** True when a token is a truncated compound part such as "Bildungs-". */
 export function isTruncated(token: string): boolean {
-  return token.length > 1 && HYPHENS.test(token[token.length - 1]!);
+  return token.length > 1 && HYPHEN.test(token[token.length - 1]!);
 }
 
 /** Longest run of compound parts matched on its own ("kita-leitung-team" has runs of 1 and 2 parts); real compounds have fewer. */
@@ -42,8 +45,8 @@ export function tokenForms(lower: string, head = false): string[] {
     if (head) return [];
     word = word.slice(0, -1);
   }
-  if (!/[-‐‑]/.test(word)) return [word];
-  const parts = word.split(/[-‐‑]/).filter((p) => p.length > 0);
+  if (!HYPHEN.test(word)) return [word];
+  const parts = word.split(HYPHENS).filter((p) => p.length > 0);
   const forms = new Set<string>([parts.join('-'), parts.join('')]);
   // Runs are limited in length so that a freak token of thousands of parts stays linear, not quadratic.
   for (let len = Math.min(parts.length - 1, MAX_RUN_PARTS); len >= 1; len--) {
@@ -82,9 +85,9 @@ const MIN_MODIFIER = 2;
  * completing word ("Jugend-Arbeit") only its last part is borrowed.
  */
 export function completeTruncated(truncatedLower: string, nextLower: string): string[] {
-  const stem = truncatedLower.replace(/[-‐‑]$/, '');
-  if (/[-‐‑]/.test(nextLower)) {
-    const parts = nextLower.split(/[-‐‑]/).filter((p) => p.length > 0);
+  const stem = truncatedLower.replace(/[-‐‑]$/u, '');
+  if (HYPHEN.test(nextLower)) {
+    const parts = nextLower.split(HYPHENS).filter((p) => p.length > 0);
     const last = parts[parts.length - 1];
     return last ? [stem + last] : [];
   }

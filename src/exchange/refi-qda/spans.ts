@@ -46,8 +46,11 @@ export function paragraphSpans(text: string, options: SpanOptions = {}): Span[] 
   return spans;
 }
 
-/** Positions from UTF-16 offset `from` to `to`: code points (a surrogate pair counts once), a CRLF once when `crlfAsOne`. */
-function pointsBetween(text: string, from: number, to: number, crlfAsOne: boolean): number {
+/**
+ * REFI-QDA positions from UTF-16 offset `from` to `to`: code points (a surrogate pair counts once, a
+ * lone surrogate once), a CRLF once when `crlfAsOne`.
+ */
+export function pointsBetween(text: string, from: number, to: number, crlfAsOne = false): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);

@@ -4,6 +4,7 @@ import type { Codebook, CodedUnit, Unit, UnitKind } from '../../types.js';
 import { formatTime } from '../../report/format.js';
 import { codeGuid, codesElement, nameGuid, setsElement } from './codebook.js';
 import { optionalElement, serializeXmlDocument, xmlElement, type XmlElement } from '../../report/xml-writer.js';
+import { pointsBetween } from './spans.js';
 
 /** The XML namespace of a REFI-QDA project (QDA-XML project 1.0). */
 export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -74,21 +75,6 @@ export function codingGuid(codebookName: string, unit: UnitKind, transcript: str
   return nameGuid(JSON.stringify(['coding', codebookName, unit, transcript, segment, category]));
 }
 
-/** Number of Unicode code points in a string (a surrogate pair counts once, a lone surrogate once). */
-function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
 
 /**
  * The plain text of one transcript as fokus sees it, and where each unit lies in it: one paragraph
@@ -110,8 +96,8 @@ export function layoutSource(units: readonly Unit[]): { text: string; spans: Uni
     const prefix = (time !== '' ? `[${time}] ` : '') + (u.speaker !== '' ? `${u.speaker.replace(/\s+/gu, ' ')}: ` : '');
     const body = u.text.replace(/\r\n?/gu, '\n').replace(/\n(?:[^\S\n]*\n)+/gu, '\n').replace(/^\n+|\n+$/gu, '');
     parts.push(prefix, body);
-    const start = offset + codePoints(prefix);
-    offset = start + codePoints(body);
+    const start = offset + pointsBetween(prefix, 0, prefix.length);
+    offset = start + pointsBetween(body, 0, body.length);
     spans.push({ segment: u.segment, start, end: offset });
   }
   return { text: parts.join(''), spans };
