@@ -6,8 +6,8 @@ import type { Category, Codebook, CompoundMode, MatchOptions, Perspective, Posit
 import { flattenCategories } from './flatten.js';
 import { catastrophicReason } from './regex-guard.js';
 import { CODEBOOK_SHAPE } from './shape.js';
-import { nodePosition, validateNode } from './validate.js';
-import { nodeSpan } from './span.js';
+import { validateNode } from './validate.js';
+import { errorPlace, nodePosition, nodeSpan } from '../text/yaml-places.js';
 import type { RuleId } from '../rules.js';
 
 /** The matching options of a codebook that sets none: folding on, everything else off, questions counted. */
@@ -29,8 +29,8 @@ export function parseCodebook(text: string, file: string): ParsedCodebook {
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
-    const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [undefined, undefined];
-    problems.push({ file, line, column: col, severity: 'error', message: `YAML syntax: ${firstLine(e.message)}`, ruleId: 'codebook/yaml' });
+    const at = errorPlace(e);
+    problems.push({ file, line: at?.line, column: at?.column, severity: 'error', message: `YAML syntax: ${firstLine(e.message)}`, ruleId: 'codebook/yaml' });
   }
   if (problems.length > 0) return { codebook: null, problems: sortProblems(problems) };
   const root = doc.contents;

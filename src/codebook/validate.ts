@@ -1,18 +1,10 @@
 import type { LineCounter, Pair, Scalar } from 'yaml';
 import { isMap, isScalar, isSeq } from '../deps.js';
 import { problem } from '../problems.js';
-import type { Position, Problem } from '../types.js';
+import type { Problem } from '../types.js';
 import { resolveRef, type Shape } from './shape.js';
-import { nodeSpan } from './span.js';
+import { nodeSpan } from '../text/yaml-places.js';
 import type { RuleId } from '../rules.js';
-
-/** Where a YAML node starts, as a 1-based line and column. */
-export function nodePosition(node: unknown, lines: LineCounter): Position | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  if (!range) return undefined;
-  const { line, col } = lines.linePos(range[0]);
-  return { line, column: col, offset: range[0] };
-}
 
 /** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {

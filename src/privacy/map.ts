@@ -7,6 +7,7 @@ import type { Position, Problem } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
+import { errorPlace, nodePlace } from '../text/yaml-places.js';
 
 /** One row of a pseudonym map: what is replaced, by what, and where the row stands (line and column from 1). */
 export interface PseudonymEntry {
@@ -98,16 +99,10 @@ function parseYamlMap(text: string, file: string): PseudonymsResult {
   const problems: Problem[] = [];
   const lc = new (yaml().LineCounter)();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  const at = (node: YamlNode | null | undefined): Position => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { line: 1, column: 1 };
-    const { line, col } = lc.linePos(offset);
-    return { line, column: col };
-  };
+  const at = (node: YamlNode | null | undefined): Position => nodePlace(node, lc) ?? { line: 1, column: 1 };
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const pos = err.linePos?.[0];
-      problems.push(problem(file, 'error', `not valid YAML: ${err.message.split('\n')[0] ?? ''}`, pos ? { line: pos.line, column: pos.col } : undefined, 'pseudonyms/yaml'));
+      problems.push(problem(file, 'error', `not valid YAML: ${err.message.split('\n')[0] ?? ''}`, errorPlace(err), 'pseudonyms/yaml'));
     }
     return { entries: [], problems };
   }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
-import type { Participant, Position, Problem, Transcript } from '../types.js';
+import type { Participant, Problem, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
+import { nodePlace } from '../text/yaml-places.js';
 
 /** The participants a file lists, and the problems found in it. */
 export interface ParticipantsResult {
@@ -102,13 +103,6 @@ function parseCsvParticipants(text: string, file: string): ParticipantsResult {
   return { participants, problems };
 }
 
-/** Position of a YAML node (1-based line and column), when it has a range. */
-function yamlPosition(node: YamlNode | null | undefined, lc: LineCounter): Position | undefined {
-  const offset = node?.range?.[0];
-  if (offset === undefined) return undefined;
-  const { line, col } = lc.linePos(offset);
-  return { line, column: col };
-}
 
 /** The values of a YAML mapping as strings, keys lower-cased. */
 function yamlRow(node: YamlNode): Record<string, string> | null {
@@ -148,7 +142,7 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
   const firstAt = new Map<string, number>();
   if (isSeq(root)) {
     for (const item of root.items as YamlNode[]) {
-      const at = yamlPosition(item, lc) ?? { line: 1, column: 1 };
+      const at = nodePlace(item, lc) ?? { line: 1, column: 1 };
       const row = yamlRow(item);
       if (row === null) {
         problems.push(problem(file, 'error', 'a participant must be a mapping with a "speaker" key', at, 'participants/yaml-shape'));
@@ -163,18 +157,18 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
   } else if (isMap(root)) {
     for (const pair of root.items) {
       const keyNode = pair.key as YamlNode;
-      const at = yamlPosition(keyNode, lc) ?? { line: 1, column: 1 };
+      const at = nodePlace(keyNode, lc) ?? { line: 1, column: 1 };
       const speaker = cell(isScalar(keyNode) ? keyNode.value : keyNode);
       const value = pair.value as YamlNode | null;
       const row = value === null || (isScalar(value) && value.value === null) ? record() : yamlRow(value);
       if (row === null) {
-        problems.push(problem(file, 'error', `the attributes of speaker "${speaker}" must be a mapping`, yamlPosition(value, lc) ?? at, 'participants/yaml-shape'));
+        problems.push(problem(file, 'error', `the attributes of speaker "${speaker}" must be a mapping`, nodePlace(value, lc) ?? at, 'participants/yaml-shape'));
         continue;
       }
       add(participants, firstAt, participantOf({ ...row, [SPEAKER]: speaker }), at.line, file, problems);
     }
   } else if (root !== null) {
-    problems.push(problem(file, 'error', 'participants must be a list of mappings or a mapping by speaker', yamlPosition(root, lc), 'participants/yaml-shape'));
+    problems.push(problem(file, 'error', 'participants must be a list of mappings or a mapping by speaker', nodePlace(root, lc), 'participants/yaml-shape'));
   }
   return { participants, problems };
 }

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, yaml } from '../../deps.js';
 import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { MAX_IMPORT_DEPTH, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
+import { errorPlace, nodePlace } from '../../text/yaml-places.js';
 
 /** The key quanteda's `as.yaml()` writes for a key's own entries when it also has subkeys. */
 const OWN_ENTRIES_KEY = '__';
@@ -17,16 +18,10 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: false });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
-    const at = e.linePos?.[0];
-    problems.push(problem(file, 'error', `YAML syntax: ${e.message.split('\n')[0]}`, at ? { line: at.line, column: at.col } : undefined, 'import/yaml'));
+    problems.push(problem(file, 'error', `YAML syntax: ${e.message.split('\n')[0]}`, errorPlace(e), 'import/yaml'));
   }
   if (problems.length > 0) return { categories: [], problems };
-  const where = (node: unknown): { line: number; column: number } => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (!range) return { line: 1, column: 1 };
-    const { line, col } = lines.linePos(range[0]);
-    return { line, column: col };
-  };
+  const where = (node: unknown): { line: number; column: number } => nodePlace(node, lines) ?? { line: 1, column: 1 };
   const root = doc.contents;
   if (!isMap(root)) {
     problems.push(problem(file, 'error', 'not a quanteda dictionary: the YAML must be a mapping of keys to entries', where(root), 'import/quanteda-shape'));
