@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseCodebook, type ParsedCodebook } from './parse.js';
 import { problem } from '../problems.js';
 import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/files.js';
 
 /** The codebook shipped with fokus and used when no codebook is given. */
 export const DEFAULT_CODEBOOK_PATH = fileURLToPath(new URL('../../codebooks/isog-fokusgruppe.yaml', import.meta.url));
@@ -17,12 +17,9 @@ export async function loadCodebook(path?: string): Promise<ParsedCodebook> {
   const shown = path ?? DEFAULT_CODEBOOK_NAME;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such codebook file' : code === 'EISDIR' ? 'is a folder, not a codebook file' : code === 'ELOOP' ? 'is a symbolic link that leads in a loop' : `the codebook cannot be read (${code ?? 'error'})`;
-    return { codebook: null, problems: [problem(shown, 'error', why, undefined, 'codebook/unreadable')] };
+    return { codebook: null, problems: [problem(shown, 'error', unreadableMessage(e, 'codebook file'), undefined, unreadableRule(e, 'codebook/unreadable'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { codebook: null, problems: [problem(shown, 'error', `${notText}; a codebook is a YAML text file`, undefined, 'codebook/binary')] };

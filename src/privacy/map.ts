@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import { isMap, isScalar, parseDocument, yaml } from '../deps.js';
@@ -8,6 +7,7 @@ import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 import { errorPlace, nodePlace } from '../text/yaml-places.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/files.js';
 
 /** One row of a pseudonym map: what is replaced, by what, and where the row stands (line and column from 1). */
 export interface PseudonymEntry {
@@ -153,11 +153,9 @@ export async function loadPseudonyms(file: string, cwd = '.'): Promise<Pseudonym
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.resolve(cwd, file));
+    bytes = await readRegularFile(path.resolve(cwd, file));
   } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a pseudonym map' : `cannot read file (${code || String(err)})`;
-    return { entries: [], problems: [problem(file, 'error', message, undefined, 'pseudonyms/file')] };
+    return { entries: [], problems: [problem(file, 'error', unreadableMessage(err, 'pseudonym map'), undefined, unreadableRule(err, 'pseudonyms/file'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { entries: [], problems: [problem(file, 'error', notText, undefined, 'pseudonyms/binary')] };

@@ -3,7 +3,7 @@ import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
-import { readRegularFile } from '../transcripts/files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/files.js';
 import type { ReadLimits } from '../transcripts/limits.js';
 import { unguardFormula } from '../report/format.js';
 import type { RuleId } from '../rules.js';
@@ -208,10 +208,7 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
 
 /** The problem of a file that cannot be read: missing, a folder, or another reason. */
 function unreadable(err: unknown, name: string, ruleId: RuleId): Problem {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  if (code === 'ENOTREG' || code === 'EFBIG') return problem(name, 'error', (err as Error).message, undefined, code === 'ENOTREG' ? 'read/not-a-file' : 'read/too-large');
-  const message = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code || String(err)})`;
-  return problem(name, 'error', message, undefined, ruleId);
+  return problem(name, 'error', unreadableMessage(err), undefined, unreadableRule(err, ruleId));
 }
 
 /** Read a file's bytes as text, or the problem that stops it (missing, a folder, binary, a spreadsheet). */

@@ -2,6 +2,7 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cmp, problem } from '../problems.js';
+import type { RuleId } from '../rules.js';
 import type { InputFile, Problem } from '../types.js';
 
 /** File extensions (lower case, with dot) taken from folders and globs as transcripts. */
@@ -25,6 +26,26 @@ function isTranscriptName(name: string): boolean {
 /** Node's error code of a failed file-system call, if any. */
 function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/**
+ * Why a file could not be read, from the error `readRegularFile` threw: the one wording every reader
+ * uses. `kind` names what the file should have been ("file", "codebook file", "pseudonym map").
+ */
+export function unreadableMessage(err: unknown, kind = 'file'): string {
+  const code = errorCode(err) ?? '';
+  if (code === 'ENOTREG' || code === 'EFBIG') return (err as Error).message;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EISDIR') return `is a folder, not a ${kind}`;
+  if (code === 'ELOOP') return 'is a symbolic link that leads in a loop';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read file: permission denied (${code})`;
+  return `cannot read file (${code || String(err)})`;
+}
+
+/** The rule of a file that could not be read: no regular file, too large, or the reader's own `ruleId`. */
+export function unreadableRule<R extends RuleId>(err: unknown, ruleId: R): R | 'read/not-a-file' | 'read/too-large' {
+  const code = errorCode(err);
+  return code === 'ENOTREG' ? 'read/not-a-file' : code === 'EFBIG' ? 'read/too-large' : ruleId;
 }
 
 /** What is wrong with a symbolic link that cannot be followed. */

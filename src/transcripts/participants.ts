@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
@@ -10,6 +9,7 @@ import { decodeBytes } from './decode.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 import { nodePlace } from '../text/yaml-places.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from './files.js';
 
 /** The participants a file lists, and the problems found in it. */
 export interface ParticipantsResult {
@@ -191,18 +191,9 @@ export async function loadParticipants(file: string): Promise<ParticipantsResult
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    const message =
-      code === 'ENOENT'
-        ? 'no such file or folder'
-        : code === 'EISDIR'
-          ? 'is a folder, not a participants file'
-          : code === 'ELOOP'
-            ? 'is a symbolic link that leads in a loop'
-            : `cannot read file (${code || String(err)})`;
-    return { participants: [], problems: [problem(file, 'error', message, undefined, 'participants/file')] };
+    return { participants: [], problems: [problem(file, 'error', unreadableMessage(err, 'participants file'), undefined, unreadableRule(err, 'participants/file'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { participants: [], problems: [problem(file, 'error', notText, undefined, 'participants/binary')] };

@@ -5,7 +5,7 @@ import type { InputFile, Problem, ReadResult, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { parseDocx } from './docx.js';
-import { readRegularFile } from './files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from './files.js';
 import { parseHtml } from './html.js';
 import type { ReadLimits } from './limits.js';
 import { NOSCRIBE_ANCHOR_IN_HTML, parseNoScribe } from './noscribe.js';
@@ -132,22 +132,7 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
     // A pipe or a device (`/dev/zero`) given by name would block or never end: refused before reading.
     bytes = await readRegularFile(file.raw ? Buffer.from(file.raw) : options.cwd === undefined ? file.path : path.resolve(options.cwd, file.path));
   } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    if (code === 'ENOTREG' || code === 'EFBIG') {
-      const ruleId = code === 'ENOTREG' ? 'read/not-a-file' : 'read/too-large';
-      return { transcript: null, problems: [problem(file.path, 'error', (err as Error).message, undefined, ruleId)] };
-    }
-    const message =
-      code === 'ENOENT'
-        ? 'no such file or folder'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : code === 'ELOOP'
-            ? 'is a symbolic link that leads in a loop'
-            : code === 'EACCES' || code === 'EPERM'
-              ? `cannot read file: permission denied (${code})`
-              : `cannot read file (${code || String(err)})`;
-    return { transcript: null, problems: [problem(file.path, 'error', message, undefined, 'read/file')] };
+    return { transcript: null, problems: [problem(file.path, 'error', unreadableMessage(err), undefined, unreadableRule(err, 'read/file'))] };
   }
   const hash = sha256(bytes);
   if (bytes.length === 0) {

@@ -90,7 +90,7 @@ bedarfe, counterexample 1: coded, but must not be
       stdout: '',
       stderr: `bad.yaml:5:13: error: codebook.categories[1].terms[1] 'a.b' may hold only letters, digits, '-', "'", '*' and spaces\nbad.yaml:7:9: error: a 'near' rule needs 'within', the largest distance in tokens\n`,
     });
-    expect(await runCli(['codebook', 'check', 'missing.yaml'], dir)).toEqual({ code: 2, stdout: '', stderr: 'missing.yaml: error: no such codebook file\n' });
+    expect(await runCli(['codebook', 'check', 'missing.yaml'], dir)).toEqual({ code: 2, stdout: '', stderr: 'missing.yaml: error: no such file or folder\n' });
   });
 
   it('checks the shipped default codebook when no file is given, and it passes', async () => {

@@ -158,7 +158,7 @@ describe('codebook errors stop the run before anything is read or written', () =
 
   test('a missing codebook file, and a folder given as the codebook', async () => {
     const dir = await project({ 't.txt': TRANSCRIPT, 'codebooks/.keep': '' });
-    expect(await runCli(['analyze', 't.txt', '-c', 'missing.yaml', '-o', 'out'], dir)).toEqual({ code: 2, stdout: '', stderr: 'missing.yaml: error: no such codebook file\n' });
+    expect(await runCli(['analyze', 't.txt', '-c', 'missing.yaml', '-o', 'out'], dir)).toEqual({ code: 2, stdout: '', stderr: 'missing.yaml: error: no such file or folder\n' });
     expect(await runCli(['analyze', 't.txt', '-c', 'codebooks', '-o', 'out'], dir)).toEqual({ code: 2, stdout: '', stderr: 'codebooks: error: is a folder, not a codebook file\n' });
     expect(await tree(path.join(dir, 'out'))).toBeNull();
   });
