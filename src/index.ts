@@ -18,6 +18,7 @@ export {
 export { VERSION } from './version.js';
 export * from './types.js';
 export { formatProblem } from './problems.js';
+export { RULES, type RuleId, type RuleInfo } from './rules.js';
 
 // read
 export { listInputs } from './transcripts/files.js';
@@ -61,7 +62,8 @@ export { findKeyTerms } from './analysis/keyterms.js';
 export { suggestTerms } from './retrieval/suggest.js';
 export { findConcordance, compileTerm } from './retrieval/kwic.js';
 export { explainUnit } from './retrieval/explain.js';
-export { agreeCodings, rateAgreement, krippendorffAlpha, cohenKappa, fleissKappa } from './reliability/agreement.js';
+export { agreeCodings, rateAgreement } from './reliability/agreement.js';
+export { krippendorffAlpha, cohenKappa, fleissKappa } from './reliability/coefficients.js';
 export { evaluateCoding } from './reliability/evaluation.js';
 export { fisherExact, logLikelihood, adjustBenjaminiHochberg } from './analysis/stats.js';
 

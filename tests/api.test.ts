@@ -96,13 +96,66 @@ const FUNCTIONS = [
 
 /** The types of the public API (dist/index.d.ts). */
 const TYPES = [
-  'AnalyzeOptions', 'AnalyzeResult', 'AnalyzeRunOptions', 'Block', 'BlockedMatch', 'Breakdown', 'BreakdownRow', 'Category',
-  'CategoryMatch', 'CodeInputsOptions', 'CodeInputsResult', 'Codebook', 'CodebookCheck', 'CodedUnit', 'CoderCoding', 'Coding',
-  'CodingRow', 'CodingSource', 'Comparison', 'ComparisonRow', 'CompoundMode', 'CooccurrenceRow', 'CorpusOptions', 'CorpusProgress',
-  'CorpusResult', 'CorpusSink', 'FrequencyRow', 'ImportOptions', 'ImportResult', 'InputFile', 'KeyTermRow', 'Language', 'Match',
-  'MatchOptions', 'Matcher', 'OutputFile', 'ParsedCodebook', 'Participant', 'Perspective', 'PerspectiveCondition',
-  'PerspectiveResult', 'Position', 'Problem', 'Rating', 'RatingTable', 'ReadResult', 'Report', 'Rule', 'RuleScope', 'Severity',
-  'Term', 'TextMatch', 'Token', 'Transcript', 'Unit', 'UnitKind', 'WordSet',
+  'AnalyzeOptions',
+  'AnalyzeResult',
+  'AnalyzeRunOptions',
+  'Block',
+  'BlockedMatch',
+  'Breakdown',
+  'BreakdownRow',
+  'Category',
+  'CategoryMatch',
+  'CodeInputsOptions',
+  'CodeInputsResult',
+  'Codebook',
+  'CodebookCheck',
+  'CodedUnit',
+  'CoderCoding',
+  'Coding',
+  'CodingRow',
+  'CodingSource',
+  'Comparison',
+  'ComparisonRow',
+  'CompoundMode',
+  'CooccurrenceRow',
+  'CorpusOptions',
+  'CorpusProgress',
+  'CorpusResult',
+  'CorpusSink',
+  'FrequencyRow',
+  'ImportOptions',
+  'ImportResult',
+  'InputFile',
+  'KeyTermRow',
+  'Language',
+  'Match',
+  'MatchOptions',
+  'Matcher',
+  'OutputFile',
+  'ParsedCodebook',
+  'Participant',
+  'Perspective',
+  'PerspectiveCondition',
+  'PerspectiveResult',
+  'Position',
+  'Problem',
+  'Rating',
+  'RatingTable',
+  'ReadResult',
+  'Report',
+  'Rule',
+  'RuleId',
+  'RuleInfo',
+  'RuleScope',
+  'Severity',
+  'Span',
+  'Term',
+  'TextMatch',
+  'Token',
+  'Transcript',
+  'Unit',
+  'UnitKind',
+  'WordSet',
 ];
 
 describe('public API', () => {
@@ -155,7 +208,7 @@ describe('the entry point as installed', () => {
       const target = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e;
       (target.flags & ts.SymbolFlags.Value ? values : types).push(e.name);
     }
-    expect(values.sort()).toEqual([...FUNCTIONS, 'DEFAULT_CODEBOOK_PATH', 'VERSION'].sort());
+    expect(values.sort()).toEqual([...FUNCTIONS, 'DEFAULT_CODEBOOK_PATH', 'RULES', 'VERSION'].sort());
     expect(types.sort()).toEqual(TYPES);
   });
 

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { CodingAgreement, KappaWeights, Level, RatingsAgreement } from '../reliability/agreement.js';
+import type { CodingAgreement, RatingsAgreement } from '../reliability/agreement.js';
+import type { KappaWeights, Level } from '../reliability/coefficients.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { Codebook, CoderCoding, Problem } from '../types.js';
 import { codingReadOptions, usageError } from './coded-inputs.js';

@@ -40,19 +40,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     code = c;
   };
   try {
-    registerAnalyze(program, io, setCode);
-    registerShow(program, io, setCode);
-    registerKwic(program, io, setCode);
-    registerExplain(program, io, setCode);
-    registerSuggest(program, io, setCode);
-    registerAgree(program, io, setCode);
-    registerEvaluate(program, io, setCode);
-    registerLearn(program, io, setCode);
-    registerCodebook(program, io, setCode);
-    registerExport(program, io, setCode);
-    registerInit(program, io, setCode);
-    registerPseudonymise(program, io, setCode);
-    registerReview(program, io, setCode);
+    // The commands in the order `fokus --help` lists them.
+    const commands = [registerAnalyze, registerShow, registerKwic, registerExplain, registerSuggest, registerAgree, registerEvaluate, registerLearn, registerCodebook, registerExport, registerInit, registerPseudonymise, registerReview];
+    for (const register of commands) register(program, io, setCode);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {

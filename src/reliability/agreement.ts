@@ -23,18 +23,6 @@ import {
   type Value,
 } from './coefficients.js';
 
-export {
-  brennanPrediger,
-  cohenKappa,
-  fleissKappa,
-  krippendorffAlpha,
-  type AlphaResult,
-  type KappaResult,
-  type KappaWeights,
-  type Level,
-  type Value,
-  type ValueCounts,
-} from './coefficients.js';
 
 // ---------------------------------------------------------------- codings
 

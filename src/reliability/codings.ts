@@ -7,7 +7,7 @@ import { readRegularFile, unreadableMessage, unreadableRule } from '../transcrip
 import type { ReadLimits } from '../transcripts/limits.js';
 import { unguardFormula } from '../report/format.js';
 import type { RuleId } from '../rules.js';
-import { guessDelimiter, parseRecords, placesOf, type LineColumn } from '../text/csv.js';
+import { guessDelimiter, parseRecords, placesOf, type CsvRecord, type LineColumn, type Places } from '../text/csv.js';
 
 /**
  * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
@@ -59,6 +59,27 @@ export interface RatingsReadOptions {
   numeric?: boolean;
 }
 
+/**
+ * The unit a coding row names (cells `transcript` and `segment` at the given indexes): its transcript
+ * and a whole-number segment from 1, or the problem of the cell that is wrong.
+ */
+export function unitOfRow(
+  r: CsvRecord,
+  places: Places,
+  [ti, si]: readonly [number, number],
+  file: string,
+  [transcriptRule, segmentRule]: readonly [RuleId, RuleId],
+): { transcript: string; segment: number } | { problem: Problem } {
+  const transcript = cellText(r.cells[ti]);
+  if (transcript === '') return { problem: problem(file, 'error', 'empty transcript', places.cell(r, ti), transcriptRule) };
+  const segmentCell = cellText(r.cells[si]);
+  if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
+    const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
+    return { problem: problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, places.cell(r, si), segmentRule) };
+  }
+  return { transcript, segment: Number(segmentCell) };
+}
+
 /** A cell as text: trimmed, NFC, with the leading `'` that fokus's formula guard adds removed again. */
 export function cellText(value: string | undefined): string {
   return unguardFormula((value ?? '').trim().normalize('NFC'));
@@ -101,8 +122,6 @@ export function parseCoding(text: string, file: string, coder: string = file): C
   for (const r of records) {
     if (r.cells.every((c) => c.trim() === '')) continue;
     const line = places.record(r).line;
-    const transcript = cellText(r.cells[ti]);
-    const segmentCell = cellText(r.cells[si]);
     let category = cellText(r.cells[ci]);
     if (di >= 0) {
       const decision = cellText(r.cells[di]);
@@ -113,16 +132,12 @@ export function parseCoding(text: string, file: string, coder: string = file): C
       }
       if (decision.toLowerCase() === 'rejected') category = '';
     }
-    if (transcript === '') {
-      problems.push(problem(file, 'error', 'empty transcript', places.cell(r, ti), 'coding/transcript'));
+    const unit = unitOfRow(r, places, [ti, si], file, ['coding/transcript', 'coding/segment']);
+    if ('problem' in unit) {
+      problems.push(unit.problem);
       continue;
     }
-    if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
-      const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
-      problems.push(problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, places.cell(r, si), 'coding/segment'));
-      continue;
-    }
-    rows.push({ transcript, segment: Number(segmentCell), category, line });
+    rows.push({ ...unit, category, line });
   }
   if (problems.length > 0) return { coding: null, problems };
   return { coding: { coder, rows }, problems };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
-import { cellText, columnName, decisionProblem, readText, type Decision } from '../reliability/codings.js';
+import { cellText, columnName, decisionProblem, readText, unitOfRow, type Decision } from '../reliability/codings.js';
 import { guessDelimiter, parseRecords, placesOf } from '../text/csv.js';
 import { formatTime, toCsvRows } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
@@ -87,17 +87,11 @@ export function parseReview(text: string, file: string): ReviewResult {
   const rows: ReviewRow[] = [];
   for (const r of records) {
     if (r.cells.every((c) => c.trim() === '')) continue;
-    const transcript = cellText(r.cells[ti]);
-    const segmentCell = cellText(r.cells[si]);
     const category = cellText(r.cells[ci]);
     const decision = cellText(r.cells[di]);
-    if (transcript === '') {
-      problems.push(problem(file, 'error', 'empty transcript', places.cell(r, ti), 'review/unit'));
-      continue;
-    }
-    if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
-      const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
-      problems.push(problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, places.cell(r, si), 'review/unit'));
+    const unit = unitOfRow(r, places, [ti, si], file, ['review/unit', 'review/unit']);
+    if ('problem' in unit) {
+      problems.push(unit.problem);
       continue;
     }
     const bad = decisionProblem(decision, category, file, places.cell(r, di));
@@ -107,8 +101,7 @@ export function parseReview(text: string, file: string): ReviewResult {
     }
     const lineCell = get(r.cells, 'line');
     rows.push({
-      transcript,
-      segment: Number(segmentCell),
+      ...unit,
       speaker: get(r.cells, 'speaker'),
       start: get(r.cells, 'start'),
       end: get(r.cells, 'end'),

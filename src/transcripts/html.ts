@@ -3,7 +3,7 @@ import { htmlparser2 } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position } from '../types.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { locator } from './locate.js';
+import { locator } from '../text/locate.js';
 import { parseDocItems, type DocItem } from './paragraphs.js';
 import type { ParsedText } from './plain-text.js';
 
@@ -26,10 +26,13 @@ const BOLD = new Set(['strong', 'b']);
 /** mammoth's footnote and endnote ids (`footnote-1`) and the links to them (`#footnote-1`). */
 const NOTE_ID = /^#?(?:footnote|endnote|comment)(?:-ref)?-\d+$/u;
 
+const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/iu;
+const LINE_BREAKS = /[\r\n]/gu;
+const WHITE_SPACE = /\s+/gu;
+
 /** An inline `font-weight` that makes text bold. */
 function boldStyle(style: string | undefined): boolean {
-  const m = /font-weight\s*:\s*(bold|bolder|[6-9]00)/iu.exec(style ?? '');
-  return m !== null;
+  return BOLD_STYLE.test(style ?? '');
 }
 
 /** A paragraph being collected: its text, each character's source offset, and its leading bold run. */
@@ -56,6 +59,116 @@ export function tooDeep(offset: number, depth: number): { offset: number; messag
   return { offset, message: `elements nested more than ${depth} deep (FOKUS_MAX_DEPTH); the document is not read` };
 }
 
+/** Where `htmlItems` stands in the document: the open elements, what they make of text, and what it collected. */
+interface HtmlReader {
+  items: DocItem[];
+  offsets: number[][];
+  /** The open elements, innermost last. */
+  stack: { name: string; skip: boolean; bold: boolean }[];
+  /** How many open elements are skipped (their content is no text) or bold, and how many are tables. */
+  skipDepth: number;
+  boldDepth: number;
+  tableDepth: number;
+  /** The first-level table row being read, and the text of its cell being read. */
+  row: { cells: string[]; offset: number } | null;
+  cell: string | null;
+  para: Collecting | null;
+}
+
+function collecting(heading: boolean): Collecting {
+  return { text: '', offsets: [], heading, bold: '', boldState: 'open' };
+}
+
+/** End the paragraph being collected: it is an item when it has text, or when `force` (a paragraph element ended). */
+function flush(h: HtmlReader, force: boolean): void {
+  const para = h.para;
+  if (para && (force || para.text.trim() !== '')) {
+    const item: DocItem = { kind: 'paragraph', text: para.text, heading: para.heading };
+    const lead = para.bold.trim();
+    if (lead !== '' && para.boldState !== 'open') item.bold = lead;
+    h.items.push(item);
+    h.offsets.push(para.offsets);
+  }
+  h.para = null;
+}
+
+/** Add text at source `offset` (`exact`: one source character per character, else all at `offset`) to the cell or paragraph. */
+function append(h: HtmlReader, text: string, offset: number, exact: boolean): void {
+  if (h.skipDepth > 0) return;
+  if (h.cell !== null) {
+    h.cell += text;
+    return;
+  }
+  const p = (h.para ??= collecting(false));
+  for (let i = 0; i < text.length; i++) p.offsets.push(exact ? offset + i : offset);
+  p.text += text;
+  if (p.boldState !== 'done') followBold(p, text, h.boldDepth > 0);
+}
+
+/** Follow the paragraph's leading bold run as `text` (bold or not) is added. */
+function followBold(p: Collecting, text: string, bold: boolean): void {
+  if (bold) {
+    p.bold += text;
+    if (text.trim() !== '') p.boldState = 'bold';
+  } else if (text.trim() !== '') {
+    p.boldState = 'done';
+  } else if (p.boldState === 'bold') {
+    p.bold += text;
+  }
+}
+
+/** An element starts at source offset `at`. */
+function openElement(h: HtmlReader, name: string, attribs: Record<string, string>, at: number): void {
+  const skip = SKIPPED.has(name) || NOTE_ID.test(attribs.id ?? '') || (name === 'a' && NOTE_ID.test(attribs.href ?? ''));
+  const bold = BOLD.has(name) || boldStyle(attribs.style);
+  h.stack.push({ name, skip, bold });
+  if (skip) h.skipDepth++;
+  if (bold) h.boldDepth++;
+  if (h.skipDepth > 0) return;
+  if (name === 'table') {
+    if (h.tableDepth === 0) flush(h, false);
+    h.tableDepth++;
+  } else if (h.tableDepth > 0) {
+    openInTable(h, name, at);
+  } else if (name === 'br') {
+    append(h, ' ', at, false);
+  } else if (BLOCKS.has(name)) {
+    flush(h, false);
+    if (PARAGRAPHS.has(name)) h.para = collecting(HEADINGS.has(name));
+  }
+}
+
+/** An element inside a table starts: a first-level row or cell, or a break inside a cell's text. */
+function openInTable(h: HtmlReader, name: string, at: number): void {
+  if (h.tableDepth === 1 && name === 'tr') h.row = { cells: [], offset: at };
+  else if (h.tableDepth === 1 && (name === 'td' || name === 'th') && h.row) h.cell = '';
+  else if (h.cell !== null && (BLOCKS.has(name) || name === 'br' || name === 'td' || name === 'th')) h.cell += ' ';
+}
+
+/** An element ends (htmlparser2 closes elements in order, implied ends included, so the stack matches). */
+function closeElement(h: HtmlReader, name: string): void {
+  const top = h.stack.pop();
+  if (top?.skip) h.skipDepth--;
+  if (top?.bold) h.boldDepth--;
+  if (h.skipDepth > 0 || top?.skip) return;
+  if (name === 'table' && h.tableDepth > 0) h.tableDepth--;
+  else if (h.tableDepth > 0) closeInTable(h, name);
+  else if (BLOCKS.has(name)) flush(h, PARAGRAPHS.has(name));
+}
+
+/** An element inside a table ends: a first-level cell joins its row, a first-level row is an item. */
+function closeInTable(h: HtmlReader, name: string): void {
+  if (h.tableDepth !== 1 || !h.row) return;
+  if ((name === 'td' || name === 'th') && h.cell !== null) {
+    h.row.cells.push(h.cell.replace(WHITE_SPACE, ' ').trim());
+    h.cell = null;
+  } else if (name === 'tr') {
+    h.items.push({ kind: 'row', cells: h.row.cells });
+    h.offsets.push([h.row.offset]);
+    h.row = null;
+  }
+}
+
 /**
  * Paragraphs and table rows of an HTML document in document order. Paragraph elements (`p`, `li`,
  * headings …) count even when empty, so item numbers follow the document's paragraphs; `<br>` is a
@@ -64,105 +177,22 @@ export function tooDeep(offset: number, depth: number): { offset: number; messag
  * deeper than `depth` stop the reading with a `fault` (the parser's work grows with the depth).
  */
 export function htmlItems(html: string, depth: number = DEFAULT_LIMITS.depth): HtmlItems {
-  const items: DocItem[] = [];
+  const h: HtmlReader = { items: [], offsets: [], stack: [], skipDepth: 0, boldDepth: 0, tableDepth: 0, row: null, cell: null, para: null };
   let fault: HtmlItems['fault'];
-  const offsets: number[][] = [];
-  const stack: { name: string; skip: boolean; bold: boolean }[] = [];
-  let skipDepth = 0;
-  let boldDepth = 0;
-  let tableDepth = 0;
-  let row: { cells: string[]; offset: number } | null = null;
-  let cell: string | null = null;
-  let para: Collecting | null = null;
-
-  const fresh = (heading: boolean): Collecting => ({ text: '', offsets: [], heading, bold: '', boldState: 'open' });
-  const flush = (force: boolean): void => {
-    if (para && (force || para.text.trim() !== '')) {
-      const item: DocItem = { kind: 'paragraph', text: para.text, heading: para.heading };
-      const lead = para.bold.trim();
-      if (lead !== '' && para.boldState !== 'open') item.bold = lead;
-      items.push(item);
-      offsets.push(para.offsets);
-    }
-    para = null;
-  };
-  const append = (text: string, offset: number, exact: boolean): void => {
-    if (skipDepth > 0) return;
-    if (cell !== null) {
-      cell += text;
-      return;
-    }
-    para ??= fresh(false);
-    const p: Collecting = para;
-    for (let i = 0; i < text.length; i++) p.offsets.push(exact ? offset + i : offset);
-    p.text += text;
-    if (p.boldState !== 'done') {
-      if (boldDepth > 0) {
-        p.bold += text;
-        if (text.trim() !== '') p.boldState = 'bold';
-      } else if (text.trim() !== '') {
-        p.boldState = 'done';
-      } else if (p.boldState === 'bold') {
-        p.bold += text;
-      }
-    }
-  };
-
   const parser: Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
-        const skip = SKIPPED.has(name) || NOTE_ID.test(attribs.id ?? '') || (name === 'a' && NOTE_ID.test(attribs.href ?? ''));
-        const bold = BOLD.has(name) || boldStyle(attribs.style);
-        stack.push({ name, skip, bold });
-        if (stack.length > depth && !fault) {
+        openElement(h, name, attribs, parser.startIndex);
+        if (h.stack.length > depth && !fault) {
           fault = tooDeep(parser.startIndex, depth);
           parser.pause();
         }
-        if (skip) skipDepth++;
-        if (bold) boldDepth++;
-        if (skipDepth > 0) return;
-        if (name === 'table') {
-          if (tableDepth === 0) flush(false);
-          tableDepth++;
-          return;
-        }
-        if (tableDepth > 0) {
-          if (tableDepth === 1 && name === 'tr') row = { cells: [], offset: parser.startIndex };
-          else if (tableDepth === 1 && (name === 'td' || name === 'th') && row) cell = '';
-          else if (cell !== null && (BLOCKS.has(name) || name === 'br' || name === 'td' || name === 'th')) cell += ' ';
-          return;
-        }
-        if (name === 'br') append(' ', parser.startIndex, false);
-        else if (BLOCKS.has(name)) {
-          flush(false);
-          if (PARAGRAPHS.has(name)) para = fresh(HEADINGS.has(name));
-        }
       },
       ontext(text) {
-        append(text.replace(/[\r\n]/gu, ' '), parser.startIndex, parser.endIndex - parser.startIndex + 1 === text.length);
+        append(h, text.replace(LINE_BREAKS, ' '), parser.startIndex, parser.endIndex - parser.startIndex + 1 === text.length);
       },
       onclosetag(name) {
-        // htmlparser2 closes elements in order (implied ends included), so the stack matches.
-        const top = stack.pop();
-        if (top?.skip) skipDepth--;
-        if (top?.bold) boldDepth--;
-        if (skipDepth > 0 || top?.skip) return;
-        if (name === 'table' && tableDepth > 0) {
-          tableDepth--;
-          return;
-        }
-        if (tableDepth > 0) {
-          if (tableDepth === 1 && (name === 'td' || name === 'th') && row && cell !== null) {
-            row.cells.push(cell.replace(/\s+/gu, ' ').trim());
-            cell = null;
-          } else if (tableDepth === 1 && name === 'tr' && row) {
-            items.push({ kind: 'row', cells: row.cells });
-            offsets.push([row.offset]);
-            row = null;
-          }
-          return;
-        }
-        if (BLOCKS.has(name)) flush(PARAGRAPHS.has(name));
+        closeElement(h, name);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -170,8 +200,8 @@ export function htmlItems(html: string, depth: number = DEFAULT_LIMITS.depth): H
   parser.write(html);
   if (fault) return { items: [], offsets: [], fault };
   parser.end();
-  flush(false);
-  return { items, offsets };
+  flush(h, false);
+  return { items: h.items, offsets: h.offsets };
 }
 
 /**

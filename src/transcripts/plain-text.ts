@@ -1,12 +1,13 @@
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
-import { labelShape, parseLineHead, type LabelCandidate, type LabelShape, type LineHead } from './head.js';
-import { CODE_LABEL, METADATA_KEYS, MIN_NAME_OCCURRENCES } from './labels.js';
+import { labelShape, parseLineHead, type LineHead } from './head.js';
 import { parseFrontMatter } from './front-matter.js';
 import { cleanMarkdown } from './markup.js';
+import { paragraphText, type Paragraph } from './paragraph-text.js';
 import { legendPairs, moderatorRole } from './preamble.js';
+import { labelCounts, speakerLabels } from './speaker-labels.js';
 import { nfc, speakerKey } from '../text/speaker-key.js';
-import { timeMarkAt, timeMarksFrom } from './times.js';
+import { isBlankLine, splitLines, type Lines } from './text-lines.js';
 
 /** What a text-based reader found: blocks in source order, front-matter metadata, and problems. */
 export interface ParsedText {
@@ -23,48 +24,15 @@ const MARKDOWN_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
 const MARKDOWN_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
 /** A kramdown block attribute list on a line of its own (`{: .note}`). */
 const MARKDOWN_IAL = /^ {0,3}\{:[^}]*\}[ \t]*$/u;
+/** The `#` marks before and after a Markdown heading's text. */
+const HEADING_OPEN = /^#{1,6}[ \t]+/u;
+const HEADING_CLOSE = /[ \t]+#+$/u;
 /** `Key: value` in a preamble (`Datum: 18.12.2021`, `Interviewpartner: Prof. Dr. Kohls`). */
 const META_LINE = /^[ \t]*([\p{L}][\p{L}\p{M}\p{N} ._\-/]{0,30}?)[ \t]*:[ \t]*(\S.*?)[ \t\\]*$/u;
-const LINE_END = /\r\n|\r|\n/u;
-
-/** A text cut into lines (`\r\n`, `\r` and `\n` end lines). */
-interface Lines {
-  text: string;
-  lines: string[];
-  /**
-   * Where each line starts in `text`, when every line ends with `\n` alone: then consecutive lines
-   * joined by `\n` are a slice of `text`. Null when some line ends otherwise.
-   */
-  starts: number[] | null;
-}
-
-/** Cut a text into lines; a text without `\r` is cut without a pattern, and its line starts are kept. */
-function splitLines(text: string): Lines {
-  if (text.indexOf('\r') !== -1) return { text, lines: text.split(LINE_END), starts: null };
-  const lines = text.split('\n');
-  const starts = new Array<number>(lines.length);
-  let from = 0;
-  for (let i = 0; i < lines.length; i++) {
-    starts[i] = from;
-    from += lines[i]!.length + 1;
-  }
-  return { text, lines, starts };
-}
-
-/** Lines `first` to `last` (indexes, both included) joined by `\n`, from offset `offset` of the first. */
-function joinLines(l: Lines, first: number, last: number, offset: number): string {
-  const line = l.lines[first]!;
-  if (first === last) return offset === 0 ? line : line.slice(offset);
-  if (l.starts !== null) return l.text.slice(l.starts[first]! + offset, l.starts[last]! + l.lines[last]!.length);
-  return [line.slice(offset), ...l.lines.slice(first + 1, last + 1)].join('\n');
-}
-
-/** True when a line holds nothing but white space (as `trim` sees it); a printable ASCII first character decides at once. */
-function isBlankLine(line: string): boolean {
-  const c = line.charCodeAt(0);
-  if (c > 0x20 && c < 0x7f) return false;
-  return line.trim() === '';
-}
+/** White space and Markdown hard-break backslashes at the end of a value. */
+const TRAILING_SPACE = /[\s\\]+$/u;
+const WHITE_SPACE = /\s+/u;
+const SENTENCE_END = /[.!?…"“”]$/u;
 
 /** True when a Markdown heading or rule could start the line: they start with a space, `#`, `-`, `*` or `_`. */
 function mayBeMarkdownBreak(line: string): boolean {
@@ -72,29 +40,10 @@ function mayBeMarkdownBreak(line: string): boolean {
   return c === 0x20 || c === 0x23 || c === 0x2d || c === 0x2a || c === 0x5f;
 }
 
-/**
- * Whether a label candidate is a speaker. A paragraph may well open with "Wichtig ist: …" or
- * "Zum Beispiel: …", so the `Something:` shape alone is not enough. A candidate is accepted when
- *  1. it looks like a transcription code (`I`, `B1`, `TN3`, `IP 2`, `S01`, `M` …), or
- *  2. it starts with a role word (`Moderatorin`, `Teilnehmer 3`, `Person A` …; `ROLE_WORDS`), or
- *  3. it is name-like (up to four capitalised words, particles allowed, none of them a sentence or
- *     heading word such as "Zum", "Beispiel", "Wichtig"; `NOT_NAME_WORDS`) and it either starts at
- *     least two lines of the file or has a time mark beside it (`Anna [00:01:02]:`).
- * These are the strict rules. On top of them (in `parseText`): a lower-case code (`b3`) is the speaker
- * of the same code in capitals, and a name that speaks once without a time mark is a speaker when the
- * file has speakers by the strict rules, it starts a paragraph (or follows a labelled line), has text
- * after it and is no metadata key (`METADATA_KEYS`); elsewhere it stays text of the turn.
- */
-function acceptLabel(candidate: LabelCandidate, shape: LabelShape, counts: ReadonlyMap<string, number>): boolean {
-  if (shape === 'code' || shape === 'role') return true;
-  if (shape !== 'name') return false;
-  return candidate.timed || (counts.get(speakerKey(candidate.text)) ?? 0) >= MIN_NAME_OCCURRENCES;
-}
-
-/** True when a label is a metadata key (`Datum`, `Ort`, `Dauer`, `Thema`, `Date` …), never a speaker. */
-function isMetadataKey(label: string): boolean {
-  const words = label.toLowerCase().split(/[ \t]+/u);
-  return words.some((w) => METADATA_KEYS.has(w.replace(/\.$/u, '')));
+/** True for a Markdown line that is no spoken text: a heading, a rule, a block attribute list. */
+function isMarkdownBreak(line: string): boolean {
+  if (mayBeMarkdownBreak(line) && (MARKDOWN_HEADING.test(line) || MARKDOWN_RULE.test(line))) return true;
+  return line.charCodeAt(0) === 0x7b && MARKDOWN_IAL.test(line);
 }
 
 /**
@@ -104,97 +53,8 @@ function isMetadataKey(label: string): boolean {
  */
 function isMetadataLine(label: string, rest: string): boolean {
   if (labelShape(label) === 'code') return false;
-  const value = rest.replace(/[\s\\]+$/u, '').trim();
-  return value.split(/\s+/u).length <= 8 && !/[.!?…"“”]$/u.test(value);
-}
-
-/** Consecutive lines that form one paragraph. */
-interface Paragraph {
-  /** Index of its first line (0-based; the line number is one more). */
-  first: number;
-  /** Index of its last line. */
-  last: number;
-  head: LineHead;
-  /** The accepted speaker label, or null. */
-  speaker: string | null;
-}
-
-/** A paragraph's text with time marks taken out, where it starts, and its times. */
-interface ParagraphText {
-  text: string;
-  line: number;
-  column: number;
-  start?: number;
-  end?: number;
-}
-
-/** True for the code of white space that separates words or lines (space, tab, line feed, U+00A0); false past the end (NaN). */
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0xa0;
-}
-
-/** Take a paragraph apart: label and time marks out, soft line breaks kept as `\n`, lines trimmed. */
-function paragraphText(p: Paragraph, lines: Lines, markdown: boolean): ParagraphText {
-  const offset0 = p.speaker === null ? p.head.afterTimes : p.head.afterLabel;
-  let start = p.speaker === null ? p.head.leadingStart : p.head.start;
-  let end: number | undefined;
-  const body = joinLines(lines, p.first, p.last, offset0);
-
-  // Time marks before the text are its start; marks at the very end are its end (f4 style).
-  let from = 0;
-  for (;;) {
-    while (isSpace(body.charCodeAt(from))) from++;
-    const m = timeMarkAt(body, from);
-    if (!m) break;
-    start ??= m.seconds;
-    from = m.end;
-  }
-  // One scan finds the marks of the rest; those of any shorter stretch from `from` are a prefix of
-  // them (see `timeMarksFrom`), so trailing and inner marks need no rescan.
-  const marks = timeMarksFrom(body, from);
-  let kept = marks.length;
-  let to = body.length;
-  for (;;) {
-    while (to > from && isSpace(body.charCodeAt(to - 1))) to--;
-    const last = kept > 0 ? marks[kept - 1]! : undefined;
-    if (!last || last.end !== to) break;
-    end ??= last.seconds;
-    to = last.start;
-    kept--;
-  }
-
-  // Marks inside the text are dropped with the blanks before them; line breaks stay.
-  let core = '';
-  let pos = from;
-  for (let i = 0; i < kept; i++) {
-    const m = marks[i]!;
-    let s = m.start;
-    for (let c = body.charCodeAt(s - 1); s > from && (c === 0x20 || c === 0x09); c = body.charCodeAt(s - 1)) s--;
-    core += body.slice(pos, s);
-    pos = m.end;
-  }
-  core = kept === 0 ? body.slice(from, to) : core + body.slice(pos, to);
-  const multiline = p.first !== p.last;
-  const text =
-    !multiline || core.indexOf('\n') === -1
-      ? core.trimEnd()
-      : core
-          .split('\n')
-          .map((l, i) => (i === 0 ? l.trimEnd() : l.trim()))
-          .join('\n');
-
-  // Which line the text starts on, and where in it (a one-line paragraph has no line feed).
-  let k = 0;
-  let lineStart = 0;
-  if (multiline) {
-    for (let i = body.indexOf('\n'); i !== -1 && i < from; i = body.indexOf('\n', i + 1)) k++;
-    lineStart = body.lastIndexOf('\n', from - 1) + 1;
-  }
-  const column = (k === 0 ? offset0 : 0) + (from - lineStart) + 1;
-  const out: ParagraphText = { text: nfc(markdown ? cleanMarkdown(text) : text), line: p.first + k + 1, column };
-  if (start !== undefined) out.start = start;
-  if (end !== undefined) out.end = end;
-  return out;
+  const value = rest.replace(TRAILING_SPACE, '').trim();
+  return value.split(WHITE_SPACE).length <= 8 && !SENTENCE_END.test(value);
 }
 
 /**
@@ -206,79 +66,35 @@ function paragraphText(p: Paragraph, lines: Lines, markdown: boolean): Paragraph
 export function parseText(text: string, file: string, format: 'text' | 'markdown'): ParsedText {
   const problems: Problem[] = [];
   const lines = splitLines(text);
-  const all = lines.lines;
-  let meta: Record<string, string> = {};
-  let first = 0;
-  if (FRONT_MATTER_OPEN.test(all[0] ?? '')) {
-    const close = all.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l));
-    if (close > 0) {
-      meta = parseFrontMatter(all.slice(1, close).join('\n'), file, 2, problems);
-      first = close + 1;
-    }
-  }
-
+  const { meta, first } = frontMatter(lines.lines, file, problems);
   // Pass 1: the heads of all lines, and how often each label candidate starts a line.
-  const heads: (LineHead | null)[] = all.map((line, i) => {
-    if (i < first || isBlankLine(line)) return null;
-    if (format === 'markdown' && mayBeMarkdownBreak(line) && (MARKDOWN_HEADING.test(line) || MARKDOWN_RULE.test(line))) return null;
-    if (format === 'markdown' && line.charCodeAt(0) === 0x7b && MARKDOWN_IAL.test(line)) return null;
-    return parseLineHead(line);
-  });
-  // Counted by label as written first, so each spelling's key is made once.
-  const written = new Map<string, number>();
-  for (const h of heads) {
-    if (h?.label) written.set(h.label.text, (written.get(h.label.text) ?? 0) + 1);
-  }
-  const counts = new Map<string, number>();
-  for (const [label, n] of written) {
-    const key = speakerKey(label);
-    counts.set(key, (counts.get(key) ?? 0) + n);
-  }
+  const heads = lines.lines.map((line, i) => (i < first ? null : lineHead(line, format)));
+  const counts = labelCounts(heads);
+  // Pass 2: which candidates are speakers; then the paragraphs, the preamble, the blocks.
+  const paragraphs = buildParagraphs(heads, speakerLabels(heads, lines.lines, first, counts));
+  const { firstTurn, moderators } = readPreamble(lines, first, paragraphs, counts, format, meta);
+  const blocks = buildBlocks(paragraphs, lines, firstTurn, format === 'markdown');
+  settleSpeakers(blocks, file, problems);
+  return moderators.length > 0 ? { blocks, meta, problems, moderators } : { blocks, meta, problems };
+}
 
-  // Pass 2: which candidates are speakers. Labels repeat all through a file, so each one's shape is worked out once.
-  const shapes = new Map<string, LabelShape>();
-  const shapeOf = (label: string): LabelShape => {
-    let shape = shapes.get(label);
-    if (shape === undefined) {
-      shape = labelShape(label);
-      shapes.set(label, shape);
-    }
-    return shape;
-  };
-  const strict: (string | null)[] = heads.map((h) => (h?.label && acceptLabel(h.label, shapeOf(h.label.text), counts) ? nfc(h.label.text) : null));
-  // Keys of the speakers the strict rules accept, and the spelling of each code (`B3` for `b3`).
-  const strongKeys = new Set<string>();
-  const codeSpelling = new Map<string, string>();
-  for (const label of strict) {
-    if (label === null) continue;
-    const key = speakerKey(label);
-    strongKeys.add(key);
-    if (shapeOf(label) === 'code' && !codeSpelling.has(key)) codeSpelling.set(key, label);
-  }
-  const speakers: (string | null)[] = strict.map((label, i) => {
-    if (label !== null || strongKeys.size === 0) return label;
-    const head = heads[i];
-    const candidate = head?.label;
-    if (!head || !candidate) return null;
-    const key = speakerKey(candidate.text);
-    // `b3:` in a file whose `B3:` is a code: the same speaker, spelt as the code.
-    const code = codeSpelling.get(key);
-    if (code !== undefined && CODE_LABEL.test(candidate.text.toUpperCase())) return code;
-    // A name that speaks once (`Jonas Weber: Ja, alles klar.`), in a file with other speakers: a label when it
-    // starts a paragraph, has text after it, and is no metadata key.
-    if (
-      shapeOf(candidate.text) === 'name' &&
-      !strongKeys.has(key) &&
-      !isMetadataKey(candidate.text) &&
-      (i === first || heads[i - 1] === null || strict[i - 1] !== null) &&
-      head.afterLabel < all[i]!.trimEnd().length
-    ) {
-      return nfc(candidate.text);
-    }
-    return null;
-  });
+/** YAML front matter at the very start: its metadata, and the index of the first line after it (0 without). */
+function frontMatter(all: readonly string[], file: string, problems: Problem[]): { meta: Record<string, string>; first: number } {
+  if (!FRONT_MATTER_OPEN.test(all[0] ?? '')) return { meta: {}, first: 0 };
+  const close = all.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l));
+  if (close <= 0) return { meta: {}, first: 0 };
+  return { meta: parseFrontMatter(all.slice(1, close).join('\n'), file, 2, problems), first: close + 1 };
+}
 
-  // Paragraphs: a new one at each speaker and at each line that starts with a bracketed time.
+/** The head of a line (its label candidate and time marks), or null for a line that holds no spoken text. */
+function lineHead(line: string, format: 'text' | 'markdown'): LineHead | null {
+  if (isBlankLine(line)) return null;
+  if (format === 'markdown' && isMarkdownBreak(line)) return null;
+  return parseLineHead(line);
+}
+
+/** Paragraphs of consecutive lines with a head: a new one at each speaker and at each line that starts with a bracketed time. */
+function buildParagraphs(heads: readonly (LineHead | null)[], speakers: readonly (string | null)[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   for (let i = 0; i < heads.length; i++) {
@@ -295,63 +111,94 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
       current.last = i;
     }
   }
+  return paragraphs;
+}
 
-  // The preamble: what stands before the first turn (a title, `Datum: …`, a legend, "Start of transcript").
-  // The first turn is the first paragraph whose speaker speaks more than once (or, when none does, the first
-  // with a speaker) that is no legend; a one-off label before it (`Interviewpartner: …`) is metadata.
+/** How often a label (by its speaker key) starts a line. */
+function labelCount(counts: ReadonlyMap<string, number>, speaker: string): number {
+  return counts.get(speakerKey(speaker)) ?? 0;
+}
+
+/** True when every line of a paragraph is a legend line (`I: Interviewer, B: Befragte`). */
+function isLegend(p: Paragraph, all: readonly string[]): boolean {
+  for (let i = p.first; i <= p.last; i++) if (legendPairs(all[i]!) === null) return false;
+  return true;
+}
+
+/**
+ * Index of the paragraph of the first turn: the first paragraph whose speaker speaks more than once
+ * (or, when none does, the first with a speaker) that is no legend; a one-off label before it
+ * (`Interviewpartner: …`) is metadata. Past the end when there is none.
+ */
+function firstTurnIndex(paragraphs: readonly Paragraph[], counts: ReadonlyMap<string, number>, all: readonly string[]): number {
+  const repeated = paragraphs.some((p) => p.speaker !== null && labelCount(counts, p.speaker) >= 2);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    if (p.speaker === null || isLegend(p, all)) continue;
+    if (repeated && labelCount(counts, p.speaker) < 2 && isMetadataLine(p.speaker, all[p.first]!.slice(p.head.afterLabel))) continue;
+    return k;
+  }
+  return paragraphs.length;
+}
+
+/**
+ * The preamble: what stands before the first turn (a title, `Datum: …`, a legend, "Start of
+ * transcript"). Gives the first turn's paragraph index and the moderators the legend names; its
+ * `Key: value` lines, and its text as `preamble` when some of it is no turn, go into `meta`. A file
+ * without speakers has no preamble.
+ */
+function readPreamble(
+  lines: Lines,
+  first: number,
+  paragraphs: readonly Paragraph[],
+  counts: ReadonlyMap<string, number>,
+  format: 'text' | 'markdown',
+  meta: Record<string, string>,
+): { firstTurn: number; moderators: string[] } {
+  if (!paragraphs.some((p) => p.speaker !== null)) return { firstTurn: 0, moderators: [] };
+  const all = lines.lines;
+  const firstTurn = firstTurnIndex(paragraphs, counts, all);
+  // Legend lines without a colon (`I = Interviewer`) are no label candidates: read them from the preamble's lines.
   const legendRoles: [string, string][] = [];
-  const isLegend = (p: Paragraph): boolean => {
-    const pairs: [string, string][] = [];
-    for (let i = p.first; i <= p.last; i++) {
-      const found = legendPairs(all[i]!);
-      if (found === null) return false;
-      pairs.push(...found);
-    }
-    legendRoles.push(...pairs);
-    return true;
-  };
-  let firstTurn = 0;
-  if (speakers.some((x) => x !== null)) {
-    const repeated = paragraphs.some((p) => p.speaker !== null && (counts.get(speakerKey(p.speaker)) ?? 0) >= 2);
-    firstTurn = paragraphs.length;
-    for (let k = 0; k < paragraphs.length; k++) {
-      const p = paragraphs[k]!;
-      if (p.speaker === null || isLegend(p)) continue;
-      if (repeated && (counts.get(speakerKey(p.speaker)) ?? 0) < 2 && isMetadataLine(p.speaker, all[p.first]!.slice(p.head.afterLabel))) continue;
-      firstTurn = k;
-      break;
-    }
-    // Legend lines without a colon (`I = Interviewer`) are no label candidates: read them from the preamble's lines.
-    const preambleEnd = paragraphs[firstTurn]?.first ?? all.length;
-    legendRoles.length = 0;
-    const preamble: string[] = [];
-    for (let i = first; i < preambleEnd; i++) {
-      const line = all[i]!.trim();
-      if (line === '' || MARKDOWN_RULE.test(line) || MARKDOWN_IAL.test(line)) continue;
-      const pairs = legendPairs(line);
-      if (pairs) legendRoles.push(...pairs);
-      const plain = format === 'markdown' ? cleanMarkdown(line.replace(/^#{1,6}[ \t]+/u, '').replace(/[ \t]+#+$/u, '')) : line;
-      preamble.push(nfc(plain));
-      const kv = pairs ? null : META_LINE.exec(plain);
-      if (kv && kv[1] !== undefined && kv[2] !== undefined) {
-        const key = nfc(kv[1].trim());
-        if (!(key in meta)) meta[key] = nfc(kv[2].trim());
-      }
-    }
-    if (preamble.length > 0 && paragraphs.slice(0, firstTurn).some((p) => paragraphText(p, lines, false).text !== '')) {
-      meta.preamble = preamble.join('\n');
-    }
+  const preamble: string[] = [];
+  const end = paragraphs[firstTurn]?.first ?? all.length;
+  for (let i = first; i < end; i++) {
+    const line = all[i]!.trim();
+    if (line === '' || MARKDOWN_RULE.test(line) || MARKDOWN_IAL.test(line)) continue;
+    const pairs = legendPairs(line);
+    if (pairs) legendRoles.push(...pairs);
+    const plain = format === 'markdown' ? cleanMarkdown(line.replace(HEADING_OPEN, '').replace(HEADING_CLOSE, '')) : line;
+    preamble.push(nfc(plain));
+    if (!pairs) addMetaLine(meta, plain);
+  }
+  if (preamble.length > 0 && paragraphs.slice(0, firstTurn).some((p) => paragraphText(p, lines, false).text !== '')) {
+    meta.preamble = preamble.join('\n');
   }
   const moderators = [...new Set(legendRoles.filter(([, role]) => moderatorRole(role)).map(([label]) => nfc(label)))];
+  return { firstTurn, moderators };
+}
 
-  // Blocks: empty paragraphs (a label or a time on its own) hand their label and time to the next.
+/** A preamble line `Key: value` is metadata, unless the front matter (or an earlier line) has the key. */
+function addMetaLine(meta: Record<string, string>, line: string): void {
+  const kv = META_LINE.exec(line);
+  if (!kv || kv[1] === undefined || kv[2] === undefined) return;
+  const key = nfc(kv[1].trim());
+  if (!(key in meta)) meta[key] = nfc(kv[2].trim());
+}
+
+/**
+ * One block per paragraph from the first turn on (paragraphs before it are the preamble). Empty
+ * paragraphs (a label or a time on its own) hand their label and time to the next; a block without
+ * a start takes the end of the one before.
+ */
+function buildBlocks(paragraphs: readonly Paragraph[], lines: Lines, firstTurn: number, markdown: boolean): Block[] {
   const blocks: Block[] = [];
   let pendingSpeaker: string | null = null;
   let pendingStart: number | undefined;
   let carriedEnd: number | undefined;
   for (let k = 0; k < paragraphs.length; k++) {
     const p = paragraphs[k]!;
-    const t = paragraphText(p, lines, format === 'markdown');
+    const t = paragraphText(p, lines, markdown);
     if (k < firstTurn && t.text !== '') {
       pendingSpeaker = null;
       pendingStart = undefined;
@@ -372,12 +219,21 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
     pendingStart = undefined;
     carriedEnd = t.end;
   }
+  return blocks;
+}
 
+/**
+ * Settle what the blocks of a transcript say about speakers: none at all is a warning, and so is
+ * text without any speaker label (then each block is a unit of its own, no continuation); otherwise
+ * a block without a speaker continues the turn before it.
+ */
+export function settleSpeakers(blocks: Block[], file: string, problems: Problem[]): void {
   if (blocks.length === 0) {
     problems.push(problem(file, 'warning', 'no spoken text found', undefined, 'read/empty'));
   } else if (blocks.every((b) => b.speaker === null)) {
     for (const b of blocks) b.continuation = false;
     problems.push(problem(file, 'warning', 'no speaker labels found; each paragraph is one unit', undefined, 'read/no-labels'));
+  } else {
+    for (const b of blocks) b.continuation = b.speaker === null;
   }
-  return moderators.length > 0 ? { blocks, meta, problems, moderators } : { blocks, meta, problems };
 }

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  agreeCodings,
-  brennanPrediger,
-  cohenKappa,
-  fleissKappa,
-  krippendorffAlpha,
-  rateAgreement,
-  type Value,
-  type ValueCounts,
-} from '../../src/reliability/agreement.js';
+import { agreeCodings, rateAgreement } from '../../src/reliability/agreement.js';
+import { brennanPrediger, cohenKappa, fleissKappa, krippendorffAlpha, type Value, type ValueCounts } from '../../src/reliability/coefficients.js';
 import { evaluateCoding } from '../../src/reliability/evaluation.js';
 import type { CodedUnit, CoderCoding, Rating } from '../../src/types.js';
 

@@ -82,3 +82,10 @@ describe('rtfItems', () => {
     });
   });
 });
+
+describe('RTF control words named like built-in properties (issue 13)', () => {
+  test('\\toString, \\constructor and \\valueOf are unknown words, not JavaScript functions', () => {
+    // The space after a control word ends it and is not text.
+    expect(texts('{\\rtf1 a\\toString b\\constructor c\\valueOf d\\tab e}')).toEqual(['abcd\te']);
+  });
+});
