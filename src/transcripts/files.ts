@@ -380,19 +380,26 @@ export async function fileTrouble(file: string | Buffer, limit = MAX_FILE_BYTES)
 export async function readRegularFile(file: string | Buffer, limit = MAX_FILE_BYTES): Promise<Buffer> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const trouble = statTrouble(await handle.stat(), limit);
+    const info = await handle.stat();
+    const trouble = statTrouble(info, limit);
+    const size = info.size;
     if (trouble) throw Object.assign(new Error(trouble.message), { code: trouble.ruleId === 'read/not-a-file' ? 'ENOTREG' : 'EFBIG' });
-    const chunks: Buffer[] = [];
+    // One buffer of the size the file had when opened, and one byte more to see whether it grew since.
+    let buffer = Buffer.allocUnsafe(Math.min(limit, size) + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        if (total > limit) throw Object.assign(new Error(`is more than the ${bytesShown(limit)} fokus reads from one file`), { code: 'EFBIG' });
+        const larger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+        buffer.copy(larger, 0, 0, total);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > limit) throw Object.assign(new Error(`is more than the ${bytesShown(limit)} fokus reads from one file`), { code: 'EFBIG' });
     }
-    return Buffer.concat(chunks, total);
+    if (total > limit) throw Object.assign(new Error(`is more than the ${bytesShown(limit)} fokus reads from one file`), { code: 'EFBIG' });
+    return buffer.subarray(0, total);
   } finally {
     await handle.close();
   }
