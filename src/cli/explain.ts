@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CodedUnit } from '../types.js';
 import { cmp } from '../problems.js';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, loadCodedInputs, regexBudgetFromEnv, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface ExplainFlags extends InputFlags {
@@ -63,7 +63,9 @@ async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Pro
   const found = findUnit(units, flags.segment);
   if ('error' in found) return usageError(io, found.error);
   const { explainUnit } = await import('../retrieval/explain.js');
-  const explanation = explainUnit(found.unit, matcher, codebook.categories);
+  const budget = regexBudgetFromEnv(io);
+  if ('exit' in budget) return budget.exit;
+  const explanation = explainUnit(found.unit, matcher, codebook.categories, budget.regexBudget);
   const { renderExplanation, renderExplanationJson } = await import('../retrieval/explain-render.js');
   if (flags.format === 'json') io.stdout.write(renderExplanationJson(explanation));
   else {
@@ -73,5 +75,9 @@ async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Pro
     const chalk = new Chalk({ level: color ? 1 : 0 });
     io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
   }
-  return loaded.failed ? EXIT.badInput : EXIT.ok;
+  // A stopped regex rule leaves the explanation incomplete: an error, as in analyze.
+  for (const s of explanation.stopped ?? []) {
+    io.stderr.write(`${found.unit.transcript}#${found.unit.segment}: error: regex rule ${s.pattern} of ${s.category} was stopped by its time budget; the explanation lacks its hits\n`);
+  }
+  return loaded.failed || explanation.stopped ? EXIT.badInput : EXIT.ok;
 }

@@ -36,6 +36,9 @@ export function renderExplanation(e: Explanation, mark: Marker): string {
       if (c.from.length > 0) lines.push(`    rolled up from ${safeText(c.from.join(', '))}`);
     }
   }
+  for (const s of e.stopped ?? []) {
+    lines.push('', `Not judged: the regex rule ${safeText(s.pattern)} of ${safeText(s.category)} was stopped by its time budget (FOKUS_REGEX_BUDGET); its hits are missing.`);
+  }
   if (e.blocked.length > 0) {
     lines.push('', 'Blocked by an exclude:');
     for (const b of e.blocked) {
@@ -51,5 +54,5 @@ export function renderExplanation(e: Explanation, mark: Marker): string {
 /** The explanation as JSON with keys sorted: the unit (without codings), coded and blocked categories. */
 export function renderExplanationJson(e: Explanation): string {
   const { codings: _codings, ...unit } = e.unit as typeof e.unit & { codings?: unknown };
-  return stableStringify({ unit, coded: e.coded, blocked: e.blocked }) + '\n';
+  return stableStringify({ unit, coded: e.coded, blocked: e.blocked, ...(e.stopped ? { stopped: e.stopped } : {}) }) + '\n';
 }

@@ -1,6 +1,7 @@
 import type { Matcher } from '../codebook/compile.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import { matchText } from '../coding/match.js';
+import { DEFAULT_REGEX_BUDGET, runRegexRules, type RegexBudget } from '../coding/regex-budget.js';
 import type { Category, Match, Unit } from '../types.js';
 
 /** A match with the words it covers in the unit's text. */
@@ -37,6 +38,8 @@ export interface Explanation {
   /** Moderator units are never coded: both lists are empty. */
   coded: ExplainedCoding[];
   blocked: ExplainedBlock[];
+  /** Regex rules stopped by their time budget on this unit: their hits are missing above (absent when none). */
+  stopped?: { category: string; pattern: string }[];
 }
 
 /**
@@ -44,11 +47,12 @@ export interface Explanation {
  * its own that matched and where, the subcategories it was rolled up from, and every category an
  * exclude term blocked, with the exclude's match and the hits it overruled.
  */
-export function explainUnit(unit: Unit, matcher: Matcher, categories: readonly Category[]): Explanation {
+export function explainUnit(unit: Unit, matcher: Matcher, categories: readonly Category[], regexBudget: RegexBudget = DEFAULT_REGEX_BUDGET): Explanation {
   if (unit.moderator) return { unit, coded: [], blocked: [] };
   const labels = new Map(flattenCategories(categories).map((c) => [c.path, c.label]));
   const quote = (m: Match): QuotedMatch => ({ ...m, text: unit.text.slice(m.start, m.end) });
-  const result = matchText(unit.text, matcher);
+  const regex = runRegexRules([unit.text], matcher, regexBudget);
+  const result = matchText(unit.text, matcher, regex.hits[0]);
   const byPath = new Map(result.coded.map((c) => [c.path, c]));
   const key = (m: Match): string => `${m.start}:${m.end}:${m.by}`;
   const coded = result.coded.map((c) => {
@@ -71,5 +75,6 @@ export function explainUnit(unit: Unit, matcher: Matcher, categories: readonly C
     exclude: b.exclude.map(quote),
     matches: b.matches.map(quote),
   }));
-  return { unit, coded, blocked };
+  const stopped = regex.stops.map((s) => ({ category: s.category, pattern: s.pattern }));
+  return stopped.length > 0 ? { unit, coded, blocked, stopped } : { unit, coded, blocked };
 }

@@ -172,6 +172,10 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
     expect([analyzed.code, analyzed.stderr]).toEqual([2, stopped(301)]);
     const kwic = await runCli(['kwic', 'personal', 't.txt', '-c', 'cb.yaml'], dir, env);
     expect([kwic.code, kwic.stderr]).toEqual([2, `${stopped(301)}fokus: 0 hits in 0 units\n`]);
+    // explain codes its unit again under the same budget and says what is missing (issue 11: never dropped silently).
+    const explained = await runCli(['explain', 't.txt', '-c', 'cb.yaml', '--segment', 't.txt#1'], dir, env);
+    expect([explained.code, explained.stderr]).toEqual([2, `${stopped(301)}t.txt#1: error: regex rule ${SLIPS_PAST} of r was stopped by its time budget; the explanation lacks its hits\n`]);
+    expect(explained.stdout).toContain(`Not judged: the regex rule ${SLIPS_PAST} of r was stopped by its time budget (FOKUS_REGEX_BUDGET); its hits are missing.`);
     // Empty is unset: the default.
     const unset = await runCli(['analyze', 't.txt', '-c', 'cb.yaml', '-f', 'csv', '-q'], dir, { FOKUS_REGEX_BUDGET: '' });
     expect([unset.code, unset.stderr]).toEqual([2, stopped(1001)]);
