@@ -147,6 +147,7 @@ export const RULES = {
   'ratings/width': { severity: 'error', summary: 'A ratings row has more or fewer values than the header has coders.' },
   'read/binary': { severity: 'error', summary: 'A transcript file is not text (binary data) and no binary format fokus reads; it is skipped.' },
   'read/docx': { severity: 'error', summary: 'A .docx transcript is no readable Word document (no zip archive, broken or malformed XML); it is skipped.' },
+  'read/docx-message': { severity: 'warning', summary: 'The Word converter (mammoth) ignored something in the document, such as an element it does not know (a text box whose text is then missing); the rest is read.' },
   'read/empty': { severity: 'warning', summary: 'A transcript holds no spoken text.' },
   'read/empty-file': { severity: 'error', summary: 'A transcript file is empty (0 bytes); it is skipped.' },
   'read/empty-folder': { severity: 'warning', summary: 'A folder named as input holds no transcript files.' },

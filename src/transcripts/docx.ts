@@ -6,6 +6,7 @@ import type { ParsedText } from './plain-text.js';
 import { scanXml, type XmlFaultKind, type XmlHandlers } from './xml.js';
 import { openBoundedZip, type BoundedZip, type ZipProblem } from './zip.js';
 import type { RuleId } from '../rules.js';
+import type { Problem } from '../types.js';
 
 /** The rule a refused XML part of a Word document is reported with. */
 const XML_FAULT_RULES: Record<XmlFaultKind, RuleId> = {
@@ -75,6 +76,7 @@ export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partia
   const { default: mammoth } = await import('mammoth');
   const refused: ZipProblem[] = [];
   let html: string;
+  let messages: readonly { type: string; message: string }[] = [];
   try {
     const input = { file: mammothZip(opened.zip, limit, refused) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     const result = await mammoth.convertToHtml(input, {
@@ -83,6 +85,7 @@ export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partia
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
     });
     html = result.value;
+    messages = result.messages;
   } catch (err) {
     const first = refused[0];
     if (first) return fail(`not read as a Word document: ${first.message}`, first.ruleId);
@@ -94,5 +97,25 @@ export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partia
   }
   const items = htmlItems(html, limit.depth);
   if (items.fault) return fail(items.fault.message, 'read/too-deep');
-  return parseDocItems(items.items, file, paragraphNumbers);
+  const parsed = parseDocItems(items.items, file, paragraphNumbers);
+  return { ...parsed, problems: [...converterWarnings(messages, file), ...parsed.problems] };
+}
+
+/** Messages about paragraph and run styles: fokus reads no styles, so they say nothing about the text. */
+const STYLE_MESSAGE = /^(?:Unrecognised (?:paragraph|run|table) style|(?:Paragraph|Run|Table) style with ID .* was referenced but not defined)/u;
+
+/** How many distinct messages of the Word converter are named before the rest are counted. */
+const MAX_CONVERTER_MESSAGES = 10;
+
+/**
+ * What mammoth says of the document as warnings (an element it ignored, such as a text box whose
+ * text is then missing): each distinct message once, the first few named, the rest counted.
+ * Messages about styles are left out: fokus reads no styles.
+ */
+function converterWarnings(messages: readonly { type: string; message: string }[], file: string): Problem[] {
+  const distinct = [...new Set(messages.map((m) => (m.message.split('\n')[0] ?? '').trim()).filter((m) => m !== '' && !STYLE_MESSAGE.test(m)))];
+  const out = distinct.slice(0, MAX_CONVERTER_MESSAGES).map((m) => problem(file, 'warning', `Word converter: ${m}`, undefined, 'read/docx-message'));
+  const rest = distinct.length - MAX_CONVERTER_MESSAGES;
+  if (rest > 0) out.push(problem(file, 'warning', `Word converter: ${rest} more message${rest === 1 ? '' : 's'}`, undefined, 'read/docx-message'));
+  return out;
 }

@@ -235,3 +235,24 @@ describe('a .qdpx that is a link to /dev/zero', () => {
     expect(r).toEqual({ coding: null, problems: [{ file: 'zero.qdpx', severity: 'error', message: 'is a device, not a regular file; fokus reads only regular files', ruleId: 'read/not-a-file' }] });
   });
 });
+
+describe('DOCX: what the Word converter says', () => {
+  const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+  const styled = (style: string, text: string): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const docx = (body: string): Uint8Array =>
+    buildZip([
+      { name: '_rels/.rels', data: rels },
+      { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>` },
+    ]);
+
+  test('becomes warnings, each message once, the text read; messages about styles are left out (issue 11)', async () => {
+    const ignored = '<w:p><w:r><w:t>B2: Nein.</w:t><w:fancyThing/><w:fancyThing/></w:r></w:p>';
+    const r = await parseDocx(docx(styled('Sprecher', 'I: Hallo') + styled('Sprecher', 'B1: Ja.') + ignored), 'x.docx');
+    expect(r.blocks.map((b) => [b.speaker, b.text])).toEqual([
+      ['I', 'Hallo'],
+      ['B1', 'Ja.'],
+      ['B2', 'Nein.'],
+    ]);
+    expect(r.problems.map((p) => [p.severity, p.ruleId, p.message])).toEqual([['warning', 'read/docx-message', 'Word converter: An unrecognised element was ignored: w:fancyThing']]);
+  });
+});
