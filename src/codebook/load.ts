@@ -3,7 +3,7 @@ import { parseCodebook, type ParsedCodebook } from './parse.js';
 import { problem } from '../problems.js';
 import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/read-file.js';
 
 /** The codebook shipped with fokus and used when no codebook is given. */
 export const DEFAULT_CODEBOOK_PATH = fileURLToPath(new URL('../../codebooks/isog-fokusgruppe.yaml', import.meta.url));

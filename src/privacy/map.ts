@@ -7,7 +7,7 @@ import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 import { errorPlace, nodePlace } from '../text/yaml-places.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/read-file.js';
 
 /** One row of a pseudonym map: what is replaced, by what, and where the row stands (line and column from 1). */
 export interface PseudonymEntry {

@@ -3,7 +3,7 @@ import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/read-file.js';
 import type { ReadLimits } from '../transcripts/limits.js';
 import { unguardFormula } from '../report/format.js';
 import type { RuleId } from '../rules.js';

@@ -1,17 +1,5 @@
-import {
-  ANNOTATION_WORDS,
-  CODE_LABEL,
-  GENDER_SUFFIX,
-  LABEL_SOURCE,
-  MAX_LABEL_LENGTH,
-  NAME_PARTICLES,
-  NAME_TITLES,
-  NAME_WORD,
-  NOT_CODE_WORDS,
-  NOT_NAME_WORDS,
-  ROLE_WORDS,
-  AFFILIATION_END,
-} from './labels.js';
+import { ANNOTATION_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_CODE_WORDS, NOT_NAME_WORDS, ROLE_WORDS } from '../lang/de/labels.js';
+import { AFFILIATION_END, CODE_LABEL, GENDER_SUFFIX, LABEL_SOURCE, MAX_LABEL_LENGTH, NAME_WORD } from './labels.js';
 import { nfc } from '../text/speaker-key.js';
 import { timeMarkAt } from './times.js';
 

@@ -9,7 +9,7 @@ import { decodeBytes } from './decode.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 import { nodePlace } from '../text/yaml-places.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from './files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from './read-file.js';
 
 /** The participants a file lists, and the problems found in it. */
 export interface ParticipantsResult {

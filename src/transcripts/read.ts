@@ -5,7 +5,7 @@ import type { InputFile, Problem, ReadResult, Transcript } from '../types.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
 import { parseDocx } from './docx.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from './files.js';
+import { readRegularFile, unreadableMessage, unreadableRule } from './read-file.js';
 import { parseHtml } from './html.js';
 import type { ReadLimits } from './limits.js';
 import { NOSCRIBE_ANCHOR_IN_HTML, parseNoScribe } from './noscribe.js';

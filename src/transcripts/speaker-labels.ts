@@ -1,5 +1,6 @@
 import { labelShape, type LabelCandidate, type LabelShape, type LineHead } from './head.js';
-import { CODE_LABEL, METADATA_KEYS, MIN_NAME_OCCURRENCES } from './labels.js';
+import { METADATA_KEYS } from '../lang/de/labels.js';
+import { CODE_LABEL, MIN_NAME_OCCURRENCES } from './labels.js';
 import { nfc, speakerKey } from '../text/speaker-key.js';
 
 /** Which label candidates of a plain text (`plain-text.ts`) are speakers: counted, shaped, then accepted line by line. */

@@ -2,30 +2,12 @@ import type { Block, Position } from '../types.js';
 import { labelShape } from './head.js';
 import { MAX_LABEL_LENGTH } from './labels.js';
 import { timeMarkAt } from './times.js';
+import { SPEAKER_HEADERS, TEXT_HEADERS, TIME_HEADERS } from '../lang/de/labels.js';
 
 /**
  * Transcripts typed as tables (f4's and Word's table layout): one row per turn with a speaker
  * column, a text column and perhaps a time column. Column headers as data, lower case, letters only.
  */
-
-/** Headers of a speaker column. */
-export const SPEAKER_HEADERS: ReadonlySet<string> = new Set([
-  'sprecher', 'sprecherin', 'sprecherinnen', 'sprechende', 'speaker', 'person', 'name', 'rolle', 'role',
-  'wer', 'teilnehmer', 'teilnehmerin', 'teilnehmende', 'tn', 'kürzel', 'sprecherkürzel', 'befragte',
-  'redner', 'rednerin', 'participant',
-]);
-
-/** Headers of a time column. */
-export const TIME_HEADERS: ReadonlySet<string> = new Set([
-  'zeit', 'time', 'zeitmarke', 'zeitstempel', 'timestamp', 'timecode', 'tc', 'start', 'startzeit', 'beginn',
-  'anfang', 'von', 'uhrzeit', 'zeitpunkt', 'position',
-]);
-
-/** Headers of a text column. */
-export const TEXT_HEADERS: ReadonlySet<string> = new Set([
-  'text', 'transkript', 'transcript', 'transkription', 'äußerung', 'äusserung', 'aussage', 'inhalt',
-  'beitrag', 'redebeitrag', 'wortlaut', 'gesprochen', 'dialog', 'utterance',
-]);
 
 /** Which column holds what; `header` is true when the first row names the columns. */
 export interface TableColumns {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readRegularFile } from '../../src/transcripts/files.js';
+import { readRegularFile } from '../../src/transcripts/read-file.js';
 import { CODEBOOK, project, removeProjects, TRANSCRIPT } from '../errors/project.js';
 import { runCli } from './run.js';
 
