@@ -25,8 +25,8 @@ interface Frame {
   start: number;
 }
 
-/** The atom just read: whether it contains a repetition or an overlapping alternation, and its text. */
-interface Atom {
+/** The piece of the pattern just read (a character, class or group): whether it contains a repetition or an overlapping alternation, and its text. */
+interface RegexPiece {
   inner: boolean;
   ambiguous: boolean;
   /** The alternation of this very group overlaps (for the message). */
@@ -42,8 +42,8 @@ export function catastrophicReason(pattern: string): string | undefined {
   const stack: Frame[] = [{ inner: false, ambiguous: false, branches: [], start: 0 }];
   let branchStart = 0;
   let i = 0;
-  let last: Atom | null = null;
-  const simple = (text: string): Atom => ({ inner: false, ambiguous: false, overlapping: false, text });
+  let last: RegexPiece | null = null;
+  const simple = (text: string): RegexPiece => ({ inner: false, ambiguous: false, overlapping: false, text });
   while (i < pattern.length) {
     const c = pattern[i]!;
     if (c === '\\') {
