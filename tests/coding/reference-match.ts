@@ -22,6 +22,8 @@ function asLists(scan: Scanned): ScannedTokens {
   return { count: scan.count, starts: scan.starts.slice(0, scan.count), ends: scan.ends.slice(0, scan.count), patterns, hits: Array.from(scan.hits.subarray(0, scan.hitCount)), truncated: scan.truncated };
 }
 import type { Match, Token } from '../../src/types.js';
+import type { BlockedMatch, CategoryMatch, TextMatch } from '../../src/coding/results.js';
+export type { BlockedMatch, CategoryMatch, TextMatch };
 
 /** A term occurrence as a token range (first and last token index, inclusive). */
 interface Span {
@@ -29,29 +31,6 @@ interface Span {
   last: number;
 }
 
-/** A category coded in one text, with all its evidence (own hits and those of coded subcategories). */
-export interface CategoryMatch {
-  index: number;
-  path: string;
-  matches: Match[];
-  hits: number;
-}
-
-/** A category that had hits but was not coded because an `exclude` term (its own or an ancestor's) matched. */
-export interface BlockedMatch {
-  path: string;
-  /** The category whose exclude matched (the category itself or an ancestor). */
-  by: string;
-  exclude: Match[];
-  matches: Match[];
-}
-
-/** Everything matching found in one text. */
-export interface TextMatch {
-  tokens: Token[];
-  coded: CategoryMatch[];
-  blocked: BlockedMatch[];
-}
 
 /** How many tokens ahead a truncated compound part ("Bildungs-") looks for the word completing it. */
 const COMPLETION_REACH = 6;
