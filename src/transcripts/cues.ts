@@ -277,3 +277,16 @@ export function cueBlocks(cues: readonly Cue[], file: string): { blocks: Block[]
   if (blocks.length === 0) problems.push(problem(file, 'warning', 'no spoken text found', undefined, 'read/empty'));
   return { blocks, problems };
 }
+
+/** The blocks of lines between blank lines, from line index `start` on, each with the index of its first line. */
+export function lineBlocks(lines: readonly string[], start = 0): { from: number; block: string[] }[] {
+  const out: { from: number; block: string[] }[] = [];
+  let i = start;
+  while (i < lines.length) {
+    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+    const from = i;
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
+    if (i > from) out.push({ from, block: lines.slice(from, i) });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { problem } from '../problems.js';
 import type { Problem } from '../types.js';
-import { cueBlocks, timedCue, type Cue } from './cues.js';
+import { cueBlocks, lineBlocks, timedCue, type Cue } from './cues.js';
 import type { ParsedText } from './plain-text.js';
 
 /** A cue's sequence number on the line before its timing. */
@@ -16,14 +16,7 @@ export function parseSrt(text: string, file: string): ParsedText {
   const problems: Problem[] = [];
   const lines = text.split(/\r\n|\r|\n/u);
   const cues: Cue[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
-    const from = i;
-    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
-    const block = lines.slice(from, i);
-    if (block.length === 0) break;
-
+  for (const { from, block } of lineBlocks(lines)) {
     const timingAt = block.findIndex((l) => l.includes('-->'));
     if (timingAt < 0 || timingAt > 1 || (timingAt === 1 && !CUE_NUMBER.test(block[0]!))) {
       problems.push(problem(file, 'warning', 'text outside a numbered cue is ignored', { line: from + 1, column: 1 }, 'read/srt-cue'));

@@ -1,6 +1,6 @@
 import { problem } from '../problems.js';
 import type { Problem } from '../types.js';
-import { cueBlocks, timedCue, type Cue } from './cues.js';
+import { cueBlocks, lineBlocks, timedCue, type Cue } from './cues.js';
 import type { ParsedText } from './plain-text.js';
 
 /** The signature line of a WebVTT file: `WEBVTT`, alone or followed by a space or tab and a title. */
@@ -28,12 +28,7 @@ export function parseVtt(text: string, file: string): ParsedText {
   }
 
   const cues: Cue[] = [];
-  while (i < lines.length) {
-    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
-    const from = i;
-    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
-    const block = lines.slice(from, i);
-    if (block.length === 0) break;
+  for (const { from, block } of lineBlocks(lines, i)) {
     if (!block[0]!.includes('-->') && NON_CUE.test(block[0]!)) continue;
 
     const timingAt = block[0]!.includes('-->') ? 0 : block[1]?.includes('-->') ? 1 : -1;
