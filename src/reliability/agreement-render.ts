@@ -112,18 +112,14 @@ export function renderAgreementTable(result: CodingAgreement, opts: AgreementTab
   }
   for (const [reason, names] of undefinedBy) lines.push(`${UNDEFINED_MARK} ${names.join(', ')}: ${reason}.`);
 
-  lines.push('');
+  const number = new Map(result.coders.map((c, i) => [c, i + 1]));
+  const who = (names: readonly string[]): string => names.map((n) => number.get(n)).join(', ');
   const d = result.disagreements;
-  if (d.length === 0) {
-    lines.push('No disagreements.');
-  } else {
-    const list = opts.allDisagreements ? d : d.slice(0, DISAGREEMENTS_SHOWN);
-    lines.push(`Disagreements: ${d.length} unit × category pair${d.length === 1 ? '' : 's'}${list.length < d.length ? ` (first ${list.length})` : ''}`);
-    const number = new Map(result.coders.map((c, i) => [c, i + 1]));
-    const who = (names: readonly string[]): string => names.map((n) => number.get(n)).join(', ');
-    lines.push(...alignColumns(list.map((x) => [`  ${x.unit}`, x.category, `coded by ${who(x.present)}; not by ${who(x.absent)}`]), 'lll'));
-    if (list.length < d.length) lines.push(`  … ${d.length - list.length} more (--show-disagreements lists all; --format json has them all)`);
-  }
+  lines.push(
+    ...disagreementLines(d, opts, (shown) => `Disagreements: ${d.length} unit × category pair${d.length === 1 ? '' : 's'}${shown}`, (list) =>
+      alignColumns(list.map((x) => [`  ${x.unit}`, x.category, `coded by ${who(x.present)}; not by ${who(x.absent)}`]), 'lll'),
+    ),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -184,16 +180,12 @@ export function renderRatingsTable(result: RatingsAgreement, file: string, opts:
   const reasons = Object.entries(result.reasons).filter(([figure]) => !(figure === 'cohen' && m !== 2) && !(figure === 'fleiss' && m === 2));
   if (reasons.length > 0) lines.push('');
   for (const [figure, reason] of reasons) lines.push(`${UNDEFINED_MARK} ${figure}: ${reason}.`);
-  lines.push('');
   const d = result.disagreements;
-  if (d.length === 0) {
-    lines.push('No disagreements.');
-  } else {
-    const list = opts.allDisagreements ? d : d.slice(0, DISAGREEMENTS_SHOWN);
-    lines.push(`Units rated differently: ${d.length}${list.length < d.length ? ` (first ${list.length})` : ''}`);
-    lines.push(...alignColumns(list.map((x) => [`  ${x.unit}`, x.values.map((v, i) => `${result.coders[i]}=${ratingText(v)}`).join('  ')]), 'll'));
-    if (list.length < d.length) lines.push(`  … ${d.length - list.length} more (--show-disagreements lists all; --format json has them all)`);
-  }
+  lines.push(
+    ...disagreementLines(d, opts, (shown) => `Units rated differently: ${d.length}${shown}`, (list) =>
+      alignColumns(list.map((x) => [`  ${x.unit}`, x.values.map((v, i) => `${result.coders[i]}=${ratingText(v)}`).join('  ')]), 'll'),
+    ),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -220,4 +212,21 @@ export function renderRatingsCsv(result: RatingsAgreement, opts: CsvOptions): st
 /** `fokus agree --ratings … --format json`: the whole result, figures unrounded, undefined figures null with their reason in `reasons`. */
 export function renderRatingsJson(result: RatingsAgreement, file: string): string {
   return JSON.stringify({ mode: 'ratings', file, ...result }, null, 2) + '\n';
+}
+
+/**
+ * The disagreements section of a report: a blank line, then "No disagreements." or a heading and the
+ * first `DISAGREEMENTS_SHOWN` (all with `allDisagreements`), the rest counted.
+ */
+function disagreementLines<T>(
+  d: readonly T[],
+  opts: { allDisagreements?: boolean },
+  heading: (shown: string) => string,
+  rows: (list: readonly T[]) => string[],
+): string[] {
+  if (d.length === 0) return ['', 'No disagreements.'];
+  const list = opts.allDisagreements ? d : d.slice(0, DISAGREEMENTS_SHOWN);
+  const lines = ['', heading(list.length < d.length ? ` (first ${list.length})` : ''), ...rows(list)];
+  if (list.length < d.length) lines.push(`  … ${d.length - list.length} more (--show-disagreements lists all; --format json has them all)`);
+  return lines;
 }

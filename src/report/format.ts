@@ -17,6 +17,18 @@ export function formatTime(seconds?: number): string {
   return [hh, mm, ss].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
+/** The columns that name a unit in every output (`segments.csv`, `show`, a review file), times as `hh:mm:ss`. */
+export function unitColumns(unit: { transcript: string; segment: number; speaker: string; start?: number; end?: number; line: number }): {
+  transcript: string;
+  segment: number;
+  speaker: string;
+  start: string;
+  end: string;
+  line: number;
+} {
+  return { transcript: unit.transcript, segment: unit.segment, speaker: unit.speaker, start: formatTime(unit.start), end: formatTime(unit.end), line: unit.line };
+}
+
 /** A share (0…1) with 4 decimals, `0.1250`, or `0,1250` with the excel decimal mark. */
 export function formatShare(x: number, excel: boolean): string {
   const s = (Number.isFinite(x) ? x : 0).toFixed(4);

@@ -1,7 +1,7 @@
 import type { CodedUnit } from '../types.js';
 import { sortUnits } from '../analysis/units.js';
 import { stableStringify } from '../report/json.js';
-import { formatTime } from '../report/format.js';
+import { formatTime, unitColumns } from '../report/format.js';
 import { highlight, type Marker } from '../report/highlight.js';
 import { safeText } from '../text/safe-text.js';
 
@@ -42,12 +42,7 @@ export function renderShowJson(units: readonly CodedUnit[], category: string): s
   const rows = unitsWithCategory(units, category).map((unit) => {
     const matches = unit.codings.filter((c) => c.category === category).flatMap((c) => c.matches);
     return {
-      transcript: unit.transcript,
-      segment: unit.segment,
-      speaker: unit.speaker,
-      start: formatTime(unit.start),
-      end: formatTime(unit.end),
-      line: unit.line,
+      ...unitColumns(unit),
       category,
       matches: matches.map((m) => ({ by: m.by, start: m.start, end: m.end, text: unit.text.slice(m.start, m.end) })),
       text: unit.text,

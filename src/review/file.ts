@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
 import { cellText, columnName, decisionProblem, readText, unitOfRow, type Decision } from '../reliability/codings.js';
 import { guessDelimiter, parseRecords, placesOf } from '../text/csv.js';
-import { formatTime, toCsvRows } from '../report/format.js';
+import { toCsvRows, unitColumns } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
 
 /**
@@ -129,12 +129,7 @@ export async function readReview(path: string, name: string = path): Promise<Rev
 /** A review row for a unit and category: the unit's columns as `segments.csv` writes them. */
 export function reviewRow(unit: CodedUnit, category: string, matched: readonly string[], decision: Decision): ReviewRow {
   return {
-    transcript: unit.transcript,
-    segment: unit.segment,
-    speaker: unit.speaker,
-    start: formatTime(unit.start),
-    end: formatTime(unit.end),
-    line: unit.line,
+    ...unitColumns(unit),
     category,
     matched: matched.join('|'),
     text: unit.text,
