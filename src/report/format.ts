@@ -17,15 +17,18 @@ export function formatTime(seconds?: number): string {
   return [hh, mm, ss].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
-/** The columns that name a unit in every output (`segments.csv`, `show`, a review file), times as `hh:mm:ss`. */
-export function unitColumns(unit: { transcript: string; segment: number; speaker: string; start?: number; end?: number; line: number }): {
+/** The columns that name a unit: times as `hh:mm:ss` ('' when unknown), the unit's line in its transcript. */
+export interface UnitColumns {
   transcript: string;
   segment: number;
   speaker: string;
   start: string;
   end: string;
   line: number;
-} {
+}
+
+/** The columns that name a unit in every output (`segments.csv`, `show`, a review file), times as `hh:mm:ss`. */
+export function unitColumns(unit: { transcript: string; segment: number; speaker: string; start?: number; end?: number; line: number }): UnitColumns {
   return { transcript: unit.transcript, segment: unit.segment, speaker: unit.speaker, start: formatTime(unit.start), end: formatTime(unit.end), line: unit.line };
 }
 

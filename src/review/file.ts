@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
 import { cellText, columnName, decisionProblem, readText, unitOfRow, type Decision } from '../reliability/codings.js';
 import { guessDelimiter, parseRecords, placesOf } from '../text/csv.js';
-import { toCsvRows, unitColumns } from '../report/format.js';
+import { toCsvRows, unitColumns, type UnitColumns } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
 
 /**
@@ -21,15 +21,8 @@ export const REVIEW_HEADER: readonly string[] = ['transcript', 'segment', 'speak
 export const REVIEW_REQUIRED = ['transcript', 'segment', 'category', 'text', 'decision'] as const;
 
 /** One row of a review file: a reviewer's decision on one unit and category. */
-export interface ReviewRow {
-  transcript: string;
-  segment: number;
-  speaker: string;
-  /** `hh:mm:ss` as written ('' when unknown). */
-  start: string;
-  end: string;
-  /** The unit's line in its transcript (0 when the cell is empty or no number). */
-  line: number;
+export interface ReviewRow extends UnitColumns {
+  // `start` and `end` as written; `line` 0 when the cell is empty or no number.
   /** Full code of the category; '' only in a `confirmed` row that says the unit has nothing to code. */
   category: string;
   /** The terms and rules that fired for the category, joined by `|` ('' for an added category). */
