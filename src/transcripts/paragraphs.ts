@@ -1,9 +1,11 @@
-import type { Block, Position, Problem } from '../types.js';
+import type { Position, Problem } from '../types.js';
 import { labelShape } from './head.js';
 import { MIN_NAME_OCCURRENCES } from './labels.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { rowBlocks, tableColumns, type TableColumns } from './tables.js';
-import { parseText, settleSpeakers, type ParsedText } from './plain-text.js';
+import { parseFrontMatter } from './front-matter.js';
+import { frontMatterClose, parseLines, settleSpeakers, type ParsedText } from './plain-text.js';
+import { paragraphLines } from './text-lines.js';
 
 /** A paragraph of a document (DOCX, RTF, HTML): its text, the bold run it starts with, and whether it is a heading. */
 export interface DocParagraph {
@@ -51,30 +53,52 @@ interface Table {
  * starts with a bold label (`**I:**`, `**Moderatorin**`) — a code or role word, or a name that
  * starts at least two paragraphs in bold — has it as its speaker, colon or not. Headings are
  * skipped. Consecutive table rows form a table read by `rowBlocks`. `position` maps items back to
- * the source (paragraph numbers for DOCX and RTF, file lines for HTML).
+ * the source (paragraph numbers for DOCX and RTF, file lines for HTML). The paragraphs go to the
+ * text readers' core (`parseLines`) one a line, each a paragraph of its own.
  */
 export function parseDocItems(items: readonly DocItem[], file: string, position: ItemPosition): ParsedText {
   const { tables, tableOf } = groupTables(items);
-  const { lines, shifts } = plainLines(items, tableOf, boldCounts(items));
-  const parsed = parseText(lines.join('\n\n'), file, 'text');
-  // Paragraph k (0-based) is line 2k + 1 of the plain text; its columns are shifted by the bold markers.
-  const toSource = (line: number, column: number): Position => {
-    const k = (line - 1) / 2;
-    return position(k, Math.max(0, column - 1 - (shifts[k] ?? 0)));
-  };
-
-  const fromText: { item: number; block: Block }[] = parsed.blocks.map((b) => {
-    const at = toSource(b.line, b.column);
-    return { item: (b.line - 1) / 2, block: { ...b, line: at.line, column: at.column } };
-  });
+  const { lines, shifts } = itemLines(items, tableOf, boldCounts(items));
+  // A line that starts with its bold label written as a label (`**I**:`) has its columns shifted by it.
+  const at: ItemPosition = (item, index) => position(item, Math.max(0, index - (shifts[item] ?? 0)));
+  const problems: Problem[] = [];
+  const { meta, first } = docFrontMatter(lines, file, position, shifts, problems);
+  const read = parseLines({ lines: paragraphLines(lines), first, separate: true, position: at }, 'text', meta);
+  const fromText = read.blocks.map((block, n) => ({ item: read.blockLines[n]!, block }));
   const fromRows = tables.flatMap((t) => (t.columns ? rowBlocks(t.rows, t.columns, position) : []));
-  const merged = [...fromText, ...fromRows].sort((a, b) => a.item - b.item).map((x) => x.block);
-
-  const problems: Problem[] = parsed.problems
-    .filter((p) => p.ruleId !== 'read/no-labels' && p.ruleId !== 'read/empty')
-    .map((p) => (p.line === undefined ? p : { ...p, ...toSource(p.line, p.column ?? 1) }));
+  const merged = [...fromText, ...fromRows].sort((x, y) => x.item - y.item).map((x) => x.block);
   settleSpeakers(merged, file, problems);
-  return parsed.moderators ? { blocks: merged, meta: parsed.meta, problems, moderators: parsed.moderators } : { blocks: merged, meta: parsed.meta, problems };
+  return read.moderators.length > 0 ? { blocks: merged, meta, problems, moderators: read.moderators } : { blocks: merged, meta, problems };
+}
+
+/**
+ * Front matter of a document: a first paragraph `---` up to one `---` or `...`. Its YAML is the
+ * paragraphs between, a blank line between each two and around them; its problems are mapped to the
+ * paragraphs they are on.
+ */
+function docFrontMatter(
+  lines: readonly string[],
+  file: string,
+  position: ItemPosition,
+  shifts: readonly number[],
+  problems: Problem[],
+): { meta: Record<string, string>; first: number } {
+  const close = frontMatterClose(lines);
+  if (close < 0) return { meta: {}, first: 0 };
+  const yaml: string[] = [''];
+  for (let k = 1; k < close; k++) yaml.push(lines[k]!, '');
+  const found: Problem[] = [];
+  const meta = parseFrontMatter(yaml.join('\n'), file, 2, found);
+  for (const p of found) {
+    if (p.line === undefined) {
+      problems.push(p);
+      continue;
+    }
+    // YAML line 2k + 1 is paragraph k; a problem on a blank line between goes to the paragraph after it.
+    const item = Math.min(close - 1, Math.ceil((p.line - 1) / 2));
+    problems.push({ ...p, ...position(item, Math.max(0, (p.column ?? 1) - 1 - (shifts[item] ?? 0))) });
+  }
+  return { meta, first: close + 1 };
 }
 
 /** How many paragraphs each bold label (by speaker key) starts. */
@@ -106,11 +130,11 @@ function groupTables(items: readonly DocItem[]): { tables: Table[]; tableOf: Map
 }
 
 /**
- * One plain-text line per item (rows of a transcript table and headings are empty lines, other rows
- * their cells' text), and per item how many characters the line has more than the source before
- * the text (bold markers).
+ * The line the text readers' core reads for each item (rows of a transcript table and headings are
+ * empty lines, other rows their cells' text, a paragraph with a known bold label starts with it as
+ * a label), and per item how many characters the line has more than the source before the text.
  */
-function plainLines(items: readonly DocItem[], tableOf: ReadonlyMap<number, Table>, bold: ReadonlyMap<string, number>): { lines: string[]; shifts: number[] } {
+function itemLines(items: readonly DocItem[], tableOf: ReadonlyMap<number, Table>, bold: ReadonlyMap<string, number>): { lines: string[]; shifts: number[] } {
   const lines: string[] = [];
   const shifts: number[] = [];
   items.forEach((item, k) => {

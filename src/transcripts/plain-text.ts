@@ -1,5 +1,5 @@
 import { problem } from '../problems.js';
-import type { Block, Problem } from '../types.js';
+import type { Block, Position, Problem } from '../types.js';
 import { labelShape, parseLineHead, type LineHead } from './head.js';
 import { parseFrontMatter } from './front-matter.js';
 import { cleanMarkdown } from './markup.js';
@@ -57,6 +57,29 @@ function isMetadataLine(label: string, rest: string): boolean {
   return value.split(WHITE_SPACE).length <= 8 && !SENTENCE_END.test(value);
 }
 
+/** Where a character of a line stands in the source: `line` 0-based among the lines, `index` 0-based in its text. */
+export type LinePosition = (line: number, index: number) => Position;
+
+/** Positions in a text file: line = line index + 1, column = index + 1. */
+const filePositions: LinePosition = (line, index) => ({ line: line + 1, column: index + 1 });
+
+/** What `parseLines` reads: a file's lines, or a document's paragraphs one per line, and where their characters stand. */
+export interface LineSource {
+  lines: Lines;
+  /** Index of the first line after the front matter. */
+  first: number;
+  /** True when every line is a paragraph of its own (a document's paragraphs), as if blank lines stood between. */
+  separate: boolean;
+  position: LinePosition;
+}
+
+/** What `parseLines` found: blocks in order, the index of the line each starts on, and the moderators a legend names. */
+export interface LineBlocks {
+  blocks: Block[];
+  blockLines: number[];
+  moderators: string[];
+}
+
 /**
  * Parse a plain-text or Markdown transcript into blocks (one per paragraph). A paragraph ends at a
  * blank line, before a line that starts with a speaker label or a bracketed time, and (Markdown) at
@@ -67,22 +90,40 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
   const problems: Problem[] = [];
   const lines = splitLines(text);
   const { meta, first } = frontMatter(lines.lines, file, problems);
-  // Pass 1: the heads of all lines, and how often each label candidate starts a line.
-  const heads = lines.lines.map((line, i) => (i < first ? null : lineHead(line, format)));
-  const counts = labelCounts(heads);
-  // Pass 2: which candidates are speakers; then the paragraphs, the preamble, the blocks.
-  const paragraphs = buildParagraphs(heads, speakerLabels(heads, lines.lines, first, counts));
-  const { firstTurn, moderators } = readPreamble(lines, first, paragraphs, counts, format, meta);
-  const blocks = buildBlocks(paragraphs, lines, firstTurn, format === 'markdown');
+  const { blocks, moderators } = parseLines({ lines, first, separate: false, position: filePositions }, format, meta);
   settleSpeakers(blocks, file, problems);
   return moderators.length > 0 ? { blocks, meta, problems, moderators } : { blocks, meta, problems };
 }
 
+/**
+ * The core of the text readers, for a file's lines (`parseText`) and a document's paragraphs
+ * (`parseDocItems`): the blocks of the lines after the front matter, placed by `source.position`
+ * (speakers not yet settled, see `settleSpeakers`); the preamble's `Key: value` lines go into `meta`.
+ */
+export function parseLines(source: LineSource, format: 'text' | 'markdown', meta: Record<string, string>): LineBlocks {
+  const { lines, first } = source;
+  // Pass 1: the heads of all lines, and how often each label candidate starts a line.
+  const heads = lines.lines.map((line, i) => (i < first ? null : lineHead(line, format)));
+  const counts = labelCounts(heads);
+  // Pass 2: which candidates are speakers; then the paragraphs, the preamble, the blocks.
+  const speakers = speakerLabels(heads, lines.lines, first, counts, source.separate);
+  const paragraphs = buildParagraphs(heads, speakers, source.separate);
+  const { firstTurn, moderators } = readPreamble(lines, first, paragraphs, counts, format, meta);
+  const built = buildBlocks(paragraphs, source, firstTurn, format === 'markdown');
+  return { blocks: built.blocks, blockLines: built.blockLines, moderators };
+}
+
+/** Index of the line that closes front matter opened on the first line, or -1 when there is none. */
+export function frontMatterClose(all: readonly string[]): number {
+  if (!FRONT_MATTER_OPEN.test(all[0] ?? '')) return -1;
+  const close = all.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l));
+  return close <= 0 ? -1 : close;
+}
+
 /** YAML front matter at the very start: its metadata, and the index of the first line after it (0 without). */
 function frontMatter(all: readonly string[], file: string, problems: Problem[]): { meta: Record<string, string>; first: number } {
-  if (!FRONT_MATTER_OPEN.test(all[0] ?? '')) return { meta: {}, first: 0 };
-  const close = all.findIndex((l, i) => i > 0 && FRONT_MATTER_CLOSE.test(l));
-  if (close <= 0) return { meta: {}, first: 0 };
+  const close = frontMatterClose(all);
+  if (close < 0) return { meta: {}, first: 0 };
   return { meta: parseFrontMatter(all.slice(1, close).join('\n'), file, 2, problems), first: close + 1 };
 }
 
@@ -93,12 +134,13 @@ function lineHead(line: string, format: 'text' | 'markdown'): LineHead | null {
   return parseLineHead(line);
 }
 
-/** Paragraphs of consecutive lines with a head: a new one at each speaker and at each line that starts with a bracketed time. */
-function buildParagraphs(heads: readonly (LineHead | null)[], speakers: readonly (string | null)[]): Paragraph[] {
+/** Paragraphs of consecutive lines with a head: a new one at each speaker, at each line that starts with a bracketed time, and (`separate`) at each line. */
+function buildParagraphs(heads: readonly (LineHead | null)[], speakers: readonly (string | null)[], separate: boolean): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   for (let i = 0; i < heads.length; i++) {
     const head = heads[i];
+    if (separate) current = null;
     if (!head) {
       current = null;
       continue;
@@ -187,12 +229,14 @@ function addMetaLine(meta: Record<string, string>, line: string): void {
 }
 
 /**
- * One block per paragraph from the first turn on (paragraphs before it are the preamble). Empty
- * paragraphs (a label or a time on its own) hand their label and time to the next; a block without
- * a start takes the end of the one before.
+ * One block per paragraph from the first turn on (paragraphs before it are the preamble), placed by
+ * `source.position`, and the index of the line it starts on. Empty paragraphs (a label or a time on
+ * its own) hand their label and time to the next; a block without a start takes the end of the one before.
  */
-function buildBlocks(paragraphs: readonly Paragraph[], lines: Lines, firstTurn: number, markdown: boolean): Block[] {
+function buildBlocks(paragraphs: readonly Paragraph[], source: LineSource, firstTurn: number, markdown: boolean): { blocks: Block[]; blockLines: number[] } {
+  const { lines, position } = source;
   const blocks: Block[] = [];
+  const blockLines: number[] = [];
   let pendingSpeaker: string | null = null;
   let pendingStart: number | undefined;
   let carriedEnd: number | undefined;
@@ -211,15 +255,17 @@ function buildBlocks(paragraphs: readonly Paragraph[], lines: Lines, firstTurn: 
     }
     const speaker = p.speaker ?? pendingSpeaker;
     const start = t.start ?? pendingStart ?? carriedEnd;
-    const block: Block = { speaker, continuation: speaker === null, text: t.text, line: t.line, column: t.column };
+    const at = position(t.line - 1, t.column - 1);
+    const block: Block = { speaker, continuation: speaker === null, text: t.text, line: at.line, column: at.column };
     if (start !== undefined) block.start = start;
     if (t.end !== undefined) block.end = t.end;
     blocks.push(block);
+    blockLines.push(t.line - 1);
     pendingSpeaker = null;
     pendingStart = undefined;
     carriedEnd = t.end;
   }
-  return blocks;
+  return { blocks, blockLines };
 }
 
 /**

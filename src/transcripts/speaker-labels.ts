@@ -63,6 +63,8 @@ interface LabelPass {
   heads: readonly (LineHead | null)[];
   /** Index of the first line after the front matter. */
   first: number;
+  /** True when every line is a paragraph of its own (a document's paragraphs). */
+  separate: boolean;
   /** Per line, the speaker by the strict rules, or null. */
   strict: readonly (string | null)[];
   /** Keys of the speakers the strict rules accept. */
@@ -74,12 +76,19 @@ interface LabelPass {
 
 /**
  * The speaker of each line (null for none): the strict rules (`acceptLabel`) first, then, in a file
- * that has speakers by them, the lenient ones (`lenientSpeaker`). `first` is the first line after the front matter.
+ * that has speakers by them, the lenient ones (`lenientSpeaker`). `first` is the first line after the front
+ * matter; `separate` says every line is a paragraph of its own.
  */
-export function speakerLabels(heads: readonly (LineHead | null)[], lines: readonly string[], first: number, counts: ReadonlyMap<string, number>): (string | null)[] {
+export function speakerLabels(
+  heads: readonly (LineHead | null)[],
+  lines: readonly string[],
+  first: number,
+  counts: ReadonlyMap<string, number>,
+  separate: boolean,
+): (string | null)[] {
   const shapes = new Map<string, LabelShape>();
   const strict = heads.map((h) => (h?.label && acceptLabel(h.label, shapeOf(shapes, h.label.text), counts) ? nfc(h.label.text) : null));
-  const pass: LabelPass = { lines, heads, first, strict, strongKeys: new Set(), codeSpelling: new Map(), shapes };
+  const pass: LabelPass = { lines, heads, first, separate, strict, strongKeys: new Set(), codeSpelling: new Map(), shapes };
   for (const label of strict) {
     if (label === null) continue;
     const key = speakerKey(label);
@@ -107,7 +116,7 @@ function lenientSpeaker(pass: LabelPass, i: number): string | null {
     shapeOf(pass.shapes, candidate.text) === 'name' &&
     !pass.strongKeys.has(key) &&
     !isMetadataKey(candidate.text) &&
-    (i === pass.first || pass.heads[i - 1] === null || pass.strict[i - 1] !== null) &&
+    (i === pass.first || pass.separate || pass.heads[i - 1] === null || pass.strict[i - 1] !== null) &&
     head.afterLabel < pass.lines[i]!.trimEnd().length
   ) {
     return nfc(candidate.text);

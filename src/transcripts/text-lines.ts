@@ -26,6 +26,11 @@ export function splitLines(text: string): Lines {
   return { text, lines, starts };
 }
 
+/** Lines that are not cut from one text (a document's paragraphs, one a line): no `text`, so `joinLines` joins them itself. */
+export function paragraphLines(lines: string[]): Lines {
+  return { text: '', lines, starts: null };
+}
+
 /** Lines `first` to `last` (indexes, both included) joined by `\n`, from offset `offset` of the first. */
 export function joinLines(l: Lines, first: number, last: number, offset: number): string {
   const line = l.lines[first]!;
