@@ -113,7 +113,7 @@ export function runExamples(codebook: Codebook, budget: RegexBudget = DEFAULT_RE
     let r = results.get(text);
     if (!r) {
       const regex = runRegexRules([text], matcher, budget);
-      r = { ...matchText(text, matcher, regex.hits[0]), stops: regex.stops };
+      r = { ...matchText(text, matcher, regex.matches[0]), stops: regex.stops };
       results.set(text, r);
       for (const stop of regex.stops) problems?.push(stopProblem(codebook, stop, text));
     }

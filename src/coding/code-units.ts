@@ -1,7 +1,7 @@
 import type { Matcher } from '../codebook/compile.js';
 import type { CodedUnit, Problem, Unit } from '../types.js';
 import { codingsOf, countCodes, type CodeCounts } from './match.js';
-import { runRegexRules, type RegexBudget, type RegexHits } from './regex-budget.js';
+import { runRegexRules, type RegexBudget, type RegexMatches } from './regex-budget.js';
 
 /** Options of `codeUnits`. */
 export interface CodeUnitsOptions {
@@ -44,12 +44,12 @@ export function countUnits(units: readonly Unit[], matcher: Matcher, each: (unit
 }
 
 /** Run the regex rules for the units (see `codeUnits`), then hand each unit, with its regex hits, to `each`. */
-function eachUnit(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOptions, each: (unit: Unit, regexHits: RegexHits | undefined) => void): void {
+function eachUnit(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOptions, each: (unit: Unit, regexMatches: RegexMatches | undefined) => void): void {
   const codable = units.filter((u) => !u.moderator);
-  let regexHits: RegexHits[] = [];
+  let regexMatches: RegexMatches[] = [];
   if (matcher.regexCategories.length > 0) {
     const run = runRegexRules(codable.map((u) => u.text), matcher, options.regexBudget);
-    regexHits = run.hits;
+    regexMatches = run.matches;
     for (const stop of run.stops) {
       const unit = codable[stop.text]!;
       options.onProblem?.({
@@ -64,5 +64,5 @@ function eachUnit(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOp
     }
   }
   let next = 0;
-  for (const unit of units) each(unit, unit.moderator || matcher.regexCategories.length === 0 ? undefined : regexHits[next++]);
+  for (const unit of units) each(unit, unit.moderator || matcher.regexCategories.length === 0 ? undefined : regexMatches[next++]);
 }

@@ -2,7 +2,7 @@ import type { Matcher } from '../codebook/compile.js';
 import type { Coding, Match, Token } from '../types.js';
 import { countAtoms, giveAtoms, ascending, sortAtoms } from './atoms.js';
 import { completeCompounds, findTerms } from './occurrences.js';
-import { runRegexRules, type RegexHits } from './regex-budget.js';
+import { runRegexRules, type RegexMatches } from './regex-budget.js';
 import type { BlockedMatch, CategoryMatch, CodeCounts, Outcome, TextMatch } from './results.js';
 import { applyAllRules, markExcludes } from './rules.js';
 import { scanTokens, type ScannedTokens } from './scan.js';
@@ -16,7 +16,7 @@ export { lookupElement } from './tables.js';
  * number of terms: tokens find their patterns through the matcher's cached word-form lookup, and
  * only categories with a hit (or a regex rule) are evaluated.
  */
-export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits): TextMatch {
+export function matchText(text: string, matcher: Matcher, regexMatches?: RegexMatches): TextMatch {
   const scan = scanTokens(text, matcher);
   const tokens: Token[] = [];
   for (let i = 0; i < scan.count; i++) {
@@ -24,7 +24,7 @@ export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits)
     const end = scan.ends[i]!;
     tokens.push({ text: text.slice(start, end), start, end });
   }
-  return { tokens, ...matchScanned(text, scan, matcher, regexHits) };
+  return { tokens, ...matchScanned(text, scan, matcher, regexMatches) };
 }
 
 /**
@@ -32,8 +32,8 @@ export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits)
  * order. With `evidence` false only the counts are made: every coding's `matches` is then one
  * shared, frozen empty list (for callers that use nothing but the categories and their hits).
  */
-export function codingsOf(text: string, matcher: Matcher, regexHits: RegexHits | undefined, transcript: string, segment: number, evidence: boolean): Coding[] {
-  const r = codeScanned(text, scanTokens(text, matcher), matcher, regexHits, evidence, false);
+export function codingsOf(text: string, matcher: Matcher, regexMatches: RegexMatches | undefined, transcript: string, segment: number, evidence: boolean): Coding[] {
+  const r = codeScanned(text, scanTokens(text, matcher), matcher, regexMatches, evidence, false);
   const out: Coding[] = [];
   for (let k = 0; k < r.count; k++) {
     const index = r.index[k]!;
@@ -46,14 +46,14 @@ export function codingsOf(text: string, matcher: Matcher, regexHits: RegexHits |
  * The categories a text is coded with and their hits, as `codingsOf` finds them, without evidence.
  * The result is shared space, valid until the next call.
  */
-export function countCodes(text: string, matcher: Matcher, regexHits: RegexHits | undefined): CodeCounts {
-  return codeScanned(text, scanTokens(text, matcher), matcher, regexHits, false, false);
+export function countCodes(text: string, matcher: Matcher, regexMatches: RegexMatches | undefined): CodeCounts {
+  return codeScanned(text, scanTokens(text, matcher), matcher, regexMatches, false, false);
 }
 
 /** The evidence of every coding made without evidence: empty, and frozen so that nobody adds to it. */
 const NO_MATCHES = Object.freeze([]) as unknown as Match[];
 
-function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
+function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given?: RegexMatches): Pick<TextMatch, 'coded' | 'blocked'> {
   const r = codeScanned(text, scan, matcher, given, true, true);
   const coded: CategoryMatch[] = [];
   for (let k = 0; k < r.count; k++) {
@@ -82,7 +82,7 @@ const NONE_BLOCKED = Object.freeze([]) as unknown as BlockedMatch[];
  * spans starting at one place whatever their order, and never for a repeated non-empty span. So
  * atoms are then sorted by start only and repeats are not looked for (unless some span is empty).
  */
-function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given: RegexHits | undefined, evidence: boolean, withBlocked: boolean): Outcome {
+function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given: RegexMatches | undefined, evidence: boolean, withBlocked: boolean): Outcome {
   const d = derived(matcher);
   const out = d.outcome;
   out.count = 0;
@@ -91,7 +91,7 @@ function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given:
   out.blocked = withBlocked ? [] : NONE_BLOCKED;
   if (scan.truncated) completeCompounds(text, scan, matcher);
   const hasRegex = matcher.regexCategories.length > 0;
-  if (scan.hitCount === 0 && !hasRegex) return out;
+  if (scan.patternedCount === 0 && !hasRegex) return out;
   if (d.round >= 0x3fffffff) resetStamps(d);
   const round = ++d.round;
   const w = d.work;
@@ -101,11 +101,11 @@ function codeScanned(text: string, scan: ScannedTokens, matcher: Matcher, given:
   w.scan = scan;
   const found = findTerms(scan, matcher, d, round);
   if (!found && !hasRegex) return out;
-  const regexHits = hasRegex ? (given ?? runRegexRules([text], matcher).hits[0]) : undefined;
+  const regexMatches = hasRegex ? (given ?? runRegexRules([text], matcher).matches[0]) : undefined;
   const { starts, ends } = scan;
 
   // Rules, of the categories whose rules use an occurring term, and of those with regex rules.
-  applyAllRules(matcher, d, w, round, regexHits, starts, ends);
+  applyAllRules(matcher, d, w, round, regexMatches, starts, ends);
   // Exclusions: a category's exclude blocks it and every subcategory.
   const blocking = d.hasExcludes && markExcludes(d, w, round);
 

@@ -54,8 +54,8 @@ export function completeCompounds(text: string, scan: ScannedTokens, matcher: Ma
     }
   }
   if (added) {
-    scan.hitCount = 0;
-    for (let i = 0; i < count; i++) if (scan.idCount[i]! > 0) scan.hits[scan.hitCount++] = i;
+    scan.patternedCount = 0;
+    for (let i = 0; i < count; i++) if (scan.idCount[i]! > 0) scan.patterned[scan.patternedCount++] = i;
   }
 }
 /** The context of the tokens of the text being coded, made on first use. */
@@ -83,7 +83,7 @@ export function guardPasses(w: Work, guard: number, first: number, last: number,
  * Returns whether any term occurs.
  */
 export function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, round: number): boolean {
-  const { hits, hitCount, starts, ends, ids, idStart, idCount } = scan;
+  const { patterned, patternedCount, starts, ends, ids, idStart, idCount } = scan;
   const { atomOff, atomList, occOff, occList, phraseOff, phraseList, elemOff, termRank, hasOwn, needOcc, nPatterns } = d;
   const w = d.work;
   let { aStart, aEnd, aRank, aSrc } = w;
@@ -92,8 +92,8 @@ export function findTerms(scan: ScannedTokens, matcher: Matcher, d: Derived, rou
   w.empty = false;
   w.occCount = 0;
   w.seenCount = 0;
-  for (let h = 0; h < hitCount; h++) {
-    const i = hits[h]!;
+  for (let h = 0; h < patternedCount; h++) {
+    const i = patterned[h]!;
     for (let k = idStart[i]!, kEnd = k + idCount[i]!; k < kEnd; k++) {
       const id = ids[k]!;
       if (id >= nPatterns) continue;
@@ -194,11 +194,11 @@ function groupByTerm(w: Work, d: Derived): void {
  * the finite verb. Returns whether any was found.
  */
 function findSplitVerbs(scan: ScannedTokens, matcher: Matcher, d: Derived, round: number): boolean {
-  const { hits, hitCount, ids, idStart, idCount, count, starts, ends } = scan;
+  const { patterned, patternedCount, ids, idStart, idCount, count, starts, ends } = scan;
   const w = d.work;
   let any = false;
-  for (let h = 0; h < hitCount; h++) {
-    const i = hits[h]!;
+  for (let h = 0; h < patternedCount; h++) {
+    const i = patterned[h]!;
     for (let k = idStart[i]!, kEnd = k + idCount[i]!; k < kEnd; k++) {
       const id = ids[k]!;
       if (id >= d.nPatterns) continue;

@@ -47,11 +47,11 @@ export interface RegexStop {
 }
 
 /** The hits of each regex rule on one text, as evidence (`by` is the rule's label). */
-export type RegexHits = ReadonlyMap<CompiledRule, readonly Match[]>;
+export type RegexMatches = ReadonlyMap<CompiledRule, readonly Match[]>;
 
-/** What running the regex rules on some texts gives: hits per text and the rules stopped in this call. */
+/** What running the regex rules on some texts gives: the matches per text and the rules stopped in this call. */
 export interface RegexRun {
-  hits: RegexHits[];
+  matches: RegexMatches[];
   stops: RegexStop[];
 }
 
@@ -144,8 +144,8 @@ function regexRules(matcher: Matcher): { rule: CompiledRule; category: string }[
  */
 export function runRegexRules(texts: readonly string[], matcher: Matcher, budget: RegexBudget = DEFAULT_REGEX_BUDGET): RegexRun {
   const rules = regexRules(matcher);
-  const hits: Map<CompiledRule, Match[]>[] = texts.map(() => new Map());
-  if (rules.length === 0) return { hits, stops: [] };
+  const matches: Map<CompiledRule, Match[]>[] = texts.map(() => new Map());
+  if (rules.length === 0) return { matches, stops: [] };
   const off = new Set<CompiledRule>();
   const jobs: Job[] = [];
   const textOf: number[] = [];
@@ -203,16 +203,16 @@ export function runRegexRules(texts: readonly string[], matcher: Matcher, budget
   for (const { text, rule, job } of pairs) {
     if (job < 0) {
       // The rule's required literals do not occur in the text: it cannot match there.
-      hits[text]!.set(rule, []);
+      matches[text]!.set(rule, []);
       continue;
     }
     const flat = progress.results[job];
     if (!flat) continue;
-    const matches: Match[] = [];
-    for (let k = 0; k < flat.length; k += 2) matches.push({ by: rule.label, start: flat[k]!, end: flat[k + 1]! });
-    hits[text]!.set(rule, matches);
+    const found: Match[] = [];
+    for (let k = 0; k < flat.length; k += 2) found.push({ by: rule.label, start: flat[k]!, end: flat[k + 1]! });
+    matches[text]!.set(rule, found);
   }
-  return { hits, stops };
+  return { matches, stops };
 }
 
 /** The pattern of a regex rule as written (its label is `regex: PATTERN`). */

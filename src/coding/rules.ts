@@ -1,13 +1,13 @@
 import { GUARD_NEGATION, type CompiledRule, type Matcher } from '../codebook/compile.js';
 import { addAtom } from './atoms.js';
 import { contextOf, guardPasses } from './occurrences.js';
-import type { RegexHits } from './regex-budget.js';
+import type { RegexMatches } from './regex-budget.js';
 import type { Derived, Work } from './tables.js';
 
 /** Rules and excludes: which categories the occurring terms (and regex hits) code, as atoms of evidence. */
 
 /** Apply the rules of every category whose rules use an occurring term, and of those with regex rules. */
-export function applyAllRules(matcher: Matcher, d: Derived, w: Work, round: number, regexHits: RegexHits | undefined, starts: Int32Array, ends: Int32Array): void {
+export function applyAllRules(matcher: Matcher, d: Derived, w: Work, round: number, regexMatches: RegexMatches | undefined, starts: Int32Array, ends: Int32Array): void {
   const { seen, seenCount } = w;
   const { ruleOff, ruleList, ruleStamp } = d;
   for (let s = 0; s < seenCount; s++) {
@@ -16,13 +16,13 @@ export function applyAllRules(matcher: Matcher, d: Derived, w: Work, round: numb
       const c = ruleList[k]!;
       if (ruleStamp[c] === round) continue;
       ruleStamp[c] = round;
-      applyRules(c, matcher, d, round, regexHits, starts, ends);
+      applyRules(c, matcher, d, round, regexMatches, starts, ends);
     }
   }
   for (const c of matcher.regexCategories) {
     if (ruleStamp[c] === round) continue;
     ruleStamp[c] = round;
-    applyRules(c, matcher, d, round, regexHits, starts, ends);
+    applyRules(c, matcher, d, round, regexMatches, starts, ends);
   }
 }
 
@@ -92,7 +92,7 @@ function firstNear(d: Derived, round: number, t: number, h: number, within: numb
 }
 
 /** Apply the rules of category `c`: their hits become atoms coding `c`. */
-function applyRules(c: number, matcher: Matcher, d: Derived, round: number, regexHits: RegexHits | undefined, starts: Int32Array, ends: Int32Array): void {
+function applyRules(c: number, matcher: Matcher, d: Derived, round: number, regexMatches: RegexMatches | undefined, starts: Int32Array, ends: Int32Array): void {
   const rules = matcher.categories[c]!.rules;
   const ranks = d.ruleRanks[c]!;
   for (let r = 0; r < rules.length; r++) {
@@ -122,8 +122,8 @@ function applyRules(c: number, matcher: Matcher, d: Derived, round: number, rege
         break;
       case 'regex': {
         // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
-        // Their label is the rule's (see `RegexHits`).
-        const hits = regexHits?.get(rule);
+        // Their label is the rule's (see `RegexMatches`).
+        const hits = regexMatches?.get(rule);
         if (!hits) break;
         const guard = matcher.categories[c]!.guard;
         for (const m of hits) if (guard === 0 || regexGuardPasses(d.work, guard, m.start, m.end, rule.label)) addAtom(d.work, m.start, m.end, rank, d.nTerms + c);

@@ -26,9 +26,9 @@ export interface ScannedTokens {
   idStart: Int32Array;
   idCount: Int32Array;
   idUsed: number;
-  /** Indices of the tokens with at least one pattern, ascending: `hits[0 … hitCount-1]`. */
-  hits: Int32Array;
-  hitCount: number;
+  /** Indices of the tokens with at least one pattern, ascending: `patterned[0 … patternedCount-1]`. */
+  patterned: Int32Array;
+  patternedCount: number;
   /** True when some token ends with a hyphen (a truncated compound part such as "Bildungs-"). */
   truncated: boolean;
 }
@@ -241,8 +241,8 @@ function newScan(): ScannedTokens {
     idStart: new Int32Array(1024),
     idCount: new Int32Array(1024),
     idUsed: 0,
-    hits: new Int32Array(1024),
-    hitCount: 0,
+    patterned: new Int32Array(1024),
+    patternedCount: 0,
     truncated: false,
   };
 }
@@ -256,7 +256,7 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
   const out = t.scan;
   out.count = 0;
   out.idUsed = 0;
-  out.hitCount = 0;
+  out.patternedCount = 0;
   out.truncated = false;
   const n = text.length;
   let i = 0;
@@ -303,14 +303,14 @@ export function scanTokens(text: string, matcher: Matcher): ScannedTokens {
       out.ends = grown(out.ends);
       out.idStart = grown(out.idStart);
       out.idCount = grown(out.idCount);
-      out.hits = grown(out.hits);
+      out.patterned = grown(out.patterned);
     }
     out.starts[k] = start;
     out.ends[k] = i;
     out.idStart[k] = out.idUsed;
     const found = idsOf(t, matcher, text, start, i, h | 0, out);
     out.idCount[k] = found;
-    if (found > 0) out.hits[out.hitCount++] = k;
+    if (found > 0) out.patterned[out.patternedCount++] = k;
     out.count = k + 1;
   }
   return out;

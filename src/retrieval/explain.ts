@@ -52,7 +52,7 @@ export function explainUnit(unit: Unit, matcher: Matcher, categories: readonly C
   const labels = new Map(flattenCategories(categories).map((c) => [c.path, c.label]));
   const quote = (m: Match): QuotedMatch => ({ ...m, text: unit.text.slice(m.start, m.end) });
   const regex = runRegexRules([unit.text], matcher, regexBudget);
-  const result = matchText(unit.text, matcher, regex.hits[0]);
+  const result = matchText(unit.text, matcher, regex.matches[0]);
   const byPath = new Map(result.coded.map((c) => [c.path, c]));
   const key = (m: Match): string => `${m.start}:${m.end}:${m.by}`;
   const coded = result.coded.map((c) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCodebook, type Matcher } from '../../src/codebook/compile.js';
 import { codeUnits, countUnits } from '../../src/coding/code-units.js';
 import { codingsOf, countCodes, lookupElement, matchText } from '../../src/coding/match.js';
-import type { RegexHits } from '../../src/coding/regex-budget.js';
+import type { RegexMatches } from '../../src/coding/regex-budget.js';
 import type { Unit } from '../../src/types.js';
 import { codebookFrom } from '../helpers.js';
 import { matchText as referenceMatchText } from './reference-match.js';
@@ -166,7 +166,7 @@ categories:
     const matcher = compileCodebook(codebookFrom("codebook: t\ncategories:\n  - code: a\n    label: A\n    rules:\n      - regex: 'x'\n      - regex: 'y'\n"));
     const [x, y] = matcher.categories[0]!.rules;
     // Regex rules never give empty spans; given ones still count as the evidence lists them.
-    const given: RegexHits = new Map([
+    const given: RegexMatches = new Map([
       [x!, [{ by: x!.label, start: 2, end: 2 }, { by: x!.label, start: 2, end: 2 }, { by: x!.label, start: 0, end: 4 }]],
       [y!, [{ by: y!.label, start: 2, end: 2 }]],
     ]);

@@ -4,7 +4,7 @@
 import { WILDCARD, type CompiledRule, type Matcher } from '../../src/codebook/compile.js';
 import { lowerWord } from '../../src/text/normalize.js';
 import { COMPOUND_CONJUNCTIONS, completeTruncated } from '../../src/text/tokenize.js';
-import { runRegexRules, type RegexHits } from '../../src/coding/regex-budget.js';
+import { runRegexRules, type RegexMatches } from '../../src/coding/regex-budget.js';
 import { detach, patternsOf, scanTokens, type ScannedTokens as Scanned } from '../../src/coding/scan.js';
 
 /** The scan as the reference knew it: pattern ids as a list per token. */
@@ -19,7 +19,7 @@ interface ScannedTokens {
 
 function asLists(scan: Scanned): ScannedTokens {
   const patterns = Array.from({ length: scan.count }, (_, k) => patternsOf(scan, k));
-  return { count: scan.count, starts: scan.starts.slice(0, scan.count), ends: scan.ends.slice(0, scan.count), patterns, hits: Array.from(scan.hits.subarray(0, scan.hitCount)), truncated: scan.truncated };
+  return { count: scan.count, starts: scan.starts.slice(0, scan.count), ends: scan.ends.slice(0, scan.count), patterns, hits: Array.from(scan.patterned.subarray(0, scan.patternedCount)), truncated: scan.truncated };
 }
 import type { Match, Token } from '../../src/types.js';
 import type { BlockedMatch, CategoryMatch, TextMatch } from '../../src/coding/results.js';
@@ -40,7 +40,7 @@ const COMPLETION_REACH = 6;
  * number of terms: tokens find their patterns through the matcher's cached word-form lookup, and
  * only categories with a hit (or a regex rule) are evaluated.
  */
-export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits): TextMatch {
+export function matchText(text: string, matcher: Matcher, regexMatches?: RegexMatches): TextMatch {
   const scan = asLists(scanTokens(text, matcher));
   const tokens: Token[] = [];
   for (let i = 0; i < scan.count; i++) {
@@ -48,19 +48,19 @@ export function matchText(text: string, matcher: Matcher, regexHits?: RegexHits)
     const end = scan.ends[i]!;
     tokens.push({ text: text.slice(start, end), start, end });
   }
-  return { tokens, ...matchScanned(text, scan, matcher, regexHits) };
+  return { tokens, ...matchScanned(text, scan, matcher, regexMatches) };
 }
 
 /**
- * What `matchText` finds, without the token list: the form the coding loop uses. `regexHits` are
+ * What `matchText` finds, without the token list: the form the coding loop uses. `regexMatches` are
  * the hits of the regex rules when already run (`runRegexRules`, with its time budget, for many
  * texts at once); without them the rules run here, on this text alone, under the same budget.
  */
-export function matchCodes(text: string, matcher: Matcher, regexHits?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
-  return matchScanned(text, asLists(scanTokens(text, matcher)), matcher, regexHits);
+export function matchCodes(text: string, matcher: Matcher, regexMatches?: RegexMatches): Pick<TextMatch, 'coded' | 'blocked'> {
+  return matchScanned(text, asLists(scanTokens(text, matcher)), matcher, regexMatches);
 }
 
-function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given?: RegexHits): Pick<TextMatch, 'coded' | 'blocked'> {
+function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given?: RegexMatches): Pick<TextMatch, 'coded' | 'blocked'> {
   if (scan.truncated) completeCompounds(text, scan, matcher);
   if (scan.hits.length === 0 && matcher.regexCategories.length === 0) return { coded: [], blocked: [] };
   const occurrences = findTerms(scan, matcher);
@@ -78,7 +78,7 @@ function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given
     candidates.push(c);
   };
   for (const c of matcher.regexCategories) consider(c);
-  const regexHits = matcher.regexCategories.length === 0 ? undefined : (given ?? runRegexRules([text], matcher).hits[0]);
+  const regexMatches = matcher.regexCategories.length === 0 ? undefined : (given ?? runRegexRules([text], matcher).matches[0]);
   occurrences.forEach((_, termId) => {
     const cats = d.categoriesOf[termId];
     if (cats) for (let k = 0; k < cats.length; k++) consider(cats[k]!);
@@ -116,7 +116,7 @@ function matchScanned(text: string, scan: ScannedTokens, matcher: Matcher, given
   for (const index of candidates) {
     const cat = matcher.categories[index]!;
     const list = found.get(index) ?? [];
-    for (const rule of cat.rules) applyRule(rule, regexHits, occurrences, spanOf, termMatches, list);
+    for (const rule of cat.rules) applyRule(rule, regexMatches, occurrences, spanOf, termMatches, list);
     if (list.length > 0) own.set(index, list);
   }
 
@@ -313,7 +313,7 @@ function firstNear(spans: readonly Span[], h: Span, within: number): Span | unde
 
 function applyRule(
   rule: CompiledRule,
-  regexHits: RegexHits | undefined,
+  regexMatches: RegexMatches | undefined,
   occ: Map<number, Span[]>,
   spanOf: (s: Span) => [number, number],
   termMatches: (termId: number, by: string, out: Match[]) => void,
@@ -351,7 +351,7 @@ function applyRule(
     }
     case 'regex':
       // Run beforehand under a time budget (see regex-budget.ts); a stopped rule has no hits.
-      for (const m of regexHits?.get(rule) ?? []) out.push({ ...m });
+      for (const m of regexMatches?.get(rule) ?? []) out.push({ ...m });
       return;
   }
 }

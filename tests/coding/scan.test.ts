@@ -19,7 +19,7 @@ describe('scanTokens', () => {
         const got = Array.from({ length: scan.count }, (_, i) => ({ text: t.slice(scan.starts[i]!, scan.ends[i]!), start: scan.starts[i]!, end: scan.ends[i]! }));
         expect(got).toEqual(tokenize(t));
         for (let i = 0; i < scan.count; i++) expect(patternsOf(scan, i)).toEqual(matcher.lookupToken(got[i]!.text));
-        expect(Array.from(scan.hits.subarray(0, scan.hitCount))).toEqual(got.flatMap((g, i) => (matcher.lookupToken(g.text).length > 0 ? [i] : [])));
+        expect(Array.from(scan.patterned.subarray(0, scan.patternedCount))).toEqual(got.flatMap((g, i) => (matcher.lookupToken(g.text).length > 0 ? [i] : [])));
         expect(scan.truncated).toBe(got.some((g) => /[-‐‑]$/.test(g.text) && g.text.length > 1));
       }),
       { numRuns: 500 },
@@ -30,7 +30,7 @@ describe('scanTokens', () => {
     const words = Array.from({ length: 5000 }, (_, i) => `Bildung${i}`).join(' ') + ' Arbeit Koordination';
     const scan = scanTokens(words, matcher);
     expect(scan.count).toBe(5002);
-    expect(scan.hitCount).toBe(5001);
+    expect(scan.patternedCount).toBe(5001);
     expect(patternsOf(scanTokens('Bildung', matcher), 0)).toEqual(matcher.lookupToken('Bildung'));
   });
 
@@ -44,7 +44,7 @@ describe('scanTokens', () => {
       expect(patternsOf(scan, 1)).toEqual(Array.from({ length: 70000 }, (_, i) => i));
       expect(patternsOf(scan, 2)).toEqual([]);
       expect(patternsOf(scan, 3)).toEqual(ids);
-      expect(Array.from(scan.hits.subarray(0, scan.hitCount))).toEqual([0, 1, 3]);
+      expect(Array.from(scan.patterned.subarray(0, scan.patternedCount))).toEqual([0, 1, 3]);
     }
     expect(calls).toBe(3);
   });
@@ -57,7 +57,7 @@ describe('scanTokens', () => {
       const scan = scanTokens(words(from!, to!), numbered);
       expect(scan.count).toBe(to! - from!);
       for (const k of [0, 1, 2, 3, scan.count - 1]) expect(patternsOf(scan, k)).toEqual((from! + k) % 3 === 0 ? [from! + k] : []);
-      expect(scan.hitCount).toBe(Array.from({ length: to! - from! }, (_, i) => from! + i).filter((n) => n % 3 === 0).length);
+      expect(scan.patternedCount).toBe(Array.from({ length: to! - from! }, (_, i) => from! + i).filter((n) => n % 3 === 0).length);
     }
     // Forms 0…29 were seen before the table started afresh at 200 000 forms: looked up again.
     expect(calls).toBe(260_030);

@@ -129,16 +129,16 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
     const budget = STOPS_A60;
     // Within one call (one transcript) the rule stays off after it was stopped: no entry for the later texts.
     const first = runRegexRules([A60, 'ac'], matcher, budget);
-    expect([first.stops, first.hits.map((h) => h.size)]).toEqual([[{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 1000 }], [0, 0]]);
+    expect([first.stops, first.matches.map((h) => h.size)]).toEqual([[{ category: 'r', pattern: SLIPS_PAST, text: 0, budgetMs: 1000 }], [0, 0]]);
     // The next call with the same matcher runs it again, so the outcome does not depend on which
     // transcripts a worker thread saw before.
     const again = runRegexRules(['ac', 'b'], matcher, budget);
-    expect([again.stops, again.hits.map((h) => h.size)]).toEqual([[], [1, 1]]);
+    expect([again.stops, again.matches.map((h) => h.size)]).toEqual([[], [1, 1]]);
   });
 
   test('a regex that can match the empty string ends on text with emoji (no endless loop at a surrogate pair)', () => {
     const run = runRegexRules(['😀😀x 😀'], matcherWith('x*'), NEVER);
-    expect([run.stops, [...run.hits[0]!.values()].map((ms) => ms.map((m) => [m.start, m.end]))]).toEqual([[], [[[4, 5]]]]);
+    expect([run.stops, [...run.matches[0]!.values()].map((ms) => ms.map((m) => [m.start, m.end]))]).toEqual([[], [[[4, 5]]]]);
   });
 
   test('the budget grows with the text: 1 s plus 1 ms per 1000 characters by default', () => {
@@ -211,7 +211,7 @@ describe('the budgeted run finds exactly what plain exec finds', () => {
         const rules = matcher.categories[0]!.rules;
         texts.forEach((t, i) => {
           rules.forEach((rule, k) => {
-            expect((run.hits[i]!.get(rule) ?? []).map((m) => [m.start, m.end])).toEqual(plain(patterns[k]!, t));
+            expect((run.matches[i]!.get(rule) ?? []).map((m) => [m.start, m.end])).toEqual(plain(patterns[k]!, t));
           });
         });
       }),
