@@ -25,6 +25,9 @@ export interface Spill {
   remove(): Promise<void>;
 }
 
+/** The temporary folders this process has already cleaned of stale spill folders. */
+const cleaned = new Set<string>();
+
 /** Spill folders are named `fokus-PID-XXXXXX`, so one left by a run that was killed can be told and removed. */
 const SPILL_DIR = /^fokus-(\d+)-[A-Za-z0-9]{6}$/u;
 
@@ -33,7 +36,11 @@ const SPILL_DIR = /^fokus-(\d+)-[A-Za-z0-9]{6}$/u;
  * that were killed before they could remove theirs (their process is gone) are removed first.
  */
 export async function openSpill(name: string, root: string = tmpdir()): Promise<Spill> {
-  await removeStaleSpills(root);
+  // Once per process and folder: a run opens several spill files.
+  if (!cleaned.has(root)) {
+    cleaned.add(root);
+    await removeStaleSpills(root);
+  }
   const dir = await mkdtemp(join(root, `fokus-${pid}-`));
   const file = join(dir, name);
   let handle: FileHandle | null = await open(file, 'w+');

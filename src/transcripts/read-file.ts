@@ -89,9 +89,9 @@ export async function readRegularFile(file: string | Buffer, limit = MAX_FILE_BY
     // One buffer of the size the file had when opened, and one byte more to see whether it grew since.
     let buffer = Buffer.allocUnsafe(Math.min(limit, size) + 1);
     let total = 0;
-    for (;;) {
+    // Read until the end, or until one byte past the limit shows the file is too large.
+    while (total <= limit) {
       if (total === buffer.length) {
-        if (total > limit) throw Object.assign(new Error(`is more than the ${bytesShown(limit)} fokus reads from one file`), { code: 'EFBIG' });
         const larger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
         buffer.copy(larger, 0, 0, total);
         buffer = larger;
