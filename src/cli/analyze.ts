@@ -5,11 +5,13 @@ import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../
 import { DEFAULT_TOP_TERMS } from '../analysis/keyterms.js';
 import type { RegexBudget } from '../coding/regex-budget.js';
 import type { CorpusOptions, CorpusResult, CorpusSink } from '../run/corpus.js';
+import type { Messages } from '../lang/catalogue.js';
 import type { Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
 import { addInputOptions, addReviewOption, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { cliMessages } from './lang.js';
 
 interface AnalyzeFlags extends InputFlags {
   out?: string;
@@ -69,11 +71,11 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
-      setCode(await runAnalyze(inputs, flags, io));
+      setCode(await runAnalyze(inputs, flags, io, cliMessages(command, io)));
     });
 }
 
-async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
+async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: Messages): Promise<number> {
   const budget = regexBudgetFromEnv(io);
   if ('exit' in budget) return budget.exit;
   const limits = readLimitsFromEnv(io);
@@ -107,7 +109,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
     if (!report) return EXIT.badInput;
     if (report.totals.transcripts === 0) {
       // An empty report would look like a result: nothing is printed or written (each file's error is above).
-      io.stderr.write('fokus: no transcript could be read; nothing was written\n');
+      io.stderr.write(`fokus: ${m.t('cli.analyze.nothing-read')}\n`);
       return EXIT.badInput;
     }
     if (flags.out && !(await writeReportFolder(flags, io, result, spills))) return EXIT.badInput;
@@ -115,9 +117,9 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO): Pro
       const { readRange } = await import('./spill.js');
       for (const part of await spills.jsonParts(report)) io.stdout.write(typeof part === 'string' ? part : await readRange(part));
     } else {
-      io.stdout.write(await renderStdout(report, flags, io));
+      io.stdout.write(await renderStdout(report, flags, io, m));
     }
-    if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out));
+    if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out, m));
     return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
   } finally {
     line.done();
@@ -207,25 +209,25 @@ function jobsWanted(flags: AnalyzeFlags, io: CliIO): number | undefined {
   return env !== undefined && /^[1-9]\d*$/.test(env) ? Number(env) : undefined;
 }
 
-async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO): Promise<string> {
+async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO, m: Messages): Promise<string> {
   if (flags.format === 'csv') {
     const { renderFrequenciesCsv } = await import('../report/csv.js');
     return renderFrequenciesCsv(report.frequencies, { excel: flags.excel === true });
   }
   const { renderTable } = await import('../report/table.js');
-  return renderTable(report, { color: useColor(io.stdout, io.env, flags.color), width: io.stdout.columns });
+  return renderTable(report, { color: useColor(io.stdout, io.env, flags.color), ...(io.stdout.columns ? { width: io.stdout.columns } : {}), messages: m });
 }
 
 /** How many skipped files the summary names before it only counts the rest. */
 const SKIPPED_NAMED = 5;
 
-function summary(report: Report, skipped: readonly string[], out: string | undefined): string {
+function summary(report: Report, skipped: readonly string[], out: string | undefined, m: Messages): string {
   const t = report.totals;
-  let s = `fokus: ${t.transcripts} transcript${t.transcripts === 1 ? '' : 's'}, ${t.units} units (${t.codableUnits} codable, ${t.units - t.codableUnits} moderator)`;
+  let s = `fokus: ${m.t('count.transcripts', { n: t.transcripts })}, ${m.t('count.units', { n: t.units })} (${m.t('table.codable', { n: t.codableUnits })}, ${m.t('cli.analyze.moderator', { n: t.units - t.codableUnits })})`;
   if (skipped.length > 0) {
-    const named = skipped.slice(0, SKIPPED_NAMED).join(', ') + (skipped.length > SKIPPED_NAMED ? `, … ${skipped.length - SKIPPED_NAMED} more` : '');
-    s += `; ${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped (${named})`;
+    const named = skipped.slice(0, SKIPPED_NAMED).join(', ') + (skipped.length > SKIPPED_NAMED ? `, ${m.t('cli.analyze.more', { n: skipped.length - SKIPPED_NAMED })}` : '');
+    s += `; ${m.t('cli.analyze.skipped', { n: skipped.length, names: named })}`;
   }
-  if (out) s += `; report written to ${out}`;
+  if (out) s += `; ${m.t('cli.analyze.written', { folder: out })}`;
   return s + '\n';
 }

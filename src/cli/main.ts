@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help, type Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { formatProblem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { VERSION } from '../version.js';
@@ -27,6 +27,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description('Code focus-group and interview transcripts with a YAML codebook, transparently and reproducibly.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
+    .addOption(new Option('--lang <lang>', 'language of messages, the table and the reports (default: German when LANG or LC_ALL is de_*, else English)').choices(['de', 'en']))
     .exitOverride()
     // Before any command is registered: subcommands copy the help configuration when created.
     .configureHelp({ optionDescription: describeOption })

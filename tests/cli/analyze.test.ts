@@ -124,7 +124,8 @@ describe('fokus analyze', () => {
     const run = await runCli(['analyze', join(fixtures, 'mini.txt'), '-q'], fixtures);
     expect(run.code).toBe(0);
     const rows = run.stdout.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0]);
-    expect(rows).toEqual(expect.arrayContaining(['bedarfe', 'akteure', 'vernetzungspotentiale', 'kooperationssynergien', 'chancen', 'herausforderungen']));
+    // 80 columns when stdout is no terminal: the labels stand for the categories, their codes make room.
+    expect(rows).toEqual(expect.arrayContaining(['Bedarfe', 'Akteure', 'Vernetzungspotentiale', 'Kooperationssynergien', 'Chancen', 'Herausforderungen']));
   });
 
   it('refuses an unknown format and an unknown unit as usage errors', async () => {
@@ -181,3 +182,27 @@ describe('fokus analyze: emergent perspectives past the bound of tests', () => {
   });
 });
 afterAll(removeProjects);
+
+describe('fokus analyze in German and English', () => {
+  const repo = resolve(import.meta.dirname, '../..');
+
+  it('prints German throughout with LANG=de_DE.UTF-8 and English with LANG=C; --lang wins over LANG', async () => {
+    const de = await runCli(['analyze', 'samples', '-p', 'samples/participants.csv'], repo, { LANG: 'de_DE.UTF-8' });
+    const en = await runCli(['analyze', 'samples', '-p', 'samples/participants.csv'], repo, { LANG: 'C' });
+    const forced = await runCli(['analyze', 'samples', '--lang', 'en'], repo, { LANG: 'de_DE.UTF-8' });
+    expect([de.code, en.code, forced.code]).toEqual([0, 0, 0]);
+    expect(de.stdout.split('\n').slice(1, 4)).toEqual([
+      '3 Transkripte, 197 Einheiten (155 kodierbar), 18 Sprecher:innen',
+      '',
+      'Kategorie                 Segmente  Anteil  Treffer  Transkripte  Sprecher:innen',
+    ]);
+    expect(de.stderr).toBe('fokus: 3 Transkripte, 197 Einheiten (155 kodierbar, 42 der Moderation)\n');
+    expect(en.stdout.split('\n').slice(1, 4)).toEqual(['3 transcripts, 197 units (155 codable), 18 speakers', '', 'category                         segments  share  matches  transcripts  speakers']);
+    expect(en.stderr).toBe('fokus: 3 transcripts, 197 units (155 codable, 42 moderator)\n');
+    expect(forced.stdout).toBe(en.stdout);
+    for (const word of ['Perspektiven', 'Emergente Perspektiven', 'Gemeinsames Auftreten der Hauptkategorien']) expect(de.stdout).toContain(word);
+    for (const word of ['units', 'speakers', 'transcripts', 'Perspectives', 'Co-occurrence', 'matches']) expect(de.stdout).not.toContain(word);
+    expect(Math.max(...de.stdout.split('\n').map((l) => Array.from(l).length))).toBeLessThanOrEqual(80);
+    expect(Math.max(...en.stdout.split('\n').map((l) => Array.from(l).length))).toBeLessThanOrEqual(80);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, renderTable, shareBar } from '../../src/report/table.js';
+import { messagesFor } from '../../src/lang/catalogue.js';
+import { renderTable, shareBar } from '../../src/report/table.js';
 import { smallReport } from './report.js';
 
 const ESC = '\u001b';
@@ -18,23 +19,17 @@ describe('shareBar', () => {
   });
 });
 
-describe('formatPercent', () => {
-  it('gives one decimal', () => {
-    expect([formatPercent(0.375), formatPercent(0), formatPercent(1), formatPercent(2 / 3)]).toEqual(['37.5%', '0.0%', '100.0%', '66.7%']);
-  });
-});
-
 describe('renderTable', () => {
   it('draws header, indented categories, bars and the perspectives that reach min_support', () => {
-    expect(renderTable(smallReport(), { color: false })).toBe(
+    expect(renderTable(smallReport(), { color: false, width: 120 })).toBe(
       [
         'Test 1.0',
         '2 transcripts, 10 units (8 codable), 5 speakers',
         '',
-        'category    label                    segments  share                matches  transcripts  speakers',
-        'bedarfe     Bedarfe                         3  ████▌         37.5%        4            2         3',
-        '  personal  Personal und Fachkräfte         1  █▌            12.5%       12            1         1',
-        'vernetzung  Vernetzung                      0                 0.0%        0            0         0',
+        'category    label                    segments  share               matches  transcripts  speakers',
+        'bedarfe     Bedarfe                         3  ████▌        37.5%        4            2         3',
+        '  personal  Personal und Fachkräfte         1  █▌           12.5%       12            1         1',
+        'vernetzung  Vernetzung                      0                0.0%        0            0         0',
         '',
         'Co-occurrence (unit scope, units)',
         '             1 2',
@@ -48,25 +43,73 @@ describe('renderTable', () => {
     );
   });
 
-  it('cuts labels to fit a narrow terminal and names skipped files', () => {
+  it('fits 80 columns when the width is unknown: the label alone, the share as a percentage', () => {
+    const report = smallReport();
+    report.cooccurrence = [];
+    report.perspectives = [];
+    expect(renderTable(report, { color: false })).toBe(
+      [
+        'Test 1.0',
+        '2 transcripts, 10 units (8 codable), 5 speakers',
+        '',
+        'category                   segments  share  matches  transcripts  speakers',
+        'Bedarfe                           3  37.5%        4            2         3',
+        '  Personal und Fachkräfte         1  12.5%       12            1         1',
+        'Vernetzung                        0   0.0%        0            0         0',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps code and label side by side, without the bar, when that fits', () => {
+    const report = smallReport();
+    report.cooccurrence = [];
+    report.perspectives = [];
+    expect(renderTable(report, { color: false, width: 90 }).split('\n').slice(3, 7)).toEqual([
+      'category    label                    segments  share  matches  transcripts  speakers',
+      'bedarfe     Bedarfe                         3  37.5%        4            2         3',
+      '  personal  Personal und Fachkräfte         1  12.5%       12            1         1',
+      'vernetzung  Vernetzung                      0   0.0%        0            0         0',
+    ]);
+  });
+
+  it('wraps labels in a narrow terminal, never a number column, and names skipped files', () => {
     const report = smallReport();
     report.totals = { transcripts: 1, units: 1, codableUnits: 1, speakers: 1, skipped: 1 };
     report.perspectives = [];
+    report.cooccurrence = [];
     delete report.codebook.version;
-    expect(renderTable(report, { color: false, width: 70 })).toBe(
+    const lines = renderTable(report, { color: false, width: 64 }).split('\n');
+    expect(lines).toEqual([
+      'Test',
+      '1 transcript, 1 unit (1 codable), 1 speaker, 1 file skipped',
+      '',
+      'category         segments  share  matches  transcripts  speakers',
+      'Bedarfe                 3  37.5%        4            2         3',
+      '  Personal und          1  12.5%       12            1         1',
+      '    Fachkräfte',
+      'Vernetzung              0   0.0%        0            0         0',
+      '',
+    ]);
+    expect(Math.max(...lines.map((l) => Array.from(l).length))).toBe(64);
+  });
+
+  it('speaks German with German messages: headings, counts, decimal commas', () => {
+    const report = smallReport();
+    report.cooccurrence = [];
+    expect(renderTable(report, { color: false, messages: messagesFor('de') })).toBe(
       [
-        'Test',
-        '1 transcript, 1 unit (1 codable), 1 speaker, 1 file skipped',
+        'Test 1.0',
+        '2 Transkripte, 10 Einheiten (8 kodierbar), 5 Sprecher:innen',
         '',
-        'category    label     segments  share                matches  transcripts  speakers',
-        'bedarfe     Bedarfe          3  ████▌         37.5%        4            2         3',
-        '  personal  Persona…         1  █▌            12.5%       12            1         1',
-        'vernetzung  Vernetz…         0                 0.0%        0            0         0',
+        'Kategorie                 Segmente  Anteil  Treffer  Transkripte  Sprecher:innen',
+        'Bedarfe                          3  37,5\u202f%        4            2               3',
+        '  Personal und                   1  12,5\u202f%       12            1               1',
+        '    Fachkräfte',
+        'Vernetzung                       0   0,0\u202f%        0            0               0',
         '',
-        'Co-occurrence (unit scope, units)',
-        '             1 2',
-        '1 bedarfe    · 1',
-        '2 vernetzung 1 ·',
+        'Perspektiven',
+        '  Netzwerk (netz): 2 Einheiten, 2 Transkripte, 2 Sprecher:innen',
         '',
       ].join('\n'),
     );
@@ -89,13 +132,14 @@ describe('renderTable', () => {
       lift: 2.345,
       p: 0.01,
     });
-    expect(renderTable(report, { color: false }).split('\n').slice(-7)).toEqual([
+    expect(renderTable(report, { color: false }).split('\n').slice(-8)).toEqual([
       '',
       'Perspectives',
       '  Netzwerk (netz): 2 units, 2 transcripts, 2 speakers',
       '',
       'Emergent perspectives',
-      '  Bedarfe × Vernetzung: Austausch, Plattform (bedarfe+vernetzung): 4 units, 1 transcript, 2 speakers, lift 2.3',
+      '  Bedarfe × Vernetzung: Austausch, Plattform (bedarfe+vernetzung): 4 units, 1',
+      '    transcript, 2 speakers, lift 2.3',
       '',
     ]);
   });
@@ -145,7 +189,7 @@ describe('renderTable', () => {
     ];
     const lines = (width: number): string[] => {
       const all = renderTable(report, { color: false, width }).split('\n');
-      return all.slice(all.indexOf('') + 1 + 5, all.indexOf('Perspectives') - 1);
+      return all.slice(all.findIndex((l) => l.startsWith('Co-occurrence')), all.indexOf('Perspectives') - 1);
     };
     expect(lines(100)).toEqual([
       'Co-occurrence (window:3 scope, units)',
@@ -155,20 +199,23 @@ describe('renderTable', () => {
       '3 vernetzung 12  3  ·',
     ]);
     expect(lines(20)).toEqual([
-      'Co-occurrence of top-level categories (window:3 scope, units)',
+      'Co-occurrence of',
+      'top-level categories',
+      '(window:3 scope,',
+      'units)',
       '              1  2',
       '1 bedarfe     · 12',
       '2 vernetzung 12  ·',
     ]);
-    expect(lines(15)).toEqual(['Co-occurrence: too wide for 15 columns; see cooccurrence.csv or report.html']);
+    expect(lines(15)).toEqual(['Co-occurrence:', 'too wide for 15', 'columns; see', 'cooccurrence.cs', 'v or', 'report.html']);
   });
 
   it('colours only when asked, with the same text underneath', () => {
-    const coloured = renderTable(smallReport(), { color: true });
-    const plain = renderTable(smallReport(), { color: false });
+    const coloured = renderTable(smallReport(), { color: true, width: 120 });
+    const plain = renderTable(smallReport(), { color: false, width: 120 });
     expect(plain).not.toContain(ESC);
     expect(coloured).toContain(`${ESC}[1mTest 1.0${ESC}[22m`);
-    expect(coloured).toContain(`${ESC}[32m████▌         37.5%${ESC}[39m`);
+    expect(coloured).toContain(`${ESC}[32m████▌        37.5%${ESC}[39m`);
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
   });
 });

@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import { localeOf, messagesFor, type Locale, type Messages } from '../lang/catalogue.js';
+import type { CliIO } from './io.js';
+
+/**
+ * The language a command speaks: the global `--lang` when given, else the locale of the environment
+ * (LC_ALL, LC_MESSAGES, LANG): German for `de_*`, English otherwise.
+ */
+export function cliLocale(command: Command, io: CliIO): Locale {
+  return localeOf(io.env, (command.optsWithGlobals() as { lang?: Locale }).lang);
+}
+
+/** The messages of the language a command speaks (see `cliLocale`). */
+export function cliMessages(command: Command, io: CliIO): Messages {
+  return messagesFor(cliLocale(command, io));
+}

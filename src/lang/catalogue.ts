@@ -1,0 +1,73 @@
+// The message catalogues: every sentence, heading and column name fokus shows a person, once per
+// language (lang/en/messages.ts, lang/de/messages.ts), looked up by key. The English catalogue
+// defines the keys; the German one must have exactly the same keys with the same placeholders
+// (tests/lang/catalogue.test.ts). CSV headers and report.json keys are not here: they are the
+// documented English names of the file formats, whatever the language.
+
+import { DE } from './de/messages.js';
+import { EN, type MessageKey } from './en/messages.js';
+
+export type { MessageKey } from './en/messages.js';
+
+/** The languages fokus speaks. */
+export type Locale = 'de' | 'en';
+
+/** The locales `--lang` takes. */
+export const LOCALES: readonly Locale[] = ['en', 'de'];
+
+/** Values put into a message's `{name}` placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The messages of one language, and its way of writing numbers. */
+export interface Messages {
+  readonly locale: Locale;
+  /**
+   * The message `key` with its `{name}` placeholders filled. A message of two forms, `one|other`,
+   * takes the first when `params.n` is 1 and the second otherwise (both languages have these two).
+   */
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A number with `digits` decimals, with the language's decimal mark (`3.5`, `3,5`). */
+  number(x: number, digits?: number): string;
+  /** A share 0…1 as a percentage with one decimal (`33.5%`, `33,5 %`). */
+  percent(share: number): string;
+}
+
+const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, de: DE };
+
+/** The messages of a language. */
+export function messagesFor(locale: Locale): Messages {
+  const catalogue = CATALOGUES[locale];
+  const number = (x: number, digits = 0): string => {
+    const fixed = (Number.isFinite(x) ? x : 0).toFixed(digits);
+    return locale === 'de' ? fixed.replace('.', ',') : fixed;
+  };
+  return {
+    locale,
+    t: (key, params) => fill(catalogue[key], params),
+    number,
+    percent: (share) => (locale === 'de' ? `${number(share * 100, 1)}\u202f%` : `${number(share * 100, 1)}%`),
+  };
+}
+
+/** Fill `{name}` placeholders and choose the form of a `one|other` message by `params.n`. */
+export function fill(template: string, params: MessageParams = {}): string {
+  const bar = template.indexOf('|');
+  const form = bar < 0 ? template : params.n === 1 ? template.slice(0, bar) : template.slice(bar + 1);
+  return form.replace(/\{(\w+)\}/gu, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/**
+ * The language of what fokus prints: `--lang` when given, else the locale of the environment
+ * (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them): German for `de` and `de_*`,
+ * English for anything else (`C`, `en_US.UTF-8`, unset).
+ */
+export function localeOf(env: Readonly<Record<string, string | undefined>>, flag?: Locale): Locale {
+  if (flag) return flag;
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+  return /^de(?:[_.@-]|$)/iu.test(value) ? 'de' : 'en';
+}
+
+/** True when `value` is a locale `--lang` takes. */
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
