@@ -7,7 +7,12 @@ import type { CliIO } from './io.js';
  * (LC_ALL, LC_MESSAGES, LANG): German for `de_*`, English otherwise.
  */
 export function cliLocale(command: Command, io: CliIO): Locale {
-  return localeOf(io.env, (command.optsWithGlobals() as { lang?: Locale }).lang);
+  return localeOf(io.env, langFlag(command));
+}
+
+/** The `--lang` given on the command line, if any. */
+export function langFlag(command: Command): Locale | undefined {
+  return (command.optsWithGlobals() as { lang?: Locale }).lang;
 }
 
 /** The messages of the language a command speaks (see `cliLocale`). */

@@ -67,6 +67,15 @@ export function localeOf(env: Readonly<Record<string, string | undefined>>, flag
   return /^de(?:[_.@-]|$)/iu.test(value) ? 'de' : 'en';
 }
 
+/**
+ * The language of a document fokus writes (the HTML report, the category report): `--lang` when
+ * given, else the codebook's language — a German codebook's categories, definitions and quotations
+ * are German, and so is the report researchers quote from.
+ */
+export function documentLocale(flag: Locale | undefined, codebookLanguage: Locale): Locale {
+  return flag ?? codebookLanguage;
+}
+
 /** True when `value` is a locale `--lang` takes. */
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
