@@ -8,3 +8,15 @@ export function grown(a: Int32Array, need: number = a.length + 1): Int32Array {
   b.set(a);
   return b;
 }
+
+/** Items grouped by a key, groups in the order their first item comes, items in input order. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

@@ -110,6 +110,11 @@ export function indexWords(units: readonly Map<string, Map<string, number>>[]): 
       for (const [form, count] of written) f.set(form, (f.get(form) ?? 0) + count);
     }
   }
+  return { units, frequency, display: usualForms(forms) };
+}
+
+/** Per term its most frequent written form (of equally frequent ones, the first in code-unit order). */
+export function usualForms(forms: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string> {
   const display = new Map<string, string>();
   for (const [term, f] of forms) {
     let best = '';
@@ -117,7 +122,7 @@ export function indexWords(units: readonly Map<string, Map<string, number>>[]): 
     for (const [form, n] of f) if (n > count || (n === count && cmp(form, best) < 0)) [best, count] = [form, n];
     display.set(term, best);
   }
-  return { units, frequency, display };
+  return display;
 }
 
 /**

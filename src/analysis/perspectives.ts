@@ -1,4 +1,5 @@
 import type { Codebook, CodedUnit, Perspective, PerspectiveCondition, PerspectiveResult } from '../types.js';
+import { groupBy } from '../arrays.js';
 import { cmp } from '../problems.js';
 import { codableUnits, codebookOrder, sortUnits, speakerId, unitCodes, unitId } from './units.js';
 
@@ -17,7 +18,7 @@ export function satisfies(codes: ReadonlySet<string>, when: PerspectiveCondition
 export function findPerspectives(units: readonly CodedUnit[], codebook: Codebook): PerspectiveResult[] {
   const order = codebookOrder(codebook.categories);
   const codable = sortUnits(codableUnits(units));
-  const byTranscript = groupByTranscript(codable);
+  const byTranscript = groupBy(codable, (u) => u.transcript);
   return codebook.perspectives.map((p) => {
     const named = namedCategories(p, order);
     let support: number;
@@ -64,16 +65,6 @@ function namedCategories(p: Perspective, order: ReadonlyMap<string, number>): st
   return named.map((c, i) => ({ c, i })).sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i).map((x) => x.c);
 }
 
-/** Units grouped by transcript, keeping the (sorted) order of the input. */
-function groupByTranscript(units: readonly CodedUnit[]): Map<string, CodedUnit[]> {
-  const out = new Map<string, CodedUnit[]>();
-  for (const u of units) {
-    const list = out.get(u.transcript);
-    if (list) list.push(u);
-    else out.set(u.transcript, [u]);
-  }
-  return out;
-}
 
 /** The full codes of any unit of a list. */
 function unionOfCodes(units: readonly CodedUnit[]): Set<string> {

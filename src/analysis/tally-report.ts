@@ -13,7 +13,7 @@ import {
   type CooccurrenceCounts,
   type CooccurrenceScope,
 } from './cooccurrence.js';
-import { speakerWords, textWords, type WordOptions } from './keyterms.js';
+import { speakerWords, textWords, usualForms, type WordOptions } from './keyterms.js';
 import { findPerspectives } from './perspectives.js';
 import type { TallyPlan } from './tally.js';
 
@@ -236,13 +236,7 @@ export function wordTotals(sum: ReportSum, plan: ReportPlan): WordTotals {
     }
     f.set(form, (f.get(form) ?? 0) + n);
   }
-  const display = new Map<string, string>();
-  for (const [term, f] of perTerm) {
-    let top = '';
-    let count = -1;
-    for (const [form, n] of f) if (n > count || (n === count && cmp(form, top) < 0)) [top, count] = [form, n];
-    display.set(term, top);
-  }
+  const display = usualForms(perTerm);
   const terms: string[] = [];
   const ids = new Map<string, number>();
   const termIdOf = Int32Array.from(termOf, (term) => {

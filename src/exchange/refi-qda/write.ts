@@ -1,3 +1,4 @@
+import { groupBy } from '../../arrays.js';
 import { zipSync } from '../../deps.js';
 import { flattenCategories } from '../../codebook/flatten.js';
 import type { Codebook, CodedUnit, Unit, UnitKind } from '../../types.js';
@@ -121,7 +122,7 @@ export function renderQdpxProject(units: readonly CodedUnit[], codebook: Codeboo
   const sources: QdpxSource[] = [];
   const cases: XmlElement[] = [];
   const textSources: XmlElement[] = [];
-  for (const [transcript, list] of groupByTranscript(units)) {
+  for (const [transcript, list] of groupBy(units, (u) => u.transcript)) {
     const written = transcriptElements(project, transcript, list);
     sources.push(written.source);
     textSources.push(written.textSource);
@@ -156,16 +157,6 @@ interface ProjectContext {
   rank: (path: string) => number;
 }
 
-/** The units of each transcript, transcripts in input order. */
-function groupByTranscript(units: readonly CodedUnit[]): Map<string, CodedUnit[]> {
-  const byTranscript = new Map<string, CodedUnit[]>();
-  for (const u of units) {
-    const list = byTranscript.get(u.transcript);
-    if (list) list.push(u);
-    else byTranscript.set(u.transcript, [u]);
-  }
-  return byTranscript;
-}
 
 /**
  * One transcript in a project: its plain text, its `<TextSource>` with one selection per coded unit,
