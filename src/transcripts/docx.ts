@@ -2,7 +2,7 @@ import { positionAt, problem } from '../problems.js';
 import { htmlItems } from './html.js';
 import { readLimits, type ReadLimits } from './limits.js';
 import { paragraphNumbers, parseDocItems } from './paragraphs.js';
-import type { ParsedText } from './plain-text.js';
+import type { ParsedText, TextOptions } from './plain-text.js';
 import { scanXml, type XmlFaultKind, type XmlHandlers } from './xml.js';
 import { openBoundedZip, type BoundedZip, type ZipProblem } from './zip.js';
 import type { RuleId } from '../rules.js';
@@ -64,7 +64,7 @@ function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]):
  * A file mammoth cannot open is an error naming it; so is an archive that passes the limits of
  * `limits` (bytes inflated in total, entries, nesting depth) or whose entries lie about their size.
  */
-export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Promise<ParsedText> {
+export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>, options: TextOptions = {}): Promise<ParsedText> {
   const limit = readLimits(limits);
   const fail = (message: string, ruleId: RuleId): ParsedText => ({ blocks: [], meta: {}, problems: [problem(file, 'error', message, undefined, ruleId)] });
   const opened = openBoundedZip(bytes, limit);
@@ -97,7 +97,7 @@ export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partia
   }
   const items = htmlItems(html, limit.depth);
   if (items.fault) return fail(items.fault.message, 'read/too-deep');
-  const parsed = parseDocItems(items.items, file, paragraphNumbers);
+  const parsed = parseDocItems(items.items, file, paragraphNumbers, options);
   return { ...parsed, problems: [...converterWarnings(messages, file), ...parsed.problems] };
 }
 

@@ -137,8 +137,24 @@ function matchBracket(s: string, i: number): Hit | null {
   return hit(inner, after.seconds, after.bracketed, after.end);
 }
 
-/** Parse the head of a line: leading time marks, then a label candidate in any supported style. */
-export function parseLineHead(line: string): LineHead {
+/**
+ * The label a document marked (the bold run it starts with, ending at `end`) at `i`, without its
+ * colon, with the time marks inside it or after it.
+ */
+function matchGiven(s: string, i: number, end: number): Hit | null {
+  const inner = matchPlain(s.slice(i, end).replace(/\s*:\s*$/u, '').trim(), 0, true);
+  if (!inner) return null;
+  let pos = skipBlanks(s, end);
+  if (isLabelColon(s, pos)) pos++;
+  const after = readTimes(s, pos);
+  return hit(inner.text, inner.seconds ?? after.seconds, inner.bracketed || after.bracketed, after.end);
+}
+
+/**
+ * Parse the head of a line: leading time marks, then a label candidate in any supported style, or
+ * the label a document marked as one, ending at `labelEnd` (a paragraph's leading bold run).
+ */
+export function parseLineHead(line: string, labelEnd?: number): LineHead {
   const first = skipBlanks(line, 0);
   const leading = readTimes(line, first);
   const bracketTimeFirst = leading.seconds !== undefined && line[first] !== '#';
@@ -150,7 +166,7 @@ export function parseLineHead(line: string): LineHead {
   const pos = leading.end;
   // `[00:00:00] Stefan` alone on its line (the text follows on the next): time first, then a bare label.
   const alone = bracketTimeFirst && !line.includes(':', pos) ? matchPlain(line.trimEnd(), pos, true) : null;
-  const found = matchBold(line, pos) ?? matchBracket(line, pos) ?? matchPlain(line, pos, false) ?? alone;
+  const found = labelEnd !== undefined ? matchGiven(line, pos, labelEnd) : (matchBold(line, pos) ?? matchBracket(line, pos) ?? matchPlain(line, pos, false) ?? alone);
   if (!found || found.text.replace(AFFILIATION_END, '').length > MAX_LABEL_LENGTH) return head;
   head.label = { text: found.text, timed: leading.bracketed || found.bracketed };
   head.afterLabel = found.end;

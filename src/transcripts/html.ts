@@ -5,7 +5,7 @@ import type { Position } from '../types.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { locator } from '../text/locate.js';
 import { parseDocItems, type DocItem } from './paragraphs.js';
-import type { ParsedText } from './plain-text.js';
+import type { ParsedText, TextOptions } from './plain-text.js';
 
 /**
  * HTML → paragraphs and table rows, for the DOCX reader (mammoth gives HTML) and for transcripts
@@ -209,12 +209,12 @@ export function htmlItems(html: string, depth: number = DEFAULT_LIMITS.depth): H
  * time rules, bold labels too), tables with a speaker column as in DOCX. `line`/`column` point at
  * the text in the HTML file.
  */
-export function parseHtml(text: string, file: string): ParsedText {
+export function parseHtml(text: string, file: string, options: TextOptions = {}): ParsedText {
   const at = locator(text);
   const { items, offsets, fault } = htmlItems(text);
   if (fault) return { blocks: [], meta: {}, problems: [problem(file, 'error', fault.message, at(fault.offset), 'read/too-deep')] };
   return parseDocItems(items, file, (item, index): Position => {
     const list = offsets[item] ?? [];
     return at(list[Math.min(index, list.length - 1)] ?? 0);
-  });
+  }, options);
 }

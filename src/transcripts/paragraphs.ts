@@ -4,7 +4,7 @@ import { MIN_NAME_OCCURRENCES } from './labels.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { rowBlocks, tableColumns, type TableColumns } from './tables.js';
 import { parseFrontMatter } from './front-matter.js';
-import { frontMatterClose, parseLines, settleSpeakers, type ParsedText } from './plain-text.js';
+import { frontMatterClose, parseLines, settleSpeakers, type ParsedText, type TextOptions } from './plain-text.js';
 import { paragraphLines } from './text-lines.js';
 
 /** A paragraph of a document (DOCX, RTF, HTML): its text, the bold run it starts with, and whether it is a heading. */
@@ -56,14 +56,12 @@ interface Table {
  * the source (paragraph numbers for DOCX and RTF, file lines for HTML). The paragraphs go to the
  * text readers' core (`parseLines`) one a line, each a paragraph of its own.
  */
-export function parseDocItems(items: readonly DocItem[], file: string, position: ItemPosition): ParsedText {
+export function parseDocItems(items: readonly DocItem[], file: string, position: ItemPosition, options: TextOptions = {}): ParsedText {
   const { tables, tableOf } = groupTables(items);
-  const { lines, shifts } = itemLines(items, tableOf, boldCounts(items));
-  // A line that starts with its bold label written as a label (`**I**:`) has its columns shifted by it.
-  const at: ItemPosition = (item, index) => position(item, Math.max(0, index - (shifts[item] ?? 0)));
+  const { lines, labelEnds } = itemLines(items, tableOf, boldCounts(items));
   const problems: Problem[] = [];
-  const { meta, first } = docFrontMatter(lines, file, position, shifts, problems);
-  const read = parseLines({ lines: paragraphLines(lines), first, separate: true, position: at }, 'text', meta);
+  const { meta, first } = docFrontMatter(lines, file, position, problems);
+  const read = parseLines({ lines: paragraphLines(lines), first, separate: true, position, labelEnds, ...options }, 'text', meta);
   const fromText = read.blocks.map((block, n) => ({ item: read.blockLines[n]!, block }));
   const fromRows = tables.flatMap((t) => (t.columns ? rowBlocks(t.rows, t.columns, position) : []));
   const merged = [...fromText, ...fromRows].sort((x, y) => x.item - y.item).map((x) => x.block);
@@ -80,7 +78,6 @@ function docFrontMatter(
   lines: readonly string[],
   file: string,
   position: ItemPosition,
-  shifts: readonly number[],
   problems: Problem[],
 ): { meta: Record<string, string>; first: number } {
   const close = frontMatterClose(lines);
@@ -96,7 +93,7 @@ function docFrontMatter(
     }
     // YAML line 2k + 1 is paragraph k; a problem on a blank line between goes to the paragraph after it.
     const item = Math.min(close - 1, Math.ceil((p.line - 1) / 2));
-    problems.push({ ...p, ...position(item, Math.max(0, (p.column ?? 1) - 1 - (shifts[item] ?? 0))) });
+    problems.push({ ...p, ...position(item, Math.max(0, (p.column ?? 1) - 1)) });
   }
   return { meta, first: close + 1 };
 }
@@ -131,36 +128,34 @@ function groupTables(items: readonly DocItem[]): { tables: Table[]; tableOf: Map
 
 /**
  * The line the text readers' core reads for each item (rows of a transcript table and headings are
- * empty lines, other rows their cells' text, a paragraph with a known bold label starts with it as
- * a label), and per item how many characters the line has more than the source before the text.
+ * empty lines, other rows their cells' text, a paragraph its text), and per item where the label a
+ * paragraph's leading bold run marks ends (`boldLabelEnd`), if it marks one.
  */
-function itemLines(items: readonly DocItem[], tableOf: ReadonlyMap<number, Table>, bold: ReadonlyMap<string, number>): { lines: string[]; shifts: number[] } {
+function itemLines(items: readonly DocItem[], tableOf: ReadonlyMap<number, Table>, bold: ReadonlyMap<string, number>): { lines: string[]; labelEnds: (number | undefined)[] } {
   const lines: string[] = [];
-  const shifts: number[] = [];
+  const labelEnds: (number | undefined)[] = [];
   items.forEach((item, k) => {
-    shifts[k] = 0;
     if (item.kind === 'row') lines.push(tableOf.get(k)?.columns ? '' : item.cells.filter((c) => c.trim() !== '').join(' '));
     else if (item.heading) lines.push('');
     else {
       const text = item.text.replace(LINE_BREAKS, ' ');
-      const labelled = item.bold === undefined ? null : boldLabelLine(text, item.bold, bold);
-      lines.push(labelled?.line ?? text);
-      if (labelled) shifts[k] = labelled.shift;
+      lines.push(text);
+      if (item.bold !== undefined) labelEnds[k] = boldLabelEnd(text, item.bold, bold);
     }
   });
-  return { lines, shifts };
+  return { lines, labelEnds };
 }
 
 /**
- * A paragraph that starts with a known bold label (a code, a role word, or a name that starts at
- * least two paragraphs in bold), as a plain-text line with that label (`**Label**: rest`; the rest
- * keeps its own spacing), and how many characters that adds before the text. Null for any other.
+ * Where the label of a paragraph that starts with a known bold label ends (a code, a role word, or
+ * a name that starts at least two paragraphs in bold): the end of the bold run, which the text
+ * readers' core takes as the label (`parseLineHead`). Undefined for any other paragraph.
  */
-function boldLabelLine(text: string, bold: string, counts: ReadonlyMap<string, number>): { line: string; shift: number } | null {
+function boldLabelEnd(text: string, bold: string, counts: ReadonlyMap<string, number>): number | undefined {
   const label = boldLabel(bold);
   const shape = labelShape(label);
   const at = text.indexOf(bold);
   const known = shape === 'code' || shape === 'role' || (shape === 'name' && (counts.get(speakerKey(label)) ?? 0) >= MIN_NAME_OCCURRENCES);
-  if (!known || at < 0 || text.slice(0, at).trim() !== '') return null;
-  return { line: `**${label}**:${text.slice(at + bold.length)}`, shift: label.length + 5 - (at + bold.length) };
+  if (!known || at < 0 || text.slice(0, at).trim() !== '') return undefined;
+  return at + bold.length;
 }

@@ -71,6 +71,15 @@ export interface LineSource {
   /** True when every line is a paragraph of its own (a document's paragraphs), as if blank lines stood between. */
   separate: boolean;
   position: LinePosition;
+  /** Words that head sections (lower case): a label made only of them is no speaker (`ReadOptions.headings`). */
+  headings?: ReadonlySet<string>;
+  /** Per line, where the label a document marked ends (a paragraph's leading bold run), if it has one. */
+  labelEnds?: readonly (number | undefined)[];
+}
+
+/** What every text reader takes besides the text: the words that head sections (`ReadOptions.headings`). */
+export interface TextOptions {
+  headings?: ReadonlySet<string>;
 }
 
 /** What `parseLines` found: blocks in order, the index of the line each starts on, and the moderators a legend names. */
@@ -86,11 +95,11 @@ export interface LineBlocks {
  * headings and rules, which are not spoken text. YAML front matter at the very start is metadata;
  * its lines still count, so `line` (1-based) and `column` (1-based, UTF-16 units) point into the file.
  */
-export function parseText(text: string, file: string, format: 'text' | 'markdown'): ParsedText {
+export function parseText(text: string, file: string, format: 'text' | 'markdown', options: TextOptions = {}): ParsedText {
   const problems: Problem[] = [];
   const lines = splitLines(text);
   const { meta, first } = frontMatter(lines.lines, file, problems);
-  const { blocks, moderators } = parseLines({ lines, first, separate: false, position: filePositions }, format, meta);
+  const { blocks, moderators } = parseLines({ lines, first, separate: false, position: filePositions, ...options }, format, meta);
   settleSpeakers(blocks, file, problems);
   return moderators.length > 0 ? { blocks, meta, problems, moderators } : { blocks, meta, problems };
 }
@@ -103,10 +112,10 @@ export function parseText(text: string, file: string, format: 'text' | 'markdown
 export function parseLines(source: LineSource, format: 'text' | 'markdown', meta: Record<string, string>): LineBlocks {
   const { lines, first } = source;
   // Pass 1: the heads of all lines, and how often each label candidate starts a line.
-  const heads = lines.lines.map((line, i) => (i < first ? null : lineHead(line, format)));
+  const heads = lines.lines.map((line, i) => (i < first ? null : lineHead(line, format, source.labelEnds?.[i])));
   const counts = labelCounts(heads);
   // Pass 2: which candidates are speakers; then the paragraphs, the preamble, the blocks.
-  const speakers = speakerLabels(heads, lines.lines, first, counts, source.separate);
+  const speakers = speakerLabels(heads, lines.lines, first, counts, source);
   const paragraphs = buildParagraphs(heads, speakers, source.separate);
   const { firstTurn, moderators } = readPreamble(lines, first, paragraphs, counts, format, meta);
   const built = buildBlocks(paragraphs, source, firstTurn, format === 'markdown');
@@ -128,10 +137,10 @@ function frontMatter(all: readonly string[], file: string, problems: Problem[]):
 }
 
 /** The head of a line (its label candidate and time marks), or null for a line that holds no spoken text. */
-function lineHead(line: string, format: 'text' | 'markdown'): LineHead | null {
+function lineHead(line: string, format: 'text' | 'markdown', labelEnd: number | undefined): LineHead | null {
   if (isBlankLine(line)) return null;
   if (format === 'markdown' && isMarkdownBreak(line)) return null;
-  return parseLineHead(line);
+  return parseLineHead(line, labelEnd);
 }
 
 /** Paragraphs of consecutive lines with a head: a new one at each speaker, at each line that starts with a bracketed time, and (`separate`) at each line. */

@@ -12,7 +12,7 @@ import { NOSCRIBE_ANCHOR_IN_HTML, parseNoScribe } from './noscribe.js';
 import { parseRtf } from './rtf.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { parseSrt } from './srt.js';
-import { parseText, type ParsedText } from './plain-text.js';
+import { parseText, type ParsedText, type TextOptions } from './plain-text.js';
 import { parseVtt } from './vtt.js';
 import { parseWhisper } from './whisper.js';
 
@@ -25,20 +25,20 @@ export type BinaryParsed = ParsedText & { encoding?: string };
  * path used in problems.
  */
 export type Reader =
-  | { kind: 'text'; parse: (text: string, file: string) => ParsedText }
-  | { kind: 'binary'; parse: (bytes: Uint8Array, file: string, options: { encoding?: string; limits?: Partial<ReadLimits> }) => BinaryParsed | Promise<BinaryParsed> };
+  | { kind: 'text'; parse: (text: string, file: string, options: TextOptions) => ParsedText }
+  | { kind: 'binary'; parse: (bytes: Uint8Array, file: string, options: { encoding?: string; limits?: Partial<ReadLimits> } & TextOptions) => BinaryParsed | Promise<BinaryParsed> };
 
 /** The readers by format name; a new format is one file plus one entry here and in `EXTENSIONS`. */
 export const READERS: Readonly<Record<string, Reader>> = {
-  text: { kind: 'text', parse: (text, file) => parseText(text, file, 'text') },
-  markdown: { kind: 'text', parse: (text, file) => parseText(text, file, 'markdown') },
+  text: { kind: 'text', parse: (text, file, options) => parseText(text, file, 'text', options) },
+  markdown: { kind: 'text', parse: (text, file, options) => parseText(text, file, 'markdown', options) },
   vtt: { kind: 'text', parse: parseVtt },
   srt: { kind: 'text', parse: parseSrt },
   whisper: { kind: 'text', parse: parseWhisper },
   noscribe: { kind: 'text', parse: parseNoScribe },
   html: { kind: 'text', parse: parseHtml },
-  docx: { kind: 'binary', parse: (bytes, file, options) => parseDocx(bytes, file, options.limits) },
-  rtf: { kind: 'binary', parse: (bytes, file, options) => parseRtf(bytes, file, options.encoding) },
+  docx: { kind: 'binary', parse: (bytes, file, options) => parseDocx(bytes, file, options.limits, options) },
+  rtf: { kind: 'binary', parse: (bytes, file, options) => parseRtf(bytes, file, options.encoding, options) },
 };
 
 /**
@@ -68,6 +68,11 @@ export interface ReadOptions {
   cwd?: string;
   /** Limits of the readers of archives (bytes inflated, entries, depth); see limits.ts and `limitsFromEnv`. */
   limits?: Partial<ReadLimits>;
+  /**
+   * Words that head the sections of the transcripts, lower case (`headingWords` makes them from a
+   * codebook): a label made only of them (`Chancen:`) is a heading, never a speaker.
+   */
+  headings?: ReadonlySet<string>;
 }
 
 /** The format a name given by the user stands for (a format name or an extension), or an error problem naming the file. */
@@ -85,6 +90,11 @@ function unknownFormat(file: InputFile): Problem {
   const known = Object.keys(EXTENSIONS).sort().map((e) => `.${e}`).join(', ');
   const what = ext === '' ? path.basename(file.path) : `.${ext}`;
   return problem(file.path, 'error', `not a transcript format fokus reads: "${what}" (known: ${known})`, undefined, 'read/format');
+}
+
+/** What the text readers' core takes of the read options. */
+function textOptions(options: ReadOptions): TextOptions {
+  return options.headings === undefined ? {} : { headings: options.headings };
 }
 
 /** Hex sha256 of some bytes. */
@@ -151,6 +161,7 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
     const parsed = await binary.parse(bytes, file.path, {
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
+      ...textOptions(options),
     });
     return result(file, format!, hash, parsed.encoding ?? 'binary', parsed, []);
   }
@@ -163,7 +174,7 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
   if (format === undefined) return { transcript: null, problems: [unknownFormat(file)] };
   const reader = READERS[format];
   if (!reader || reader.kind !== 'text') throw new Error(`no text reader registered for format ${format}`);
-  return result(file, format, hash, decoded.encoding, reader.parse(decoded.text, file.path), decoded.problems);
+  return result(file, format, hash, decoded.encoding, reader.parse(decoded.text, file.path, textOptions(options)), decoded.problems);
 }
 
 /**
@@ -179,7 +190,7 @@ function refine(format: string | undefined, text: string, forced: boolean): stri
  * Parse transcript text already in memory as `format` (a format name or an extension of a text
  * format); pure, for tests and embedding. `sha256` is that of the text's UTF-8 bytes, `encoding` is `utf-8`.
  */
-export function parseTranscript(text: string, file: InputFile, format: string): ReadResult {
+export function parseTranscript(text: string, file: InputFile, format: string, options: TextOptions = {}): ReadResult {
   const named = namedFormat(file, format);
   if ('problem' in named) return { transcript: null, problems: [named.problem] };
   const picked = refine(named.format, text, true)!;
@@ -188,5 +199,5 @@ export function parseTranscript(text: string, file: InputFile, format: string): 
     return { transcript: null, problems: [problem(file.path, 'error', `format ${picked} is read from bytes, not text`, undefined, 'read/format')] };
   }
   const hash = sha256(Buffer.from(text, 'utf8'));
-  return result(file, picked, hash, 'utf-8', reader.parse(text, file.path), []);
+  return result(file, picked, hash, 'utf-8', reader.parse(text, file.path, options), []);
 }

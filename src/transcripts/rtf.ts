@@ -2,7 +2,7 @@ import { iconv } from '../deps.js';
 import { positionAt, problem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { paragraphNumbers, parseDocItems, type DocItem } from './paragraphs.js';
-import type { ParsedText } from './plain-text.js';
+import type { ParsedText, TextOptions } from './plain-text.js';
 import { controlSymbol, controlWord } from './rtf-controls.js';
 import { closeGroup, emit, emitByte, flushBytes, newReader, openGroup, type BadBin, type RtfReader } from './rtf-state.js';
 
@@ -123,9 +123,9 @@ function binProblem(s: string, file: string, bad: readonly BadBin[]): Problem {
  * in DOCX. `line` is the paragraph number (from 1; empty paragraphs and table rows counted),
  * `column` the position in the paragraph's text. `encoding` is the code page of its 8-bit text.
  */
-export function parseRtf(bytes: Uint8Array, file: string, forced?: string): ParsedText & { encoding: string } {
+export function parseRtf(bytes: Uint8Array, file: string, forced?: string, options: TextOptions = {}): ParsedText & { encoding: string } {
   const read = rtfItems(bytes, file, forced);
   if (read.items.length === 0 && read.problems.length > 0) return { blocks: [], meta: {}, problems: read.problems, encoding: read.encoding };
-  const parsed = parseDocItems(read.items, file, paragraphNumbers);
+  const parsed = parseDocItems(read.items, file, paragraphNumbers, options);
   return { ...parsed, problems: [...read.problems, ...parsed.problems], encoding: read.encoding };
 }

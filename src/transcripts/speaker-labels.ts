@@ -33,6 +33,12 @@ function isMetadataKey(label: string): boolean {
   return words.some((w) => METADATA_KEYS.has(w.replace(FINAL_DOT, '')));
 }
 
+/** True when every word of a label is a heading word (compared in lower case, without a final full stop). */
+function isHeading(label: string, headings: ReadonlySet<string>): boolean {
+  const words = nfc(label).toLowerCase().split(WORD_GAP).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => headings.has(w.replace(FINAL_DOT, '')));
+}
+
 /** How often each speaker key starts a line; counted by label as written first, so each spelling's key is made once. */
 export function labelCounts(heads: readonly (LineHead | null)[]): Map<string, number> {
   const written = new Map<string, number>();
@@ -84,9 +90,12 @@ export function speakerLabels(
   lines: readonly string[],
   first: number,
   counts: ReadonlyMap<string, number>,
-  separate: boolean,
+  source: { separate: boolean; headings?: ReadonlySet<string> },
 ): (string | null)[] {
+  const { separate } = source;
   const shapes = new Map<string, LabelShape>();
+  // A label made only of heading words (`Chancen:`) is a section's heading: no shape, so never a speaker.
+  if (source.headings && source.headings.size > 0) for (const h of heads) if (h?.label && isHeading(h.label.text, source.headings)) shapes.set(h.label.text, null);
   const strict = heads.map((h) => (h?.label && acceptLabel(h.label, shapeOf(shapes, h.label.text), counts) ? nfc(h.label.text) : null));
   const pass: LabelPass = { lines, heads, first, separate, strict, strongKeys: new Set(), codeSpelling: new Map(), shapes };
   for (const label of strict) {

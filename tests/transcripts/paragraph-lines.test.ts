@@ -35,6 +35,21 @@ describe('parseDocItems: paragraphs as lines of their own', () => {
       { speaker: null, continuation: true, text: 'Noch etwas.', line: 3, column: 1 },
     ]);
   });
+
+  test('the bold run is the label as the document marks it: a colon after it, leading blanks, a time inside it', () => {
+    const items: DocItem[] = [
+      { kind: 'paragraph', text: 'I: Wie war es?', bold: 'I' },
+      { kind: 'paragraph', text: '  B1 [00:01:02]: Gut: sehr gut.', bold: 'B1 [00:01:02]:' },
+      { kind: 'paragraph', text: 'I **nochmal**: Und?', bold: 'I' },
+      { kind: 'paragraph', text: 'Zum Beispiel: so.', bold: 'Zum Beispiel:' },
+    ];
+    expect(parseDocItems(items, 'd.docx', paragraphNumbers).blocks).toStrictEqual([
+      { speaker: 'I', continuation: false, text: 'Wie war es?', line: 1, column: 4 },
+      { speaker: 'B1', continuation: false, text: 'Gut: sehr gut.', line: 2, column: 18, start: 62 },
+      { speaker: 'I', continuation: false, text: '**nochmal**: Und?', line: 3, column: 3 },
+      { speaker: null, continuation: true, text: 'Zum Beispiel: so.', line: 4, column: 1 },
+    ]);
+  });
 });
 
 describe('front matter of a document', () => {
