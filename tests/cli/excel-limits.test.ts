@@ -92,6 +92,20 @@ describe('cut cells read back', () => {
     expect(run.stdout.split('\n').filter((l) => l.startsWith('bedarfe/personal,'))).toEqual(['bedarfe/personal,Personal,2,0,0.0000,0,0,0']);
   });
 
+  it('fokus review writes a cut text to its file and counts it, for the warning at the end', async () => {
+    const dir = await corpus();
+    const { fileStore } = await import('../../src/cli/review-store.js');
+    const long = unit('lang.txt', LONG_SEGMENT, 'B4', ['bedarfe'], { text: LONG });
+    const store = fileStore(join(dir, 'review.csv'), []);
+    store.append(reviewRow(long, 'bedarfe', ['brauch*'], 'confirmed'));
+    store.append(reviewRow({ ...long, segment: 2, text: 'kurz' }, 'bedarfe', ['brauch*'], 'confirmed'));
+    store.close();
+    expect(store.cuts.cells).toBe(1);
+    const [, first, second] = rows(await readFile(join(dir, 'review.csv'), 'utf8'), ',');
+    expect(first![8]).toBe(`${LONG.slice(0, 32_723)}… (+${LONG.length - 32_723} more characters in the transcript)`);
+    expect(second![8]).toBe('kurz');
+  });
+
   it('the codings reader reads a segments.csv with cut cells (it never reads the text)', async () => {
     const dir = await corpus();
     expect((await runCli(['analyze', 'lang.txt', '-c', 'cb.yaml', '-o', 'out', '-q', '--excel'], dir)).code).toBe(0);
