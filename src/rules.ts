@@ -177,6 +177,7 @@ export const RULES = {
   'read/whisper': { severity: 'error', summary: 'A JSON transcript has no segments array, so it is no Whisper transcript; it is skipped.' },
   'read/whisper-segment': { severity: 'warning', summary: 'A Whisper segment is not a JSON object; it is ignored.' },
   'read/whisper-text': { severity: 'warning', summary: 'The text of a Whisper segment is not a string; its words are read instead, or the segment is ignored.' },
+  'report/cell-cut': { severity: 'warning', summary: 'A CSV cell would be longer than the 32 767 characters Excel takes in a cell; it is cut with a marker, and the warning says where the full content is.' },
   'review/category': { severity: 'warning', summary: 'A review decision names a category the codebook does not define; it is not applied.' },
   'review/columns': { severity: 'error', summary: 'A review file lacks a required column; it is not read.' },
   'review/conflict': { severity: 'warning', summary: 'A review decision replaces an earlier one for the same unit and category, or is overruled by a rejected parent category.' },

@@ -4,6 +4,7 @@ import type { KappaWeights, Level } from '../reliability/coefficients.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { Codebook, CoderCoding, Problem } from '../types.js';
 import { codingReadOptions, usageError } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, type CliIO } from './io.js';
 
 /** Which overall figure `--min-agreement` checks. */
@@ -106,7 +107,7 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
   const result = agreeCodings(codings, categories ? { categories } : {});
   const render = await import('../reliability/agreement-render.js');
   if (flags.format === 'json') io.stdout.write(render.renderAgreementJson(result));
-  else if (flags.format === 'csv') io.stdout.write(render.renderAgreementCsv(result, { excel: flags.excel === true }));
+  else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus agree -f json', (o) => render.renderAgreementCsv(result, o));
   else io.stdout.write(render.renderAgreementTable(result, { allDisagreements: flags.showDisagreements === true }));
   return checkThreshold(overallFigure(result, flags.metric), flags, io);
 }
@@ -186,7 +187,7 @@ async function runRatings(file: string, flags: AgreeFlags, io: CliIO): Promise<n
   const result = rateAgreement(read.table, { level, weights });
   const render = await import('../reliability/agreement-render.js');
   if (flags.format === 'json') io.stdout.write(render.renderRatingsJson(result, file));
-  else if (flags.format === 'csv') io.stdout.write(render.renderRatingsCsv(result, { excel: flags.excel === true }));
+  else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus agree -f json', (o) => render.renderRatingsCsv(result, o));
   else io.stdout.write(render.renderRatingsTable(result, file, { allDisagreements: flags.showDisagreements === true }));
   return checkThreshold(ratingsFigure(result, flags.metric), flags, io);
 }

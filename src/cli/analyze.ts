@@ -6,10 +6,11 @@ import { DEFAULT_TOP_TERMS } from '../analysis/keyterms.js';
 import type { RegexBudget } from '../coding/regex-budget.js';
 import type { CorpusOptions, CorpusResult, CorpusSink } from '../run/corpus.js';
 import type { Messages } from '../lang/catalogue.js';
-import type { Report } from '../types.js';
+import type { Problem, Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
 import { addInputOptions, addReviewOption, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { cliMessages } from './lang.js';
 
@@ -116,8 +117,11 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: M
     if (flags.format === 'json') {
       const { readRange } = await import('./spill.js');
       for (const part of await spills.jsonParts(report)) io.stdout.write(typeof part === 'string' ? part : await readRange(part));
+    } else if (flags.format === 'csv') {
+      const { renderFrequenciesCsv } = await import('../report/csv.js');
+      writeStdoutCsv(io, flags.excel === true, 'fokus analyze -f json', (o) => renderFrequenciesCsv(report.frequencies, o));
     } else {
-      io.stdout.write(await renderStdout(report, flags, io, m));
+      io.stdout.write(await renderTable(report, flags, io, m));
     }
     if (!flags.quiet) io.stderr.write(summary(report, result.skipped, flags.out, m));
     return hasErrors(result.problems) ? EXIT.badInput : EXIT.ok;
@@ -153,6 +157,8 @@ function corpusOptions(flags: AnalyzeFlags, io: CliIO, regexBudget: RegexBudget 
 interface Spills {
   sink: CorpusSink;
   segmentParts(): FilePart[];
+  /** Cells of `segments.csv` cut to Excel's cell limit. */
+  segmentsCut(): number;
   jsonParts(report: Report): Promise<FilePart[]>;
   remove(): Promise<void>;
 }
@@ -164,11 +170,21 @@ async function openSpills(flags: AnalyzeFlags): Promise<Spills> {
   const segmentRanges: SpillRange[] = [];
   const unitRanges: SpillRange[] = [];
   const sink: CorpusSink = {};
-  if (segments) sink.segments = { excel: flags.excel === true, write: async (rows) => void segmentRanges.push(await segments.append(rows)) };
+  let segmentsCut = 0;
+  if (segments) {
+    sink.segments = {
+      excel: flags.excel === true,
+      write: async (rows, cut) => {
+        segmentRanges.push(await segments.append(rows));
+        segmentsCut += cut;
+      },
+    };
+  }
   if (units) sink.units = async (index, items) => void (unitRanges[index] = await units.append(items));
   return {
     sink,
     segmentParts: () => joinRanges(segmentRanges),
+    segmentsCut: () => segmentsCut,
     async jsonParts(report) {
       const { renderJson, renderJsonFrame } = await import('../report/json.js');
       const ranges = unitRanges.filter((r) => r !== undefined);
@@ -199,7 +215,22 @@ async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusR
   const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
   const written = await writeOutputs(flags.out!, files, inputPaths, { cwd: io.cwd, marker: true });
   for (const p of written) io.stderr.write(formatProblem(p) + '\n');
-  return !hasErrors(written);
+  if (hasErrors(written)) return false;
+  for (const p of await cutProblems(flags.out!, files, spills.segmentsCut())) io.stderr.write(formatProblem(p) + '\n');
+  return true;
+}
+
+/** The warnings for the files of a report folder with cells cut to Excel's cell limit, in file order. */
+async function cutProblems(out: string, files: readonly WritableFile[], segmentsCut: number): Promise<Problem[]> {
+  const { cellCutProblem, FULL_CONTENT } = await import('../report/cell-limit.js');
+  const { join } = await import('node:path');
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const cuts = f.name === 'segments.csv' ? { fullIn: FULL_CONTENT, cells: segmentsCut } : 'cuts' in f ? f.cuts : undefined;
+    const p = cuts ? cellCutProblem(join(out, f.name), cuts) : null;
+    if (p) problems.push(p);
+  }
+  return problems;
 }
 
 /** Threads asked for: `--jobs`, else a whole number ≥ 1 in FOKUS_JOBS, else undefined (fokus decides). */
@@ -209,11 +240,7 @@ function jobsWanted(flags: AnalyzeFlags, io: CliIO): number | undefined {
   return env !== undefined && /^[1-9]\d*$/.test(env) ? Number(env) : undefined;
 }
 
-async function renderStdout(report: Report, flags: AnalyzeFlags, io: CliIO, m: Messages): Promise<string> {
-  if (flags.format === 'csv') {
-    const { renderFrequenciesCsv } = await import('../report/csv.js');
-    return renderFrequenciesCsv(report.frequencies, { excel: flags.excel === true });
-  }
+async function renderTable(report: Report, flags: AnalyzeFlags, io: CliIO, m: Messages): Promise<string> {
   const { renderTable } = await import('../report/table.js');
   return renderTable(report, { color: useColor(io.stdout, io.env, flags.color), ...(io.stdout.columns ? { width: io.stdout.columns } : {}), messages: m });
 }

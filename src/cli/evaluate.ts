@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatProblem, hasErrors } from '../problems.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface EvaluateFlags extends InputFlags {
@@ -83,7 +84,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   const render = await import('../reliability/evaluation-render.js');
   const excel = flags.excel === true;
   if (flags.format === 'json') io.stdout.write(render.renderEvaluationJson(ev));
-  else if (flags.format === 'csv') io.stdout.write(flags.errors ? render.renderEvaluationErrorsCsv(ev, { excel }) : render.renderEvaluationCsv(ev, { excel }));
+  else if (flags.format === 'csv') writeStdoutCsv(io, excel, 'fokus evaluate -f json', (o) => (flags.errors ? render.renderEvaluationErrorsCsv(ev, o) : render.renderEvaluationCsv(ev, o)));
   else io.stdout.write(render.renderEvaluationTable(ev, { codebook: coded.codebook.name, ...(flags.limit !== undefined ? { limit: flags.limit } : {}) }));
 
   if (ev.units === 0) io.stderr.write(`fokus: no unit of the inputs is in ${flags.gold}: are the transcript names the same as in its transcript column?\n`);

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface KwicFlags extends InputFlags {
@@ -49,7 +50,7 @@ async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: Cli
   const hits = findConcordance(units, compileTerm(term, match, codebook.language), { moderators: flags.moderators });
   const { renderKwic, renderKwicCsv, renderKwicJson } = await import('../retrieval/kwic-render.js');
   if (flags.format === 'json') io.stdout.write(renderKwicJson(hits, flags.width));
-  else if (flags.format === 'csv') io.stdout.write(renderKwicCsv(hits, flags.width, { excel: flags.excel === true }));
+  else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus kwic -f json', (o) => renderKwicCsv(hits, flags.width, o));
   else {
     const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);

@@ -4,6 +4,7 @@ import type { LearnInput, LearnResult } from '../learn/index.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { Codebook, CoderCoding } from '../types.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface LearnFlags extends InputFlags {
@@ -136,7 +137,7 @@ async function printProposals(io: CliIO, flags: LearnFlags, result: LearnResult,
   const render = await import('../learn/render.js');
   const ctx = { codebook: codebookName, gold: flags.gold, out: flags.out ?? null };
   if (flags.format === 'json') io.stdout.write(render.renderLearnJson(result, ctx));
-  else if (flags.format === 'csv') io.stdout.write(render.renderLearnCsv(result, { excel: flags.excel === true }));
+  else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus learn -f json', (o) => render.renderLearnCsv(result, o));
   else io.stdout.write(render.renderLearnTable(result, ctx));
 }
 

@@ -18,6 +18,13 @@ export interface ProgressLine {
 const SHOW_AFTER = 1000;
 /** The line is redrawn at most this often (milliseconds). */
 const REDRAW_EVERY = 250;
+/**
+ * The time left is estimated only once this share of the bytes is done and this much time has
+ * passed (milliseconds): the first files say little about the rate (threads starting, the codebook
+ * compiled, one small file done), so an early estimate can be off tenfold.
+ */
+const ESTIMATE_AFTER_SHARE = 0.1;
+const ESTIMATE_AFTER_MS = 3000;
 
 const NONE: ProgressLine = { update: () => undefined, done: () => undefined };
 
@@ -28,11 +35,18 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** The text of a progress line: files done, throughput and the time left at that rate. */
+/**
+ * The text of a progress line: files done and the share of the bytes done (cut down, so 100 % only
+ * at the end); once enough is seen (`ESTIMATE_AFTER_SHARE` of the bytes and `ESTIMATE_AFTER_MS`),
+ * also the throughput over the whole run so far and the time left at that rate.
+ */
 export function progressText(p: ProgressState, elapsedMs: number): string {
-  const rate = elapsedMs > 0 ? p.bytes / 1e6 / (elapsedMs / 1000) : 0;
-  const left = rate > 0 && p.totalBytes > p.bytes ? (p.totalBytes - p.bytes) / 1e6 / rate : 0;
-  return `fokus: ${p.files}/${p.totalFiles} files · ${rate.toFixed(1)} MB/s · about ${formatDuration(left)} left`;
+  const share = p.totalBytes > 0 ? p.bytes / p.totalBytes : p.totalFiles > 0 ? p.files / p.totalFiles : 0;
+  const head = `fokus: ${p.files}/${p.totalFiles} files · ${Math.floor(share * 100)} %`;
+  if (share < ESTIMATE_AFTER_SHARE || elapsedMs < ESTIMATE_AFTER_MS || p.bytes === 0) return head;
+  const rate = p.bytes / 1e6 / (elapsedMs / 1000);
+  const left = p.totalBytes > p.bytes ? (p.totalBytes - p.bytes) / 1e6 / rate : 0;
+  return `${head} · ${rate.toFixed(1)} MB/s · about ${formatDuration(left)} left`;
 }
 
 /**

@@ -145,7 +145,7 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
   const { explainUnit } = await import('../retrieval/explain.js');
   const { renderExplanation } = await import('../retrieval/explain-render.js');
 
-  let store: ReviewStore;
+  let store: ReturnType<typeof fileStore>;
   try {
     store = fileStore(out, rows);
   } catch (e) {
@@ -166,5 +166,8 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
     `fokus: ${flags.out}: ${summary.confirmed} confirmed, ${summary.rejected} rejected, ${summary.added} added; ` +
       `${summary.decided} of ${summary.count} unit${summary.count === 1 ? '' : 's'} decided\n`,
   );
+  const { cellCutProblem } = await import('../report/cell-limit.js');
+  const cut = cellCutProblem(flags.out, store.cuts);
+  if (cut) io.stderr.write(formatProblem(cut) + '\n');
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Codebook } from '../types.js';
 import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface ShowFlags extends InputFlags {
@@ -52,7 +53,7 @@ async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<n
     io.stdout.write(renderShowJson(coded.units, resolved.path));
   } else if (flags.format === 'csv') {
     const { renderSegmentsCsv } = await import('../report/csv.js');
-    io.stdout.write(renderSegmentsCsv(unitsWithCategory(coded.units, resolved.path), [{ path: resolved.path }], { excel: flags.excel === true }));
+    writeStdoutCsv(io, flags.excel === true, 'fokus show -f json', (o) => renderSegmentsCsv(unitsWithCategory(coded.units, resolved.path), [{ path: resolved.path }], o));
   } else {
     const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);

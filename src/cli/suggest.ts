@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addInputOptions, loadCodedInputs, type InputFlags } from './coded-inputs.js';
+import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 interface SuggestFlags extends InputFlags {
@@ -41,7 +42,7 @@ async function runSuggest(inputs: string[], flags: SuggestFlags, io: CliIO): Pro
   const list = suggestTerms(units, matcher, { language: codebook.language, top: flags.top, minCount: flags.minCount });
   const { renderSuggestions, renderSuggestionsCsv, renderSuggestionsJson } = await import('../retrieval/suggest-render.js');
   if (flags.format === 'json') io.stdout.write(renderSuggestionsJson(list, flags.width));
-  else if (flags.format === 'csv') io.stdout.write(renderSuggestionsCsv(list, flags.width, { excel: flags.excel === true }));
+  else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus suggest -f json', (o) => renderSuggestionsCsv(list, flags.width, o));
   else {
     const { BRACKETS } = await import('../report/highlight.js');
     const color = useColor(io.stdout, io.env, flags.color);

@@ -1,6 +1,6 @@
 import { stringifyCsv as stringify } from '../deps.js';
 import type { AgreementFigures, CodingAgreement, FigureName, RatingsAgreement } from './agreement.js';
-import { guardFormula, type CsvOptions } from '../report/format.js';
+import { textCell, type CsvOptions } from '../report/format.js';
 
 /** How an undefined figure shows in the terminal table. */
 export const UNDEFINED_MARK = '—';
@@ -19,16 +19,17 @@ export function formatFigure(x: number | null, excel = false): string {
   return excel ? s.replace('.', ',') : s;
 }
 
-/** A CSV cell: text (passed through the formula guard), a whole count, or a figure (4 decimals, empty when null). */
+/** A CSV cell: text (passed through the formula guard, cut to Excel's cell limit), a whole count, or a figure (4 decimals, empty when null). */
 export type FigureCell = { text: string } | { count: number } | { figure: number | null };
 
 /**
- * RFC 4180 CSV of text, counts and figures with a header row and `\n` line ends; figures get 4
- * decimals (a negative kappa stays a number, never guarded as a formula); excel mode adds a BOM,
- * `;` as separator and `,` as decimal mark.
+ * RFC 4180 CSV of text, counts and figures with a header row and `\n` line ends; text passes the
+ * formula guard and is cut to Excel's cell limit (`textCell`); figures get 4 decimals (a negative
+ * kappa stays a number, never guarded as a formula); excel mode adds a BOM, `;` as separator and
+ * `,` as decimal mark.
  */
 export function figureCsv(header: readonly string[], rows: readonly (readonly FigureCell[])[], opts: CsvOptions): string {
-  const cell = (c: FigureCell): string => ('text' in c ? guardFormula(c.text) : 'count' in c ? String(c.count) : formatFigure(c.figure, opts.excel));
+  const cell = (c: FigureCell): string => ('text' in c ? textCell(c.text, opts) : 'count' in c ? String(c.count) : formatFigure(c.figure, opts.excel));
   return stringify([[...header], ...rows.map((r) => r.map(cell))], {
     delimiter: opts.excel ? ';' : ',',
     record_delimiter: '\n',

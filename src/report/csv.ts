@@ -1,5 +1,6 @@
 import type { Breakdown, CodedUnit, Comparison, CooccurrenceRow, FrequencyRow, KeyTermRow, PerspectiveResult } from '../types.js';
 import { sortUnits } from '../analysis/units.js';
+import { fitList } from './cell-limit.js';
 import { formatShare, formatTime, toCsv, toCsvRows, type CsvOptions } from './format.js';
 
 /** `frequencies.csv`: `category,label,level,segments,share,matches,transcripts,speakers`, rows as given. */
@@ -116,7 +117,8 @@ export function renderCooccurrenceCsv(rows: readonly CooccurrenceRow[], opts: Cs
  * `perspectives.csv`: the results whose support reaches their `minSupport`, with the number of
  * distinct transcripts and speakers, and categories and evidence joined by `|` (the contract
  * columns), then `lift` and `p` (emergent perspectives; empty for declared ones) and `groups`
- * (the `group` values of the supporting units, joined by `|`).
+ * (the `group` values of the supporting units, joined by `|`). Evidence longer than Excel's cell
+ * limit keeps as many whole ids as fit and ends in `… (+N more …)` (`fitList`).
  */
 export function renderPerspectivesCsv(results: readonly PerspectiveResult[], opts: CsvOptions): string {
   const optional = (x: number | undefined): string => (x === undefined ? '' : formatShare(x, opts.excel));
@@ -132,7 +134,7 @@ export function renderPerspectivesCsv(results: readonly PerspectiveResult[], opt
         new Set(r.transcripts).size,
         new Set(r.speakers).size,
         r.categories.join('|'),
-        r.evidence.join('|'),
+        fitList(r.evidence, opts.cuts),
         optional(r.lift),
         optional(r.p),
         (r.groups ?? []).join('|'),

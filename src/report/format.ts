@@ -1,10 +1,13 @@
 import { withoutControls } from '../text/safe-text.js';
 import { stringifyCsv as stringify } from '../deps.js';
+import { fitCell, type CellCuts } from './cell-limit.js';
 
 /** Options shared by the CSV renderers. */
 export interface CsvOptions {
   /** Excel in German locales: UTF-8 BOM, `;` as separator, `,` as decimal mark. */
   excel: boolean;
+  /** Counts the cells cut to Excel's cell limit (every writer cuts them, with or without `excel`). */
+  cuts?: CellCuts;
 }
 
 /** A time in seconds as `hh:mm:ss`, fractions cut off (floor); '' when the time is unknown. */
@@ -57,9 +60,17 @@ export function unguardFormula(cell: string): string {
 }
 
 /**
- * RFC 4180 CSV text with a header row and `\n` line ends; string cells pass the formula guard,
- * numbers are written as they are (with `,` as decimal mark in excel mode, which also adds a
- * BOM and uses `;` as separator).
+ * A text cell as every CSV writer of fokus writes it: through the formula guard, then cut to
+ * Excel's cell limit (the quote the guard adds counts; see `fitCell`).
+ */
+export function textCell(text: string, opts: CsvOptions): string {
+  return fitCell(guardFormula(text), opts.cuts);
+}
+
+/**
+ * RFC 4180 CSV text with a header row and `\n` line ends; string cells pass the formula guard and
+ * are cut to Excel's cell limit (`textCell`), numbers are written as they are (with `,` as decimal
+ * mark in excel mode, which also adds a BOM and uses `;` as separator).
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
   return (opts.excel ? '\ufeff' : '') + toCsvRows([header, ...rows], opts);
@@ -69,7 +80,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 export function toCsvRows(rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
   const cell = (v: string | number): string => {
     if (typeof v === 'number') return opts.excel ? String(v).replace('.', ',') : String(v);
-    return guardFormula(withoutControls(v));
+    return textCell(withoutControls(v), opts);
   };
   if (rows.length === 0) return '';
   return stringify(

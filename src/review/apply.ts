@@ -1,3 +1,4 @@
+import { cutText } from '../report/cell-limit.js';
 import type { Decision } from '../reliability/codings.js';
 import type { CodedUnit, Coding, Match, Problem } from '../types.js';
 import type { ReviewRow } from './file.js';
@@ -126,7 +127,7 @@ export function reviewer(transcript: string, decisions: readonly ReviewDecision[
         for (const d of ds) {
           if (u.moderator) {
             problems.push(stale(d, `${transcript}#${u.segment} is a moderator's unit, which is never coded`));
-          } else if (u.text.trim().normalize('NFC') !== d.text) {
+          } else if (!sameText(u.text.trim().normalize('NFC'), d.text)) {
             problems.push(stale(d, `the text of ${transcript}#${u.segment} has changed since the decision (review the unit again)`));
           } else valid.push(d);
         }
@@ -140,6 +141,16 @@ export function reviewer(transcript: string, decisions: readonly ReviewDecision[
         .map((d) => stale(d, `unit ${transcript}#${d.segment} no longer exists (${transcript} has ${units} units; code with the --unit the review was made with)`));
     },
   };
+}
+
+/**
+ * Whether a decision was made on this text: the same text, or, when the review file cut it to
+ * Excel's cell limit (`… (+N more characters …)`), a longer text that starts with the kept part.
+ */
+function sameText(unit: string, decided: string): boolean {
+  if (unit === decided) return true;
+  const cut = cutText(decided);
+  return cut !== null && unit.length > cut.kept.length && unit.startsWith(cut.kept);
 }
 
 function stale(d: ReviewDecision, why: string): Problem {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
 import { cellText, columnName, decisionProblem, readText, unitOfRow, type Decision } from '../reliability/codings.js';
 import { guessDelimiter, parseRecords, placesOf } from '../text/csv.js';
+import type { CellCuts } from '../report/cell-limit.js';
 import { toCsvRows, unitColumns, type UnitColumns } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
 
@@ -130,9 +131,14 @@ export function reviewRow(unit: CodedUnit, category: string, matched: readonly s
   };
 }
 
-/** The CSV record of a row (no header), as `segments.csv` writes its rows. */
-export function reviewRecord(row: ReviewRow): string {
-  return toCsvRows([[row.transcript, row.segment, row.speaker, row.start, row.end, row.line, row.category, row.matched, row.text, row.decision]], { excel: false });
+/**
+ * The CSV record of a row (no header), as `segments.csv` writes its rows: a text longer than
+ * Excel's cell limit is cut with a marker (counted in `cuts`); reading it back, a decision whose
+ * text is cut stands for the unit whose text starts with the kept part.
+ */
+export function reviewRecord(row: ReviewRow, cuts?: CellCuts): string {
+  const cells = [row.transcript, row.segment, row.speaker, row.start, row.end, row.line, row.category, row.matched, row.text, row.decision];
+  return toCsvRows([cells], cuts ? { excel: false, cuts } : { excel: false });
 }
 
 /** Where decisions go: appended at once, removed again (undo). The interactive loop sees only this. */

@@ -19,8 +19,11 @@ import { reportParts, type ReportParts } from './report-parts.js';
 
 /** Where the parts of a report that grow with the corpus go while it is read (see `analyzeCorpus`). */
 export interface CorpusSink {
-  /** `segments.csv` rows (no header, no BOM), one transcript at a time, in report order. */
-  segments?: { excel: boolean; write(rows: string): void | Promise<void> };
+  /**
+   * `segments.csv` rows (no header, no BOM), one transcript at a time, in report order, with the
+   * number of their cells cut to Excel's cell limit (full texts in `report.json`).
+   */
+  segments?: { excel: boolean; write(rows: string, cut: number): void | Promise<void> };
   /**
    * The items of `report.json`'s `units` list, one input file at a time (its listing index, from 0),
    * each item indented for depth 2 and the items joined by `,\n`; files come in transcript-id order,
@@ -174,7 +177,7 @@ async function codeGroups(
     }
     if (outcome.tally) addTally(out.tally, outcome.tally);
     if (outcome.report) addReportTally(out.sum, outcome.report, group.id, group.order);
-    if (outcome.segments) await sink.segments?.write(outcome.segments);
+    if (outcome.segments) await sink.segments?.write(outcome.segments, outcome.segmentsCut ?? 0);
     progress.files += group.files.length;
     progress.bytes += group.bytes;
     options.progress?.({ ...progress });

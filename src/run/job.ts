@@ -4,6 +4,7 @@ import type { CooccurrenceScope } from '../analysis/cooccurrence.js';
 import type { WordOptions } from '../analysis/keyterms.js';
 import { countUnit, finishTally, newTallyCounter, planTally, tallyTranscript, type TallyPlan, type TranscriptTally } from '../analysis/tally.js';
 import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../analysis/tally-report.js';
+import { cellCuts, FULL_CONTENT } from '../report/cell-limit.js';
 import { renderSegmentsRows } from '../report/csv.js';
 import { stableStringify } from '../report/json.js';
 import { reviewer, type ReviewSet } from '../review/apply.js';
@@ -70,6 +71,8 @@ export interface GroupOutcome {
   report?: TranscriptReportTally;
   /** The transcript's `segments.csv` rows (no header), when asked for. */
   segments?: string;
+  /** Cells of `segments` cut to Excel's cell limit (absent when none was). */
+  segmentsCut?: number;
 }
 
 /**
@@ -115,7 +118,11 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   if (review && read > 0) files.findLast((f) => f.transcript !== null)!.problems.push(...review.unmatched());
   const out: GroupOutcome = { order: group.order, files, tally: read === 0 ? null : counter ? finishTally(counter) : tallyTranscript(units, ctx.tally) };
   if (ctx.report && read > 0) out.report = tallyTranscriptReport(units, ctx.report);
-  if (config.segments && read > 0) out.segments = renderSegmentsRows(units, ctx.flat, config.segments);
+  if (config.segments && read > 0) {
+    const cuts = cellCuts(FULL_CONTENT);
+    out.segments = renderSegmentsRows(units, ctx.flat, { excel: config.segments.excel, cuts });
+    if (cuts.cells > 0) out.segmentsCut = cuts.cells;
+  }
   return out;
 }
 
