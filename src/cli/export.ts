@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { formatProblem, hasErrors } from '../problems.js';
-import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, loadCodedInputs, nothingToWrite, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface ExportFlags extends InputFlags {
@@ -35,7 +35,7 @@ async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promi
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
-  if (coded.transcripts.length === 0) return usageError(io, 'no transcript could be read; nothing was written');
+  if (coded.transcripts.length === 0) return usageError(io, nothingToWrite(flags, coded.skipped.length, coded.inputPaths.length));
 
   const { renderQdpx } = await import('../exchange/refi-qda/write.js');
   const { VERSION } = await import('../version.js');

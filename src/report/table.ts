@@ -126,11 +126,12 @@ function cooccurrenceMatrix(report: Report, style: Styles, width: number): strin
   return [style.dim(`Co-occurrence: too wide for ${width} columns; see cooccurrence.csv or report.html`)];
 }
 
-/** `3 transcripts, 42 units (35 codable), 12 speakers`, plus skipped files when there are any. */
+/** `3 transcripts, 42 units (35 codable), 12 speakers`, plus skipped files and the `--where` filter when there are any. */
 function totalsLine(report: Report): string {
   const t = report.totals;
   let line = `${count(t.transcripts, 'transcript')}, ${count(t.units, 'unit')} (${t.codableUnits} codable), ${count(t.speakers, 'speaker')}`;
   if (t.skipped > 0) line += `, ${count(t.skipped, 'file')} skipped`;
+  if (report.options.where?.length) line += `; where ${safeText(report.options.where.join(', '))}`;
   return line;
 }
 

@@ -10,6 +10,7 @@ import { reviewer, type ReviewSet } from '../review/apply.js';
 import type { Category, Codebook, CodedUnit, Problem, Transcript, Unit } from '../types.js';
 import type { InputGroup } from './groups.js';
 import { codeRead, readUnits, type ReadConfig } from './pipeline.js';
+import { addMatched } from './where.js';
 
 /** Everything a worker needs to code transcripts the same way as the main thread (plain data). */
 export interface RunConfig extends ReadConfig {
@@ -52,8 +53,10 @@ export interface FileOutcome {
   /** Place in the listing, from 0. */
   index: number;
   problems: Problem[];
-  /** The transcript's provenance, or null when the file was skipped. */
+  /** The transcript's provenance, or null when the file was skipped or the `--where` filter kept none of its units. */
   transcript: Pick<Transcript, 'id' | 'path' | 'format' | 'encoding' | 'sha256' | 'meta' | 'moderators'> | null;
+  /** True when the file was read but the `--where` filter kept none of its units (so it is not skipped either). */
+  filteredOut?: true;
   /** The file's items of the `units` list of `report.json` (2-space indent at depth 2), joined by `,\n`. */
   units?: string;
   /** The file's coded units, when asked to keep them. */
@@ -70,6 +73,8 @@ export interface GroupOutcome {
   report?: TranscriptReportTally;
   /** The transcript's `segments.csv` rows (no header), when asked for. */
   segments?: string;
+  /** With a `--where` filter on units: how many units of the group each of its values matched (see `filterUnits`). */
+  matched?: number[][];
 }
 
 /**
@@ -88,10 +93,14 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   const review = decisions ? reviewer(group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))) : null;
   // When only the frequencies are made, units are counted as they are coded, without codings.
   const counter = ctx.aligned && !ctx.report && !needsEvidence(config) && !review ? newTallyCounter(ctx.tally) : null;
+  const matched: number[][] = [];
   for (const { index, file } of group.files) {
-    const { transcript: t, units: segmented, problems } = await readUnits(file, config);
-    if (!t) {
-      files.push({ index, problems, transcript: null });
+    const { transcript: t, units: segmented, problems, filtered } = await readUnits(file, config);
+    if (filtered) addMatched(matched, filtered.matched);
+    if (!t || (filtered && segmented.length === 0)) {
+      // A file the filter keeps nothing of counts nowhere: neither among the inputs read nor among those skipped.
+      if (t) review?.skip(filtered!.left);
+      files.push({ index, problems, transcript: null, ...(t ? { filteredOut: true as const } : {}) });
       continue;
     }
     read++;
@@ -102,7 +111,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
       continue;
     }
     // The tallies use only the categories and hits: evidence is made only for outputs that show it.
-    const coded = codeRead(segmented, matcher, config, problems, { file: file.path, evidence: needsEvidence(config) || review !== null, review });
+    const coded = codeRead(segmented, matcher, config, problems, { file: file.path, evidence: needsEvidence(config) || review !== null, review, ...(filtered ? { left: filtered.left } : {}) });
     const outcome: FileOutcome = { index, problems, transcript: provenance(t) };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     if (config.keep) outcome.coded = coded;
@@ -116,6 +125,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   const out: GroupOutcome = { order: group.order, files, tally: read === 0 ? null : counter ? finishTally(counter) : tallyTranscript(units, ctx.tally) };
   if (ctx.report && read > 0) out.report = tallyTranscriptReport(units, ctx.report);
   if (config.segments && read > 0) out.segments = renderSegmentsRows(units, ctx.flat, config.segments);
+  if (config.where && config.where.units.length > 0) out.matched = matched;
   return out;
 }
 
