@@ -112,6 +112,8 @@ describe('analyze --where: keys and values', () => {
     expect(report.options.where).toEqual(['speaker=tn 3']);
     // The turns of TN3 (`grep -n '^TN3:' samples/fokusgruppe-3-bildungsregion.txt`), numbered as in the unfiltered run.
     expect(report.units.map((u) => [u.line, u.segment])).toEqual([[7, 4], [35, 17], [41, 19], [45, 21], [101, 45], [105, 47], [123, 56]]);
+    const table = await runCli(['analyze', 'samples', '--where', 'speaker=tn 3', '-q', '--no-color'], repo);
+    expect(table.stdout.split('\n')[1]).toBe('1 transcript, 7 units (7 codable), 1 speaker; where speaker=tn 3');
   }, SLOW);
 
   it('a transcript is named by its id as the reports show it, with or without extension, or by its path; moderator units of it are kept', async () => {
