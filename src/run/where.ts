@@ -1,4 +1,4 @@
-import { problem } from '../problems.js';
+import { cmp, problem } from '../problems.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { shownPath } from '../transcripts/shown-path.js';
 import type { InputFile, Participant, Problem, Unit } from '../types.js';
@@ -148,7 +148,8 @@ const MAX_NAMED = 10;
 /** The compared value a unit has for a clause's key; null when it has none. */
 function unitValue(unit: Unit, key: string): string | null {
   if (key === SPEAKER) return unit.speaker === '' ? null : speakerKey(unit.speaker);
-  const value = unit.attributes[key];
+  // Own values only: a column may be called `constructor` or `toString`.
+  const value = Object.hasOwn(unit.attributes, key) ? unit.attributes[key] : undefined;
   return value === undefined || value === '' ? null : compareKey(key, value);
 }
 
@@ -183,7 +184,7 @@ export function addMatched(into: number[][], matched: readonly (readonly number[
 /**
  * The warnings (`options/where-no-match`) of a whole run: a value of a unit clause that matches no
  * unit read (naming the values a participants column has), and, when every clause matches some unit
- * but `kept` units are left, the filter as a whole.
+ * but no unit is kept (`kept` is 0), the filter as a whole.
  */
 export function whereWarnings(filter: WhereFilter, matched: readonly (readonly number[])[], kept: number, participants: readonly Participant[]): Problem[] {
   const problems: Problem[] = [];
@@ -193,7 +194,7 @@ export function whereWarnings(filter: WhereFilter, matched: readonly (readonly n
     if (clause.values.every((_, v) => (counts[v] ?? 0) === 0)) clauseUnmatched = true;
     clause.values.forEach((value, v) => {
       if ((counts[v] ?? 0) > 0) return;
-      const values = clause.key === SPEAKER ? [] : [...new Set(participants.map((p) => p.attributes[clause.key]).filter((x): x is string => x !== undefined && x !== ''))].sort();
+      const values = clause.key === SPEAKER ? [] : [...new Set(participants.filter((p) => Object.hasOwn(p.attributes, clause.key)).map((p) => p.attributes[clause.key]!))].sort(cmp);
       const hint = values.length > 0 ? ` (values of ${clause.key} in the participants file: ${values.slice(0, MAX_NAMED).join(', ')}${values.length > MAX_NAMED ? ', …' : ''})` : '';
       problems.push(problem('--where', 'warning', `${clause.key}=${value} matches no unit${hint}`, undefined, 'options/where-no-match'));
     });

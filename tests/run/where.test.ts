@@ -70,6 +70,14 @@ describe('filterUnits and filterFiles', () => {
     ]);
   });
 
+  it('takes a column named constructor like any other: a unit without it has no value', () => {
+    const withColumn: Participant[] = [{ speaker: 'B1', attributes: Object.fromEntries([['constructor', 'x']]) }];
+    const { filter, problems } = parseWhere(['constructor=x'], withColumn, true);
+    expect(problems).toEqual([]);
+    const out = filterUnits([unit(1, 'B1', Object.fromEntries([['constructor', 'X']])), unit(2, 'B2')], filter!);
+    expect([out.kept.map((u) => u.segment), out.matched]).toEqual([[1], [[1]]]);
+  });
+
   it('names a transcript by its id or path, with or without extension, whole or after a /; warns for a value that names none', () => {
     const files = [
       { path: 'a/x.txt', id: 'a/x.txt' },
