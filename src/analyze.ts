@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { compileCodebook } from './codebook/compile.js';
 import { sortProblems } from './problems.js';
 import { analyzeCorpus } from './run/corpus.js';
-import { openInputs } from './run/inputs.js';
+import { openInputs, readConfigOf } from './run/inputs.js';
 import type { AnalyzeResult, AnalyzeRunOptions, CodeInputsOptions, CodeInputsResult } from './run/options.js';
-import { codeRead, readUnits, type ReadConfig } from './run/pipeline.js';
+import { codeRead, readUnits } from './run/pipeline.js';
+import { addMatched, whereWarnings } from './run/where.js';
 import type { CodedUnit, Problem, Transcript } from './types.js';
 
 export { analyzeCorpus, type CorpusOptions, type CorpusProgress, type CorpusResult, type CorpusSink } from './run/corpus.js';
@@ -19,36 +20,30 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   const problems: Problem[] = [];
   const opened = await openInputs(inputs, options, problems);
   if (!opened) return { coded: null, problems: sortProblems(problems) };
-  const { cwd, codebook, participants, unit, moderators, files, review } = opened;
+  const { cwd, codebook, unit, moderators, files, review, where } = opened;
   const matcher = compileCodebook(codebook);
-  const config: ReadConfig = {
-    cwd,
-    participants,
-    withParticipants: options.participants !== undefined && options.participants !== '',
-    unit,
-    moderators,
-    ...(options.encoding ? { encoding: options.encoding } : {}),
-    ...(options.format ? { format: options.format } : {}),
-    ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-  };
+  const config = readConfigOf(opened, options);
   const transcripts: Transcript[] = [];
   const units: CodedUnit[] = [];
   const skipped: string[] = [];
   const { reviewer, unusedTranscripts } = await import('./review/apply.js');
   const order = new Map(matcher.categories.map((c, i) => [c.path, i]));
   const reviewers = new Map<string, ReturnType<typeof reviewer>>();
+  const matched: number[][] = [];
   let done = 0;
   for (const file of files) {
     const read = await readUnits(file, config);
     problems.push(...read.problems);
     done++;
     const t = read.transcript;
+    if (read.filtered) addMatched(matched, read.filtered.matched);
     if (t) {
-      transcripts.push(t);
       const decisions = review?.byTranscript[t.id];
       if (decisions && !reviewers.has(t.id)) reviewers.set(t.id, reviewer(t.id, decisions, order));
-      const coded = codeRead(read.units, matcher, config, problems, { file: file.path, review: reviewers.get(t.id) ?? null });
+      const left = read.filtered ? { left: read.filtered.left } : {};
+      const coded = codeRead(read.units, matcher, config, problems, { file: file.path, review: reviewers.get(t.id) ?? null, ...left });
+      // A transcript the --where filter keeps no unit of is not among those read.
+      if (!read.filtered || coded.length > 0) transcripts.push(t);
       for (const u of coded) units.push(u); // a loop: a long transcript has more units than a call takes arguments
     } else {
       skipped.push(file.path);
@@ -56,9 +51,10 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
     options.onProgress?.(done, files.length, 0);
   }
   for (const r of reviewers.values()) problems.push(...r.unmatched());
-  if (review) problems.push(...unusedTranscripts(review, new Set(files.map((f) => f.id))));
+  if (review) problems.push(...unusedTranscripts(review, new Set(opened.listed.map((f) => f.id))));
+  if (where) problems.push(...whereWarnings(where, matched, units.length, opened.participants));
   return {
-    coded: { codebook, matcher, unit, moderators, transcripts, units, skipped, inputPaths: files.map((f) => resolve(cwd, f.path)) },
+    coded: { codebook, matcher, unit, moderators, transcripts, units, skipped, inputPaths: opened.listed.map((f) => resolve(cwd, f.path)) },
     problems: sortProblems(problems),
   };
 }

@@ -94,6 +94,8 @@ export const RULES = {
   'learn/overwrites-input': { severity: 'error', summary: 'fokus learn --out names an input file; the new codebook must go to a new file.' },
   'learn/too-few-units': { severity: 'error', summary: 'The gold coding covers fewer than two units of the inputs, too few to learn from.' },
   'options/encoding': { severity: 'error', summary: '--encoding names an encoding fokus does not know; nothing is read.' },
+  'options/where': { severity: 'error', summary: '--where names a key that is not speaker, transcript or a column of the participants file (-p), or is not KEY=VALUE; nothing is read.' },
+  'options/where-no-match': { severity: 'warning', summary: 'A --where value matches no transcript or unit of the inputs, or the --where filters together match no unit.' },
   'output/locked': { severity: 'error', summary: 'Another fokus run holds the lock of the report folder (or the lock cannot be taken); nothing is written.' },
   'output/marker': { severity: 'error', summary: "The name of fokus's output marker file is taken by a folder or special file; nothing can be written there." },
   'output/mkdir': { severity: 'error', summary: 'The output folder cannot be created (e.g. a file of that name is in the way, no permission).' },

@@ -9,7 +9,7 @@ import type { Messages } from '../lang/catalogue.js';
 import type { Problem, Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
-import { addInputOptions, addReviewOption, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, whereOption, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { cliMessages } from './lang.js';
@@ -110,7 +110,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: M
     if (!report) return EXIT.badInput;
     if (report.totals.transcripts === 0) {
       // An empty report would look like a result: nothing is printed or written (each file's error is above).
-      io.stderr.write(`fokus: ${m.t('cli.analyze.nothing-read')}\n`);
+      io.stderr.write(`fokus: ${nothingToWrite(flags, result.skipped.length, result.inputPaths.length, m)}\n`);
       return EXIT.badInput;
     }
     if (flags.out && !(await writeReportFolder(flags, io, result, spills))) return EXIT.badInput;
@@ -148,6 +148,7 @@ function corpusOptions(flags: AnalyzeFlags, io: CliIO, regexBudget: RegexBudget 
     ...(flags.maxEmergent !== undefined ? { maxEmergent: flags.maxEmergent } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
     ...(flags.review.length > 0 ? { review: flags.review } : {}),
+    ...whereOption(flags),
     ...(regexBudget ? { regexBudget } : {}),
     jobs: jobsWanted(flags, io),
   };

@@ -1,10 +1,12 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CodedInputs } from '../run/options.js';
+import { splitWhere } from '../run/where.js';
 import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../coding/regex-budget.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { CodingReadOptions } from '../reliability/codings.js';
 import { limitsFromEnv, type ReadLimits } from '../transcripts/limits.js';
 import type { Codebook } from '../types.js';
+import type { Messages } from '../lang/catalogue.js';
 import { EXIT, type CliIO } from './io.js';
 
 /** The options every retrieval command (show, kwic, explain, suggest) shares with `analyze`. */
@@ -18,14 +20,37 @@ export interface InputFlags {
   inputFormat?: string;
   /** Review files whose decisions override the rules (`--review`, where a command has it). */
   review?: string[];
+  /** `KEY=VALUE` filters (`--where`): the run is narrowed to the units they all hold for. */
+  where?: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** A `--where` value: KEY=VALUE, collected (whether the key names anything is known once the participants are read). */
+const whereArg = (value: string, previous: string[]): string[] => {
+  const split = splitWhere(value);
+  if ('error' in split) throw new InvalidArgumentError(split.error);
+  return [...previous, value];
+};
+
+/** The library's `where` option from the flags: only when `--where` was given. */
+export function whereOption(flags: InputFlags): { where?: string[] } {
+  return flags.where !== undefined && flags.where.length > 0 ? { where: flags.where } : {};
+}
+
+/**
+ * Why a run has nothing to write: no transcript could be read, or (with `--where`, when not every
+ * file listed was skipped) the filter keeps no unit of those read.
+ */
+export function nothingToWrite(flags: InputFlags, skipped: number, listed: number, m: Messages): string {
+  const filtered = flags.where !== undefined && flags.where.length > 0 && skipped < listed;
+  return filtered ? m.t('cli.where.nothing', { filter: `--where ${flags.where!.join(' --where ')}` }) : m.t('cli.analyze.nothing-read');
+}
+
 /**
  * Add the input options every command that reads transcripts shares with `analyze` (`-c`, `-p`,
- * `--moderator`, `--unit`, `--encoding`, `--input-format`): registered here once, so each command
- * reads and segments the same files into the same units.
+ * `--moderator`, `--unit`, `--encoding`, `--input-format`, `--where`): registered here once, so each
+ * command reads and segments the same files into the same units.
  */
 export function addInputOptions(command: Command): Command {
   return command
@@ -34,7 +59,8 @@ export function addInputOptions(command: Command): Command {
     .option('--moderator <label>', 'a speaker label that is never coded (repeatable)', collect, [])
     .addOption(new Option('--unit <unit>', "coding unit, over the codebook's").choices(['turn', 'sentence']))
     .option('--encoding <name>', 'read transcripts in this encoding instead of detecting it')
-    .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content');
+    .option('--input-format <format>', 'read every transcript as this format (text, markdown, vtt, srt, whisper, noscribe, html, docx, rtf) instead of by extension and content')
+    .option('--where <key=value>', 'only the units with this speaker, transcript or participants column value, e.g. group=Praxis (repeatable: values of one key are alternatives, different keys must all hold)', whereArg, []);
 }
 
 /** Add `--review FILE` (repeatable): review decisions that override the rules for the units they cover. */
@@ -65,6 +91,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
     ...(flags.inputFormat !== undefined ? { format: flags.inputFormat } : {}),
     ...(flags.review !== undefined && flags.review.length > 0 ? { review: flags.review } : {}),
+    ...whereOption(flags),
     moderators: flags.moderator,
   });
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { formatProblem, hasErrors } from '../problems.js';
-import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import type { Messages } from '../lang/catalogue.js';
+import { cliMessages } from './lang.js';
+import { addInputOptions, addReviewOption, loadCodedInputs, nothingToWrite, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 
 interface ExportFlags extends InputFlags {
@@ -23,11 +25,11 @@ export function registerExport(program: Command, io: CliIO, setCode: (code: numb
     .option('--name <name>', "the project's name (default: the file name without .qdpx)")
     .option('-q, --quiet', 'no summary on stderr');
   addReviewOption(addInputOptions(command)).action(async (inputs: string[], flags: ExportFlags) => {
-    setCode(await runExport(inputs, flags, io));
+    setCode(await runExport(inputs, flags, io, cliMessages(command, io)));
   });
 }
 
-async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promise<number> {
+async function runExport(inputs: string[], flags: ExportFlags, io: CliIO, m: Messages): Promise<number> {
   const { stat } = await import('node:fs/promises');
   const out = resolve(io.cwd, flags.qdpx);
   if (await stat(out).then((s) => s.isDirectory(), () => false)) return usageError(io, `${flags.qdpx} is a folder; name the .qdpx file to write`);
@@ -35,7 +37,7 @@ async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promi
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
-  if (coded.transcripts.length === 0) return usageError(io, 'no transcript could be read; nothing was written');
+  if (coded.transcripts.length === 0) return usageError(io, nothingToWrite(flags, coded.skipped.length, coded.inputPaths.length, m));
 
   const { renderQdpx } = await import('../exchange/refi-qda/write.js');
   const { VERSION } = await import('../version.js');

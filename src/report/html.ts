@@ -94,6 +94,7 @@ function renderHeader(report: Report): string {
     `Aufschlüsselung: ${o.by.length ? o.by.map((d) => esc(DIMENSIONS[d] ?? d)).join(', ') : '–'}`,
     ...(o.participants ? [`Teilnehmende: <code title="sha256 ${esc(o.participants.sha256)}">${esc(o.participants.path)}</code>`] : []),
     ...(o.review?.length ? [`Durchsicht: ${o.review.map((f) => `<code title="sha256 ${esc(f.sha256)}">${esc(f.path)}</code>`).join(', ')}`] : []),
+    ...(o.where?.length ? [`Auswahl (--where): ${o.where.map((w) => `<code>${esc(w)}</code>`).join(', ')}`] : []),
   ];
   return (
     `<header>\n<p class="kicker">Auswertungsbericht · Qualitative Inhaltsanalyse</p>\n` +

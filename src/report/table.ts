@@ -107,11 +107,12 @@ function cooccurrenceMatrix(report: Report, style: Styles, width: number, m: Mes
   return wrap(m.t('table.cooccurrence.too-wide', { width }), width).map((l) => style.dim(l));
 }
 
-/** `3 transcripts, 42 units (35 codable), 12 speakers`, plus skipped files when there are any. */
+/** `3 transcripts, 42 units (35 codable), 12 speakers`, plus skipped files and the `--where` filter when there are any. */
 function totalsLine(report: Report, m: Messages): string {
   const t = report.totals;
   let line = `${m.t('count.transcripts', { n: t.transcripts })}, ${m.t('count.units', { n: t.units })} (${m.t('table.codable', { n: t.codableUnits })}), ${m.t('count.speakers', { n: t.speakers })}`;
   if (t.skipped > 0) line += `, ${m.t('table.skipped', { n: t.skipped })}`;
+  if (report.options.where?.length) line += `; ${m.t('table.where', { filter: safeText(report.options.where.join(', ')) })}`;
   return line;
 }
 

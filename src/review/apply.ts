@@ -98,8 +98,10 @@ export function markRuleSources(units: readonly CodedUnit[]): void {
 export interface Reviewer {
   /** Apply the decisions to these units (their codings are replaced); the warnings of stale decisions. */
   apply(units: CodedUnit[]): Problem[];
-  /** The warnings for decisions whose unit none of the units handed to `apply` was. */
+  /** The warnings for decisions whose unit none of the units handed to `apply` or `skip` was. */
   unmatched(): Problem[];
+  /** Units the run leaves out (`--where`): their decisions are neither applied nor reported as stale. */
+  skip(segments: readonly number[]): void;
 }
 
 /**
@@ -134,6 +136,12 @@ export function reviewer(transcript: string, decisions: readonly ReviewDecision[
         if (valid.length > 0) problems.push(...applyDecisions(u, valid, order));
       }
       return problems;
+    },
+    skip(segments) {
+      for (const segment of segments) {
+        units = Math.max(units, segment);
+        seen.add(segment);
+      }
     },
     unmatched() {
       return decisions

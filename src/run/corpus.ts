@@ -11,11 +11,12 @@ import { fileSizes } from '../transcripts/sizes.js';
 import type { CodedUnit, InputFile, Participant, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { groupInputs, type InputGroup } from './groups.js';
-import { openInputs, type OpenedInputs } from './inputs.js';
+import { openInputs, readConfigOf, type OpenedInputs } from './inputs.js';
 import type { FetchOutcome, FileOutcome, GroupOutcome, RunConfig, Task } from './job.js';
 import type { AnalyzeResult, AnalyzeRunOptions } from './options.js';
 import { planJobs, runTasks } from './pool.js';
 import { reportParts, type ReportParts } from './report-parts.js';
+import { addMatched, whereWarnings } from './where.js';
 
 /** Where the parts of a report that grow with the corpus go while it is read (see `analyzeCorpus`). */
 export interface CorpusSink {
@@ -91,8 +92,9 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
   const coded = await codeGroups(groups, config, plan, { ...options, totalFiles: files.length, totalBytes: sizes.reduce((a, b) => a + b, 0) }, sink);
   if (opened.review) {
     const { unusedTranscripts } = await import('../review/apply.js');
-    problems.push(...unusedTranscripts(opened.review, new Set(groups.map((g) => g.id))));
+    problems.push(...unusedTranscripts(opened.review, new Set(opened.listed.map((f) => f.id))));
   }
+  if (opened.where) problems.push(...whereWarnings(opened.where, coded.matched, coded.tally.units, opened.participants));
   const { inputsRead, skipped } = inputsOf(coded.outcomes, files, cwd, problems);
   const report = reportFrame(opened, options, scope, inputsRead, skipped, coded.tally);
   // A loop, not a spread: a long corpus has more units than a call takes arguments.
@@ -109,22 +111,14 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
   const sorted = sortProblems(problems);
   // The report names no absolute path, not even of a transcript given as one (messages on stderr keep the path as given).
   report.problems = sorted.map((p) => (isAbsolute(p.file) ? { ...p, file: shownPath(cwd, p.file) } : p));
-  return { report, problems: sorted, skipped, inputPaths: files.map((f) => resolve(cwd, f.path)), quotes };
+  return { report, problems: sorted, skipped, inputPaths: opened.listed.map((f) => resolve(cwd, f.path)), quotes };
 }
 
 /** What the threads need to know of a run (plain data). */
 function runConfig(opened: OpenedInputs, options: CorpusOptions, sink: CorpusSink): RunConfig {
   return {
-    cwd: opened.cwd,
+    ...readConfigOf(opened, options),
     codebook: opened.codebook,
-    participants: opened.participants,
-    withParticipants: options.participants !== undefined && options.participants !== '',
-    unit: opened.unit,
-    moderators: opened.moderators,
-    ...(options.encoding ? { encoding: options.encoding } : {}),
-    ...(options.format ? { format: options.format } : {}),
-    ...(options.regexBudget ? { regexBudget: options.regexBudget } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
     ...(sink.segments ? { segments: { excel: sink.segments.excel } } : {}),
     ...(sink.units ? { units: true } : {}),
     ...(options.keepUnits ? { keep: true } : {}),
@@ -153,6 +147,8 @@ interface CodedGroups {
   kept: (CodedUnit[] | undefined)[];
   tally: CorpusTally;
   sum: ReportSum;
+  /** How many units each value of the `--where` filter matched (see `filterUnits`). */
+  matched: number[][];
 }
 
 /** Code and tally every group (on threads when worth it), adding the outcomes up in transcript order as they come. */
@@ -163,7 +159,7 @@ async function codeGroups(
   options: CorpusOptions & { totalFiles: number; totalBytes: number },
   sink: CorpusSink,
 ): Promise<CodedGroups> {
-  const out: CodedGroups = { outcomes: new Array(options.totalFiles), kept: [], tally: newCorpusTally(), sum: newReportSum(plan) };
+  const out: CodedGroups = { outcomes: new Array(options.totalFiles), kept: [], tally: newCorpusTally(), sum: newReportSum(plan), matched: [] };
   const progress = { files: 0, totalFiles: options.totalFiles, bytes: 0, totalBytes: options.totalBytes };
   const tasks: Task[] = groups.map((group) => ({ kind: 'code', group }));
   await runTasks<GroupOutcome>(tasks, config, planJobs(groups, options.jobs), async (outcome) => {
@@ -176,6 +172,7 @@ async function codeGroups(
       out.outcomes[f.index] = f;
     }
     if (outcome.tally) addTally(out.tally, outcome.tally);
+    if (outcome.matched) addMatched(out.matched, outcome.matched);
     if (outcome.report) addReportTally(out.sum, outcome.report, group.id, group.order);
     if (outcome.segments) await sink.segments?.write(outcome.segments, outcome.segmentsCut ?? 0);
     progress.files += group.files.length;
@@ -200,7 +197,7 @@ function inputsOf(outcomes: readonly (FileOutcome | undefined)[], files: readonl
       if (t.meta && Object.keys(t.meta).length > 0) input.meta = t.meta;
       if (t.moderators && t.moderators.length > 0) input.moderators = t.moderators;
       inputsRead.push(input);
-    } else {
+    } else if (!f.filteredOut) {
       skipped.push(files[f.index]!.path);
     }
   }
@@ -232,6 +229,7 @@ function reportFrame(opened: OpenedInputs, options: CorpusOptions, scope: Cooccu
       keyterms: options.keyterms ?? DEFAULT_TOP_TERMS,
       ...(opened.participantsFile ? { participants: opened.participantsFile } : {}),
       ...(opened.review ? { review: opened.review.files } : {}),
+      ...(opened.where ? { where: opened.where.shown } : {}),
     },
     totals: { transcripts: inputsRead.length, units: tally.units, codableUnits: tally.codableUnits, speakers: tally.speakers, skipped: skipped.length },
     categories: frequencies.map((f) => ({ path: f.category, label: f.label, level: f.level })),

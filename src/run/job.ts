@@ -11,6 +11,7 @@ import { reviewer, type ReviewSet } from '../review/apply.js';
 import type { Category, Codebook, CodedUnit, Problem, Transcript, Unit } from '../types.js';
 import type { InputGroup } from './groups.js';
 import { codeRead, readUnits, type ReadConfig } from './pipeline.js';
+import { addMatched } from './where.js';
 
 /** Everything a worker needs to code transcripts the same way as the main thread (plain data). */
 export interface RunConfig extends ReadConfig {
@@ -53,8 +54,10 @@ export interface FileOutcome {
   /** Place in the listing, from 0. */
   index: number;
   problems: Problem[];
-  /** The transcript's provenance, or null when the file was skipped. */
+  /** The transcript's provenance, or null when the file was skipped or the `--where` filter kept none of its units. */
   transcript: Pick<Transcript, 'id' | 'path' | 'format' | 'encoding' | 'sha256' | 'meta' | 'moderators'> | null;
+  /** True when the file was read but the `--where` filter kept none of its units (so it is not skipped either). */
+  filteredOut?: true;
   /** The file's items of the `units` list of `report.json` (2-space indent at depth 2), joined by `,\n`. */
   units?: string;
   /** The file's coded units, when asked to keep them. */
@@ -73,6 +76,8 @@ export interface GroupOutcome {
   segments?: string;
   /** Cells of `segments` cut to Excel's cell limit (absent when none was). */
   segmentsCut?: number;
+  /** With a `--where` filter on units: how many units of the group each of its values matched (see `filterUnits`). */
+  matched?: number[][];
 }
 
 /**
@@ -91,10 +96,14 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
   const review = decisions ? reviewer(group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))) : null;
   // When only the frequencies are made, units are counted as they are coded, without codings.
   const counter = ctx.aligned && !ctx.report && !needsEvidence(config) && !review ? newTallyCounter(ctx.tally) : null;
+  const matched: number[][] = [];
   for (const { index, file } of group.files) {
-    const { transcript: t, units: segmented, problems } = await readUnits(file, config);
-    if (!t) {
-      files.push({ index, problems, transcript: null });
+    const { transcript: t, units: segmented, problems, filtered } = await readUnits(file, config);
+    if (filtered) addMatched(matched, filtered.matched);
+    if (!t || (filtered && segmented.length === 0)) {
+      // A file the filter keeps nothing of counts nowhere: neither among the inputs read nor among those skipped.
+      if (t) review?.skip(filtered!.left);
+      files.push({ index, problems, transcript: null, ...(t ? { filteredOut: true as const } : {}) });
       continue;
     }
     read++;
@@ -105,7 +114,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
       continue;
     }
     // The tallies use only the categories and hits: evidence is made only for outputs that show it.
-    const coded = codeRead(segmented, matcher, config, problems, { file: file.path, evidence: needsEvidence(config) || review !== null, review });
+    const coded = codeRead(segmented, matcher, config, problems, { file: file.path, evidence: needsEvidence(config) || review !== null, review, ...(filtered ? { left: filtered.left } : {}) });
     const outcome: FileOutcome = { index, problems, transcript: provenance(t) };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
     if (config.keep) outcome.coded = coded;
@@ -123,6 +132,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     out.segments = renderSegmentsRows(units, ctx.flat, { excel: config.segments.excel, cuts });
     if (cuts.cells > 0) out.segmentsCut = cuts.cells;
   }
+  if (config.where && config.where.units.length > 0) out.matched = matched;
   return out;
 }
 

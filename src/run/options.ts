@@ -31,6 +31,11 @@ export interface CodeInputsOptions {
   review?: readonly string[];
   /** Limits of the readers (bytes inflated, entries, nesting depth, elements), over the defaults of `transcripts/limits.ts`. */
   limits?: Partial<ReadLimits>;
+  /**
+   * Narrow the run to some units (`--where`): `KEY=VALUE` with KEY `speaker`, `transcript` or a
+   * participants column; values of one key are alternatives, different keys must all hold (see `run/where.ts`).
+   */
+  where?: readonly string[];
 }
 
 /** Options of `analyze`: those of `codeInputs` plus what to aggregate. */
@@ -56,12 +61,13 @@ export interface CodedInputs {
   /** The unit kind used and the moderators in force (codebook's plus extra). */
   unit: UnitKind;
   moderators: string[];
+  /** The transcripts read (with `where`, those it keeps a unit of). */
   transcripts: Transcript[];
-  /** Every unit of every transcript read, in input order, moderator units included. */
+  /** Every unit of every transcript read, in input order, moderator units included (with `where`, those it keeps). */
   units: CodedUnit[];
   /** Input files skipped because of a fatal problem. */
   skipped: string[];
-  /** Absolute paths of every transcript file listed. */
+  /** Absolute paths of every transcript file listed (also those `where` leaves out). */
   inputPaths: string[];
 }
 

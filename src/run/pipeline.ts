@@ -7,6 +7,7 @@ import { attributesFor, unknownSpeakers } from '../transcripts/participants.js';
 import { markRuleSources, type Reviewer } from '../review/apply.js';
 import { segmentUnits } from '../transcripts/segment.js';
 import type { CodedUnit, InputFile, Participant, Problem, Transcript, Unit, UnitKind } from '../types.js';
+import { filterUnits, type WhereFilter } from './where.js';
 
 // The pipeline of one transcript file — read, segment, code — written once: `codeInputs` (the
 // retrieval commands, evaluate, export, learn, review) and the corpus jobs of `analyze` (main thread
@@ -25,22 +26,33 @@ export interface ReadConfig {
   regexBudget?: RegexBudget;
   /** Limits of the readers (bytes inflated, entries, depth, elements), over the defaults. */
   limits?: Partial<ReadLimits>;
+  /** Words that head the transcripts' sections, from the codebook (`headingWords`): such a label is no speaker. */
+  headings?: string[];
+  /** The `--where` filter: only the units it keeps are segmented out (its transcript key is applied to the listing). */
+  where?: WhereFilter;
 }
 
 /** A file read and segmented: its transcript (null when it could not be read), units and problems. */
 export interface ReadUnits {
   transcript: Transcript | null;
+  /** The units (with a `--where` filter, those it keeps). */
   units: Unit[];
   problems: Problem[];
+  /** With a `--where` filter on units: the segments it left out, and how many units each of its values matched. */
+  filtered?: { left: number[]; matched: number[][] };
 }
 
-/** Read one file and segment it into units (moderators marked, participant attributes joined). */
+/**
+ * Read one file and segment it into units (moderators marked, participant attributes joined); with
+ * a `--where` filter, the units it leaves out are dropped here, before anything codes or counts them.
+ */
 export async function readUnits(file: InputFile, config: ReadConfig): Promise<ReadUnits> {
   const read = await readTranscript(file, {
     cwd: config.cwd,
     ...(config.encoding ? { encoding: config.encoding } : {}),
     ...(config.format ? { format: config.format } : {}),
     ...(config.limits ? { limits: config.limits } : {}),
+    ...(config.headings && config.headings.length > 0 ? { headings: new Set(config.headings) } : {}),
   });
   const problems = [...read.problems];
   const t = read.transcript;
@@ -51,7 +63,9 @@ export async function readUnits(file: InputFile, config: ReadConfig): Promise<Re
     moderators: config.moderators,
     ...(config.participants.length > 0 ? { attributes: (id: string, speaker: string) => attributesFor(config.participants, id, speaker) } : {}),
   });
-  return { transcript: t, units, problems };
+  if (!config.where || config.where.units.length === 0) return { transcript: t, units, problems };
+  const { kept, left, matched } = filterUnits(units, config.where);
+  return { transcript: t, units: kept, problems, filtered: { left, matched } };
 }
 
 /** Options of `codeRead`. */
@@ -62,6 +76,8 @@ export interface CodeReadOptions {
   evidence?: boolean;
   /** Review decisions of the unit's transcript, applied after the rules; their problems go to `problems`. */
   review?: Reviewer | null;
+  /** Segments of the transcript a `--where` filter left out: their review decisions are not stale. */
+  left?: readonly number[];
 }
 
 /**
@@ -77,6 +93,9 @@ export function codeRead(units: readonly Unit[], matcher: Matcher, config: Pick<
     ...(config.regexBudget ? { regexBudget: config.regexBudget } : {}),
   });
   markRuleSources(coded);
-  if (options.review) problems.push(...options.review.apply(coded));
+  if (options.review) {
+    if (options.left) options.review.skip(options.left);
+    problems.push(...options.review.apply(coded));
+  }
   return coded;
 }

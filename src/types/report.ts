@@ -185,6 +185,8 @@ export interface Report {
     participants?: { path: string; sha256: string };
     /** The review files whose decisions override the rules (`--review`), relative to the working folder, with the sha256 of their bytes. */
     review?: { path: string; sha256: string }[];
+    /** The `--where` filter the report is narrowed to, `key=value` in the order given; only with `--where`. */
+    where?: string[];
   };
   totals: { transcripts: number; units: number; codableUnits: number; speakers: number; skipped: number };
   categories: { path: string; label: string; level: number }[];

@@ -88,6 +88,32 @@ describe('worker threads give the bytes of a single-threaded run', () => {
   }
 });
 
+describe('--where: the same bytes whatever the number of threads', () => {
+  it('on the samples, with a transcript read but left without units, and a value that matches nothing', async () => {
+    const runs: { code: number | null; stdout: string; stderr: string; files: Record<string, string> }[] = [];
+    for (const jobs of ['1', '3']) {
+      const out = await mkdtemp(join(tmpdir(), `fokus-where-jobs${jobs}-`));
+      temps.push(out);
+      const where = ['speaker=TN3', 'speaker=B1', 'speaker=Niemand', 'group=Praxis'].flatMap((w) => ['--where', w]);
+      const args = ['analyze', 'samples', '-p', 'samples/participants.csv', ...where, '--by', 'speaker', '--cooccur-scope', 'window:2', '-o', join(out, 'r'), '-f', 'json', '-q', '--jobs', jobs];
+      const r = spawnSync(process.execPath, [join(repo, 'bin/fokus.js'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, FOKUS_JOBS: '', FOKUS_REGEX_BUDGET: '3600000' } });
+      const files: Record<string, string> = {};
+      for (const f of (await readdir(join(out, 'r'))).sort()) files[f] = await readFile(join(out, 'r', f), 'utf8');
+      runs.push({ code: r.status, stdout: r.stdout, stderr: r.stderr, files });
+    }
+    const [one, three] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(one.code).toBe(0);
+    expect(one.stderr).toBe('--where: warning: speaker=Niemand matches no unit\n');
+    // B1's turns in transcript 1 (`grep -c '^B1:'`) and TN3's seven in transcript 3; transcript 2 is read, but has neither.
+    const B1_TURNS = 12;
+    const report = JSON.parse(one.stdout) as { totals: unknown; inputs: { id: string }[] };
+    expect(report.totals).toEqual({ transcripts: 2, units: B1_TURNS + 7, codableUnits: B1_TURNS + 7, speakers: 2, skipped: 0 });
+    expect(report.inputs.map((i) => i.id)).toEqual(['fokusgruppe-1-kita-grundschule.txt', 'fokusgruppe-3-bildungsregion.txt']);
+    expect(Object.keys(one.files)).toContain('frequencies_by_speaker.csv');
+    expect(three).toEqual(one);
+  }, 120_000);
+});
+
 describe('a regex rule stopped by its time budget: the same codings whatever the number of threads', () => {
   // 'a*a*…c' on sixty a's backtracks about 7·10⁹ steps: it runs past any budget on any machine. The
   // quick units ("ac Personal", "Nochmal ac.") run under the same clock and take microseconds; they get

@@ -7,8 +7,8 @@ import type { Block } from '../../src/types.js';
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/read/${name}`, import.meta.url), 'utf8');
 
 /** The blocks of a text transcript (problems must be empty). */
-function blocks(text: string, format: 'text' | 'markdown' = 'text'): Block[] {
-  const r = parseText(text, 't.txt', format);
+function blocks(text: string, format: 'text' | 'markdown' = 'text', headings?: ReadonlySet<string>): Block[] {
+  const r = parseText(text, 't.txt', format, headings ? { headings } : {});
   expect(r.problems).toEqual([]);
   return r.blocks;
 }
@@ -108,7 +108,7 @@ describe('parseText: speaker label styles', () => {
       '', // 15
       'B1: Fazit: alles gut.', // 16
     ].join('\n');
-    expect(blocks(text)).toStrictEqual([
+    expect(blocks(text, 'text', new Set(['chancen', 'herausforderungen']))).toStrictEqual([
       { speaker: 'I', continuation: false, text: 'Was ist wichtig?', line: 1, column: 4 },
       { speaker: null, continuation: true, text: 'Wichtig ist: wir brauchen mehr Zeit.', line: 3, column: 1 },
       { speaker: null, continuation: true, text: 'Zum Beispiel: Räume.', line: 5, column: 1 },
@@ -130,6 +130,14 @@ describe('parseText: speaker label styles', () => {
       },
       { speaker: 'B1', continuation: false, text: 'Fazit: alles gut.', line: 16, column: 5 },
     ]);
+  });
+
+  test('a label made of heading words is a heading only when the codebook says so', () => {
+    const text = ['I: Was ist wichtig?', 'Chancen: mehr Vernetzung.', 'Chancen: mehr Geld.', 'Risiken: keine.', 'Risiken: wenige.'].join('\n');
+    const speakers = (headings?: ReadonlySet<string>): (string | null)[] => blocks(text, 'text', headings).map((b) => b.speaker);
+    // Without the codebook's headings, a capitalised word that starts two lines is a name; a generic heading word never is.
+    expect(speakers()).toEqual(['I', 'Chancen', 'Chancen']);
+    expect(speakers(new Set(['chancen']))).toEqual(['I']);
   });
 
   test('a line that starts with a label starts a new paragraph; soft line breaks stay', () => {

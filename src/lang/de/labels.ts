@@ -32,7 +32,7 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
 
 /**
  * Capitalised words that start German sentences, headings and notes but are never part of a
- * speaker's name, so "Zum Beispiel:", "Wichtig:" or "Chancen:" never become speakers (lower case).
+ * speaker's name, so "Zum Beispiel:", "Wichtig:" or "Risiken:" never become speakers (lower case).
  */
 export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   // articles, pronouns, conjunctions, prepositions and their contractions
@@ -57,12 +57,9 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'memo', 'kommentar', 'bemerkung', 'nachtrag', 'quelle', 'quellen', 'info', 'information',
   'tipp', 'tipps', 'idee', 'ideen', 'vorschlag', 'vorschläge', 'beschluss', 'aufgabe', 'aufgaben',
   'stichwort', 'stichworte', 'stand', 'status', 'note', 'notes', 'summary', 'question', 'answer',
-  // nouns that head the sections of a discussion guide on regional education networks ('Chancen:'
-  // twice is a heading, not a speaker); a guide with other topics may head sections with other nouns
-  'bedarf', 'bedarfe', 'akteur', 'akteure', 'chance', 'chancen', 'herausforderung',
-  'herausforderungen', 'vernetzung', 'vernetzungspotentiale', 'vernetzungspotenziale', 'kooperation',
-  'kooperationen', 'kooperationssynergien', 'synergien', 'risiken', 'stärken', 'schwächen',
-  'perspektive', 'perspektiven',
+  // the headings of a strengths-and-weaknesses analysis; the topics of a study's own discussion
+  // guide come from its codebook instead (codebook/headings.ts, `ReadOptions.headings`)
+  'stärken', 'schwächen', 'risiken', 'perspektive', 'perspektiven',
 ]);
 
 /**

@@ -27,6 +27,7 @@ export const DE: Readonly<Record<MessageKey, string>> = {
   'table.lift': 'Lift {lift}',
   'table.more-perspectives': '… und {n} weitere in perspectives.csv und report.json',
   'table.perspectives': 'Perspektiven',
+  'table.where': 'nur {filter}',
   'table.skipped': '{n} Datei übersprungen|{n} Dateien übersprungen',
 
   // --- what the command line says (cli/)
@@ -35,6 +36,7 @@ export const DE: Readonly<Record<MessageKey, string>> = {
   'cli.analyze.more': '… {n} weitere',
   'cli.analyze.skipped': '{n} Datei übersprungen ({names})|{n} Dateien übersprungen ({names})',
   'cli.analyze.written': 'Bericht geschrieben nach {folder}',
+  'cli.where.nothing': 'keine Einheit erfüllt {filter}; nichts wurde geschrieben',
   'cli.severity.error': 'Fehler',
   'cli.severity.warning': 'Warnung',
 };

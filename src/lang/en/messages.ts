@@ -25,6 +25,7 @@ export const EN = {
   'table.lift': 'lift {lift}',
   'table.more-perspectives': '… and {n} more in perspectives.csv and report.json',
   'table.perspectives': 'Perspectives',
+  'table.where': 'where {filter}',
   'table.skipped': '{n} file skipped|{n} files skipped',
 
   // --- what the command line says (cli/)
@@ -33,6 +34,7 @@ export const EN = {
   'cli.analyze.more': '… {n} more',
   'cli.analyze.skipped': '{n} file skipped ({names})|{n} files skipped ({names})',
   'cli.analyze.written': 'report written to {folder}',
+  'cli.where.nothing': 'no unit matches {filter}; nothing was written',
   'cli.severity.error': 'error',
   'cli.severity.warning': 'warning',
 } as const satisfies Record<string, string>;
