@@ -2,7 +2,7 @@
  * The third-party packages of the library, each loaded on first use and then kept. `import('fokus')`
  * thereby loads none of them: a program that only tokenizes or computes a coefficient does not pay
  * for the YAML parser, the HTML parser, the CSV packages, fflate, iconv-lite, tinyglobby, jsonc-parser,
- * regexpp or scslre (docs/performance.md, "The library entry point"; tests/api.test.ts checks it).
+ * regexpp or scslre (docs/performance.md, "The library entry point"; tests/index.test.ts checks it).
  *
  * The packages are `require`d, so functions that are synchronous stay synchronous. Every one has a
  * CommonJS build; `yaml`, `iconv-lite` and `jsonc-parser` are CommonJS anyway (an `import` of them

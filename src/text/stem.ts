@@ -10,7 +10,7 @@ const caches = new Map<Language, Map<string, string>>();
 /**
  * The stemmer of a language (Snowball German; Porter for English), loaded on first use. Only the
  * stemmer module of `natural` is required (loading `natural` whole may print to stdout and costs
- * seconds of start-up time); tests/text/stem-load.test.ts holds this in place.
+ * seconds of start-up time); tests/text/stem.load.test.ts holds this in place.
  */
 function stemmerFor(language: Language): StemFn {
   let fn = stemmers.get(language);

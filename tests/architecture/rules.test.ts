@@ -96,3 +96,23 @@ describe('sizes (src/README.md, "Sizes")', () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe('tests mirror the source tree (src/README.md, "Tests")', () => {
+  /** Folders of tests/ that test across modules: the command line, problems, golden files, properties, docs, these rules. */
+  const CROSS_CUTTING = new Set(['architecture', 'cli', 'docs', 'errors', 'fixtures', 'golden', 'properties']);
+  const tests = join(root, 'tests');
+  const testFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return CROSS_CUTTING.has(relative(tests, p)) ? [] : testFiles(p);
+      return p.endsWith('.test.ts') ? [p] : [];
+    });
+  const isModule = (path: string): boolean => sourceFiles(src).some((f) => f === join(src, `${path}.ts`) || f === join(src, path, 'index.ts'));
+
+  it('names every test file after the source file it tests: tests/X.test.ts or tests/X.ASPECT.test.ts for src/X.ts', () => {
+    const stray = testFiles(tests)
+      .map((f) => relative(tests, f).replace(/\.test\.ts$/u, ''))
+      .filter((name) => !isModule(name) && !isModule(name.replace(/\.[^./]+$/u, '')));
+    expect(stray).toEqual([]);
+  });
+});

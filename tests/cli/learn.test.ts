@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
 
-// The fixture of tests/learn/learn.test.ts: the gold coding codes `kooperation` where a
+// The fixture of tests/learn/index.test.ts: the gold coding codes `kooperation` where a
 // Kooperationsvertrag or kooperieren is mentioned (the codebook lacks both), and the codebook codes
 // `probleme` where the Anfahrt is schwierig and in negated mentions, which the gold coding does not.
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/learn');

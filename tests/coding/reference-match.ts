@@ -1,5 +1,5 @@
 // The matcher as it was before its typed-array rewrite, kept as the reference the rewrite must agree with
-// exactly (tests/coding/match-equivalence.test.ts). Test code only: nothing in src uses it. Only its view
+// exactly (tests/coding/match.equivalence.test.ts). Test code only: nothing in src uses it. Only its view
 // of a scan changed: the scan now keeps pattern ids in one typed array, the reference takes them as lists.
 import { WILDCARD, type CompiledRule, type Matcher } from '../../src/codebook/compile.js';
 import { lowerWord } from '../../src/text/normalize.js';

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCodebookYaml, slugify } from '../../src/codebook/import/build.js';
-import { newCategory } from '../../src/codebook/import/dictionary.js';
-import { importDictionary, MAX_IMPORT_DEPTH, type ImportOptions } from '../../src/codebook/import/index.js';
-import { parseLiwc } from '../../src/codebook/import/liwc.js';
-import { convertEntry } from '../../src/codebook/import/term.js';
-import { parseCodebook } from '../../src/codebook/parse.js';
-import { formatProblem } from '../../src/problems.js';
+import { buildCodebookYaml, slugify } from '../../../src/codebook/import/build.js';
+import { newCategory } from '../../../src/codebook/import/dictionary.js';
+import { importDictionary, MAX_IMPORT_DEPTH, type ImportOptions } from '../../../src/codebook/import/index.js';
+import { parseLiwc } from '../../../src/codebook/import/liwc.js';
+import { convertEntry } from '../../../src/codebook/import/term.js';
+import { parseCodebook } from '../../../src/codebook/parse.js';
+import { formatProblem } from '../../../src/problems.js';
 
-const dir = resolve(import.meta.dirname, '../fixtures/dictionaries');
+const dir = resolve(import.meta.dirname, '../../fixtures/dictionaries');
 const run = (name: string, options: ImportOptions = {}) => {
   const r = importDictionary(readFileSync(resolve(dir, name), 'utf8'), name, { schema: 'codebook.schema.json', ...options });
   return { ...r, messages: r.problems.map(formatProblem) };
