@@ -90,7 +90,8 @@ async function runReport(inputs: string[], flags: ReportFlags, io: CliIO, comman
   const model = buildCategoryReport(report, codebook, documentLocale(langFlag(command), codebook.language));
   const content = await renderCategoryReport(model, chosen.format);
   const protect = [...result.inputPaths, ...[flags.codebook, flags.participants, ...flags.review].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
-  const file = typeof content === 'string' ? { name: basename(flags.out), content } : { name: basename(flags.out), content };
+  // Text is written part by part (one per heading): a large report is never one string.
+  const file = Array.isArray(content) ? { name: basename(flags.out), parts: content } : { name: basename(flags.out), content };
   const written = await writeOutputs(dirname(flags.out), [file], protect, { cwd: io.cwd, shown: dirname(flags.out) });
   print(written);
   if (hasErrors(written)) return EXIT.badInput;

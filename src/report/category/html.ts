@@ -1,5 +1,5 @@
 import { escapeHtml as esc, highlight } from '../html.js';
-import { layoutReport, type Block, type TableBlock } from './layout.js';
+import { layoutReport, renderInParts, type Block, type TableBlock } from './layout.js';
 import type { CategoryReport } from './model.js';
 
 // The category report as one self-contained HTML page: no external request (a Content Security
@@ -28,6 +28,7 @@ caption{text-align:left;caption-side:bottom;padding:.3rem 0}
 th,td{padding:.25rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:var(--soft);border-bottom:2px solid var(--line)}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tbody th{font-weight:500}
 th a{color:inherit;text-decoration:none}
 th a:hover{text-decoration:underline}
 figure.quote{margin:.8rem 0 1rem;padding:.4rem .9rem;border-left:4px solid var(--accent);background:var(--soft)}
@@ -85,18 +86,21 @@ function block(b: Block): string {
   }
 }
 
-/** The category report as one self-contained, deterministic HTML page in the report's language. */
-export function renderCategoryHtml(report: CategoryReport): string {
+/** The category report as HTML, in parts (one per heading) that joined give the page. */
+export function categoryHtmlParts(report: CategoryReport): string[] {
   const blocks = layoutReport(report);
   const title = blocks.find((b) => b.kind === 'title');
   const name = title ? `${title.text} – ${report.title.codebook.name}` : report.title.codebook.name;
-  return (
+  const head =
     `<!DOCTYPE html>\n<html lang="${report.locale}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="${esc(report.title.program)}">\n` +
-    `<title>${esc(name)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n` +
-    blocks.map(block).join('\n') +
-    `\n</main>\n</body>\n</html>\n`
-  );
+    `<title>${esc(name)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n`;
+  return [head, ...renderInParts(blocks, block, '\n'), '\n</main>\n</body>\n</html>\n'];
+}
+
+/** The category report as one self-contained, deterministic HTML page in the report's language. */
+export function renderCategoryHtml(report: CategoryReport): string {
+  return categoryHtmlParts(report).join('');
 }

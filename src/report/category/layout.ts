@@ -42,6 +42,25 @@ export function categoryId(path: string): string {
   return `k-${path.replaceAll('/', '--')}`;
 }
 
+/**
+ * Blocks rendered and joined by `separator`, cut before each heading into parts, so that a large
+ * report is written part by part and never held as one string (which V8 caps at about 512 MB).
+ * The parts joined give the whole text.
+ */
+export function renderInParts(blocks: readonly Block[], render: (b: Block) => string, separator: string): string[] {
+  const parts: string[] = [];
+  let current: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading' && current.length > 0) {
+      parts.push(current.join(separator) + separator);
+      current = [];
+    }
+    current.push(render(b));
+  }
+  if (current.length > 0) parts.push(current.join(separator));
+  return parts;
+}
+
 /** The whole report as blocks, in the report's language. */
 export function layoutReport(report: CategoryReport): Block[] {
   const m = messagesFor(report.locale);
@@ -51,7 +70,7 @@ export function layoutReport(report: CategoryReport): Block[] {
     { kind: 'heading', level: 2, text: m.t('catreport.overview'), id: 'uebersicht' },
     overviewTable(report, m),
     { kind: 'heading', level: 2, text: m.t('catreport.categories'), id: 'kategorien' },
-    ...report.categories.flatMap((c) => categoryBlocks(c, m)),
+    ...report.categories.flatMap((c) => categoryBlocks(c, report.byGroup, m)),
     { kind: 'heading', level: 2, text: m.t('catreport.perspectives'), id: 'perspektiven' },
     ...(report.perspectives.length > 0 ? report.perspectives.flatMap((p) => perspectiveBlocks(p, m)) : [{ kind: 'paragraph' as const, text: m.t('catreport.no-perspectives') }]),
   ];
@@ -112,8 +131,11 @@ function overviewTable(report: CategoryReport, m: Messages): TableBlock {
   };
 }
 
-/** One category: heading, code, definition, anchor examples, counterexamples, coding rules, frequencies, every coded segment. */
-function categoryBlocks(c: CategorySection, m: Messages): Block[] {
+/**
+ * One category: heading, code, definition, anchor examples, counterexamples, coding rules,
+ * frequencies (the first column headed "group" only when there are lines by group), every coded segment.
+ */
+function categoryBlocks(c: CategorySection, byGroup: boolean, m: Messages): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: categoryHeadingLevel(c.level), text: c.label, id: categoryId(c.path) },
     { kind: 'paragraph', text: m.t('catreport.code', { code: c.path }), note: true },
@@ -127,7 +149,7 @@ function categoryBlocks(c: CategorySection, m: Messages): Block[] {
     { kind: 'label', text: m.t('catreport.frequency') },
     {
       kind: 'table',
-      head: frequencyHead(m.t('catreport.head.group'), m),
+      head: frequencyHead(byGroup ? m.t('catreport.head.group') : '', m),
       rows: c.frequencies.map((f) => [f.group === undefined ? m.t('catreport.all') : (f.group ?? m.t('catreport.no-group')), ...frequencyCells(f, m)]),
       numeric: [false, true, true, true, true],
     },

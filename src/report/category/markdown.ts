@@ -1,5 +1,5 @@
 import { markedParts } from '../highlight.js';
-import { layoutReport, type Block, type TableBlock } from './layout.js';
+import { layoutReport, renderInParts, type Block, type TableBlock } from './layout.js';
 import type { CategoryReport, QuoteMark } from './model.js';
 
 // The category report as Markdown (CommonMark with GitHub tables): matched words in **bold**,
@@ -71,7 +71,12 @@ function block(b: Block): string {
   }
 }
 
+/** The category report as Markdown, in parts (one per heading) that joined give the document. */
+export function categoryMarkdownParts(report: CategoryReport): string[] {
+  return [...renderInParts(layoutReport(report), block, '\n\n'), '\n'];
+}
+
 /** The category report as one Markdown document. */
 export function renderCategoryMarkdown(report: CategoryReport): string {
-  return layoutReport(report).map(block).join('\n\n') + '\n';
+  return categoryMarkdownParts(report).join('');
 }

@@ -31,9 +31,12 @@ export function chooseFormat(out: string, flag: CategoryReportFormat | undefined
   return { problems: [{ file: out, severity: 'error', message, ruleId: 'report/format' }] };
 }
 
-/** The category report in a format: Markdown and HTML as text, DOCX as bytes (the `docx` package is loaded only for it). */
-export async function renderCategoryReport(report: CategoryReport, format: CategoryReportFormat): Promise<string | Uint8Array> {
-  if (format === 'md') return (await import('./markdown.js')).renderCategoryMarkdown(report);
-  if (format === 'html') return (await import('./html.js')).renderCategoryHtml(report);
+/**
+ * The category report in a format: Markdown and HTML as text in parts (one per heading; joined
+ * they are the file), DOCX as bytes (the `docx` package is loaded only for it).
+ */
+export async function renderCategoryReport(report: CategoryReport, format: CategoryReportFormat): Promise<string[] | Uint8Array> {
+  if (format === 'md') return (await import('./markdown.js')).categoryMarkdownParts(report);
+  if (format === 'html') return (await import('./html.js')).categoryHtmlParts(report);
   return (await import('./docx.js')).renderCategoryDocx(report);
 }
