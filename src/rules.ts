@@ -179,6 +179,7 @@ export const RULES = {
   'read/whisper-text': { severity: 'warning', summary: 'The text of a Whisper segment is not a string; its words are read instead, or the segment is ignored.' },
   'report/extension': { severity: 'warning', summary: "The category report's file name has the extension of another format than --format asks for; it is written in the format --format names." },
   'report/format': { severity: 'error', summary: 'The format of the category report can be told neither from --format nor from the file name (.docx, .md, .html); nothing is written.' },
+  'report/too-large': { severity: 'error', summary: 'A DOCX category report would hold more quotations than fit in memory while it is written (40 000); nothing is written: use .md or .html, or fewer transcripts.' },
   'review/category': { severity: 'warning', summary: 'A review decision names a category the codebook does not define; it is not applied.' },
   'review/columns': { severity: 'error', summary: 'A review file lacks a required column; it is not read.' },
   'review/conflict': { severity: 'warning', summary: 'A review decision replaces an earlier one for the same unit and category, or is overruled by a rejected parent category.' },

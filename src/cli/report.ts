@@ -86,8 +86,11 @@ async function runReport(inputs: string[], flags: ReportFlags, io: CliIO, comman
   }
 
   const { buildCategoryReport } = await import('../report/category/model.js');
-  const { renderCategoryReport } = await import('../report/category/render.js');
+  const { docxSizeProblems, renderCategoryReport } = await import('../report/category/render.js');
   const model = buildCategoryReport(report, codebook, documentLocale(langFlag(command), codebook.language));
+  const tooLarge = chosen.format === 'docx' ? docxSizeProblems(model, flags.out) : [];
+  print(tooLarge);
+  if (hasErrors(tooLarge)) return EXIT.badInput;
   const content = await renderCategoryReport(model, chosen.format);
   const protect = [...result.inputPaths, ...[flags.codebook, flags.participants, ...flags.review].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
   // Text is written part by part (one per heading): a large report is never one string.
