@@ -76,22 +76,13 @@ export interface CategorySection {
   quotes: Quote[];
 }
 
-/** One declared or emergent perspective with all its evidence. */
-export interface PerspectiveSection {
-  code: string;
-  label: string;
-  kind: 'declared' | 'emergent';
-  description?: string;
-  scope: 'unit' | 'transcript';
-  support: number;
-  minSupport: number;
+/** One declared or emergent perspective with all its evidence (counts where the report lists names). */
+export interface PerspectiveSection extends Pick<PerspectiveResult, 'code' | 'label' | 'kind' | 'description' | 'scope' | 'support' | 'minSupport' | 'lift' | 'p'> {
   transcripts: number;
   speakers: number;
   /** The labels of its categories. */
   categories: string[];
   groups: string[];
-  lift?: number;
-  p?: number;
   keyterms: string[];
   /** The supporting units, in evidence order. */
   quotes: Quote[];

@@ -16,10 +16,7 @@ categories:
       - all: [mehr, personal*]
         not: [kein*]
     exclude: ["kein* bedarf*"]
-    categories:
-      - code: personal
-        label: Personal
-        terms: [personal*]
+    categories: [{ code: personal, label: Personal, terms: [personal*] }]
   - code: netz
     label: Vernetzung
     terms: [netzwerk*]
@@ -70,14 +67,16 @@ export function miniReport(): Report {
     breakdowns: [
       {
         dimension: 'group',
-        rows: [
-          { value: '(none)', category: 'bedarfe', segments: 1, share: 0.5 },
-          { value: '(none)', category: 'bedarfe/personal', segments: 0, share: 0 },
-          { value: '(none)', category: 'netz', segments: 1, share: 0.5 },
-          { value: 'Praxis', category: 'bedarfe', segments: 1, share: 0.5 },
-          { value: 'Praxis', category: 'bedarfe/personal', segments: 1, share: 0.5 },
-          { value: 'Praxis', category: 'netz', segments: 1, share: 0.5 },
-        ],
+        rows: (
+          [
+            ['(none)', 'bedarfe', 1, 0.5],
+            ['(none)', 'bedarfe/personal', 0, 0],
+            ['(none)', 'netz', 1, 0.5],
+            ['Praxis', 'bedarfe', 1, 0.5],
+            ['Praxis', 'bedarfe/personal', 1, 0.5],
+            ['Praxis', 'netz', 1, 0.5],
+          ] as const
+        ).map(([value, category, segments, share]) => ({ value, category, segments, share })),
       },
     ],
     cooccurrence: [],
