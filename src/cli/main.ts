@@ -12,6 +12,7 @@ import { registerInit } from './init.js';
 import { registerKwic } from './kwic.js';
 import { registerLearn } from './learn.js';
 import { registerPseudonymise } from './pseudonymise.js';
+import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { registerShow } from './show.js';
 import { registerSuggest } from './suggest.js';
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
   try {
     // The commands in the order `fokus --help` lists them.
-    const commands = [registerAnalyze, registerShow, registerKwic, registerExplain, registerSuggest, registerAgree, registerEvaluate, registerLearn, registerCodebook, registerExport, registerInit, registerPseudonymise, registerReview];
+    const commands = [registerAnalyze, registerReport, registerShow, registerKwic, registerExplain, registerSuggest, registerAgree, registerEvaluate, registerLearn, registerCodebook, registerExport, registerInit, registerPseudonymise, registerReview];
     for (const register of commands) register(program, io, setCode);
     await program.parseAsync([...argv], { from: 'user' });
     return code;

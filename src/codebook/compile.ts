@@ -176,15 +176,22 @@ function guardOf(match: MatchOptions): number {
   return (match.negation ? GUARD_NEGATION : 0) | (match.questions ? 0 : GUARD_QUESTION);
 }
 
+/** A rule in the short form its evidence shows: `all: mehr, personal*`, `near/5/sentence: fehl*, angebot*`, `regex: …` (without its `not`). */
+export function ruleLabel(rule: Rule): string {
+  if (rule.kind === 'regex') return `regex: ${rule.pattern}`;
+  const texts = rule.terms.map((t) => t.text).join(', ');
+  const scope = rule.scope === 'sentence' ? '/sentence' : '';
+  return rule.kind === 'near' ? `near/${rule.within}${scope}: ${texts}` : `${rule.kind}${scope}: ${texts}`;
+}
+
 function compileRule(rule: Rule, termFor: (t: Term, positive: boolean) => number): CompiledRule {
   const not = rule.not.map((t) => termFor(t, false));
+  const label = ruleLabel(rule);
   if (rule.kind === 'regex') {
-    return { kind: 'regex', label: `regex: ${rule.pattern}`, termLabels: [], terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not, scope: 'unit' };
+    return { kind: 'regex', label, termLabels: [], terms: [], within: 0, regex: new RegExp(rule.pattern, 'giu'), not, scope: 'unit' };
   }
-  const texts = rule.terms.map((t) => t.text).join(', ');
   const within = rule.kind === 'near' ? rule.within : 0;
   const scope = rule.scope === 'sentence' ? '/sentence' : '';
-  const label = rule.kind === 'near' ? `near/${within}${scope}: ${texts}` : `${rule.kind}${scope}: ${texts}`;
   const termLabels = rule.kind === 'any' ? rule.terms.map((t) => `any${scope}: ${t.text}`) : [];
   return { kind: rule.kind, label, termLabels, terms: rule.terms.map((t) => termFor(t, true)), within, not, scope: rule.scope };
 }

@@ -25,13 +25,28 @@ export function mergeSpans(spans: readonly Span[], length: number): Span[] {
   return out;
 }
 
-/** A text with every span (merged first) passed through the marker; the rest unchanged. */
-export function highlight(text: string, spans: readonly Span[], mark: Marker): string {
-  let out = '';
+/** A piece of a text, and whether it lies in a highlighted span. */
+export interface TextPart {
+  text: string;
+  marked: boolean;
+}
+
+/** A text cut into its pieces outside and inside the spans (merged first), in order; no piece is empty. */
+export function markedParts(text: string, spans: readonly Span[]): TextPart[] {
+  const parts: TextPart[] = [];
   let at = 0;
   for (const s of mergeSpans(spans, text.length)) {
-    out += text.slice(at, s.start) + mark(text.slice(s.start, s.end));
+    if (s.start > at) parts.push({ text: text.slice(at, s.start), marked: false });
+    parts.push({ text: text.slice(s.start, s.end), marked: true });
     at = s.end;
   }
-  return out + text.slice(at);
+  if (at < text.length) parts.push({ text: text.slice(at), marked: false });
+  return parts;
+}
+
+/** A text with every span (merged first) passed through the marker; the rest unchanged. */
+export function highlight(text: string, spans: readonly Span[], mark: Marker): string {
+  return markedParts(text, spans)
+    .map((p) => (p.marked ? mark(p.text) : p.text))
+    .join('');
 }

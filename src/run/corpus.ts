@@ -8,7 +8,7 @@ import { flattenCategories } from '../codebook/flatten.js';
 import { problem, sortProblems } from '../problems.js';
 import { shownPath } from '../transcripts/shown-path.js';
 import { fileSizes } from '../transcripts/sizes.js';
-import type { CodedUnit, InputFile, Participant, Problem, Report } from '../types.js';
+import type { Codebook, CodedUnit, InputFile, Participant, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { groupInputs, type InputGroup } from './groups.js';
 import { openInputs, readConfigOf, type OpenedInputs } from './inputs.js';
@@ -53,14 +53,19 @@ export interface CorpusOptions extends AnalyzeRunOptions {
   progress?: (p: CorpusProgress) => void;
   /** Fetch the units the HTML report quotes: this many per perspective (its `maxQuotes`); none by default. */
   quotes?: number;
-  /** Keep every coded unit in `report.units` (what `analyze` does; memory then grows with the corpus). */
-  keepUnits?: boolean;
+  /**
+   * Keep every unit in `report.units` (what `analyze` does; memory then grows with the corpus), or
+   * with `'coded'` only the units coded with some category (what the category report quotes).
+   */
+  keepUnits?: boolean | 'coded';
 }
 
 /** The result of `analyzeCorpus`: that of `analyze`, with the units quoted (when asked for) instead of all units. */
 export interface CorpusResult extends AnalyzeResult {
   /** The units the HTML report quotes, coded (of units sharing an id, the last in listing order). */
   quotes: CodedUnit[];
+  /** The codebook the units were coded with (absent when the run could not start). */
+  codebook?: Codebook;
 }
 
 /**
@@ -111,7 +116,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
   const sorted = sortProblems(problems);
   // The report names no absolute path, not even of a transcript given as one (messages on stderr keep the path as given).
   report.problems = sorted.map((p) => (isAbsolute(p.file) ? { ...p, file: shownPath(cwd, p.file) } : p));
-  return { report, problems: sorted, skipped, inputPaths: opened.listed.map((f) => resolve(cwd, f.path)), quotes };
+  return { report, problems: sorted, skipped, inputPaths: opened.listed.map((f) => resolve(cwd, f.path)), quotes, codebook };
 }
 
 /** What the threads need to know of a run (plain data). */
@@ -121,7 +126,7 @@ function runConfig(opened: OpenedInputs, options: CorpusOptions, sink: CorpusSin
     codebook: opened.codebook,
     ...(sink.segments ? { segments: { excel: sink.segments.excel } } : {}),
     ...(sink.units ? { units: true } : {}),
-    ...(options.keepUnits ? { keep: true } : {}),
+    ...(options.keepUnits ? { keep: options.keepUnits } : {}),
     ...(opened.review ? { review: opened.review } : {}),
   };
 }

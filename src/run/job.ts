@@ -20,8 +20,8 @@ export interface RunConfig extends ReadConfig {
   segments?: { excel: boolean };
   /** Render each file's items of the `units` list of `report.json`. */
   units?: boolean;
-  /** Keep each file's coded units in its outcome. */
-  keep?: boolean;
+  /** Keep each file's coded units in its outcome: all, or (`'coded'`) those coded with some category. */
+  keep?: boolean | 'coded';
   /** Tally the report parts beyond frequencies (see `analysis/tally-report.ts`). */
   report?: { by: string[]; scope: CooccurrenceScope; words: WordOptions };
   /** Review decisions that override the rules (`analyze --review`). */
@@ -117,7 +117,7 @@ export async function runGroup(group: InputGroup, ctx: RunContext): Promise<Grou
     const coded = codeRead(segmented, matcher, config, problems, { file: file.path, evidence: needsEvidence(config) || review !== null, review, ...(filtered ? { left: filtered.left } : {}) });
     const outcome: FileOutcome = { index, problems, transcript: provenance(t) };
     if (config.units) outcome.units = coded.map((u) => '    ' + stableStringify(u, '  ', '    ')).join(',\n');
-    if (config.keep) outcome.coded = coded;
+    if (config.keep) outcome.coded = config.keep === 'coded' ? coded.filter((u) => u.codings.length > 0) : coded;
     files.push(outcome);
     // One file's list is used as it is; several are merged into a new list (each file's stays as it is).
     if (group.files.length === 1) units = coded;
@@ -140,7 +140,7 @@ const NO_CODES = new Int32Array(0);
 
 /** Whether a run's outputs show the evidence of codings (`segments.csv`, the units of `report.json`, kept units). */
 export function needsEvidence(config: RunConfig): boolean {
-  return config.segments !== undefined || config.units === true || config.keep === true;
+  return config.segments !== undefined || config.units === true || Boolean(config.keep);
 }
 
 /** A second look at one group, after all groups were tallied: some of its units, to quote in the HTML report. */

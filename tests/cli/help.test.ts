@@ -24,6 +24,7 @@ function options(help: string): Map<string, string> {
 
 const REQUIRED: Record<string, string[]> = {
   analyze: [],
+  report: ['-o, --out <file>'],
   show: ['--category <code>'],
   kwic: [],
   explain: ['--segment <id>'],

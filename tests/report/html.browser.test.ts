@@ -3,39 +3,16 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { renderHtml } from '../../src/report/html.js';
 import { htmlReport } from '../fixtures/render/html-report.js';
-import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
+import { CHROMIUM_ARGS, chromiumExecutable, openRecorded } from './chromium.js';
 
 // Runs inside the page (evaluate callbacks); declared here because the project compiles without the DOM lib.
 declare const getComputedStyle: (e: unknown) => { paddingLeft: string; backgroundColor: string; color: string };
 
 // Debian's Chromium when installed, else the one inside the @sparticuz/chromium npm package (./chromium.ts):
 // the test always runs, it is never skipped.
-
-/** A page in a fresh context whose every request is recorded; only `allow` is let through. */
-async function openRecorded(browser: Browser, allow: string): Promise<{ context: BrowserContext; page: Page; requests: string[]; routed: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // No Playwright deadlines (30 s by default): the test's own timeout is the only one, as for every test.
-  context.setDefaultTimeout(0);
-  const requests: string[] = [];
-  const routed: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    routed.push(url);
-    if (url === allow) await route.continue();
-    else await route.abort();
-  });
-  const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, requests, routed, errors };
-}
 
 describe('report.html in Chromium', () => {
   let dir = '';

@@ -1,8 +1,8 @@
 import { groupBy } from '../../arrays.js';
-import { zipSync } from '../../deps.js';
 import { flattenCategories } from '../../codebook/flatten.js';
 import type { Codebook, CodedUnit, Unit, UnitKind } from '../../types.js';
 import { formatTime } from '../../report/format.js';
+import { zipFixed } from '../../report/zip.js';
 import { codeGuid, codesElement, nameGuid, setsElement } from './codebook.js';
 import { optionalElement, serializeXmlDocument, xmlElement, type XmlElement } from '../../report/xml-writer.js';
 import { pointsBetween } from './spans.js';
@@ -12,15 +12,6 @@ export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
 /** The name of the project XML inside a `.qdpx` written by fokus. */
 export const QDE_NAME = 'project.qde';
-
-/**
- * The modification time of every zip entry: 1980-01-01 12:00, so the archive's bytes never depend
- * on the clock. Zip stores local DOS times and fflate reads the Date's local parts, so the Date is
- * built from local parts at each call: the time zone in force cannot shift it.
- */
-function zipTime(): Date {
-  return new Date(1980, 0, 1, 12, 0, 0);
-}
 
 /** Options of the `.qdpx` renderer. */
 export interface QdpxOptions {
@@ -218,7 +209,7 @@ export function renderQdpx(units: readonly CodedUnit[], codebook: Codebook, opti
   const encoder = new TextEncoder();
   const entries: Record<string, Uint8Array> = { [QDE_NAME]: encoder.encode(project.qde) };
   for (const s of [...project.sources].sort((a, b) => compare(a.guid, b.guid))) entries[`sources/${s.guid}.txt`] = encoder.encode(s.text);
-  return zipSync(entries, { level: 9, mtime: zipTime() });
+  return zipFixed(entries, 9);
 }
 
 function variableGuid(name: string): string {
