@@ -76,6 +76,17 @@ export function documentLocale(flag: Locale | undefined, codebookLanguage: Local
   return flag ?? codebookLanguage;
 }
 
+/** The message `key` of a language when the catalogue has it (a key made at run time, `csv.<column>`). */
+export function lookup(locale: Locale, key: string): string | undefined {
+  const catalogue = CATALOGUES[locale];
+  return Object.hasOwn(catalogue, key) ? catalogue[key as MessageKey] : undefined;
+}
+
+/** The keys of the catalogues that start with `prefix` (`csv.`), in catalogue order. */
+export function keysStartingWith(prefix: string): MessageKey[] {
+  return (Object.keys(EN) as MessageKey[]).filter((k) => k.startsWith(prefix));
+}
+
 /** True when `value` is a locale `--lang` takes. */
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import { stringifyCsv as stringify } from '../deps.js';
 import type { AgreementFigures, CodingAgreement, FigureName, RatingsAgreement } from './agreement.js';
-import { textCell, type CsvOptions } from '../report/format.js';
+import { csvHeader, textCell, type CsvOptions } from '../report/format.js';
 
 /** How an undefined figure shows in the terminal table. */
 export const UNDEFINED_MARK = '—';
@@ -30,7 +30,7 @@ export type FigureCell = { text: string } | { count: number } | { figure: number
  */
 export function figureCsv(header: readonly string[], rows: readonly (readonly FigureCell[])[], opts: CsvOptions): string {
   const cell = (c: FigureCell): string => ('text' in c ? textCell(c.text, opts) : 'count' in c ? String(c.count) : formatFigure(c.figure, opts.excel));
-  return stringify([[...header], ...rows.map((r) => r.map(cell))], {
+  return stringify([csvHeader(header, opts.excel), ...rows.map((r) => r.map(cell))], {
     delimiter: opts.excel ? ';' : ',',
     record_delimiter: '\n',
     bom: opts.excel,

@@ -5,7 +5,7 @@ import { binaryReason } from '../transcripts/binary.js';
 import { decodeBytes } from '../transcripts/decode.js';
 import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/read-file.js';
 import type { ReadLimits } from '../transcripts/limits.js';
-import { unguardFormula } from '../report/format.js';
+import { englishColumn, unguardFormula } from '../report/format.js';
 import type { RuleId } from '../rules.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord, type LineColumn, type Places } from '../text/csv.js';
 
@@ -87,7 +87,8 @@ export function cellText(value: string | undefined): string {
 
 /** A header cell as a column name: trimmed, lower case. */
 export function columnName(value: string | undefined): string {
-  return (value ?? '').trim().normalize('NFC').toLowerCase();
+  // A coding written with --excel names its columns in German (`Transkript`, `Segment`, `Kategorie`).
+  return englishColumn((value ?? '').trim().normalize('NFC').toLowerCase());
 }
 
 /**

@@ -1,3 +1,4 @@
+import { keysStartingWith, lookup, messagesFor } from '../lang/catalogue.js';
 import { withoutControls } from '../text/safe-text.js';
 import { stringifyCsv as stringify } from '../deps.js';
 import { fitCell, type CellCuts } from './cell-limit.js';
@@ -68,12 +69,36 @@ export function textCell(text: string, opts: CsvOptions): string {
 }
 
 /**
+ * The header row of a CSV file: the documented English column names, or with `excel` (Excel in
+ * German locales) their German names from the catalogue (`csv.<name>`); a name it has none for (a
+ * participants column given with `--by`) stays as it is.
+ */
+export function csvHeader(names: readonly string[], excel: boolean): string[] {
+  return excel ? names.map((n) => lookup('de', `csv.${n}`) ?? n) : [...names];
+}
+
+/** The documented English name of a column a header row names in German (`csvHeader`), else the name as it is. */
+export function englishColumn(name: string): string {
+  return germanColumns().get(name) ?? name;
+}
+
+/** German column name (lower case, as the coding readers compare) → English name; made once, from constant data. */
+let german: Map<string, string> | undefined;
+
+function germanColumns(): Map<string, string> {
+  german ??= new Map(
+    keysStartingWith('csv.').map((k) => [messagesFor('de').t(k).normalize('NFC').toLowerCase(), k.slice('csv.'.length)]),
+  );
+  return german;
+}
+
+/**
  * RFC 4180 CSV text with a header row and `\n` line ends; string cells pass the formula guard and
  * are cut to Excel's cell limit (`textCell`), numbers are written as they are (with `,` as decimal
  * mark in excel mode, which also adds a BOM and uses `;` as separator).
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[], opts: CsvOptions): string {
-  return (opts.excel ? '\ufeff' : '') + toCsvRows([header, ...rows], opts);
+  return (opts.excel ? '\ufeff' : '') + toCsvRows([csvHeader(header, opts.excel), ...rows], opts);
 }
 
 /** CSV records as `toCsv` writes them, without header and BOM: a piece of a file written in parts. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -204,5 +204,27 @@ describe('fokus analyze in German and English', () => {
     for (const word of ['units', 'speakers', 'transcripts', 'Perspectives', 'Co-occurrence', 'matches']) expect(de.stdout).not.toContain(word);
     expect(Math.max(...de.stdout.split('\n').map((l) => Array.from(l).length))).toBeLessThanOrEqual(80);
     expect(Math.max(...en.stdout.split('\n').map((l) => Array.from(l).length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('fokus analyze --excel', () => {
+  const repo = resolve(import.meta.dirname, '../..');
+
+  it('names the columns in German, and its segments.csv reads back as a coding', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'fokus-excel-'));
+    try {
+      const run = await runCli(['analyze', 'samples', '--excel', '-o', out, '-q'], repo);
+      expect(run.code).toBe(0);
+      const head = async (name: string): Promise<string> => (await readFile(join(out, name), 'utf8')).split('\n')[0]!;
+      expect(await head('frequencies.csv')).toBe('\ufeffKategorie;Bezeichnung;Ebene;Segmente;Anteil;Treffer;Transkripte;Sprecher:innen');
+      expect(await head('segments.csv')).toBe('\ufeffTranskript;Segment;Sprecher:in;Beginn;Ende;Zeile;Kategorie;gefunden durch;Quelle;Text');
+      await copyFile(join(out, 'segments.csv'), join(out, 'again.csv'));
+      const agree = await runCli(['agree', join(out, 'segments.csv'), join(out, 'again.csv'), '-f', 'csv'], repo);
+      expect(agree.stderr).toBe('');
+      expect(agree.stdout.split('\n')[0]).toBe('category,units,coded,percent,cohen_kappa,fleiss_kappa,alpha,brennan_prediger');
+      expect(agree.stdout).toContain('\nbedarfe,');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });

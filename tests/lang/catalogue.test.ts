@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fill, localeOf, messagesFor } from '../../src/lang/catalogue.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fill, localeOf, lookup, messagesFor } from '../../src/lang/catalogue.js';
 import { DE } from '../../src/lang/de/messages.js';
 import { EN } from '../../src/lang/en/messages.js';
 
@@ -58,5 +60,28 @@ describe('messagesFor', () => {
     const en = messagesFor('en');
     expect([de.number(3.25, 1), en.number(3.25, 1), de.percent(0.335), en.percent(0.335), de.number(Number.NaN, 2)]).toEqual(['3,3', '3.3', '33,5\u202f%', '33.5%', '0,00']);
     expect([de.t('count.units', { n: 1 }), en.t('count.speakers', { n: 2 })]).toEqual(['1 Einheit', '2 speakers']);
+  });
+});
+
+describe('the CSV column names', () => {
+  /** Every column name the CSV writers of src/ name in an array literal: arguments of toCsv and figureCsv, *_HEADER and *_COLUMNS. */
+  function columnNames(): string[] {
+    const src = join(import.meta.dirname, '../../src');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const names = new Set<string>();
+    for (const f of files(src)) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/(?:(?:toCsv|figureCsv)\(\s*|_(?:HEADER|COLUMNS)(?::[^=]*)? = )\[([^\]]*)\]/gu)) {
+        for (const n of m[1]!.matchAll(/'([a-z][a-z0-9_]*)'/gu)) names.add(n[1]!);
+      }
+    }
+    return [...names].sort();
+  }
+
+  it('has a German name for every column a CSV writer names (so --excel writes no English header)', () => {
+    const names = columnNames();
+    expect(names.length).toBeGreaterThan(40);
+    expect(names.filter((n) => lookup('de', `csv.${n}`) === undefined)).toEqual([]);
+    expect(names.filter((n) => lookup('en', `csv.${n}`) !== n)).toEqual([]);
   });
 });

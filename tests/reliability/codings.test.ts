@@ -62,6 +62,15 @@ describe('parseCoding', () => {
   });
 });
 
+describe('parseCoding of a file written with --excel', () => {
+  it('reads the German column names of segments.csv', () => {
+    const text = '\ufeffTranskript;Segment;Sprecher:in;Kategorie;Text\nt1.txt;3;B1;bedarfe;Wir brauchen mehr.\n';
+    const r = parseCoding(text, 'segments.csv');
+    expect(r.problems).toEqual([]);
+    expect(r.coding!.rows.map((row) => [row.transcript, row.segment, row.category])).toEqual([['t1.txt', 3, 'bedarfe']]);
+  });
+});
+
 describe('guessDelimiter', () => {
   it('takes `;` or tab when the header has more of them than commas', () => {
     expect(guessDelimiter('a;b;c\n1,5;2;3')).toBe(';');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, formatTime, guardFormula, toCsv } from '../../src/report/format.js';
+import { csvHeader, englishColumn, formatShare, formatTime, guardFormula, toCsv } from '../../src/report/format.js';
 
 describe('formatTime', () => {
   it('formats seconds as hh:mm:ss, cutting fractions, empty when unknown', () => {
@@ -66,5 +66,18 @@ describe('toCsv', () => {
 
   it('writes only the header when there are no rows', () => {
     expect(toCsv(['x', 'y'], [], { excel: false })).toBe('x,y\n');
+  });
+});
+
+describe('csvHeader', () => {
+  it('keeps the documented English names, and names the columns in German for Excel', () => {
+    const names = ['transcript', 'segment', 'speaker', 'category', 'segments', 'share', 'g2', 'schule'];
+    expect(csvHeader(names, false)).toEqual(names);
+    expect(csvHeader(names, true)).toEqual(['Transkript', 'Segment', 'Sprecher:in', 'Kategorie', 'Segmente', 'Anteil', 'G²', 'schule']);
+    expect(toCsv(['category', 'share'], [['bedarfe', '0,5000']], { excel: true })).toBe('\ufeffKategorie;Anteil\nbedarfe;0,5000\n');
+  });
+
+  it('reads a German column name back as its English one (in lower case, as the coding readers compare)', () => {
+    expect(['transkript', 'kategorie', 'sprecher:in', 'übrige einheiten', 'text', 'unbekannt'].map(englishColumn)).toEqual(['transcript', 'category', 'speaker', 'other_units', 'text', 'unbekannt']);
   });
 });
