@@ -8,7 +8,7 @@ import {
   renderPerspectivesCsv,
   renderSegmentsCsv,
 } from './csv.js';
-import { renderHtml } from './html.js';
+import { renderHtml, type HtmlOptions } from './html.js';
 import { renderJson } from './json.js';
 
 /** One output file: its name inside the output folder and its whole content. */
@@ -20,9 +20,9 @@ export interface OutputFile {
 /**
  * The files `analyze --out` writes, in a fixed order, rendered from one report; with `streamed`,
  * `segments.csv` and `report.json` are left out (the caller writes them in parts) and `report.units`
- * need only hold the units the HTML report quotes.
+ * need only hold the units the HTML report shows (see `analyzeCorpus`'s `quotes`); `html` are the HTML report's options (its language).
  */
-export function reportFiles(report: Report, opts: { excel: boolean; streamed?: boolean }): OutputFile[] {
+export function reportFiles(report: Report, opts: { excel: boolean; streamed?: boolean; html?: HtmlOptions }): OutputFile[] {
   const csv = { excel: opts.excel };
   const all = opts.streamed !== true;
   const files: OutputFile[] = [{ name: 'frequencies.csv', content: renderFrequenciesCsv(report.frequencies, csv) }];
@@ -36,6 +36,6 @@ export function reportFiles(report: Report, opts: { excel: boolean; streamed?: b
   );
   if (report.keyterms) files.push({ name: 'keyterms.csv', content: renderKeyTermsCsv(report.keyterms, csv) });
   if (all) files.push({ name: 'report.json', content: renderJson(report) });
-  files.push({ name: 'report.html', content: renderHtml(report) });
+  files.push({ name: 'report.html', content: renderHtml(report, opts.html) });
   return files;
 }
