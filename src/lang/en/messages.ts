@@ -42,7 +42,7 @@ export const EN = {
   'html.version': 'version {version}',
   'html.meta.codebook': 'Codebook {file} · sha256 {sha256}',
   'html.meta.unit': 'Unit: {unit}',
-  'html.meta.moderators': 'Moderation: {names}',
+  'html.meta.moderators': 'Moderators: {names}',
   'html.meta.by': 'Breakdown: {dimensions}',
   'html.meta.participants': 'Participants: {file}',
   'html.meta.review': 'Review: {files}',
