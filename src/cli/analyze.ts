@@ -5,14 +5,14 @@ import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../
 import { DEFAULT_TOP_TERMS } from '../analysis/keyterms.js';
 import type { RegexBudget } from '../coding/regex-budget.js';
 import type { CorpusOptions, CorpusResult, CorpusSink } from '../run/corpus.js';
-import type { Messages } from '../lang/catalogue.js';
+import { documentLocale, messagesFor, type Locale, type Messages } from '../lang/catalogue.js';
 import type { Problem, Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
 import { addInputOptions, addReviewOption, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, whereOption, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { cliMessages } from './lang.js';
+import { cliMessages, langFlag } from './lang.js';
 
 interface AnalyzeFlags extends InputFlags {
   out?: string;
@@ -72,11 +72,11 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
-      setCode(await runAnalyze(inputs, flags, io, cliMessages(command, io)));
+      setCode(await runAnalyze(inputs, flags, io, cliMessages(command, io), langFlag(command)));
     });
 }
 
-async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: Messages): Promise<number> {
+async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: Messages, lang: Locale | undefined): Promise<number> {
   const budget = regexBudgetFromEnv(io);
   if ('exit' in budget) return budget.exit;
   const limits = readLimitsFromEnv(io);
@@ -113,7 +113,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: M
       io.stderr.write(`fokus: ${nothingToWrite(flags, result.skipped.length, result.inputPaths.length, m)}\n`);
       return EXIT.badInput;
     }
-    if (flags.out && !(await writeReportFolder(flags, io, result, spills))) return EXIT.badInput;
+    if (flags.out && !(await writeReportFolder(flags, io, result, spills, lang))) return EXIT.badInput;
     if (flags.format === 'json') {
       const { readRange } = await import('./spill.js');
       for (const part of await spills.jsonParts(report)) io.stdout.write(typeof part === 'string' ? part : await readRange(part));
@@ -200,8 +200,8 @@ async function openSpills(flags: AnalyzeFlags): Promise<Spills> {
   };
 }
 
-/** Write the report folder (`-o`); false when it could not be written (the problems are on stderr). */
-async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusResult, spills: Spills): Promise<boolean> {
+/** Write the report folder (`-o`), the HTML report in `--lang` or else the codebook's language; false when it could not be written (the problems are on stderr). */
+async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusResult, spills: Spills, lang: Locale | undefined): Promise<boolean> {
   const report = result.report!;
   const excel = flags.excel === true;
   const { reportFiles } = await import('../report/files.js');
@@ -209,7 +209,8 @@ async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusR
   const { toCsv } = await import('../report/format.js');
   const { writeOutputs } = await import('./write.js');
   const { resolve } = await import('node:path');
-  const files: WritableFile[] = reportFiles({ ...report, units: result.quotes }, { excel, streamed: true });
+  const messages = messagesFor(documentLocale(lang, report.codebook.language ?? 'de'));
+  const files: WritableFile[] = reportFiles({ ...report, units: result.quotes }, { excel, streamed: true, html: { messages } });
   files.push({ name: 'segments.csv', parts: [toCsv(SEGMENTS_HEADER, [], { excel }), ...spills.segmentParts()] });
   files.push({ name: 'report.json', parts: await spills.jsonParts(report) });
   const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : []), ...flags.review];

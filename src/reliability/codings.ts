@@ -87,8 +87,17 @@ export function cellText(value: string | undefined): string {
 
 /** A header cell as a column name: trimmed, lower case. */
 export function columnName(value: string | undefined): string {
-  // A coding written with --excel names its columns in German (`Transkript`, `Segment`, `Kategorie`).
-  return englishColumn((value ?? '').trim().normalize('NFC').toLowerCase());
+  return (value ?? '').trim().normalize('NFC').toLowerCase();
+}
+
+/**
+ * Where a header row (its `columnName`s) has the column of English name `column`: that name, else
+ * its German name (a coding written with `--excel`: `Transkript`, `Segment`, `Kategorie`); -1 when
+ * neither. An English name wins over a German one that a file has as an extra column of its own.
+ */
+export function columnIndex(names: readonly string[], column: string): number {
+  const english = names.indexOf(column);
+  return english >= 0 ? english : names.findIndex((n) => englishColumn(n) === column);
 }
 
 /**
@@ -108,16 +117,16 @@ export function parseCoding(text: string, file: string, coder: string = file): C
   const [header, ...records] = parsed.records;
   if (!header) return { coding: null, problems: [problem(file, 'error', `empty file: expected a header row with the columns ${CODING_COLUMNS.join(', ')}`, { line: 1, column: 1 }, 'coding/empty')] };
   const names = header.cells.map(columnName);
-  const missing = CODING_COLUMNS.filter((c) => !names.includes(c));
+  const missing = CODING_COLUMNS.filter((c) => columnIndex(names, c) < 0);
   if (missing.length > 0) {
     const at = places.record(header);
     const plural = missing.length === 1 ? 'column' : 'columns';
     const message = `missing ${plural} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${names.filter((n) => n !== '').join(', ') || 'none'}); a coding needs transcript, segment and category as in segments.csv`;
     return { coding: null, problems: [problem(file, 'error', message, { line: at.line, column: at.column }, 'coding/columns')] };
   }
-  const [ti, si, ci] = CODING_COLUMNS.map((c) => names.indexOf(c)) as [number, number, number];
+  const [ti, si, ci] = CODING_COLUMNS.map((c) => columnIndex(names, c)) as [number, number, number];
   // A review file (`fokus review`): confirmed and added categories are codings; a rejected one only declares the unit.
-  const di = names.indexOf('decision');
+  const di = columnIndex(names, 'decision');
   const problems: Problem[] = [];
   const rows: CodingRow[] = [];
   for (const r of records) {

@@ -10,7 +10,7 @@ import {
 } from './csv.js';
 import { cellCuts, FULL_CONTENT, type CellCuts } from './cell-limit.js';
 import type { CsvOptions } from './format.js';
-import { renderHtml } from './html.js';
+import { renderHtml, type HtmlOptions } from './html.js';
 import { renderJson } from './json.js';
 
 /**
@@ -26,10 +26,11 @@ export interface OutputFile {
 /**
  * The files `analyze --out` writes, in a fixed order, rendered from one report; with `streamed`,
  * `segments.csv` and `report.json` are left out (the caller writes them in parts) and `report.units`
- * need only hold the units the HTML report quotes. A CSV file with cells cut to Excel's cell limit
- * says how many in its `cuts` (see `cellCutProblem`).
+ * need only hold the units the HTML report shows (see `analyzeCorpus`'s `quotes`); `html` are the
+ * HTML report's options (its language). A CSV file with cells cut to Excel's cell limit says how
+ * many in its `cuts` (see `cellCutProblem`).
  */
-export function reportFiles(report: Report, opts: { excel: boolean; streamed?: boolean }): OutputFile[] {
+export function reportFiles(report: Report, opts: { excel: boolean; streamed?: boolean; html?: HtmlOptions }): OutputFile[] {
   const csv = (name: string, render: (o: CsvOptions) => string): OutputFile => {
     const cuts = cellCuts(FULL_CONTENT);
     const content = render({ excel: opts.excel, cuts });
@@ -45,6 +46,6 @@ export function reportFiles(report: Report, opts: { excel: boolean; streamed?: b
   const keyterms = report.keyterms;
   if (keyterms) files.push(csv('keyterms.csv', (o) => renderKeyTermsCsv(keyterms, o)));
   if (all) files.push({ name: 'report.json', content: renderJson(report) });
-  files.push({ name: 'report.html', content: renderHtml(report) });
+  files.push({ name: 'report.html', content: renderHtml(report, opts.html) });
   return files;
 }

@@ -8,14 +8,15 @@ import { flattenCategories } from '../codebook/flatten.js';
 import { problem, sortProblems } from '../problems.js';
 import { shownPath } from '../transcripts/shown-path.js';
 import { fileSizes } from '../transcripts/sizes.js';
-import type { Codebook, CodedUnit, InputFile, Participant, Problem, Report } from '../types.js';
+import { DEFAULT_MAX_SNIPPETS, splitEvidence, transcriptOf } from '../report/evidence.js';
+import type { Codebook, CodedUnit, InputFile, Participant, PerspectiveResult, Problem, Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { groupInputs, type InputGroup } from './groups.js';
 import { openInputs, readConfigOf, type OpenedInputs } from './inputs.js';
 import type { FetchOutcome, FileOutcome, GroupOutcome, RunConfig, Task } from './job.js';
 import type { AnalyzeResult, AnalyzeRunOptions } from './options.js';
 import { planJobs, runTasks } from './pool.js';
-import { reportParts, type ReportParts } from './report-parts.js';
+import { reportParts } from './report-parts.js';
 import { addMatched, whereWarnings } from './where.js';
 
 /** Where the parts of a report that grow with the corpus go while it is read (see `analyzeCorpus`). */
@@ -51,8 +52,14 @@ export interface CorpusOptions extends AnalyzeRunOptions {
   sink?: CorpusSink;
   /** Called after each transcript (group of files with one id) is done. */
   progress?: (p: CorpusProgress) => void;
-  /** Fetch the units the HTML report quotes: this many per perspective (its `maxQuotes`); none by default. */
+  /**
+   * Fetch the units the HTML report shows: this many of each perspective's evidence to quote in full
+   * (its `maxQuotes`), the next `snippets` with the beginning of their text, every other unit of it
+   * without its text (speaker and line); none by default.
+   */
   quotes?: number;
+  /** With `quotes`: how many units of each perspective the HTML report lists with the beginning of their text (its `maxSnippets`, default 50). */
+  snippets?: number;
   /**
    * Keep every unit in `report.units` (what `analyze` does; memory then grows with the corpus), or
    * with `'coded'` only the units coded with some category (what the category report quotes).
@@ -62,7 +69,11 @@ export interface CorpusOptions extends AnalyzeRunOptions {
 
 /** The result of `analyzeCorpus`: that of `analyze`, with the units quoted (when asked for) instead of all units. */
 export interface CorpusResult extends AnalyzeResult {
-  /** The units the HTML report quotes, coded (of units sharing an id, the last in listing order). */
+  /**
+   * The units the HTML report shows: those it quotes coded, the other units of the perspectives'
+   * evidence with no codings and the beginning of their text or none (of units sharing an id, the
+   * last in listing order).
+   */
   quotes: CodedUnit[];
   /** The codebook the units were coded with (absent when the run could not start). */
   codebook?: Codebook;
@@ -109,9 +120,12 @@ export async function analyzeCorpus(inputs: readonly string[], options: CorpusOp
     const parts = reportParts(coded.sum, plan, coded.tally.codableUnits, report.frequencies, options);
     problems.push(...parts.problems);
     Object.assign(report, { breakdowns: parts.breakdowns, comparisons: parts.comparisons, cooccurrence: parts.cooccurrence, keyterms: parts.keyterms });
-    // The units the HTML report quotes are fetched with a second look at their transcripts.
-    if ((options.quotes ?? 0) > 0) quotes = await fetchQuotes(quotesWanted(parts, coded.sum, groups, options.quotes ?? 0), groups, config, options.jobs);
     report.perspectives = [...parts.declared, ...parts.describe()];
+    // The units the HTML report shows are fetched with one second look at their transcripts.
+    if ((options.quotes ?? 0) > 0) {
+      const wanted = quotesWanted(report.perspectives, groups, options.quotes ?? 0, options.snippets ?? DEFAULT_MAX_SNIPPETS);
+      quotes = await fetchQuotes(wanted, groups, config, options.jobs);
+    }
   }
   const sorted = sortProblems(problems);
   // The report names no absolute path, not even of a transcript given as one (messages on stderr keep the path as given).
@@ -218,6 +232,7 @@ function reportFrame(opened: OpenedInputs, options: CorpusOptions, scope: Cooccu
     codebook: {
       name: codebook.name,
       ...(codebook.version !== undefined ? { version: codebook.version } : {}),
+      language: codebook.language,
       // A codebook object handed in by a caller may name an absolute file: the report records none.
       file: isAbsolute(codebook.source.file) ? shownPath(cwd, codebook.source.file) : codebook.source.file,
       sha256: codebook.source.sha256,
@@ -249,31 +264,41 @@ function reportFrame(opened: OpenedInputs, options: CorpusOptions, scope: Cooccu
   };
 }
 
-/** The segments each group's quoted units have, by group order. */
-function quotesWanted(parts: ReportParts, sum: ReportSum, groups: readonly InputGroup[], maxQuotes: number): Map<number, Set<number>> {
-  const wanted = new Map<number, Set<number>>();
-  const want = (order: number, segment: number): void => {
-    let set = wanted.get(order);
-    if (!set) wanted.set(order, (set = new Set()));
-    set.add(segment);
-  };
+/** How a unit of the evidence is fetched: coded (quoted), with the beginning of its text (listed), without its text (referred to). */
+const enum Fetch {
+  Ref = 0,
+  Snippet = 1,
+  Quote = 2,
+}
+
+/** The segments of each group (by group order) the HTML report shows, and how: the same split as the report's (report/evidence.ts). */
+function quotesWanted(perspectives: readonly PerspectiveResult[], groups: readonly InputGroup[], quotes: number, snippets: number): Map<number, Map<number, Fetch>> {
+  const wanted = new Map<number, Map<number, Fetch>>();
   const orderOf = new Map(groups.map((g) => [g.id, g.order]));
-  for (const p of parts.declared) {
-    for (const id of p.evidence.slice(0, maxQuotes)) {
-      const at = id.lastIndexOf('#');
-      const order = orderOf.get(id.slice(0, at));
-      if (order !== undefined) want(order, Number(id.slice(at + 1)));
-    }
+  const want = (id: string, how: Fetch): void => {
+    const order = orderOf.get(transcriptOf(id));
+    if (order === undefined) return;
+    let segments = wanted.get(order);
+    if (!segments) wanted.set(order, (segments = new Map()));
+    const segment = Number(id.slice(id.lastIndexOf('#') + 1));
+    segments.set(segment, Math.max(how, segments.get(segment) ?? Fetch.Ref));
+  };
+  for (const p of perspectives) {
+    const split = splitEvidence(p.evidence, quotes, snippets);
+    for (const id of split.quoted) want(id, Fetch.Quote);
+    for (const id of split.listed) want(id, split.snippets.has(id) ? Fetch.Snippet : Fetch.Ref);
   }
-  const store = sum.records;
-  for (const combo of parts.combos) for (const k of combo.evidence.slice(0, maxQuotes)) want(store.order[k]!, store.segment[k]!);
   return wanted;
 }
 
-/** A second look at the groups with quoted units: those units, coded. */
-async function fetchQuotes(wanted: Map<number, Set<number>>, groups: readonly InputGroup[], config: RunConfig, jobs: number | undefined): Promise<CodedUnit[]> {
+/** One second look at the groups with units the HTML report shows: those it quotes coded, the others cut short. */
+async function fetchQuotes(wanted: Map<number, Map<number, Fetch>>, groups: readonly InputGroup[], config: RunConfig, jobs: number | undefined): Promise<CodedUnit[]> {
   const again = [...wanted.keys()].sort((a, b) => a - b).map((order) => groups[order]!);
-  const fetches: Task[] = again.map((group) => ({ kind: 'fetch', request: { group, quotes: [...wanted.get(group.order)!] } }));
+  const fetches: Task[] = again.map((group) => {
+    const segments = [...wanted.get(group.order)!];
+    const of = (how: Fetch): number[] => segments.filter(([, h]) => h === how).map(([s]) => s);
+    return { kind: 'fetch', request: { group, quotes: of(Fetch.Quote), snippets: of(Fetch.Snippet), refs: of(Fetch.Ref) } };
+  });
   const { segments: _s, units: _u, report: _r, ...plain } = config;
   const quotes: CodedUnit[] = [];
   await runTasks<FetchOutcome>(fetches, plain, planJobs(again, jobs), (got) => {

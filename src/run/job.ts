@@ -6,6 +6,7 @@ import { countUnit, finishTally, newTallyCounter, planTally, tallyTranscript, ty
 import { tallyTranscriptReport, type ReportPlan, type TranscriptReportTally } from '../analysis/tally-report.js';
 import { cellCuts, FULL_CONTENT } from '../report/cell-limit.js';
 import { renderSegmentsRows } from '../report/csv.js';
+import { briefText } from '../report/evidence.js';
 import { stableStringify } from '../report/json.js';
 import { reviewer, type ReviewSet } from '../review/apply.js';
 import type { Category, Codebook, CodedUnit, Problem, Transcript, Unit } from '../types.js';
@@ -143,32 +144,42 @@ export function needsEvidence(config: RunConfig): boolean {
   return config.segments !== undefined || config.units === true || Boolean(config.keep);
 }
 
-/** A second look at one group, after all groups were tallied: some of its units, to quote in the HTML report. */
+/** A second look at one group, after all groups were tallied: the units of its evidence the HTML report shows. */
 export interface FetchRequest {
   group: InputGroup;
-  /** Segment numbers of the units to quote. */
+  /** Segment numbers of the units to quote in full. */
   quotes: number[];
+  /** Segment numbers of the units listed with the beginning of their text. */
+  snippets?: number[];
+  /** Segment numbers of the units named by speaker and line only. */
+  refs?: number[];
 }
 
 /** What a second look gives. */
 export interface FetchOutcome {
-  /** The units quoted, coded; of units sharing an id the one of the last file in listing order. */
+  /**
+   * The units quoted, coded, then the others with no codings and only the beginning of their text
+   * (`briefText`) or none; of units sharing an id the one of the last file in listing order.
+   */
   quotes: CodedUnit[];
 }
 
-/** Re-read one group's files (they give the same units) and code the units `request` asks for. */
+/** Re-read one group's files (they give the same units) and code the units `request` quotes; the others only cut short. */
 export async function fetchGroup(request: FetchRequest, ctx: RunContext): Promise<FetchOutcome> {
   const { config } = ctx;
-  const wanted = new Set(request.quotes);
+  const quoted = new Set(request.quotes);
+  const snippets = new Set(request.snippets);
+  const wanted = new Set([...request.quotes, ...snippets, ...(request.refs ?? [])]);
   const last = new Map<number, Unit>();
   for (const { file } of request.group.files) {
     for (const unit of (await readUnits(file, config)).units) if (wanted.has(unit.segment)) last.set(unit.segment, unit);
   }
-  const quoted = [...last.values()];
+  const full = [...last.values()].filter((u) => quoted.has(u.segment));
+  const short = [...last.values()].filter((u) => !quoted.has(u.segment)).map((u): CodedUnit => ({ ...u, text: snippets.has(u.segment) ? briefText(u.text) : '', codings: [] }));
   // The quotes show the codings the report counted: with the decisions applied (their warnings were given already).
   const decisions = config.review?.byTranscript[request.group.id];
   const review = decisions ? reviewer(request.group.id, decisions, new Map(ctx.flat.map((c, i) => [c.path, i]))) : null;
-  return { quotes: quoted.length > 0 ? codeRead(quoted, ctx.matcher, config, [], { review }) : [] };
+  return { quotes: [...(full.length > 0 ? codeRead(full, ctx.matcher, config, [], { review }) : []), ...short] };
 }
 
 /** One piece of work for a thread: tally a group, or take a second look at one. */

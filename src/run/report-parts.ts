@@ -1,7 +1,7 @@
 import { breakdownRows } from '../analysis/breakdown.js';
 import { comparisonRows } from '../analysis/compare.js';
 import { cooccurrenceRows } from '../analysis/cooccurrence.js';
-import { capCombinations, type Combination, DEFAULT_LABEL_TERMS, MAX_EMERGENT_TESTS, type SearchStats, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../analysis/emergent.js';
+import { capCombinations, DEFAULT_LABEL_TERMS, MAX_EMERGENT_TESTS, type SearchStats, DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT, describeCombination, emergentCombinations } from '../analysis/emergent.js';
 import { DEFAULT_TOP_TERMS, rankTerms } from '../analysis/keyterms.js';
 import { findPerspectives } from '../analysis/perspectives.js';
 import { recordAt, recordHas, recordsOf } from '../analysis/records.js';
@@ -17,8 +17,6 @@ export interface ReportParts {
   keyterms: Report['keyterms'];
   /** The codebook's declared perspectives with their evidence. */
   declared: PerspectiveResult[];
-  /** The emergent combinations reported (after the cap), as record numbers into the sum's store. */
-  combos: Combination[];
   /** The emergent perspectives, described (labels from their key terms, evidence as unit ids). */
   describe(): PerspectiveResult[];
   problems: Problem[];
@@ -68,7 +66,6 @@ export function reportParts(sum: ReportSum, plan: ReportPlan, N: number, frequen
         .map((t) => ({ category: c.path, term: t.term, units: t.units, otherUnits: t.otherUnits, g2: t.g2 })),
     ),
     declared: sum.declared ?? findPerspectives([], codebook),
-    combos,
     describe: () =>
       combos.map((combo) =>
         describeCombination(

@@ -1,3 +1,4 @@
+import type { Language } from './codebook.js';
 import type { Problem } from './problem.js';
 import type { Unit, UnitKind } from './transcript.js';
 
@@ -163,8 +164,11 @@ export interface AnalyzeOptions {
 /** Everything an analysis produced; renderers turn it into tables, CSV, JSON and HTML. */
 export interface Report {
   program: { name: string; version: string };
-  /** The codebook; `file` relative to the working folder (never absolute), or the shipped codebook's name. */
-  codebook: { name: string; version?: string; file: string; sha256: string };
+  /**
+   * The codebook; `file` relative to the working folder (never absolute), or the shipped codebook's name;
+   * `language` its language (the HTML report's, unless `--lang` says otherwise; absent in reports made before it was recorded).
+   */
+  codebook: { name: string; version?: string; language?: Language; file: string; sha256: string };
   /** The transcripts read (`path` relative to the working folder, `..` for one outside it; never absolute); `meta` (front matter and preamble, see `Transcript.meta`) and `moderators` (a legend's) where there are any. */
   inputs: { path: string; id: string; format: string; encoding: string; sha256: string; meta?: Record<string, string>; moderators?: string[] }[];
   options: {

@@ -121,7 +121,7 @@ describe('fokus agree (codings)', () => {
   it('writes Excel CSV: BOM, semicolons, decimal commas', async () => {
     const run = await runCli(['agree', 'a.csv', 'b.csv', '--format', 'csv', '--excel'], fixtures);
     expect(run.stdout.split('\n').slice(0, 2)).toEqual([
-      '\ufeffcategory;units;coded;percent;cohen_kappa;fleiss_kappa;alpha;brennan_prediger',
+      '\ufeffKategorie;Einheiten;kodiert von;Prozent;Cohens Kappa;Fleiss’ Kappa;Alpha;Brennan-Prediger',
       'bedarfe;9;4|4;0,7778;0,5500;;0,5750;0,5556',
     ]);
   });
@@ -184,7 +184,7 @@ describe('fokus agree (bad usage and input)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       [
-        'missing-column.csv:1:1: error: missing column "category" (found: transcript, segment, kategorie); a coding needs transcript, segment and category as in segments.csv',
+        'missing-column.csv:1:1: error: missing column "category" (found: transcript, segment, code); a coding needs transcript, segment and category as in segments.csv',
         'bad-segment.csv:3:15: error: segment "zwei" is not a whole number from 1 (the unit number within the transcript, as in segments.csv)',
         'bad-segment.csv:4:13: error: segment "0" is not a whole number from 1 (the unit number within the transcript, as in segments.csv)',
         'x.qdpx: error: no such file or folder',

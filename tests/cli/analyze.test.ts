@@ -205,6 +205,20 @@ describe('fokus analyze in German and English', () => {
     expect(Math.max(...de.stdout.split('\n').map((l) => Array.from(l).length))).toBeLessThanOrEqual(80);
     expect(Math.max(...en.stdout.split('\n').map((l) => Array.from(l).length))).toBeLessThanOrEqual(80);
   });
+
+  it('writes the HTML report in the codebook language whatever LANG says, in English with --lang en', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'fokus-lang-'));
+    temps.push(out);
+    const english = await runCli(['--lang', 'en', 'analyze', 'samples', '-o', join(out, 'en'), '-q'], repo, { LANG: 'de_DE.UTF-8' });
+    const german = await runCli(['analyze', 'samples', '-o', join(out, 'de'), '-q'], repo, { LANG: 'C' });
+    expect([english.code, german.code]).toEqual([0, 0]);
+    const en = await readFile(join(out, 'en/report.html'), 'utf8');
+    const de = await readFile(join(out, 'de/report.html'), 'utf8');
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<h2 id="haeufigkeiten-h">Frequencies</h2>');
+    expect(de).toContain('<html lang="de">');
+    expect(de).toContain('<h2 id="haeufigkeiten-h">Häufigkeiten</h2>');
+  });
 });
 
 describe('fokus analyze --excel', () => {

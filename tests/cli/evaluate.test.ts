@@ -86,7 +86,7 @@ describe('fokus evaluate', () => {
     const run = await runCli([...base, '--format', 'csv', '--errors', '--excel'], fixtures);
     expect(run.stdout).toBe(
       [
-        '\ufeffkind;category;transcript;segment;speaker;line;matched;text',
+        '\ufeffArt;Kategorie;Transkript;Segment;Sprecher:in;Zeile;gefunden durch;Text',
         'fp;bedarfe;gruppe1.txt;4;B3;7;fehlt;Uns fehlt vor allem Zeit für Absprachen.',
         'fn;bedarfe;gruppe1.txt;5;B1;9;;Die Kooperation mit dem Jugendamt ist schwierig, wir bräuchten mehr Austausch.',
         'fn;zeit;gruppe1.txt;4;B3;7;;Uns fehlt vor allem Zeit für Absprachen.',

@@ -85,7 +85,7 @@ describe('analyze --where group=Praxis: the report covers the Praxis units only'
   });
 
   it('names the filter in the HTML header', async () => {
-    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain(' · Auswahl (--where): <code>group=Praxis</code></p>');
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain(' · Nur (--where): <code>group=Praxis</code></p>');
   });
 });
 

@@ -128,7 +128,11 @@ describe('the CSV files of a report', () => {
       const cuts = cellCuts('report.json');
       const text = renderPerspectivesCsv([perspective], { excel, cuts });
       const [header, row] = cells(text, delimiter);
-      expect(header).toEqual(['perspective', 'label', 'kind', 'support', 'transcripts', 'speakers', 'categories', 'evidence', 'lift', 'p', 'groups']);
+      expect(header).toEqual(
+        excel
+          ? ['Perspektive', 'Bezeichnung', 'Art', 'Belege', 'Transkripte', 'Sprecher:innen', 'Kategorien', 'Belegstellen', 'Lift', 'p', 'Gruppen']
+          : ['perspective', 'label', 'kind', 'support', 'transcripts', 'speakers', 'categories', 'evidence', 'lift', 'p', 'groups'],
+      );
       expect(row).toEqual(['netz', 'Netzwerk', 'declared', '10000', '1', '1', 'bedarfe|vernetzung', `${ids(4092).join('|')}|… (+5908 more in report.json)`, '', '', '']);
       expect(cuts.cells).toBe(1);
     }

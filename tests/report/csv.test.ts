@@ -33,7 +33,7 @@ describe('renderFrequenciesCsv', () => {
 
   it('writes excel CSV', () => {
     expect(renderFrequenciesCsv(frequencies, excel)).toBe(
-      '\uFEFFcategory;label;level;segments;share;matches;transcripts;speakers\n' +
+      '\uFEFFKategorie;Bezeichnung;Ebene;Segmente;Anteil;Treffer;Transkripte;Sprecher:innen\n' +
         'bedarfe;Bedarfe;1;3;0,3750;4;2;3\n' +
         'bedarfe/personal;Personal, Fachkräfte;2;1;0,1250;1;1;1\n' +
         'bedarfe/raeume;Räume;2;0;0,0000;0;0;0\n',
@@ -59,7 +59,7 @@ describe('renderBreakdownCsv', () => {
       ],
     };
     expect(renderBreakdownCsv(b, plain)).toBe("group,category,segments,share\nEltern,bedarfe,2,0.6667\n'-Leitung,bedarfe,0,0.0000\n");
-    expect(renderBreakdownCsv({ dimension: 'speaker', rows: [] }, excel)).toBe('\uFEFFtranscript;speaker;category;segments;share\n');
+    expect(renderBreakdownCsv({ dimension: 'speaker', rows: [] }, excel)).toBe('\uFEFFTranskript;Sprecher:in;Kategorie;Segmente;Anteil\n');
   });
 });
 
@@ -90,7 +90,7 @@ describe('renderSegmentsCsv', () => {
 
   it('writes excel CSV and only the header when nothing is coded', () => {
     expect(renderSegmentsCsv([units[0]!], flattenCategories(frame()), excel)).toBe(
-      "\uFEFFtranscript;segment;speaker;start;end;line;category;matched;source;text\nb.txt;1;A;;;3;vernetzung;vernetzung;rule;'=Vernetzung hilft\n",
+      "\uFEFFTranskript;Segment;Sprecher:in;Beginn;Ende;Zeile;Kategorie;gefunden durch;Quelle;Text\nb.txt;1;A;;;3;vernetzung;vernetzung;rule;'=Vernetzung hilft\n",
     );
     expect(renderSegmentsCsv([units[1]!, units[3]!], flattenCategories(frame()), plain)).toBe('transcript,segment,speaker,start,end,line,category,matched,source,text\n');
   });
@@ -106,7 +106,7 @@ describe('renderCooccurrenceCsv', () => {
       'category_a,category_b,segments,jaccard,c\nbedarfe,vernetzung,2,0.5000,0.2500\nbedarfe,herausforderungen,1,0.3333,\n',
     );
     expect(renderCooccurrenceCsv(rows, excel)).toBe(
-      '\uFEFFcategory_a;category_b;segments;jaccard;c\nbedarfe;vernetzung;2;0,5000;0,2500\nbedarfe;herausforderungen;1;0,3333;\n',
+      '\uFEFFKategorie A;Kategorie B;Segmente;Jaccard;c\nbedarfe;vernetzung;2;0,5000;0,2500\nbedarfe;herausforderungen;1;0,3333;\n',
     );
   });
 });
@@ -151,7 +151,7 @@ describe('renderPerspectivesCsv', () => {
         'vernetzung+chancen,Vernetzung × Chancen: Plattform,emergent,1,1,1,vernetzung|chancen,t2.txt#2,2.5000,0.0123,\n',
     );
     expect(renderPerspectivesCsv([base], excel)).toBe(
-      '\uFEFFperspective;label;kind;support;transcripts;speakers;categories;evidence;lift;p;groups\n' +
+      '\uFEFFPerspektive;Bezeichnung;Art;Belege;Transkripte;Sprecher:innen;Kategorien;Belegstellen;Lift;p;Gruppen\n' +
         'kommunikation;Kommunikation, gemeinsam;declared;3;2;3;bedarfe|vernetzung;t1.txt#2|t1.txt#4|t2.txt#2;;;\n',
     );
   });
@@ -172,7 +172,7 @@ describe('renderComparisonCsv', () => {
         'Ziel,a,2,6,0.3333,1,4,0.2500,0.0800,1.0000,\n',
     );
     expect(renderComparisonCsv({ ...comparison, rows: comparison.rows.slice(0, 1) }, excel)).toBe(
-      '\uFEFFgroup;category;segments;units;share;rest_segments;rest_units;rest_share;g2;p;flag\nPraxis;a;3;4;0,7500;0;6;0,0000;7,7123;0,0333;more\n',
+      '\uFEFFGruppe;Kategorie;Segmente;Einheiten;Anteil;Segmente übrige;Einheiten übrige;Anteil übrige;G²;p;Richtung\nPraxis;a;3;4;0,7500;0;6;0,0000;7,7123;0,0333;more\n',
     );
   });
 });

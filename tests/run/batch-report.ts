@@ -41,6 +41,7 @@ export async function batchReport(inputs: readonly string[], options: AnalyzeRun
     codebook: {
       name: codebook.name,
       ...(codebook.version !== undefined ? { version: codebook.version } : {}),
+      language: codebook.language,
       file: isAbsolute(codebook.source.file) ? shownPath(cwd, codebook.source.file) : codebook.source.file,
       sha256: codebook.source.sha256,
     },

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, analyzeCorpus, type AnalyzeRunOptions } from '../../src/analyze.js';
 import { renderFrequenciesCsv } from '../../src/report/csv.js';
+import { briefText, splitEvidence } from '../../src/report/evidence.js';
 import { reportFiles } from '../../src/report/files.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderTable } from '../../src/report/table.js';
@@ -109,7 +110,7 @@ describe('a streaming run gives the bytes of the whole-corpus pipeline', () => {
     expect(renderJson(got.report!)).toBe(renderJson(ref));
   });
 
-  it('analyzeCorpus hands over units and segments in parts and fetches only the quoted units', async () => {
+  it('analyzeCorpus hands over units and segments in parts and fetches the evidence once: the quoted units coded, the others cut short', async () => {
     const c = cases[2]!;
     const ref = await reference(c);
     const items: string[] = [];
@@ -118,13 +119,26 @@ describe('a streaming run gives the bytes of the whole-corpus pipeline', () => {
       cwd: c.cwd(),
       ...c.options(),
       quotes: 2,
+      snippets: 3,
       sink: { units: (index, text) => void (items[index] = text), segments: { excel: false, write: (r) => void rows.push(r) } },
     });
     expect(result.report!.units).toEqual([]);
     expect(items.filter((x) => x !== undefined).length).toBe(ref.inputs.length);
-    const ids = new Set(result.quotes.map((u) => `${u.transcript}#${u.segment}`));
-    const wanted = new Set(ref.perspectives.flatMap((p) => p.evidence.slice(0, 2)));
-    expect(ids).toEqual(wanted);
+    // Every unit of the evidence once: those the HTML report quotes coded, those it lists with the
+    // beginning of their text, the others without their text.
+    const id = (u: { transcript: string; segment: number }): string => `${u.transcript}#${u.segment}`;
+    expect(result.quotes.map(id).sort()).toEqual([...new Set(ref.perspectives.flatMap((p) => p.evidence))].sort());
+    const splits = ref.perspectives.map((p) => splitEvidence(p.evidence, 2, 3));
+    const quoted = new Set(splits.flatMap((s) => s.quoted));
+    const snippets = new Set(splits.flatMap((s) => [...s.snippets]));
+    const whole = new Map(ref.units.map((u) => [id(u), u]));
+    for (const u of result.quotes) {
+      const w = whole.get(id(u))!;
+      if (quoted.has(id(u))) expect(u, id(u)).toEqual(w);
+      else expect(u, id(u)).toEqual({ ...w, text: snippets.has(id(u)) ? briefText(w.text) : '', codings: [] });
+    }
+    expect(quoted.size).toBeGreaterThan(2);
+    expect(result.quotes.length).toBeGreaterThan(quoted.size + snippets.size);
     expect(rows.length).toBe(new Set(ref.inputs.map((i) => i.id)).size);
   });
 });
