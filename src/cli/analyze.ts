@@ -9,7 +9,7 @@ import { documentLocale, messagesFor, type Locale, type Messages } from '../lang
 import type { Problem, Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
-import { addInputOptions, addReviewOption, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, whereOption, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, inputOptions, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { cliMessages, langFlag } from './lang.js';
@@ -134,21 +134,13 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: M
 /** The library options of an `analyze` run from its flags. */
 function corpusOptions(flags: AnalyzeFlags, io: CliIO, regexBudget: RegexBudget | undefined): CorpusOptions {
   return {
-    cwd: io.cwd,
-    codebook: flags.codebook,
-    unit: flags.unit,
-    moderators: flags.moderator,
+    ...inputOptions(flags, io),
     by: flags.by,
-    participants: flags.participants,
-    encoding: flags.encoding,
-    format: flags.inputFormat,
     cooccurScope: flags.cooccurScope,
     ...(flags.minSupport !== undefined ? { minSupport: flags.minSupport } : {}),
     ...(flags.minLift !== undefined ? { minLift: flags.minLift } : {}),
     ...(flags.maxEmergent !== undefined ? { maxEmergent: flags.maxEmergent } : {}),
     ...(flags.keyterms !== undefined ? { keyterms: flags.keyterms } : {}),
-    ...(flags.review.length > 0 ? { review: flags.review } : {}),
-    ...whereOption(flags),
     ...(regexBudget ? { regexBudget } : {}),
     jobs: jobsWanted(flags, io),
   };

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { CodedInputs } from '../run/options.js';
+import type { CodedInputs, CodeInputsOptions } from '../run/options.js';
 import { splitWhere } from '../run/where.js';
 import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../coding/regex-budget.js';
 import { formatProblem, hasErrors } from '../problems.js';
@@ -68,6 +68,24 @@ export function addReviewOption(command: Command): Command {
   return command.option('--review <file>', 'a review file (fokus review): its decisions override the rules for the units it covers (repeatable; later files win)', collect, []);
 }
 
+/**
+ * The library options of the shared input flags (`addInputOptions`, `addReviewOption`): mapped here
+ * once, so every command reads, segments, filters and codes the same units as `analyze`.
+ */
+export function inputOptions(flags: InputFlags, io: CliIO): CodeInputsOptions {
+  return {
+    cwd: io.cwd,
+    ...(flags.codebook !== undefined ? { codebook: flags.codebook } : {}),
+    ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
+    ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
+    ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    ...(flags.inputFormat !== undefined ? { format: flags.inputFormat } : {}),
+    ...(flags.review !== undefined && flags.review.length > 0 ? { review: flags.review } : {}),
+    ...whereOption(flags),
+    moderators: flags.moderator,
+  };
+}
+
 /** Coded inputs for a command, or the exit code to stop with; `failed` is true when a file was skipped. */
 export type LoadedInputs = { coded: CodedInputs; failed: boolean } | { exit: number };
 
@@ -81,19 +99,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
   const limits = readLimitsFromEnv(io);
   if ('exit' in limits) return limits;
   const { codeInputs } = await import('../analyze.js');
-  const result = await codeInputs(inputs, {
-    cwd: io.cwd,
-    ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}),
-    limits: limits.limits,
-    ...(flags.codebook !== undefined ? { codebook: flags.codebook } : {}),
-    ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
-    ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
-    ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
-    ...(flags.inputFormat !== undefined ? { format: flags.inputFormat } : {}),
-    ...(flags.review !== undefined && flags.review.length > 0 ? { review: flags.review } : {}),
-    ...whereOption(flags),
-    moderators: flags.moderator,
-  });
+  const result = await codeInputs(inputs, { ...inputOptions(flags, io), ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}), limits: limits.limits });
   for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
   if (!result.coded) return { exit: EXIT.badInput };
   return { coded: result.coded, failed: hasErrors(result.problems) };

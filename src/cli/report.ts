@@ -4,7 +4,7 @@ import { documentLocale } from '../lang/catalogue.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { CategoryReportFormat } from '../report/category/render.js';
 import type { Problem } from '../types.js';
-import { addInputOptions, addReviewOption, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, inputOptions, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 import { cliMessages, langFlag } from './lang.js';
 
@@ -59,15 +59,8 @@ async function runReport(inputs: string[], flags: ReportFlags, io: CliIO, comman
   // frequencies are broken down by group (a file without a group column gives no group lines).
   const withGroups = flags.participants !== undefined;
   const result = await analyzeCorpus(inputs, {
-    cwd: io.cwd,
-    codebook: flags.codebook,
-    participants: flags.participants,
-    unit: flags.unit,
-    moderators: flags.moderator,
-    encoding: flags.encoding,
-    format: flags.inputFormat,
+    ...inputOptions(flags, io),
     by: withGroups ? ['group'] : [],
-    ...(flags.review.length > 0 ? { review: flags.review } : {}),
     ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}),
     limits: limits.limits,
     keepUnits: 'coded',

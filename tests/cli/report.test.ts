@@ -129,6 +129,16 @@ describe('fokus report: language and format', () => {
     expect(readFileSync(join(repo, 'samples/fokusgruppe-2-ganztag.md')).equals(before)).toBe(true);
   });
 
+  it('narrows the report with --where and says so on the title page', async () => {
+    const run = await runCli(['report', 'samples', '-p', 'samples/participants.csv', '--where', 'group=Praxis', '-o', join(out, 'praxis.md')], repo);
+    expect([run.code, run.stderr]).toEqual([0, `fokus: 48 segments quoted; category report written to ${join(out, 'praxis.md')}\n`]);
+    const md = readFileSync(join(out, 'praxis.md'), 'utf8');
+    expect(md).toContain('- **Nur die Einheiten (--where):** group=Praxis\n- **Korpus:** 3 Transkripte · 68 Einheiten (68 kodierbar) · 7 Sprecher:innen\n');
+    // Every quotation is a Praxis speaker's: its source line names speaker, group, transcript, ….
+    const groups = new Set([...md.matchAll(/^> — [^·\n]+ · ([^·\n]+) · /gmu)].map((g) => g[1]!.trim()));
+    expect([...groups]).toEqual(['Praxis']);
+  });
+
   it('requires -o', async () => {
     const run = await runCli(['report', 'samples'], repo);
     expect([run.code, run.stderr]).toEqual([2, "error: required option '-o, --out <file>' not specified\n(run with --help for usage)\n"]);

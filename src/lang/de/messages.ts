@@ -51,6 +51,7 @@ export const DE: Readonly<Record<MessageKey, string>> = {
   'catreport.fact.review': 'Durchsicht',
   'catreport.fact.unit': 'Kodiereinheit',
   'catreport.fact.moderators': 'Moderation (nie kodiert)',
+  'catreport.fact.where': 'Nur die Einheiten (--where)',
   'catreport.fact.corpus': 'Korpus',
   'catreport.file-sha': '{file} (sha256 {sha})',
   'catreport.unit.turn': 'Redebeitrag',

@@ -49,6 +49,7 @@ export const EN = {
   'catreport.fact.review': 'Review files',
   'catreport.fact.unit': 'Coding unit',
   'catreport.fact.moderators': 'Moderators (never coded)',
+  'catreport.fact.where': 'Only the units (--where)',
   'catreport.fact.corpus': 'Corpus',
   'catreport.file-sha': '{file} (sha256 {sha})',
   'catreport.unit.turn': 'speaker turn',

@@ -93,6 +93,7 @@ function titleBlocks(t: TitlePage, m: Messages): Block[] {
     ...(t.review.length > 0 ? [[m.t('catreport.fact.review'), t.review.map(sha).join(', ')] as [string, string]] : []),
     [m.t('catreport.fact.unit'), m.t(t.unit === 'sentence' ? 'catreport.unit.sentence' : 'catreport.unit.turn')],
     ...(t.moderators.length > 0 ? [[m.t('catreport.fact.moderators'), t.moderators.join(', ')] as [string, string]] : []),
+    ...(t.where.length > 0 ? [[m.t('catreport.fact.where'), t.where.join(', ')] as [string, string]] : []),
     [m.t('catreport.fact.corpus'), totals.join(' · ')],
   ];
   const version = t.codebook.version !== undefined ? ` · ${m.t('catreport.version', { version: t.codebook.version })}` : '';

@@ -101,6 +101,8 @@ export interface TitlePage {
   totals: Report['totals'];
   unit: UnitKind;
   moderators: string[];
+  /** The `--where` filter the report is narrowed to (empty: all units). */
+  where: string[];
 }
 
 /** The whole category report. */
@@ -254,5 +256,6 @@ function titlePage(report: Report): TitlePage {
     totals: report.totals,
     unit: o.unit,
     moderators: o.moderators,
+    where: o.where ?? [],
   };
 }

@@ -76,6 +76,7 @@ describe('buildCategoryReport', () => {
       totals: { transcripts: 2, units: 6, codableUnits: 4, speakers: 3, skipped: 0 },
       unit: 'turn',
       moderators: ['I'],
+      where: [],
     });
   });
 
