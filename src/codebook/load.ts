@@ -19,7 +19,7 @@ export async function loadCodebook(path?: string): Promise<ParsedCodebook> {
   try {
     bytes = await readRegularFile(file);
   } catch (e) {
-    return { codebook: null, problems: [problem(shown, 'error', unreadableMessage(e, 'codebook file'), undefined, unreadableRule(e, 'codebook/unreadable'))] };
+    return { codebook: null, problems: [problem(shown, 'error', unreadableMessage(e, 'part.codebook-file'), undefined, unreadableRule(e, 'codebook/unreadable'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { codebook: null, problems: [problem(shown, 'error', `${notText}; a codebook is a YAML text file`, undefined, 'codebook/binary')] };

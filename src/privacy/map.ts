@@ -155,7 +155,7 @@ export async function loadPseudonyms(file: string, cwd = '.'): Promise<Pseudonym
   try {
     bytes = await readRegularFile(path.resolve(cwd, file));
   } catch (err) {
-    return { entries: [], problems: [problem(file, 'error', unreadableMessage(err, 'pseudonym map'), undefined, unreadableRule(err, 'pseudonyms/file'))] };
+    return { entries: [], problems: [problem(file, 'error', unreadableMessage(err, 'part.pseudonym-map'), undefined, unreadableRule(err, 'pseudonyms/file'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { entries: [], problems: [problem(file, 'error', notText, undefined, 'pseudonyms/binary')] };

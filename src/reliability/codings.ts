@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { english } from '../lang/catalogue.js';
 import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
@@ -236,8 +237,8 @@ export async function readText(file: string, name: string, ruleId: RuleId): Prom
   }
   const notText = binaryReason(bytes);
   if (notText !== null) {
-    const hint = /ZIP|Office/u.test(notText) ? ' (a spreadsheet? save it as CSV)' : '';
-    return { problem: problem(name, 'error', `${notText}${hint}`, undefined, ruleId) };
+    const spreadsheet = /ZIP|Office/u.test(english(notText));
+    return { problem: problem(name, 'error', spreadsheet ? { key: 'problem.binary.spreadsheet', params: { reason: notText } } : notText, undefined, ruleId) };
   }
   const decoded = decodeBytes(bytes, name);
   return { text: decoded.text, problems: decoded.problems };

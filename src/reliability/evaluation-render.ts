@@ -1,6 +1,7 @@
 import type { Evaluation, EvaluationExample, EvaluationRow } from './evaluation.js';
 import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK, type FigureCell } from './agreement-render.js';
 import type { CsvOptions } from '../report/format.js';
+import { plainProblem } from '../problems.js';
 
 /** False positives and negatives the table lists per category and kind unless told otherwise. */
 export const EXAMPLES_SHOWN = 5;
@@ -172,7 +173,7 @@ export function renderEvaluationErrorsCsv(ev: Evaluation, opts: CsvOptions): str
   return figureCsv(['kind', 'category', 'transcript', 'segment', 'speaker', 'line', 'matched', 'text'], rows, opts);
 }
 
-/** `fokus evaluate --format json`: the whole evaluation, figures unrounded, undefined figures null, every example and warning listed. */
+/** `fokus evaluate --format json`: the whole evaluation, figures unrounded, undefined figures null, every example and warning listed (warnings in English). */
 export function renderEvaluationJson(ev: Evaluation): string {
-  return JSON.stringify(ev, null, 2) + '\n';
+  return JSON.stringify({ ...ev, problems: ev.problems.map(plainProblem) }, null, 2) + '\n';
 }

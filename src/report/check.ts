@@ -1,4 +1,5 @@
 import type { CategoryCheck, CodebookCheck, ExampleCheck, QuotedMatch } from '../coding/check.js';
+import { plainProblem } from '../problems.js';
 
 /** Longest example text quoted in full in the failure list; longer ones are shortened with "…". */
 const MAX_QUOTE = 160;
@@ -38,7 +39,7 @@ export function renderCheckTable(check: CodebookCheck): string {
 
 /** The result of `fokus codebook check --format json`: the whole check as indented JSON. */
 export function renderCheckJson(check: CodebookCheck): string {
-  return JSON.stringify(check, null, 2) + '\n';
+  return JSON.stringify({ ...check, problems: check.problems.map(plainProblem) }, null, 2) + '\n';
 }
 
 function ratio(list: ExampleCheck[]): string {

@@ -1,40 +1,42 @@
-// The German message catalogue: the same keys as lang/en/messages.ts, with the same placeholders.
-// One terminology throughout: Kodierung (what a unit is coded with), Zeichenkodierung (of a file),
-// Segment (a coded unit), Kategorie, Sprecher:in / Sprecher:innen, Transkript, Einheit.
+// The German message catalogue: the same keys as lang/en/messages.ts, with the same placeholders,
+// in the same section files (messages/*.ts).
+//
+// Terminology — one German word for each thing, throughout:
+//   codebook              Kodierleitfaden (as in `fokus init`'s README and the shipped codebook;
+//                         the command and option names `codebook`, `--codebook` stay as they are)
+//   category, subcategory Kategorie, Unterkategorie; its code: Code
+//   coding (what a unit   Kodierung; to code: kodieren; coded: kodiert; a coder: Kodierer:in;
+//     is coded with)      the gold coding: Referenzkodierung
+//   encoding (of a file)  Zeichenkodierung — never "Kodierung"
+//   unit                  Einheit (a turn, sentence or paragraph that is coded)
+//   segment               Segment (a unit with its number, as in segments.csv)
+//   speaker, speakers     Sprecher:in, Sprecher:innen; a speaker label: Sprecherkürzel
+//   moderator             Moderation
+//   transcript            Transkript
+//   participants file     Teilnehmendenliste
+//   pseudonym map         Pseudonymliste
+//   term, rule, word set  Begriff, Regel, Wortklasse
+//   anchor example        Ankerbeispiel; counterexample: Gegenbeispiel
+//   perspective           Perspektive
+//   match (a term's)      Treffer
+//   agreement             Übereinstimmung
+//   dictionary, entry     Wörterbuch, Eintrag
+//   review                Review (the command's name; a review file: Review-Datei)
+//   folder, file, column  Ordner, Datei, Spalte; a row or line: Zeile
 
 import type { MessageKey } from '../en/messages.js';
+import { DE_CLI } from './messages/cli.js';
+import { DE_GENERAL } from './messages/general.js';
+import { DE_PROBLEMS_CODEBOOK } from './messages/problems-codebook.js';
+import { DE_PROBLEMS_CODING } from './messages/problems-coding.js';
+import { DE_PROBLEMS_READ } from './messages/problems-read.js';
+import { DE_REPORTS } from './messages/reports.js';
 
 export const DE: Readonly<Record<MessageKey, string>> = {
-  // --- counts used everywhere
-  'count.files': '{n} Datei|{n} Dateien',
-  'count.speakers': '{n} Sprecher:in|{n} Sprecher:innen',
-  'count.transcripts': '{n} Transkript|{n} Transkripte',
-  'count.units': '{n} Einheit|{n} Einheiten',
-
-  // --- the terminal table (report/table.ts)
-  'table.codable': '{n} kodierbar',
-  'table.cooccurrence': 'Gemeinsames Auftreten (Bereich {scope}, Einheiten)',
-  'table.cooccurrence.top': 'Gemeinsames Auftreten der Hauptkategorien (Bereich {scope}, Einheiten)',
-  'table.cooccurrence.too-wide': 'Gemeinsames Auftreten: zu breit für {width} Spalten; siehe cooccurrence.csv oder report.html',
-  'table.emergent': 'Emergente Perspektiven',
-  'table.head.category': 'Kategorie',
-  'table.head.label': 'Bezeichnung',
-  'table.head.matches': 'Treffer',
-  'table.head.segments': 'Segmente',
-  'table.head.share': 'Anteil',
-  'table.head.speakers': 'Sprecher:innen',
-  'table.head.transcripts': 'Transkripte',
-  'table.lift': 'Lift {lift}',
-  'table.more-perspectives': '… und {n} weitere in perspectives.csv und report.json',
-  'table.perspectives': 'Perspektiven',
-  'table.skipped': '{n} Datei übersprungen|{n} Dateien übersprungen',
-
-  // --- what the command line says (cli/)
-  'cli.analyze.moderator': '{n} der Moderation',
-  'cli.analyze.nothing-read': 'kein Transkript konnte gelesen werden; nichts wurde geschrieben',
-  'cli.analyze.more': '… {n} weitere',
-  'cli.analyze.skipped': '{n} Datei übersprungen ({names})|{n} Dateien übersprungen ({names})',
-  'cli.analyze.written': 'Bericht geschrieben nach {folder}',
-  'cli.severity.error': 'Fehler',
-  'cli.severity.warning': 'Warnung',
+  ...DE_GENERAL,
+  ...DE_CLI,
+  ...DE_REPORTS,
+  ...DE_PROBLEMS_READ,
+  ...DE_PROBLEMS_CODEBOOK,
+  ...DE_PROBLEMS_CODING,
 };

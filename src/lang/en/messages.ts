@@ -1,40 +1,27 @@
 // The English message catalogue: it defines the keys (src/lang/catalogue.ts says how messages are
-// written: `{name}` placeholders, `one|other` forms chosen by `{n}`). Sections by where the words
-// are shown.
+// written: `{name}` placeholders, `one|other` forms chosen by `{n}`). One section file per area
+// (messages/*.ts), each with its German twin in ../de/messages/.
+//
+// Problems have the key `problem.<rule id>` (src/rules.ts), or `problem.<rule id>.<variant>` when
+// one rule has several sentences; their English text is `Problem.message`, byte for byte what
+// fokus wrote before the catalogues, so edit a `problem.*` message only when the wording is meant
+// to change (tests/errors/ asserts them). Parts of sentences that messages take as params start
+// with `part.`.
+
+import { EN_CLI } from './messages/cli.js';
+import { EN_GENERAL } from './messages/general.js';
+import { EN_PROBLEMS_CODEBOOK } from './messages/problems-codebook.js';
+import { EN_PROBLEMS_CODING } from './messages/problems-coding.js';
+import { EN_PROBLEMS_READ } from './messages/problems-read.js';
+import { EN_REPORTS } from './messages/reports.js';
 
 export const EN = {
-  // --- counts used everywhere
-  'count.files': '{n} file|{n} files',
-  'count.speakers': '{n} speaker|{n} speakers',
-  'count.transcripts': '{n} transcript|{n} transcripts',
-  'count.units': '{n} unit|{n} units',
-
-  // --- the terminal table (report/table.ts)
-  'table.codable': '{n} codable',
-  'table.cooccurrence': 'Co-occurrence ({scope} scope, units)',
-  'table.cooccurrence.top': 'Co-occurrence of top-level categories ({scope} scope, units)',
-  'table.cooccurrence.too-wide': 'Co-occurrence: too wide for {width} columns; see cooccurrence.csv or report.html',
-  'table.emergent': 'Emergent perspectives',
-  'table.head.category': 'category',
-  'table.head.label': 'label',
-  'table.head.matches': 'matches',
-  'table.head.segments': 'segments',
-  'table.head.share': 'share',
-  'table.head.speakers': 'speakers',
-  'table.head.transcripts': 'transcripts',
-  'table.lift': 'lift {lift}',
-  'table.more-perspectives': '… and {n} more in perspectives.csv and report.json',
-  'table.perspectives': 'Perspectives',
-  'table.skipped': '{n} file skipped|{n} files skipped',
-
-  // --- what the command line says (cli/)
-  'cli.analyze.moderator': '{n} moderator',
-  'cli.analyze.nothing-read': 'no transcript could be read; nothing was written',
-  'cli.analyze.more': '… {n} more',
-  'cli.analyze.skipped': '{n} file skipped ({names})|{n} files skipped ({names})',
-  'cli.analyze.written': 'report written to {folder}',
-  'cli.severity.error': 'error',
-  'cli.severity.warning': 'warning',
+  ...EN_GENERAL,
+  ...EN_CLI,
+  ...EN_REPORTS,
+  ...EN_PROBLEMS_READ,
+  ...EN_PROBLEMS_CODEBOOK,
+  ...EN_PROBLEMS_CODING,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogues. */
