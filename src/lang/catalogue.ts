@@ -76,6 +76,11 @@ function resolve(params: MessageParams, say: (m: Message) => string): Readonly<R
   return out;
 }
 
+/** `a and b and c`: words joined by the language's "and" (as `words.join(' and ')` in English). */
+export function andList(words: readonly string[]): MessageParam {
+  return words.length <= 1 ? (words[0] ?? '') : { key: 'part.and', params: { first: words[0]!, rest: andList(words.slice(1)) } };
+}
+
 /** The message in English: what `Problem.message`, the library's errors and report.json carry. */
 export function english(message: Message): string {
   return ENGLISH.t(message.key, message.params);

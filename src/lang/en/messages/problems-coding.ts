@@ -12,4 +12,13 @@ export const EN_PROBLEMS_CODING = {
   'problem.qdpx/missing-source': 'text source "{name}": it has no plain text; its codings are ignored',
   'problem.qdpx/missing-source.path': 'text source "{name}": its plain text {path} is not in the archive; its codings are ignored',
   'problem.source.zip': 'text source "{name}": {reason}',
+  'problem.pseudonyms/empty': 'the original is empty',
+  'problem.pseudonyms/missing-column': 'missing pseudonym for "{original}"',
+  'problem.pseudonyms/missing-column.cells': 'missing column: a row needs "original,pseudonym[,kind]" but has {n} cell',
+  'problem.pseudonyms/conflict': '"{original}" is mapped to "{pseudonym}" here but to "{earlier}" at line {line}',
+  'problem.pseudonyms/duplicate': '"{original}" is listed again (first at line {line})',
+  'problem.pseudonyms/yaml': 'not valid YAML: {text}',
+  'problem.pseudonyms/yaml-shape': 'a pseudonym map must be a YAML mapping of original: pseudonym',
+  'problem.pseudonyms/yaml-shape.value': 'the pseudonym of "{original}" must be a string or a mapping with "pseudonym"',
+  'problem.pseudonyms/format': 'a pseudonym map must be .csv, .tsv, .yaml or .yml',
 } as const satisfies Record<string, string>;
