@@ -13,11 +13,11 @@ import { safeText } from './text/safe-text.js';
 export function problem(
   file: string,
   severity: Severity,
-  message: Message | string,
+  message: Message,
   at?: Position | Span,
   ruleId?: RuleId,
 ): Problem {
-  const p: Problem = { file, severity, ...(typeof message === 'string' ? { message } : said(message)) };
+  const p: Problem = { file, severity, ...said(message) };
   if (at) {
     p.line = at.line;
     p.column = at.column;

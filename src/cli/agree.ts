@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CodingAgreement, RatingsAgreement } from '../reliability/agreement.js';
 import type { KappaWeights, Level } from '../reliability/coefficients.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { formatProblem, hasErrors, problem, said } from '../problems.js';
 import type { Codebook, CoderCoding, Problem } from '../types.js';
 import { codingReadOptions, usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
@@ -94,8 +94,7 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
   if (categories) problems.push(...unknownCategories(codings, categories));
   else {
     for (const f of codings.map((c) => c.coder).filter((x) => x.toLowerCase().endsWith('.qdpx'))) {
-      const message = "without --codebook the project's codes are compared by their names; give -c CODEBOOK to map them onto its categories";
-      problems.push({ file: f, severity: 'warning', message, ruleId: 'agree/qdpx-without-codebook' });
+      problems.push(problem(f, 'warning', { key: 'problem.agree/qdpx-without-codebook' }, undefined, 'agree/qdpx-without-codebook'));
     }
   }
   const { agreeCodings, codingOverlap } = await import('../reliability/agreement.js');
@@ -121,7 +120,7 @@ function unknownCategories(codings: readonly CoderCoding[], categories: readonly
       if (row.category === '' || known.has(row.category) || warned.has(row.category)) continue;
       warned.add(row.category);
       const at = row.line !== undefined ? { line: row.line, column: 1 } : {};
-      out.push({ file: coding.coder, ...at, severity: 'warning', message: `category '${row.category}' is not in the codebook; it is compared all the same`, ruleId: 'agree/unknown-category' });
+      out.push({ file: coding.coder, ...at, severity: 'warning', ...said({ key: 'problem.agree/unknown-category', params: { category: row.category } }), ruleId: 'agree/unknown-category' });
     }
   }
   return out;

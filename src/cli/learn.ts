@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { basename, dirname, resolve } from 'node:path';
 import type { LearnInput, LearnResult } from '../learn/index.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { formatProblem, hasErrors, problem } from '../problems.js';
 import type { Codebook, CoderCoding } from '../types.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
@@ -61,7 +61,7 @@ async function canonical(path: string): Promise<string> {
 
 /** The refusal to write the new codebook over an input (the codebook, the gold coding, a transcript, the participants file): exit 2. */
 function refuse(io: CliIO, out: string): number {
-  io.stderr.write(formatProblem({ file: out, severity: 'error', message: 'refusing to write over an input file (the new codebook must go to a new file)', ruleId: 'learn/overwrites-input' }) + '\n');
+  io.stderr.write(formatProblem(problem(out, 'error', { key: 'problem.learn/overwrites-input' }, undefined, 'learn/overwrites-input')) + '\n');
   return EXIT.badInput;
 }
 
@@ -87,7 +87,7 @@ async function checkOut(io: CliIO, flags: LearnFlags, paths: LearnPaths): Promis
   if (await isAnyOf(paths.out, guarded)) return refuse(io, flags.out);
   const { stat } = await import('node:fs/promises');
   if (await stat(paths.out).then((s) => s.isDirectory(), () => false)) {
-    io.stderr.write(formatProblem({ file: flags.out, severity: 'error', message: 'is a folder; name the file to write', ruleId: 'learn/out-is-folder' }) + '\n');
+    io.stderr.write(formatProblem(problem(flags.out, 'error', { key: 'problem.learn/out-is-folder' }, undefined, 'learn/out-is-folder')) + '\n');
     return EXIT.badInput;
   }
   return null;

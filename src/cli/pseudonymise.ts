@@ -77,7 +77,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     const name = outputName(input.id);
     const other = sourceOf.get(name);
     if (other !== undefined) {
-      print([problem(input.path, 'error', `would be written to ${name} like ${other}; rename one of them`, undefined, 'pseudonymise/name-clash')]);
+      print([problem(input.path, 'error', { key: 'problem.pseudonymise/name-clash', params: { name, other } }, undefined, 'pseudonymise/name-clash')]);
       failed = true;
       continue;
     }
@@ -93,7 +93,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     const differs = before.findIndex((b, i) => back[i] === undefined || (b.speaker === null) !== (back[i]!.speaker === null));
     if (differs >= 0 || back.length !== before.length) {
       const at = back[differs >= 0 ? differs : Math.min(before.length, back.length)] ?? back[back.length - 1];
-      print([problem(shown, 'warning', 'does not read back into the same speaker turns as the input; check the labels there', at && { line: at.line, column: 1 }, 'pseudonymise/round-trip')]);
+      print([problem(shown, 'warning', { key: 'problem.pseudonymise/round-trip' }, at && { line: at.line, column: 1 }, 'pseudonymise/round-trip')]);
     }
   }
   if (files.length === 0) return EXIT.badInput;
@@ -130,19 +130,19 @@ async function checkOutputs(
   const { parseTranscript } = await import('../transcripts/read.js');
   const { findOriginals, countMentions, unmappedNameLabels } = await import('../privacy/pseudonymise.js');
   const remaining: Problem[] = [];
-  const labelsAt = new Map<string, Problem>();
+  const labelsAt = new Map<string, { file: string; line: number }>();
   const texts: string[] = [];
   const pseudonymOf = new Map(entries.map((e) => [e.original, e.pseudonym]));
   for (const f of files) {
     const shown = path.join(out, f.name);
     for (const o of findOriginals(f.content, entries, { ignoreCase })) {
-      remaining.push(problem(shown, 'error', `"${o.found}" remains (original "${o.original}", pseudonym "${pseudonymOf.get(o.original) ?? ''}")`, o.position, 'pseudonymise/remaining'));
+      remaining.push(problem(shown, 'error', { key: 'problem.pseudonymise/remaining', params: { found: o.found, original: o.original, pseudonym: pseudonymOf.get(o.original) ?? '' } }, o.position, 'pseudonymise/remaining'));
     }
     for (const b of parseTranscript(f.content, { path: shown, id: f.name }, 'text').transcript?.blocks ?? []) {
       texts.push(b.text);
       if (b.speaker === null) continue;
       const label = b.speaker.trim();
-      if (!labelsAt.has(label)) labelsAt.set(label, problem(shown, 'warning', '', { line: b.line, column: 1 }, 'pseudonymise/unmapped-label'));
+      if (!labelsAt.has(label)) labelsAt.set(label, { file: shown, line: b.line });
     }
   }
   const warnings: Problem[] = [];
@@ -151,7 +151,8 @@ async function checkOutputs(
   const mentionsOf = countMentions(texts, candidates.map((label) => ({ original: label, pseudonym: '', line: 0, column: 0 })));
   for (const label of candidates) {
     const mentions = mentionsOf.get(label) ?? 0;
-    warnings.push({ ...labelsAt.get(label)!, message: `speaker label "${label}" is not in the pseudonym map (mentioned ${mentions} time${mentions === 1 ? '' : 's'} in the text)` });
+    const { file, line } = labelsAt.get(label)!;
+    warnings.push(problem(file, 'warning', { key: 'problem.pseudonymise/unmapped-label', params: { label, n: mentions } }, { line, column: 1 }, 'pseudonymise/unmapped-label'));
   }
   print([...remaining, ...warnings]);
   return remaining.length;

@@ -9,7 +9,8 @@
  * - a ratings table (unit × coder values, empty cells missing) for any level of measurement.
  */
 import { compareUnits, unitId } from '../analysis/units.js';
-import { cmp } from '../problems.js';
+import type { Message } from '../lang/catalogue.js';
+import { cmp, problem } from '../problems.js';
 import type { CoderCoding, Problem, Rating, RatingTable } from '../types.js';
 import {
   brennanPrediger,
@@ -215,10 +216,10 @@ export function agreeCodings(codings: readonly CoderCoding[], options: AgreeOpti
 }
 
 /** Up to three names, then how many more: `a.txt, b.txt, c.txt and 4 more`. */
-function someOf(names: readonly string[]): string {
-  if (names.length === 0) return 'nothing';
+function someOf(names: readonly string[]): Message | string {
+  if (names.length === 0) return { key: 'part.nothing' };
   const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+  return names.length > 3 ? { key: 'part.and-more', params: { shown, n: names.length - 3 } } : shown;
 }
 
 /**
@@ -242,13 +243,13 @@ export function codingOverlap(codings: readonly CoderCoding[]): Problem[] {
       const [a, b] = [cover[i]!, cover[j]!];
       if (a.transcripts.size === 0 || b.transcripts.size === 0) continue;
       const shared = [...b.transcripts].filter((t) => a.transcripts.has(t));
-      const what = (c: typeof a): string => `${c.coder} codes ${c.units.size} unit${c.units.size === 1 ? '' : 's'} of ${someOf([...c.transcripts].sort(cmp))}`;
+      const what = (c: typeof a): Message => ({ key: 'part.agree.codes', params: { coder: c.coder, n: c.units.size, transcripts: someOf([...c.transcripts].sort(cmp)) } });
       if (shared.length === 0) {
-        const message = `${b.coder} and ${a.coder} have no transcript in common (${what(a)}; ${what(b)}): the figures compare units that only one of them coded, so they measure no agreement`;
-        out.push({ file: b.coder, severity: 'warning', message, ruleId: 'agree/no-common-transcript' });
+        const params = { first: b.coder, second: a.coder, a: what(a), b: what(b) };
+        out.push(problem(b.coder, 'warning', { key: 'problem.agree/no-common-transcript', params }, undefined, 'agree/no-common-transcript'));
       } else if (![...b.units].some((u) => a.units.has(u))) {
-        const message = `${b.coder} and ${a.coder} have no unit in common in ${someOf(shared.sort(cmp))} (${what(a)}; ${what(b)}): every unit was coded by one of them only — were they segmented alike?`;
-        out.push({ file: b.coder, severity: 'warning', message, ruleId: 'agree/no-common-unit' });
+        const params = { first: b.coder, second: a.coder, shared: someOf(shared.sort(cmp)), a: what(a), b: what(b) };
+        out.push(problem(b.coder, 'warning', { key: 'problem.agree/no-common-unit', params }, undefined, 'agree/no-common-unit'));
       }
     }
   }

@@ -89,7 +89,7 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
   const listed = await listInputs([...inputs], cwd);
   problems.push(...listed.problems);
   if (listed.files.length === 0 && !hasErrors(listed.problems)) {
-    problems.push({ file: inputs.join(' '), severity: 'error', message: 'no transcripts found', ruleId: 'input/none' });
+    problems.push(problem(inputs.join(' '), 'error', { key: 'problem.input/none' }, undefined, 'input/none'));
   }
   return {
     cwd,

@@ -118,4 +118,12 @@ export const DE_GENERAL: Readonly<Record<keyof typeof EN_GENERAL, string>> = {
   'part.check.rule': 'Regel {n}',
   'part.check.not-of-rule': 'not von Regel {n}',
   'part.check.exclude': 'exclude',
+  'part.none': 'keine',
+  'part.nothing': 'nichts',
+  'part.and-more': '{shown} und {n} weitere',
+  'part.agree.codes': '{coder} kodiert {n} Einheit von {transcripts}|{coder} kodiert {n} Einheiten von {transcripts}',
+  'part.review.moderator': '{unit} ist eine Einheit der Moderation, die nie kodiert wird',
+  'part.review.changed': 'der Text von {unit} hat sich seit der Entscheidung geändert (die Einheit erneut prüfen)',
+  'part.review.gone': 'Einheit {unit} gibt es nicht mehr ({transcript} hat {units} Einheiten; mit der --unit kodieren, mit der das Review gemacht wurde)',
+  'part.by.no-columns': 'keine außer speaker und transcript',
 };

@@ -91,4 +91,7 @@ export const DE_PROBLEMS_READ: Readonly<Record<keyof typeof EN_PROBLEMS_READ, st
   'problem.csv': 'keine gültige CSV-Datei: {text}',
   'problem.binary.spreadsheet': '{reason} (eine Tabellenkalkulation? als CSV speichern)',
   'problem.options/encoding': 'unbekannte Zeichenkodierung "{name}" (zum Beispiel utf-8, windows-1252, latin1, utf-16le)',
+  'problem.input/none': 'keine Transkripte gefunden',
+  'problem.input/by-column.no-file': '--by {dim}: keine Teilnehmendenliste (-p), daher ist jede Einheit "(none)"; ohne sie nimmt --by speaker oder transcript',
+  'problem.input/by-column': '--by {dim}: die Teilnehmendenliste hat keine Spalte "{dim}" (Spalten: {columns})',
 };

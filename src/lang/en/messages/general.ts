@@ -116,4 +116,12 @@ export const EN_GENERAL = {
   'part.check.rule': 'rule {n}',
   'part.check.not-of-rule': 'not of rule {n}',
   'part.check.exclude': 'exclude',
+  'part.none': 'none',
+  'part.nothing': 'nothing',
+  'part.and-more': '{shown} and {n} more',
+  'part.agree.codes': '{coder} codes {n} unit of {transcripts}|{coder} codes {n} units of {transcripts}',
+  'part.review.moderator': "{unit} is a moderator's unit, which is never coded",
+  'part.review.changed': 'the text of {unit} has changed since the decision (review the unit again)',
+  'part.review.gone': 'unit {unit} no longer exists ({transcript} has {units} units; code with the --unit the review was made with)',
+  'part.by.no-columns': 'none besides speaker and transcript',
 } as const satisfies Record<string, string>;

@@ -89,4 +89,7 @@ export const EN_PROBLEMS_READ = {
   'problem.csv': 'not a valid CSV file: {text}',
   'problem.binary.spreadsheet': '{reason} (a spreadsheet? save it as CSV)',
   'problem.options/encoding': 'unknown encoding "{name}" (for example utf-8, windows-1252, latin1, utf-16le)',
+  'problem.input/none': 'no transcripts found',
+  'problem.input/by-column.no-file': '--by {dim}: no participants file (-p), so every unit is "(none)"; without one --by takes speaker or transcript',
+  'problem.input/by-column': '--by {dim}: the participants file has no column "{dim}" (columns: {columns})',
 } as const satisfies Record<string, string>;
