@@ -1,11 +1,13 @@
 import { Option, type Command } from 'commander';
 import type { CodedInputs } from '../run/options.js';
 import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../coding/regex-budget.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import type { CodingReadOptions } from '../reliability/codings.js';
 import { limitsFromEnv, type ReadLimits } from '../transcripts/limits.js';
 import type { Codebook } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
+import { printProblems, sayText } from './lang.js';
+import type { Message, MessageKey, MessageParams } from '../lang/catalogue.js';
 
 /** The options every retrieval command (show, kwic, explain, suggest) shares with `analyze`. */
 export interface InputFlags {
@@ -67,7 +69,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
     ...(flags.review !== undefined && flags.review.length > 0 ? { review: flags.review } : {}),
     moderators: flags.moderator,
   });
-  for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, result.problems);
   if (!result.coded) return { exit: EXIT.badInput };
   return { coded: result.coded, failed: hasErrors(result.problems) };
 }
@@ -80,7 +82,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
 export function regexBudgetFromEnv(io: CliIO): { regexBudget?: RegexBudget } | { exit: number } {
   const env = io.env.FOKUS_REGEX_BUDGET;
   if (env === undefined || env === '') return {};
-  if (!/^[1-9]\d*$/u.test(env)) return { exit: usageError(io, `FOKUS_REGEX_BUDGET='${env}' is not a whole number of milliseconds ≥ 1`) };
+  if (!/^[1-9]\d*$/u.test(env)) return { exit: usageError(io, 'cli.usage.regex-budget', { value: env }) };
   return { regexBudget: { ...DEFAULT_REGEX_BUDGET, baseMs: Number(env) } };
 }
 
@@ -106,8 +108,9 @@ export async function codingReadOptions(io: CliIO, qdpx: boolean, codebook: Code
   return { codebook, codeGuid, limits: limits.limits };
 }
 
-/** Write a usage error the way commands report bad input: `fokus: message` on stderr; returns exit code 2. */
-export function usageError(io: CliIO, message: string): number {
-  io.stderr.write(`fokus: ${message}\n`);
+/** Write a usage error the way commands report bad input: `fokus: message` on stderr, in the command's language; returns exit code 2. */
+export function usageError(io: CliIO, key: MessageKey | Message, params?: MessageParams): number {
+  const message = typeof key === 'string' ? { key, ...(params && { params }) } : key;
+  io.stderr.write(`fokus: ${sayText(io, message)}\n`);
   return EXIT.badInput;
 }

@@ -1,4 +1,6 @@
+import { messagesFor, type Messages } from '../lang/catalogue.js';
 import type { CliIO } from './io.js';
+import { messagesOf } from './lang.js';
 
 /** Progress of a run as `analyzeCorpus` reports it. */
 export interface ProgressState {
@@ -21,18 +23,20 @@ const REDRAW_EVERY = 250;
 
 const NONE: ProgressLine = { update: () => undefined, done: () => undefined };
 
-/** Seconds as `42 s` or `3 min 05 s`. */
-export function formatDuration(seconds: number): string {
+const ENGLISH = messagesFor('en');
+
+/** Seconds as `42 s` or `3 min 05 s` (in the language of `m`). */
+export function formatDuration(seconds: number, m: Messages = ENGLISH): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  if (s < 60) return m.t('cli.progress.seconds', { s });
+  return m.t('cli.progress.minutes', { min: Math.floor(s / 60), s: String(s % 60).padStart(2, '0') });
 }
 
 /** The text of a progress line: files done, throughput and the time left at that rate. */
-export function progressText(p: ProgressState, elapsedMs: number): string {
+export function progressText(p: ProgressState, elapsedMs: number, m: Messages = ENGLISH): string {
   const rate = elapsedMs > 0 ? p.bytes / 1e6 / (elapsedMs / 1000) : 0;
   const left = rate > 0 && p.totalBytes > p.bytes ? (p.totalBytes - p.bytes) / 1e6 / rate : 0;
-  return `fokus: ${p.files}/${p.totalFiles} files · ${rate.toFixed(1)} MB/s · about ${formatDuration(left)} left`;
+  return `fokus: ${m.t('cli.progress.line', { files: p.files, total: p.totalFiles, rate: m.number(rate, 1), left: formatDuration(left, m) })}`;
 }
 
 /**
@@ -51,7 +55,7 @@ export function progressLine(io: CliIO, quiet: boolean, now: () => number): Prog
       if (t - start < SHOW_AFTER || t - last < REDRAW_EVERY || p.files >= p.totalFiles) return;
       last = t;
       shown = true;
-      io.stderr.write(`\r${progressText(p, t - start)}\u001b[K`);
+      io.stderr.write(`\r${progressText(p, t - start, messagesOf(io))}\u001b[K`);
     },
     done() {
       if (shown) io.stderr.write('\r\u001b[K');

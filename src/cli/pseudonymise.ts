@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, hasErrors, problem, sortProblems } from '../problems.js';
+import { hasErrors, problem, sortProblems } from '../problems.js';
 import type { PseudonymEntry } from '../privacy/map.js';
 import type { Problem } from '../types.js';
 import { usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
+import { messagesOf, printProblems, say } from './lang.js';
 
 interface PseudonymiseFlags {
   map: string;
@@ -51,13 +52,13 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
   const { readTranscript, parseTranscript } = await import('../transcripts/read.js');
   const { pseudonymiseTranscript } = await import('../privacy/pseudonymise.js');
   const print = (ps: readonly Problem[]): void => {
-    for (const p of sortProblems(ps)) io.stderr.write(formatProblem(p) + '\n');
+    printProblems(io, sortProblems(ps));
   };
 
   const map = await loadPseudonyms(flags.map, io.cwd);
   print(map.problems);
   if (hasErrors(map.problems)) return EXIT.badInput;
-  if (map.entries.length === 0) return usageError(io, `the pseudonym map ${flags.map} has no entries`);
+  if (map.entries.length === 0) return usageError(io, 'cli.pseudonymise.empty-map', { file: flags.map });
 
   const listing = await listInputs(inputs, io.cwd);
   print(listing.problems);
@@ -103,14 +104,15 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     print(written);
     return EXIT.badInput;
   }
-  const rows = [['original', 'pseudonym', 'replacements'], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals.get(e.original) ?? 0)])];
+  const m = messagesOf(io);
+  const rows = [[m.t('cli.pseudonymise.head.original'), m.t('cli.pseudonymise.head.pseudonym'), m.t('cli.pseudonymise.head.replacements')], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals.get(e.original) ?? 0)])];
   io.stdout.write(table(rows));
-  io.stderr.write(`fokus: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${flags.out}\n`);
+  say(io, 'cli.pseudonymise.wrote', { files: { key: 'count.files', params: { n: files.length } }, folder: flags.out });
   if (flags.check !== true) return failed ? EXIT.badInput : EXIT.ok;
 
   // --check: originals left in the outputs, and name-like labels the map does not know.
   const remaining = await checkOutputs(files, map.entries, flags.out, options.ignoreCase, print);
-  io.stderr.write(`fokus: ${remaining} remaining occurrence${remaining === 1 ? '' : 's'} of originals\n`);
+  say(io, 'cli.pseudonymise.remaining', { n: remaining });
   if (remaining > 0) return EXIT.checkFailed;
   return failed ? EXIT.badInput : EXIT.ok;
 }
