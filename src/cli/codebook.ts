@@ -107,7 +107,7 @@ async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO):
   report(io, check.problems);
   const { renderCheckJson, renderCheckTable } = await import('../report/check.js');
   if (flags.format === 'json') io.stdout.write(renderCheckJson(check));
-  else if (check.valid) io.stdout.write(renderCheckTable(check));
+  else if (check.valid) io.stdout.write(renderCheckTable(check, messagesOf(io)));
   if (!check.valid) return EXIT.badInput;
   return check.totals.failed > 0 ? EXIT.checkFailed : EXIT.ok;
 }

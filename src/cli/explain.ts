@@ -75,7 +75,7 @@ async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Pro
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+    io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS, messagesOf(io)));
   }
   // A stopped regex rule leaves the explanation incomplete: an error, as in analyze.
   for (const s of explanation.stopped ?? []) {

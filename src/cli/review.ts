@@ -8,7 +8,7 @@ import type { CodedInputs } from '../run/options.js';
 import type { Category } from '../types.js';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { printProblems, say } from './lang.js';
+import { messagesOf, printProblems, say } from './lang.js';
 
 interface ReviewFlags extends InputFlags {
   out: string;
@@ -160,7 +160,7 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
     file: flags.out,
     categories: flat.map((c) => ({ path: c.path, label: c.label })),
     screen: { write: (text) => io.stdout.write(text), width: () => (io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 80) },
-    explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark),
+    explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark, messagesOf(io)),
   });
   // Short enough for 80 columns with a short file name: the decisions of this run, then where the review stands.
   const { confirmed, rejected, added, decided, count } = summary;

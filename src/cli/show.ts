@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Codebook } from '../types.js';
 import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { say } from './lang.js';
+import { messagesOf, say } from './lang.js';
 import type { Message } from '../lang/catalogue.js';
 
 interface ShowFlags extends InputFlags {
@@ -60,7 +60,7 @@ async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<n
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderShow(coded.units, resolved.path, color ? (s) => chalk.bold.yellow(s) : BRACKETS, (s) => chalk.dim(s)));
+    io.stdout.write(renderShow(coded.units, resolved.path, color ? (s) => chalk.bold.yellow(s) : BRACKETS, (s) => chalk.dim(s), messagesOf(io)));
   }
   const n = unitsWithCategory(coded.units, resolved.path).length;
   say(io, 'cli.show.summary', { n, category: resolved.path });

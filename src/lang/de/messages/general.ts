@@ -136,4 +136,6 @@ export const DE_GENERAL: Readonly<Record<keyof typeof EN_GENERAL, string>> = {
   'count.terms': '{n} Begriff|{n} Begriffe',
   'count.warnings': '{n} Warnung|{n} Warnungen',
   'count.codes': '{n} Code|{n} Codes',
+  'count.examples': '{n} Ankerbeispiel|{n} Ankerbeispiele',
+  'count.counterexamples': '{n} Gegenbeispiel|{n} Gegenbeispiele',
 };

@@ -134,4 +134,6 @@ export const EN_GENERAL = {
   'count.terms': '{n} term|{n} terms',
   'count.warnings': '{n} warning|{n} warnings',
   'count.codes': '{n} code|{n} codes',
+  'count.examples': '{n} example|{n} examples',
+  'count.counterexamples': '{n} counterexample|{n} counterexamples',
 } as const satisfies Record<string, string>;
