@@ -1,4 +1,3 @@
-import type { Message } from '../lang/catalogue.js';
 /**
  * The limits every reader keeps, so a small hostile file cannot take unbounded time or memory: bytes
  * inflated from a zip archive (in total per archive, not per entry), entries per archive, nesting
@@ -6,6 +5,8 @@ import type { Message } from '../lang/catalogue.js';
  * project may code. The defaults are far above what real transcripts and projects need; the
  * environment variables below raise (or lower) them. See docs/errors.md, "Limits of the readers".
  */
+
+import type { Message } from '../lang/catalogue.js';
 
 export interface ReadLimits {
   /** Bytes inflated from one zip archive (`.docx`, `.qdpx`), all entries together. */
