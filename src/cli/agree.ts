@@ -1,11 +1,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CodingAgreement, RatingsAgreement } from '../reliability/agreement.js';
 import type { KappaWeights, Level } from '../reliability/coefficients.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors, problem, said } from '../problems.js';
 import type { Codebook, CoderCoding, Problem } from '../types.js';
 import { codingReadOptions, usageError } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, type CliIO } from './io.js';
+import { messagesOf, printProblems, say } from './lang.js';
+import type { MessageKey } from '../lang/catalogue.js';
 
 /** Which overall figure `--min-agreement` checks. */
 export type AgreementMetric = 'alpha' | 'kappa' | 'percent';
@@ -50,23 +52,19 @@ export function registerAgree(program: Command, io: CliIO, setCode: (code: numbe
     });
 }
 
-function printProblems(problems: readonly Problem[], io: CliIO): void {
-  for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
-}
-
 async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<number> {
   if (flags.ratings !== undefined) {
-    if (files.length > 0) return usageError(io, 'give either coding files or --ratings TABLE, not both');
-    if (flags.codebook !== undefined) return usageError(io, '--codebook is for codings, not for --ratings');
+    if (files.length > 0) return usageError(io, 'cli.agree.both');
+    if (flags.codebook !== undefined) return usageError(io, 'cli.agree.codebook-with-ratings');
     return runRatings(flags.ratings, flags, io);
   }
-  if (flags.level !== undefined || flags.weights !== undefined) return usageError(io, '--level and --weights need --ratings TABLE');
-  if (files.length === 0) return usageError(io, 'give two or more coding files (transcript,segment,category), or --ratings TABLE');
-  if (files.length === 1) return usageError(io, `agreement needs at least two codings, one per coder (got only ${files[0]})`);
+  if (flags.level !== undefined || flags.weights !== undefined) return usageError(io, 'cli.agree.level-needs-ratings');
+  if (files.length === 0) return usageError(io, 'cli.agree.no-codings');
+  if (files.length === 1) return usageError(io, 'cli.agree.one-coding', { file: files[0]! });
   const { resolve } = await import('node:path');
   const absolute = files.map((f) => resolve(io.cwd, f));
   const twice = files.find((_, i) => absolute.indexOf(absolute[i]!) !== i);
-  if (twice !== undefined) return usageError(io, `${twice} is given twice; each coder's coding once`);
+  if (twice !== undefined) return usageError(io, 'cli.agree.twice', { file: twice });
 
   let categories: string[] | undefined;
   let codebook: Codebook | undefined;
@@ -74,7 +72,7 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
     const { loadCodebook } = await import('../codebook/load.js');
     const loaded = await loadCodebook(resolve(io.cwd, flags.codebook));
     const problems = loaded.problems.map((p) => ({ ...p, file: flags.codebook! }));
-    printProblems(problems, io);
+    printProblems(io, problems);
     if (!loaded.codebook) return EXIT.badInput;
     const { flattenCategories } = await import('../codebook/flatten.js');
     categories = flattenCategories(loaded.codebook.categories).map((c) => c.path);
@@ -95,20 +93,19 @@ async function runAgree(files: string[], flags: AgreeFlags, io: CliIO): Promise<
   if (categories) problems.push(...unknownCategories(codings, categories));
   else {
     for (const f of codings.map((c) => c.coder).filter((x) => x.toLowerCase().endsWith('.qdpx'))) {
-      const message = "without --codebook the project's codes are compared by their names; give -c CODEBOOK to map them onto its categories";
-      problems.push({ file: f, severity: 'warning', message, ruleId: 'agree/qdpx-without-codebook' });
+      problems.push(problem(f, 'warning', { key: 'problem.agree/qdpx-without-codebook' }, undefined, 'agree/qdpx-without-codebook'));
     }
   }
   const { agreeCodings, codingOverlap } = await import('../reliability/agreement.js');
   if (!hasErrors(problems)) problems.push(...codingOverlap(codings));
-  printProblems(problems, io);
+  printProblems(io, problems);
   if (hasErrors(problems)) return EXIT.badInput;
 
   const result = agreeCodings(codings, categories ? { categories } : {});
   const render = await import('../reliability/agreement-render.js');
   if (flags.format === 'json') io.stdout.write(render.renderAgreementJson(result));
   else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus agree -f json', (o) => render.renderAgreementCsv(result, o));
-  else io.stdout.write(render.renderAgreementTable(result, { allDisagreements: flags.showDisagreements === true }));
+  else io.stdout.write(render.renderAgreementTable(result, { allDisagreements: flags.showDisagreements === true, messages: messagesOf(io) }));
   return checkThreshold(overallFigure(result, flags.metric), flags, io);
 }
 
@@ -122,54 +119,61 @@ function unknownCategories(codings: readonly CoderCoding[], categories: readonly
       if (row.category === '' || known.has(row.category) || warned.has(row.category)) continue;
       warned.add(row.category);
       const at = row.line !== undefined ? { line: row.line, column: 1 } : {};
-      out.push({ file: coding.coder, ...at, severity: 'warning', message: `category '${row.category}' is not in the codebook; it is compared all the same`, ruleId: 'agree/unknown-category' });
+      out.push({ file: coding.coder, ...at, severity: 'warning', ...said({ key: 'problem.agree/unknown-category', params: { category: row.category } }), ruleId: 'agree/unknown-category' });
     }
   }
   return out;
 }
 
+/** The figure `--min-agreement` checks: its name (a catalogue key and params), value, and why it is undefined. */
+interface CheckedFigure {
+  name: { key: MessageKey; params?: { level: string } };
+  value: number | null;
+  reason?: string;
+}
+
 /** The overall figure a metric names: alpha, the kappa (Cohen's for two coders, Fleiss' for more) or percent agreement. */
-function overallFigure(result: CodingAgreement, metric: AgreementMetric): { name: string; value: number | null; reason?: string } {
+function overallFigure(result: CodingAgreement, metric: AgreementMetric): CheckedFigure {
   const o = result.overall;
   const two = result.coders.length === 2;
-  const pick = (name: string, key: 'alpha' | 'cohen' | 'fleiss' | 'percent'): { name: string; value: number | null; reason?: string } => {
-    const reason = o.reasons[key];
-    return { name, value: o[key], ...(reason !== undefined ? { reason } : {}) };
+  const pick = (key: MessageKey, figure: 'alpha' | 'cohen' | 'fleiss' | 'percent'): CheckedFigure => {
+    const reason = o.reasons[figure];
+    return { name: { key }, value: o[figure], ...(reason !== undefined ? { reason } : {}) };
   };
-  if (metric === 'alpha') return pick("overall Krippendorff's alpha", 'alpha');
-  if (metric === 'percent') return pick('overall percent agreement', 'percent');
-  return two ? pick("overall Cohen's kappa", 'cohen') : pick("overall Fleiss' kappa", 'fleiss');
+  if (metric === 'alpha') return pick('cli.agree.figure.overall-alpha', 'alpha');
+  if (metric === 'percent') return pick('cli.agree.figure.overall-percent', 'percent');
+  return two ? pick('cli.agree.figure.overall-cohen', 'cohen') : pick('cli.agree.figure.overall-fleiss', 'fleiss');
 }
 
 /** The figure of a ratings agreement a metric names. */
-function ratingsFigure(result: RatingsAgreement, metric: AgreementMetric): { name: string; value: number | null; reason?: string } {
-  const with_ = (name: string, value: number | null, reason: string | undefined): { name: string; value: number | null; reason?: string } => ({
+function ratingsFigure(result: RatingsAgreement, metric: AgreementMetric): CheckedFigure {
+  const with_ = (name: CheckedFigure['name'], value: number | null, reason: string | undefined): CheckedFigure => ({
     name,
     value,
     ...(reason !== undefined ? { reason } : {}),
   });
-  if (metric === 'alpha') return with_(`Krippendorff's alpha (${result.level})`, result.alpha.value, result.reasons.alpha);
-  if (metric === 'percent') return with_('percent agreement', result.percent, result.reasons.percent);
+  if (metric === 'alpha') return with_({ key: 'cli.agree.figure.alpha', params: { level: result.level } }, result.alpha.value, result.reasons.alpha);
+  if (metric === 'percent') return with_({ key: 'cli.agree.figure.percent' }, result.percent, result.reasons.percent);
   return result.coders.length === 2
-    ? with_("Cohen's kappa", result.cohen?.value ?? null, result.reasons.cohen)
-    : with_("Fleiss' kappa", result.fleiss?.value ?? null, result.reasons.fleiss);
+    ? with_({ key: 'cli.agree.figure.cohen' }, result.cohen?.value ?? null, result.reasons.cohen)
+    : with_({ key: 'cli.agree.figure.fleiss' }, result.fleiss?.value ?? null, result.reasons.fleiss);
 }
 
 /** Exit 1 when `--min-agreement` is given and the figure is below it or undefined; else 0. */
-function checkThreshold(figure: { name: string; value: number | null; reason?: string }, flags: AgreeFlags, io: CliIO): number {
+async function checkThreshold(figure: CheckedFigure, flags: AgreeFlags, io: CliIO): Promise<number> {
   const min = flags.minAgreement;
   if (min === undefined) return EXIT.ok;
+  const m = messagesOf(io);
+  const name = m.say(figure.name);
   if (figure.value === null) {
-    io.stderr.write(`fokus: ${figure.name} is undefined (${figure.reason ?? 'no data'}), so --min-agreement ${min} is not met\n`);
+    const { reasonText } = await import('../reliability/agreement-render.js');
+    const reason = figure.reason === undefined ? m.t('cli.agree.no-data') : reasonText(m, figure.reason);
+    say(io, 'cli.agree.undefined', { name, reason, min });
     return EXIT.checkFailed;
   }
   const shown = figure.value.toFixed(4);
-  if (figure.value < min) {
-    io.stderr.write(`fokus: ${figure.name} ${shown} is below --min-agreement ${min}\n`);
-    return EXIT.checkFailed;
-  }
-  io.stderr.write(`fokus: ${figure.name} ${shown} reaches --min-agreement ${min}\n`);
-  return EXIT.ok;
+  say(io, figure.value < min ? 'cli.agree.below' : 'cli.agree.reaches', { name, value: shown, min });
+  return figure.value < min ? EXIT.checkFailed : EXIT.ok;
 }
 
 async function runRatings(file: string, flags: AgreeFlags, io: CliIO): Promise<number> {
@@ -178,16 +182,16 @@ async function runRatings(file: string, flags: AgreeFlags, io: CliIO): Promise<n
   const { resolve } = await import('node:path');
   const { readRatings } = await import('../reliability/codings.js');
   const read = await readRatings(resolve(io.cwd, file), file, { numeric: level !== 'nominal' || weights !== 'none' });
-  printProblems(read.problems, io);
+  printProblems(io, read.problems);
   if (!read.table) return EXIT.badInput;
   if (weights !== 'none' && read.table.coders.length !== 2) {
-    return usageError(io, `--weights is for Cohen's kappa of exactly two coders (${file} has ${read.table.coders.length})`);
+    return usageError(io, 'cli.agree.weights-two', { file, n: read.table.coders.length });
   }
   const { rateAgreement } = await import('../reliability/agreement.js');
   const result = rateAgreement(read.table, { level, weights });
   const render = await import('../reliability/agreement-render.js');
   if (flags.format === 'json') io.stdout.write(render.renderRatingsJson(result, file));
   else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus agree -f json', (o) => render.renderRatingsCsv(result, o));
-  else io.stdout.write(render.renderRatingsTable(result, file, { allDisagreements: flags.showDisagreements === true }));
+  else io.stdout.write(render.renderRatingsTable(result, file, { allDisagreements: flags.showDisagreements === true, messages: messagesOf(io) }));
   return checkThreshold(ratingsFigure(result, flags.metric), flags, io);
 }

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import { parseCooccurrenceScope, UNIT_SCOPE, type CooccurrenceScope } from '../analysis/cooccurrence.js';
 import { DEFAULT_MAX_EMERGENT, DEFAULT_MIN_LIFT, DEFAULT_MIN_SUPPORT } from '../analysis/emergent.js';
 import { DEFAULT_TOP_TERMS } from '../analysis/keyterms.js';
@@ -12,7 +12,7 @@ import type { FilePart, WritableFile } from './staging.js';
 import { addInputOptions, addReviewOption, inputOptions, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { cliMessages, langFlag } from './lang.js';
+import { cliMessages, langFlag, printProblems, say } from './lang.js';
 
 interface AnalyzeFlags extends InputFlags {
   out?: string;
@@ -85,7 +85,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: M
     // An output path that cannot take the report stops the run before any work is done.
     const { checkOutputFolder } = await import('./write.js');
     const bad = await checkOutputFolder(flags.out, { cwd: io.cwd, marker: true });
-    for (const p of bad) io.stderr.write(formatProblem(p) + '\n');
+    printProblems(io, bad);
     if (hasErrors(bad)) return EXIT.badInput;
   }
   const { progressLine } = await import('./progress.js');
@@ -105,12 +105,13 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliIO, m: M
       progress: (p) => line.update(p),
     });
     line.done();
-    for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+    printProblems(io, result.problems);
     const report = result.report;
     if (!report) return EXIT.badInput;
     if (report.totals.transcripts === 0) {
       // An empty report would look like a result: nothing is printed or written (each file's error is above).
-      io.stderr.write(`fokus: ${nothingToWrite(flags, result.skipped.length, result.inputPaths.length, m)}\n`);
+      const nothing = nothingToWrite(flags, result.skipped.length, result.inputPaths.length);
+      say(io, nothing.key, nothing.params);
       return EXIT.badInput;
     }
     if (flags.out && !(await writeReportFolder(flags, io, result, spills, lang))) return EXIT.badInput;
@@ -208,9 +209,9 @@ async function writeReportFolder(flags: AnalyzeFlags, io: CliIO, result: CorpusR
   const protect = [...report.inputs.map((i) => i.path), ...(flags.codebook ? [flags.codebook] : []), ...(flags.participants ? [flags.participants] : []), ...flags.review];
   const inputPaths = [...result.inputPaths, ...protect.map((p) => resolve(io.cwd, p))];
   const written = await writeOutputs(flags.out!, files, inputPaths, { cwd: io.cwd, marker: true });
-  for (const p of written) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, written);
   if (hasErrors(written)) return false;
-  for (const p of await cutProblems(flags.out!, files, spills.segmentsCut())) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, await cutProblems(flags.out!, files, spills.segmentsCut()));
   return true;
 }
 

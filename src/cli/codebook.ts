@@ -3,9 +3,10 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DictionaryFormat } from '../codebook/import/index.js';
 import type { ParsedCodebook } from '../codebook/parse.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import type { Language, Problem } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
+import { messagesOf, printProblems, say, sayError } from './lang.js';
 
 /** The JSON Schema shipped with the package (schema/codebook.schema.json). */
 const SHIPPED_SCHEMA = fileURLToPath(new URL('../../schema/codebook.schema.json', import.meta.url));
@@ -84,7 +85,7 @@ async function writeOne(io: CliIO, shown: string, content: string, inputs: reado
   const { writeOutputs } = await import('./write.js');
   const out = resolve(io.cwd, shown);
   if (await stat(out).then((s) => s.isDirectory(), () => false)) {
-    io.stderr.write(`${shown}: error: is a folder; name the file to write\n`);
+    sayError(io, shown, 'cli.out-is-folder');
     return false;
   }
   const written = await writeOutputs(dirname(out), [{ name: basename(out), content }], inputs);
@@ -93,7 +94,7 @@ async function writeOne(io: CliIO, shown: string, content: string, inputs: reado
 }
 
 function report(io: CliIO, problems: readonly Problem[]): void {
-  for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, problems);
 }
 
 async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO): Promise<number> {
@@ -106,7 +107,7 @@ async function runCheck(file: string | undefined, flags: CheckFlags, io: CliIO):
   report(io, check.problems);
   const { renderCheckJson, renderCheckTable } = await import('../report/check.js');
   if (flags.format === 'json') io.stdout.write(renderCheckJson(check));
-  else if (check.valid) io.stdout.write(renderCheckTable(check));
+  else if (check.valid) io.stdout.write(renderCheckTable(check, messagesOf(io)));
   if (!check.valid) return EXIT.badInput;
   return check.totals.failed > 0 ? EXIT.checkFailed : EXIT.ok;
 }
@@ -122,7 +123,8 @@ async function runImport(file: string, flags: ImportFlags, io: CliIO): Promise<n
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.stderr.write(`${file}: error: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a dictionary' : `cannot be read (${code ?? 'error'})`}\n`);
+    if (code === 'ENOENT' || code === 'EISDIR') sayError(io, file, code === 'ENOENT' ? 'cli.import.missing' : 'cli.import.folder');
+    else sayError(io, file, 'cli.import.unreadable', { code: code ?? 'error' });
     return EXIT.badInput;
   }
   const decoded = decodeBytes(bytes, file);
@@ -134,7 +136,7 @@ async function runImport(file: string, flags: ImportFlags, io: CliIO): Promise<n
   const check = parseCodebook(result.yaml, flags.out ?? '<stdout>');
   if (hasErrors(check.problems)) {
     report(io, check.problems);
-    io.stderr.write('fokus: internal error: the imported codebook does not load (please report this)\n');
+    say(io, 'cli.import.does-not-load');
     return EXIT.badInput;
   }
   if (flags.out !== undefined) {
@@ -143,12 +145,13 @@ async function runImport(file: string, flags: ImportFlags, io: CliIO): Promise<n
     io.stdout.write(result.yaml);
   }
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
-  io.stderr.write(
-    `fokus: ${result.categories} categor${result.categories === 1 ? 'y' : 'ies'} with ${result.terms} term${result.terms === 1 ? '' : 's'} imported from ${file}` +
-      (warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '') +
-      (flags.out !== undefined ? `; written to ${flags.out}` : '') +
-      '\n',
-  );
+  const m = messagesOf(io);
+  const parts = [
+    m.t('cli.import.summary', { categories: { key: 'count.categories', params: { n: result.categories } }, terms: { key: 'count.terms', params: { n: result.terms } }, file }),
+    warnings > 0 ? ` (${m.t('count.warnings', { n: warnings })})` : '',
+    flags.out !== undefined ? `; ${m.t('cli.written-to', { file: flags.out })}` : '',
+  ];
+  io.stderr.write(`fokus: ${parts.join('')}\n`);
   return EXIT.ok;
 }
 
@@ -158,7 +161,7 @@ async function runExport(file: string | undefined, flags: ExportFlags, io: CliIO
   const codebook = parsed.codebook;
   if (!codebook) return EXIT.badInput;
   if (codebook.categories.length === 0) {
-    io.stderr.write(`${shown}: error: the codebook has no categories, so there is nothing to export\n`);
+    sayError(io, shown, 'cli.codebook.export-empty');
     return EXIT.badInput;
   }
   const { renderQdc } = await import('../exchange/refi-qda/codebook.js');
@@ -168,6 +171,6 @@ async function runExport(file: string | undefined, flags: ExportFlags, io: CliIO
   if (!(await writeOne(io, flags.qdc, renderQdc(codebook, { origin: `fokus ${VERSION}` }), [input]))) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const codes = flattenCategories(codebook.categories).length;
-  io.stderr.write(`fokus: ${codes} code${codes === 1 ? '' : 's'} written to ${flags.qdc}\n`);
+  say(io, 'cli.codebook.exported', { codes: { key: 'count.codes', params: { n: codes } }, file: flags.qdc });
   return EXIT.ok;
 }

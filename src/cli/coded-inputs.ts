@@ -2,12 +2,13 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CodedInputs, CodeInputsOptions } from '../run/options.js';
 import { splitWhere } from '../run/where.js';
 import { DEFAULT_REGEX_BUDGET, type RegexBudget } from '../coding/regex-budget.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import type { CodingReadOptions } from '../reliability/codings.js';
 import { limitsFromEnv, type ReadLimits } from '../transcripts/limits.js';
 import type { Codebook } from '../types.js';
-import type { Messages } from '../lang/catalogue.js';
 import { EXIT, type CliIO } from './io.js';
+import { printProblems, sayText } from './lang.js';
+import { english, type Message, type MessageKey, type MessageParams } from '../lang/catalogue.js';
 
 /** The options every retrieval command (show, kwic, explain, suggest) shares with `analyze`. */
 export interface InputFlags {
@@ -29,7 +30,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /** A `--where` value: KEY=VALUE, collected (whether the key names anything is known once the participants are read). */
 const whereArg = (value: string, previous: string[]): string[] => {
   const split = splitWhere(value);
-  if ('error' in split) throw new InvalidArgumentError(split.error);
+  if ('error' in split) throw new InvalidArgumentError(english(split.error));
   return [...previous, value];
 };
 
@@ -42,9 +43,9 @@ export function whereOption(flags: InputFlags): { where?: string[] } {
  * Why a run has nothing to write: no transcript could be read, or (with `--where`, when not every
  * file listed was skipped) the filter keeps no unit of those read.
  */
-export function nothingToWrite(flags: InputFlags, skipped: number, listed: number, m: Messages): string {
+export function nothingToWrite(flags: InputFlags, skipped: number, listed: number): Message {
   const filtered = flags.where !== undefined && flags.where.length > 0 && skipped < listed;
-  return filtered ? m.t('cli.where.nothing', { filter: `--where ${flags.where!.join(' --where ')}` }) : m.t('cli.analyze.nothing-read');
+  return filtered ? { key: 'cli.where.nothing', params: { filter: `--where ${flags.where!.join(' --where ')}` } } : { key: 'cli.analyze.nothing-read' };
 }
 
 /**
@@ -100,7 +101,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
   if ('exit' in limits) return limits;
   const { codeInputs } = await import('../analyze.js');
   const result = await codeInputs(inputs, { ...inputOptions(flags, io), ...(budget.regexBudget ? { regexBudget: budget.regexBudget } : {}), limits: limits.limits });
-  for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, result.problems);
   if (!result.coded) return { exit: EXIT.badInput };
   return { coded: result.coded, failed: hasErrors(result.problems) };
 }
@@ -113,7 +114,7 @@ export async function loadCodedInputs(inputs: readonly string[], flags: InputFla
 export function regexBudgetFromEnv(io: CliIO): { regexBudget?: RegexBudget } | { exit: number } {
   const env = io.env.FOKUS_REGEX_BUDGET;
   if (env === undefined || env === '') return {};
-  if (!/^[1-9]\d*$/u.test(env)) return { exit: usageError(io, `FOKUS_REGEX_BUDGET='${env}' is not a whole number of milliseconds ≥ 1`) };
+  if (!/^[1-9]\d*$/u.test(env)) return { exit: usageError(io, 'cli.usage.regex-budget', { value: env }) };
   return { regexBudget: { ...DEFAULT_REGEX_BUDGET, baseMs: Number(env) } };
 }
 
@@ -139,8 +140,9 @@ export async function codingReadOptions(io: CliIO, qdpx: boolean, codebook: Code
   return { codebook, codeGuid, limits: limits.limits };
 }
 
-/** Write a usage error the way commands report bad input: `fokus: message` on stderr; returns exit code 2. */
-export function usageError(io: CliIO, message: string): number {
-  io.stderr.write(`fokus: ${message}\n`);
+/** Write a usage error the way commands report bad input: `fokus: message` on stderr, in the command's language; returns exit code 2. */
+export function usageError(io: CliIO, key: MessageKey | Message, params?: MessageParams): number {
+  const message = typeof key === 'string' ? { key, ...(params && { params }) } : key;
+  io.stderr.write(`fokus: ${sayText(io, message)}\n`);
   return EXIT.badInput;
 }

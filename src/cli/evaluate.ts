@@ -1,8 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, type CliIO } from './io.js';
+import { messagesOf, printProblems, say } from './lang.js';
 
 interface EvaluateFlags extends InputFlags {
   gold: string;
@@ -56,7 +57,7 @@ export function registerEvaluate(program: Command, io: CliIO, setCode: (code: nu
 }
 
 async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): Promise<number> {
-  if (flags.errors && flags.format !== 'csv') return usageError(io, '--errors goes with --format csv');
+  if (flags.errors && flags.format !== 'csv') return usageError(io, 'cli.evaluate.errors-csv');
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
@@ -66,7 +67,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   const qdpx = await codingReadOptions(io, flags.gold.toLowerCase().endsWith('.qdpx'), coded.codebook);
   if ('exit' in qdpx) return qdpx.exit;
   const gold = await readCoding(resolve(io.cwd, flags.gold), flags.gold, qdpx);
-  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, gold.problems);
   if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
@@ -75,26 +76,26 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
     const levels = [...new Set(categories.map((c) => categoryDepth(c.path)))].sort((a, b) => a - b);
     const missing = [...new Set(flags.depth)].filter((d) => !levels.includes(d));
     if (missing.length > 0) {
-      return usageError(io, `--depth ${missing.join(',')}: the codebook has no category at ${missing.length === 1 ? 'that level' : 'those levels'} (its levels: ${levels.join(', ')})`);
+      return usageError(io, 'cli.evaluate.depth', { n: missing.length, depths: missing.join(','), levels: levels.join(', ') });
     }
   }
   const ev = evaluateCoding(coded.units, gold.coding, categories, flags.depth !== undefined ? { depths: flags.depth } : {});
-  for (const p of ev.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, ev.problems);
 
   const render = await import('../reliability/evaluation-render.js');
   const excel = flags.excel === true;
   if (flags.format === 'json') io.stdout.write(render.renderEvaluationJson(ev));
   else if (flags.format === 'csv') writeStdoutCsv(io, excel, 'fokus evaluate -f json', (o) => (flags.errors ? render.renderEvaluationErrorsCsv(ev, o) : render.renderEvaluationCsv(ev, o)));
-  else io.stdout.write(render.renderEvaluationTable(ev, { codebook: coded.codebook.name, ...(flags.limit !== undefined ? { limit: flags.limit } : {}) }));
+  else io.stdout.write(render.renderEvaluationTable(ev, { codebook: coded.codebook.name, messages: messagesOf(io), ...(flags.limit !== undefined ? { limit: flags.limit } : {}) }));
 
-  if (ev.units === 0) io.stderr.write(`fokus: no unit of the inputs is in ${flags.gold}: are the transcript names the same as in its transcript column?\n`);
+  if (ev.units === 0) say(io, 'cli.evaluate.no-unit', { gold: flags.gold });
   if (loaded.failed) return EXIT.badInput;
   // Both thresholds are checked (and both failures reported) before exiting 1.
   let failed = false;
   const check = (name: 'micro' | 'macro', f1: number | null, option: string, min: number | undefined): void => {
     if (min === undefined || (f1 !== null && f1 >= min)) return;
-    const what = f1 === null ? `${name} F1 is undefined (neither the rules nor the gold coding code any compared unit), so it does not reach` : `${name} F1 ${f1.toFixed(4)} is below`;
-    io.stderr.write(`fokus: ${what} ${option} ${min}\n`);
+    if (f1 === null) say(io, 'cli.evaluate.f1-undefined', { name, option, min });
+    else say(io, 'cli.evaluate.f1-below', { name, value: f1.toFixed(4), option, min });
     failed = true;
   };
   check('micro', ev.micro.f1, '--min-f1', flags.minF1);

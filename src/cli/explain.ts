@@ -3,6 +3,8 @@ import type { CodedUnit } from '../types.js';
 import { cmp } from '../problems.js';
 import { addInputOptions, loadCodedInputs, regexBudgetFromEnv, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { messagesOf } from './lang.js';
+import type { Message } from '../lang/catalogue.js';
 
 interface ExplainFlags extends InputFlags {
   segment: string;
@@ -28,30 +30,30 @@ export function registerExplain(program: Command, io: CliIO, setCode: (code: num
  * The unit a `TRANSCRIPT#N` id names: the transcript by its id, or by a file name or path ending
  * that only one transcript has; N is the unit number. Returns the unit or an error message.
  */
-export function findUnit(units: readonly CodedUnit[], id: string): { unit: CodedUnit } | { error: string } {
+export function findUnit(units: readonly CodedUnit[], id: string): { unit: CodedUnit } | { error: Message } {
   const m = /^(.+)#(\d+)$/.exec(id);
-  if (!m) return { error: `'${id}' is not a unit id: give TRANSCRIPT#N, e.g. interview.txt#12` };
+  if (!m) return { error: { key: 'cli.explain.not-an-id', params: { id } } };
   const [, name, number] = m as unknown as [string, string, string];
   const ids = [...new Set(units.map((u) => u.transcript))].sort(cmp);
   let transcript = ids.find((t) => t === name);
   if (transcript === undefined) {
     const matching = ids.filter((t) => t.endsWith('/' + name));
-    if (matching.length > 1) return { error: `transcript '${name}' is ambiguous: ${matching.join(', ')}` };
+    if (matching.length > 1) return { error: { key: 'cli.explain.ambiguous', params: { name, transcripts: matching.join(', ') } } };
     transcript = matching[0];
   }
   if (transcript === undefined) {
     // The name without its extension (`interview#3` for interview.txt), alone or as a path ending.
     const stem = (t: string): string => t.replace(/\.[^./]+$/u, '');
     const matching = ids.filter((t) => stem(t) === name || stem(t).endsWith('/' + name));
-    if (matching.length > 1) return { error: `transcript '${name}' is ambiguous: ${matching.join(', ')}` };
+    if (matching.length > 1) return { error: { key: 'cli.explain.ambiguous', params: { name, transcripts: matching.join(', ') } } };
     transcript = matching[0];
   }
-  if (transcript === undefined) return { error: `no transcript '${name}' among the inputs (${ids.join(', ') || 'none'})` };
+  if (transcript === undefined) return { error: { key: 'cli.explain.no-transcript', params: { name, transcripts: ids.join(', ') || { key: 'part.none' } } } };
   const segment = Number(number);
   const unit = units.find((u) => u.transcript === transcript && u.segment === segment);
   if (!unit) {
     const count = units.filter((u) => u.transcript === transcript).length;
-    return { error: `${transcript} has no unit ${segment} (units 1–${count})` };
+    return { error: { key: 'cli.explain.no-unit', params: { transcript, segment, count } } };
   }
   return { unit };
 }
@@ -73,11 +75,12 @@ async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Pro
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+    io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS, messagesOf(io)));
   }
   // A stopped regex rule leaves the explanation incomplete: an error, as in analyze.
   for (const s of explanation.stopped ?? []) {
-    io.stderr.write(`${found.unit.transcript}#${found.unit.segment}: error: regex rule ${s.pattern} of ${s.category} was stopped by its time budget; the explanation lacks its hits\n`);
+    const m = messagesOf(io);
+    io.stderr.write(`${found.unit.transcript}#${found.unit.segment}: ${m.t('cli.severity.error')}: ${m.t('cli.explain.stopped', { pattern: s.pattern, category: s.category })}\n`);
   }
   return loaded.failed || explanation.stopped ? EXIT.badInput : EXIT.ok;
 }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { formatProblem, hasErrors } from '../problems.js';
-import type { Messages } from '../lang/catalogue.js';
-import { cliMessages } from './lang.js';
+import { hasErrors } from '../problems.js';
 import { addInputOptions, addReviewOption, loadCodedInputs, nothingToWrite, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
+import { printProblems, say } from './lang.js';
 
 interface ExportFlags extends InputFlags {
   qdpx: string;
@@ -25,19 +24,19 @@ export function registerExport(program: Command, io: CliIO, setCode: (code: numb
     .option('--name <name>', "the project's name (default: the file name without .qdpx)")
     .option('-q, --quiet', 'no summary on stderr');
   addReviewOption(addInputOptions(command)).action(async (inputs: string[], flags: ExportFlags) => {
-    setCode(await runExport(inputs, flags, io, cliMessages(command, io)));
+    setCode(await runExport(inputs, flags, io));
   });
 }
 
-async function runExport(inputs: string[], flags: ExportFlags, io: CliIO, m: Messages): Promise<number> {
+async function runExport(inputs: string[], flags: ExportFlags, io: CliIO): Promise<number> {
   const { stat } = await import('node:fs/promises');
   const out = resolve(io.cwd, flags.qdpx);
-  if (await stat(out).then((s) => s.isDirectory(), () => false)) return usageError(io, `${flags.qdpx} is a folder; name the .qdpx file to write`);
+  if (await stat(out).then((s) => s.isDirectory(), () => false)) return usageError(io, 'cli.export.folder', { file: flags.qdpx });
 
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
-  if (coded.transcripts.length === 0) return usageError(io, nothingToWrite(flags, coded.skipped.length, coded.inputPaths.length, m));
+  if (coded.transcripts.length === 0) return usageError(io, nothingToWrite(flags, coded.skipped.length, coded.inputPaths.length));
 
   const { renderQdpx } = await import('../exchange/refi-qda/write.js');
   const { VERSION } = await import('../version.js');
@@ -47,17 +46,20 @@ async function runExport(inputs: string[], flags: ExportFlags, io: CliIO, m: Mes
   const { writeOutputs } = await import('./write.js');
   const protect = [...coded.inputPaths, ...[flags.codebook, flags.participants, ...(flags.review ?? [])].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
   const written = await writeOutputs(dirname(out), [{ name: basename(out), content: bytes }], protect, { shown: dirname(flags.qdpx) });
-  for (const p of written) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, written);
   if (hasErrors(written)) return EXIT.badInput;
 
   if (flags.quiet === true) return loaded.failed ? EXIT.badInput : EXIT.ok;
   const t = coded.transcripts.length;
   const selections = coded.units.filter((u) => u.codings.length > 0).length;
   const codings = coded.units.reduce((n, u) => n + u.codings.length, 0);
-  io.stderr.write(
-    `fokus: ${t} transcript${t === 1 ? '' : 's'}, ${selections} coded unit${selections === 1 ? '' : 's'} (${codings} coding${codings === 1 ? '' : 's'}) written to ${flags.qdpx}` +
-      (coded.skipped.length > 0 ? `; ${coded.skipped.length} file${coded.skipped.length === 1 ? '' : 's'} skipped` : '') +
-      '\n',
-  );
+  const params = {
+    transcripts: { key: 'count.transcripts', params: { n: t } },
+    units: { key: 'count.coded-units', params: { n: selections } },
+    codings: { key: 'count.codings', params: { n: codings } },
+    file: flags.qdpx,
+    skipped: { key: 'table.skipped', params: { n: coded.skipped.length } },
+  } as const;
+  say(io, coded.skipped.length > 0 ? 'cli.export.written.skipped' : 'cli.export.written', params);
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, type CliIO } from './io.js';
+import { messagesOf, say, sayError } from './lang.js';
 
 /** The shipped sample transcript a new project starts with, and the participants file it is described in. */
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -92,7 +93,7 @@ async function runInit(dir: string, io: CliIO): Promise<number> {
   const target = resolve(io.cwd, dir);
   try {
     if (!(await stat(target)).isDirectory()) {
-      io.stderr.write(`fokus: ${dir} is a file, not a folder\n`);
+      say(io, 'cli.init.file', { dir });
       return EXIT.badInput;
     }
   } catch {
@@ -122,29 +123,30 @@ async function runInit(dir: string, io: CliIO): Promise<number> {
     }
   }
   if (existing.length > 0) {
-    for (const name of existing) io.stderr.write(`${join(dir, name)}: error: already exists\n`);
-    io.stderr.write(`fokus: init writes nothing over existing files; choose another folder or move ${existing.length === 1 ? 'it' : 'them'} away\n`);
+    for (const name of existing) sayError(io, join(dir, name), 'cli.init.exists');
+    say(io, 'cli.init.existing', { n: existing.length });
     return EXIT.badInput;
   }
   const failed = await writeProject(target, files);
   if (failed) {
-    io.stderr.write(`fokus: cannot write the project folder ${dir} (${failed}); nothing was left behind\n`);
+    say(io, 'cli.init.cannot-write', { dir, code: failed });
     return EXIT.badInput;
   }
   const here = dir === '.' ? '' : `cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir} && `;
+  const m = messagesOf(io);
   const rows: [string, string][] = [
-    [INIT_FILES.codebook, 'the codebook to adapt'],
-    [INIT_FILES.schema, 'its JSON Schema, for editors'],
-    [INIT_FILES.participants, 'speakers with group and role'],
-    [`${INIT_FILES.transcripts}/${SAMPLE_TRANSCRIPT}`, 'a sample focus group'],
-    [INIT_FILES.readme, 'how to go on (German)'],
+    [INIT_FILES.codebook, m.t('cli.init.file.codebook')],
+    [INIT_FILES.schema, m.t('cli.init.file.schema')],
+    [INIT_FILES.participants, m.t('cli.init.file.participants')],
+    [`${INIT_FILES.transcripts}/${SAMPLE_TRANSCRIPT}`, m.t('cli.init.file.transcript')],
+    [INIT_FILES.readme, m.t('cli.init.file.readme')],
   ];
   const width = Math.max(...rows.map(([name]) => name.length)) + 2;
   io.stdout.write(
     [
-      `created ${dir === '.' ? 'the project in this folder' : dir}:`,
+      dir === '.' ? m.t('cli.init.created.here') : m.t('cli.init.created', { dir }),
       ...rows.map(([name, what]) => `  ${name.padEnd(width)}${what}`),
-      `next: ${here}fokus analyze ${INIT_FILES.transcripts} -c ${INIT_FILES.codebook} -p ${INIT_FILES.participants} -o ergebnisse`,
+      m.t('cli.init.next', { command: `${here}fokus analyze ${INIT_FILES.transcripts} -c ${INIT_FILES.codebook} -p ${INIT_FILES.participants} -o ergebnisse` }),
       '',
     ].join('\n'),
   );

@@ -17,6 +17,8 @@ export interface InStream {
   off(event: 'end' | 'close', listener: () => void): unknown;
 }
 
+import type { Messages } from '../lang/catalogue.js';
+
 /** Everything a command may touch of its environment, passed in so tests can run commands in-process. */
 export interface CliIO {
   stdout: OutStream;
@@ -25,6 +27,11 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Where keys come from (only `fokus review` reads it); absent: no terminal. */
   stdin?: InStream;
+  /**
+   * The language the running command speaks (`--lang`, else the locale): set by `main` before a
+   * command's action runs; absent, `messagesOf` takes the locale of `env`.
+   */
+  messages?: Messages;
 }
 
 /** Options every command shares. */

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { say } from './lang.js';
 
 interface KwicFlags extends InputFlags {
   width: number;
@@ -40,9 +41,9 @@ export function registerKwic(program: Command, io: CliIO, setCode: (code: number
 }
 
 async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: CliIO): Promise<number> {
-  const { compileTerm, findConcordance, termProblem } = await import('../retrieval/kwic.js');
-  const problem = termProblem(term);
-  if (problem) return usageError(io, `'${term}' is not a term: ${problem}`);
+  const { compileTerm, findConcordance, termProblemKey } = await import('../retrieval/kwic.js');
+  const problem = termProblemKey(term);
+  if (problem) return usageError(io, 'cli.kwic.not-a-term', { term, reason: { key: problem } });
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { codebook, units } = loaded.coded;
@@ -59,6 +60,6 @@ async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: Cli
     io.stdout.write(renderKwic(hits, flags.width, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
   }
   const n = new Set(hits.map((h) => `${h.unit.transcript}#${h.unit.segment}`)).size;
-  io.stderr.write(`fokus: ${hits.length} hit${hits.length === 1 ? '' : 's'} in ${n} unit${n === 1 ? '' : 's'}\n`);
+  say(io, 'cli.kwic.summary', { hits: { key: 'count.hits', params: { n: hits.length } }, units: { key: 'count.units', params: { n } } });
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

@@ -1,11 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { basename, dirname, resolve } from 'node:path';
 import type { LearnInput, LearnResult } from '../learn/index.js';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors, problem } from '../problems.js';
 import type { Codebook, CoderCoding } from '../types.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, type CliIO } from './io.js';
+import { printProblems, say, sayText } from './lang.js';
 
 interface LearnFlags extends InputFlags {
   gold: string;
@@ -62,7 +63,7 @@ async function canonical(path: string): Promise<string> {
 
 /** The refusal to write the new codebook over an input (the codebook, the gold coding, a transcript, the participants file): exit 2. */
 function refuse(io: CliIO, out: string): number {
-  io.stderr.write(formatProblem({ file: out, severity: 'error', message: 'refusing to write over an input file (the new codebook must go to a new file)', ruleId: 'learn/overwrites-input' }) + '\n');
+  printProblems(io, [problem(out, 'error', { key: 'problem.learn/overwrites-input' }, undefined, 'learn/overwrites-input')]);
   return EXIT.badInput;
 }
 
@@ -88,7 +89,7 @@ async function checkOut(io: CliIO, flags: LearnFlags, paths: LearnPaths): Promis
   if (await isAnyOf(paths.out, guarded)) return refuse(io, flags.out);
   const { stat } = await import('node:fs/promises');
   if (await stat(paths.out).then((s) => s.isDirectory(), () => false)) {
-    io.stderr.write(formatProblem({ file: flags.out, severity: 'error', message: 'is a folder; name the file to write', ruleId: 'learn/out-is-folder' }) + '\n');
+    printProblems(io, [problem(flags.out, 'error', { key: 'problem.learn/out-is-folder' }, undefined, 'learn/out-is-folder')]);
     return EXIT.badInput;
   }
   return null;
@@ -100,7 +101,7 @@ async function readGold(io: CliIO, flags: LearnFlags, path: string, codebook: Co
   const qdpx = await codingReadOptions(io, flags.gold.toLowerCase().endsWith('.qdpx'), codebook);
   if ('exit' in qdpx) return null;
   const gold = await readCoding(path, flags.gold, qdpx);
-  for (const p of gold.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, gold.problems);
   return !gold.coding || hasErrors(gold.problems) ? null : gold.coding;
 }
 
@@ -126,7 +127,7 @@ async function learn(io: CliIO, flags: LearnFlags, input: LearnInput, category: 
     maxKept: flags.maxKept,
     candidates: flags.candidates,
     minSupport: flags.minSupport,
-    ...(progress ? { onProgress: (stage, done, total) => io.stderr.write(`\rfokus: learning · ${stage} ${done}/${total}\u001b[K`) } : {}),
+    ...(progress ? { onProgress: (stage, done, total) => io.stderr.write(`\rfokus: ${sayText(io, { key: 'cli.learn.progress', params: { stage: { key: `cli.learn.stage.${stage}` }, done, total } })}\u001b[K`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[K');
   return result;
@@ -144,22 +145,27 @@ async function printProposals(io: CliIO, flags: LearnFlags, result: LearnResult,
 /** The warning about anchor examples the new codebook fails, and (unless --quiet) the summary, on stderr. */
 function reportEnd(io: CliIO, flags: LearnFlags, result: LearnResult): void {
   if (result.check.failedAfter > result.check.failedBefore) {
-    io.stderr.write(`fokus: warning: the new codebook fails ${result.check.failedAfter} anchor example(s) or counterexample(s), the old one ${result.check.failedBefore}; run fokus codebook check\n`);
+    say(io, 'cli.learn.fails-examples', { after: result.check.failedAfter, before: result.check.failedBefore });
   }
   if (flags.quiet) return;
   const kept = result.proposals.filter((p) => p.status === 'kept').length;
   const f = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
-  io.stderr.write(
-    `fokus: ${kept} of ${result.proposals.length} proposals kept for ${result.categories.length} categor${result.categories.length === 1 ? 'y' : 'ies'}; ` +
-      `macro F1 ${f(result.macro.before)} → ${f(result.macro.after)} (whole coding), held-out ${f(result.macro.heldOutBefore)} → ${f(result.macro.heldOutAfter)}` +
-      (flags.out !== undefined ? `; written to ${flags.out}` : '; dry run, nothing written') +
-      '\n',
-  );
+  const params = {
+    kept,
+    proposals: result.proposals.length,
+    categories: { key: 'count.categories', params: { n: result.categories.length } },
+    before: f(result.macro.before),
+    after: f(result.macro.after),
+    heldBefore: f(result.macro.heldOutBefore),
+    heldAfter: f(result.macro.heldOutAfter),
+    ...(flags.out !== undefined ? { out: flags.out } : {}),
+  } as const;
+  say(io, flags.out !== undefined ? 'cli.learn.summary.written' : 'cli.learn.summary.dry-run', params);
 }
 
 async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise<number> {
-  if (flags.out === undefined && !flags.dryRun) return usageError(io, 'learn needs -o NEW.yaml to write the new codebook to (or --dry-run to only print the proposals)');
-  if (flags.out !== undefined && flags.dryRun) return usageError(io, '--dry-run writes nothing: leave out -o, or leave out --dry-run');
+  if (flags.out === undefined && !flags.dryRun) return usageError(io, 'cli.learn.no-out');
+  if (flags.out !== undefined && flags.dryRun) return usageError(io, 'cli.learn.dry-run-out');
   const { DEFAULT_CODEBOOK_PATH, DEFAULT_CODEBOOK_NAME } = await import('../codebook/load.js');
   const paths: LearnPaths = {
     codebook: flags.codebook !== undefined ? resolve(io.cwd, flags.codebook) : DEFAULT_CODEBOOK_PATH,
@@ -184,10 +190,10 @@ async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise
   if ('exit' in chosen) return chosen.exit;
 
   const result = await learn(io, flags, { codebook: coded.codebook, text, units: coded.units, gold }, chosen.category);
-  for (const p of result.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, result.problems);
   if (hasErrors(result.problems)) return EXIT.badInput;
   if (result.evaluation.units === 0) {
-    io.stderr.write(`fokus: no unit of the inputs is in ${flags.gold}: are the transcript names the same as in its transcript column?\n`);
+    say(io, 'cli.evaluate.no-unit', { gold: flags.gold });
     return EXIT.badInput;
   }
   if (paths.out !== null && flags.out !== undefined) {
@@ -195,7 +201,7 @@ async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise
     const written = await writeOutputs(dirname(paths.out), [{ name: basename(paths.out), content: result.yaml }], [paths.codebook, paths.gold, ...coded.inputPaths], {
       shown: dirname(flags.out),
     });
-    for (const p of written) io.stderr.write(formatProblem(p) + '\n');
+    printProblems(io, written);
     if (hasErrors(written)) return EXIT.badInput;
   }
   await printProposals(io, flags, result, coded.codebook.name);

@@ -1,5 +1,4 @@
 import { Command, CommanderError, Help, Option } from 'commander';
-import { formatProblem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { VERSION } from '../version.js';
 import { registerAgree } from './agree.js';
@@ -17,13 +16,16 @@ import { registerReview } from './review.js';
 import { registerShow } from './show.js';
 import { registerSuggest } from './suggest.js';
 import { EXIT, type CliIO } from './io.js';
+import { cliMessages, printProblems, say } from './lang.js';
 
 /**
  * Run the fokus command line with `argv` (without node and script) against the given streams;
  * resolves to the exit code. Never throws for user errors; `--debug` adds stacks.
  */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], given: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
+  // The commands' own copy: the language is settled once the command line is parsed (preAction).
+  const io: CliIO = { ...given };
   const program = new Command('fokus')
     .description('Code focus-group and interview transcripts with a YAML codebook, transparently and reproducibly.')
     .version(VERSION, '-V, --version')
@@ -36,7 +38,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .hook('preAction', (_program, command) => {
+      io.messages = cliMessages(command, io);
+    });
   let code: number = EXIT.ok;
   const setCode = (c: number): void => {
     code = c;
@@ -70,12 +75,12 @@ function reportFailure(e: unknown, io: CliIO, debug: boolean): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   const problems = (e as { problems?: unknown } | null)?.problems;
   if (Array.isArray(problems) && problems.length > 0) {
-    for (const p of problems as Problem[]) io.stderr.write(formatProblem(p) + '\n');
+    printProblems(io, problems as Problem[]);
   } else {
     const message = e instanceof Error ? e.message : String(e);
     // One line whatever the message holds, so the error never looks like a stack trace.
     const line = message.split(/\r?\n/u).find((l) => l.trim() !== '')?.trim() ?? (e instanceof Error ? e.name : 'unknown error');
-    io.stderr.write(`fokus: internal error: ${line}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+    say(io, debug ? 'cli.internal-error' : 'cli.internal-error.debug', { line });
   }
   if (debug && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
   return EXIT.badInput;

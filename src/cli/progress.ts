@@ -1,4 +1,6 @@
+import { messagesFor, type Messages } from '../lang/catalogue.js';
 import type { CliIO } from './io.js';
+import { messagesOf } from './lang.js';
 
 /** Progress of a run as `analyzeCorpus` reports it. */
 export interface ProgressState {
@@ -28,11 +30,13 @@ const ESTIMATE_AFTER_MS = 3000;
 
 const NONE: ProgressLine = { update: () => undefined, done: () => undefined };
 
-/** Seconds as `42 s` or `3 min 05 s`. */
-export function formatDuration(seconds: number): string {
+const ENGLISH = messagesFor('en');
+
+/** Seconds as `42 s` or `3 min 05 s` (in the language of `m`). */
+export function formatDuration(seconds: number, m: Messages = ENGLISH): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  if (s < 60) return m.t('cli.progress.seconds', { s });
+  return m.t('cli.progress.minutes', { min: Math.floor(s / 60), s: String(s % 60).padStart(2, '0') });
 }
 
 /**
@@ -40,13 +44,13 @@ export function formatDuration(seconds: number): string {
  * at the end); once enough is seen (`ESTIMATE_AFTER_SHARE` of the bytes and `ESTIMATE_AFTER_MS`),
  * also the throughput over the whole run so far and the time left at that rate.
  */
-export function progressText(p: ProgressState, elapsedMs: number): string {
+export function progressText(p: ProgressState, elapsedMs: number, m: Messages = ENGLISH): string {
   const share = p.totalBytes > 0 ? p.bytes / p.totalBytes : p.totalFiles > 0 ? p.files / p.totalFiles : 0;
-  const head = `fokus: ${p.files}/${p.totalFiles} files · ${Math.floor(share * 100)} %`;
+  const head = `fokus: ${m.t('cli.progress.head', { files: p.files, total: p.totalFiles, percent: Math.floor(share * 100) })}`;
   if (share < ESTIMATE_AFTER_SHARE || elapsedMs < ESTIMATE_AFTER_MS || p.bytes === 0) return head;
   const rate = p.bytes / 1e6 / (elapsedMs / 1000);
   const left = p.totalBytes > p.bytes ? (p.totalBytes - p.bytes) / 1e6 / rate : 0;
-  return `${head} · ${rate.toFixed(1)} MB/s · about ${formatDuration(left)} left`;
+  return `${head} · ${m.t('cli.progress.rate', { rate: m.number(rate, 1), left: formatDuration(left, m) })}`;
 }
 
 /**
@@ -65,7 +69,7 @@ export function progressLine(io: CliIO, quiet: boolean, now: () => number): Prog
       if (t - start < SHOW_AFTER || t - last < REDRAW_EVERY || p.files >= p.totalFiles) return;
       last = t;
       shown = true;
-      io.stderr.write(`\r${progressText(p, t - start)}\u001b[K`);
+      io.stderr.write(`\r${progressText(p, t - start, messagesOf(io))}\u001b[K`);
     },
     done() {
       if (shown) io.stderr.write('\r\u001b[K');

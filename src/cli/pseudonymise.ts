@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, hasErrors, problem, sortProblems } from '../problems.js';
+import { hasErrors, problem, sortProblems } from '../problems.js';
 import type { PseudonymEntry } from '../privacy/map.js';
 import type { Problem } from '../types.js';
 import { usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
+import { messagesOf, printProblems, say } from './lang.js';
 
 interface PseudonymiseFlags {
   map: string;
@@ -51,13 +52,13 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
   const { readTranscript, parseTranscript } = await import('../transcripts/read.js');
   const { pseudonymiseTranscript } = await import('../privacy/pseudonymise.js');
   const print = (ps: readonly Problem[]): void => {
-    for (const p of sortProblems(ps)) io.stderr.write(formatProblem(p) + '\n');
+    printProblems(io, sortProblems(ps));
   };
 
   const map = await loadPseudonyms(flags.map, io.cwd);
   print(map.problems);
   if (hasErrors(map.problems)) return EXIT.badInput;
-  if (map.entries.length === 0) return usageError(io, `the pseudonym map ${flags.map} has no entries`);
+  if (map.entries.length === 0) return usageError(io, 'cli.pseudonymise.empty-map', { file: flags.map });
 
   const listing = await listInputs(inputs, io.cwd);
   print(listing.problems);
@@ -77,7 +78,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     const name = outputName(input.id);
     const other = sourceOf.get(name);
     if (other !== undefined) {
-      print([problem(input.path, 'error', `would be written to ${name} like ${other}; rename one of them`, undefined, 'pseudonymise/name-clash')]);
+      print([problem(input.path, 'error', { key: 'problem.pseudonymise/name-clash', params: { name, other } }, undefined, 'pseudonymise/name-clash')]);
       failed = true;
       continue;
     }
@@ -93,7 +94,7 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     const differs = before.findIndex((b, i) => back[i] === undefined || (b.speaker === null) !== (back[i]!.speaker === null));
     if (differs >= 0 || back.length !== before.length) {
       const at = back[differs >= 0 ? differs : Math.min(before.length, back.length)] ?? back[back.length - 1];
-      print([problem(shown, 'warning', 'does not read back into the same speaker turns as the input; check the labels there', at && { line: at.line, column: 1 }, 'pseudonymise/round-trip')]);
+      print([problem(shown, 'warning', { key: 'problem.pseudonymise/round-trip' }, at && { line: at.line, column: 1 }, 'pseudonymise/round-trip')]);
     }
   }
   if (files.length === 0) return EXIT.badInput;
@@ -103,14 +104,15 @@ async function runPseudonymise(inputs: string[], flags: PseudonymiseFlags, io: C
     print(written);
     return EXIT.badInput;
   }
-  const rows = [['original', 'pseudonym', 'replacements'], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals.get(e.original) ?? 0)])];
+  const m = messagesOf(io);
+  const rows = [[m.t('cli.pseudonymise.head.original'), m.t('cli.pseudonymise.head.pseudonym'), m.t('cli.pseudonymise.head.replacements')], ...map.entries.map((e) => [e.original, e.pseudonym, String(totals.get(e.original) ?? 0)])];
   io.stdout.write(table(rows));
-  io.stderr.write(`fokus: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${flags.out}\n`);
+  say(io, 'cli.pseudonymise.wrote', { files: { key: 'count.files', params: { n: files.length } }, folder: flags.out });
   if (flags.check !== true) return failed ? EXIT.badInput : EXIT.ok;
 
   // --check: originals left in the outputs, and name-like labels the map does not know.
   const remaining = await checkOutputs(files, map.entries, flags.out, options.ignoreCase, print);
-  io.stderr.write(`fokus: ${remaining} remaining occurrence${remaining === 1 ? '' : 's'} of originals\n`);
+  say(io, 'cli.pseudonymise.remaining', { n: remaining });
   if (remaining > 0) return EXIT.checkFailed;
   return failed ? EXIT.badInput : EXIT.ok;
 }
@@ -130,19 +132,19 @@ async function checkOutputs(
   const { parseTranscript } = await import('../transcripts/read.js');
   const { findOriginals, countMentions, unmappedNameLabels } = await import('../privacy/pseudonymise.js');
   const remaining: Problem[] = [];
-  const labelsAt = new Map<string, Problem>();
+  const labelsAt = new Map<string, { file: string; line: number }>();
   const texts: string[] = [];
   const pseudonymOf = new Map(entries.map((e) => [e.original, e.pseudonym]));
   for (const f of files) {
     const shown = path.join(out, f.name);
     for (const o of findOriginals(f.content, entries, { ignoreCase })) {
-      remaining.push(problem(shown, 'error', `"${o.found}" remains (original "${o.original}", pseudonym "${pseudonymOf.get(o.original) ?? ''}")`, o.position, 'pseudonymise/remaining'));
+      remaining.push(problem(shown, 'error', { key: 'problem.pseudonymise/remaining', params: { found: o.found, original: o.original, pseudonym: pseudonymOf.get(o.original) ?? '' } }, o.position, 'pseudonymise/remaining'));
     }
     for (const b of parseTranscript(f.content, { path: shown, id: f.name }, 'text').transcript?.blocks ?? []) {
       texts.push(b.text);
       if (b.speaker === null) continue;
       const label = b.speaker.trim();
-      if (!labelsAt.has(label)) labelsAt.set(label, problem(shown, 'warning', '', { line: b.line, column: 1 }, 'pseudonymise/unmapped-label'));
+      if (!labelsAt.has(label)) labelsAt.set(label, { file: shown, line: b.line });
     }
   }
   const warnings: Problem[] = [];
@@ -151,7 +153,8 @@ async function checkOutputs(
   const mentionsOf = countMentions(texts, candidates.map((label) => ({ original: label, pseudonym: '', line: 0, column: 0 })));
   for (const label of candidates) {
     const mentions = mentionsOf.get(label) ?? 0;
-    warnings.push({ ...labelsAt.get(label)!, message: `speaker label "${label}" is not in the pseudonym map (mentioned ${mentions} time${mentions === 1 ? '' : 's'} in the text)` });
+    const { file, line } = labelsAt.get(label)!;
+    warnings.push(problem(file, 'warning', { key: 'problem.pseudonymise/unmapped-label', params: { label, n: mentions } }, { line, column: 1 }, 'pseudonymise/unmapped-label'));
   }
   print([...remaining, ...warnings]);
   return remaining.length;

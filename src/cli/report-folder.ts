@@ -50,7 +50,7 @@ export async function writeReport(target: string, shown: string, files: readonly
     // The folder itself too: a path no folder can be made at fails here, before a lock is taken.
     created = await makeFolders(target);
   } catch (e) {
-    return fail(shown, `cannot create the output folder (${errorCode(e)})`, 'output/mkdir');
+    return fail(shown, { key: 'problem.output/mkdir', params: { code: String(errorCode(e)) } }, 'output/mkdir');
   }
   const whole = await replaceableWhole(target, ctx);
   const lockPath = whole ? join(dirname(target), `.${basename(target)}${LOCK}`) : join(target, LOCK);
@@ -108,16 +108,16 @@ async function takeLock(path: string, shown: string): Promise<{ problems: Proble
       await writeFile(path, `${pid}\n`, { flag: 'wx' });
       return { path };
     } catch (e) {
-      if (errorCode(e) !== 'EEXIST') return { problems: fail(shown, `cannot write the report (${errorCode(e)}); nothing was written`, 'output/write') };
+      if (errorCode(e) !== 'EEXIST') return { problems: fail(shown, { key: 'problem.output/write.report', params: { code: String(errorCode(e)) } }, 'output/write') };
     }
     const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
     if (Number.isInteger(holder) && holder > 0 && holder !== pid && isRunning(holder)) {
-      return { problems: fail(shown, `another fokus run (process ${holder}) is writing a report here; nothing was written (if no fokus runs, remove ${basename(path)})`, 'output/locked') };
+      return { problems: fail(shown, { key: 'problem.output/locked', params: { holder: String(holder), lock: basename(path) } }, 'output/locked') };
     }
     // A lock of a run that ended without removing it (killed): stale.
     await discard(path);
   }
-  return { problems: fail(shown, 'cannot take the lock of the report folder; nothing was written', 'output/locked') };
+  return { problems: fail(shown, { key: 'problem.output/locked.cannot-lock' }, 'output/locked') };
 }
 
 /** Replace `target` whole: the new report is written into a hidden sibling folder and renamed into place. */
@@ -141,21 +141,21 @@ async function replaceWhole(target: string, shown: string, files: readonly Writa
     }
   } catch (e) {
     await drop();
-    return fail(at, `cannot write (${errorCode(e)}); no output file was written`, 'output/write');
+    return fail(at, { key: 'problem.output/write', params: { code: String(errorCode(e)) } }, 'output/write');
   }
   const had = (await entry(target)) !== null;
   try {
     if (had) await rename(target, old);
   } catch (e) {
     await drop();
-    return fail(shown, `cannot replace the report folder (${errorCode(e)}); the last report is untouched`, 'output/write');
+    return fail(shown, { key: 'problem.output/write.replace', params: { code: String(errorCode(e)) } }, 'output/write');
   }
   try {
     await rename(fresh, target);
   } catch (e) {
     if (had) await rename(old, target).catch(() => undefined);
     await drop();
-    return fail(shown, `cannot replace the report folder (${errorCode(e)}); the last report is untouched`, 'output/write');
+    return fail(shown, { key: 'problem.output/write.replace', params: { code: String(errorCode(e)) } }, 'output/write');
   }
   if (had) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   return [];
@@ -177,7 +177,7 @@ async function replaceFiles(target: string, shown: string, files: readonly Writa
   try {
     await putMarker(target, [...new Set([...before, ...names])]);
   } catch (e) {
-    return fail(join(shown, OUTPUT_MARKER), `cannot write (${errorCode(e)}); no output file was written`, 'output/write');
+    return fail(join(shown, OUTPUT_MARKER), { key: 'problem.output/write', params: { code: String(errorCode(e)) } }, 'output/write');
   }
   const staged = await stageFiles(target, shown, files);
   if (!Array.isArray(staged)) {
@@ -195,7 +195,7 @@ async function replaceFiles(target: string, shown: string, files: readonly Writa
   try {
     await putMarker(target, names);
   } catch (e) {
-    return fail(join(shown, OUTPUT_MARKER), `cannot write (${errorCode(e)})`, 'output/write');
+    return fail(join(shown, OUTPUT_MARKER), { key: 'problem.output/write.marker', params: { code: String(errorCode(e)) } }, 'output/write');
   }
   return [];
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { formatProblem, hasErrors } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import type { ReviewRow, ReviewStore } from '../review/file.js';
 import type { ReviewSession, ReviewSummary } from '../review/loop.js';
 import type { ReviewItem } from '../review/queue.js';
@@ -8,6 +8,7 @@ import type { CodedInputs } from '../run/options.js';
 import type { Category } from '../types.js';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { messagesOf, printProblems, say } from './lang.js';
 
 interface ReviewFlags extends InputFlags {
   out: string;
@@ -49,10 +50,10 @@ async function existingRows(io: CliIO, flags: ReviewFlags, out: string, size: nu
   if (size === 0) return [];
   const { readReview, REVIEW_HEADER } = await import('../review/file.js');
   const read = await readReview(out, flags.out);
-  for (const p of read.problems) io.stderr.write(formatProblem(p) + '\n');
+  printProblems(io, read.problems);
   if (!read.rows || hasErrors(read.problems)) return { exit: EXIT.badInput };
   if (!read.canonical) {
-    return { exit: usageError(io, `${flags.out} is not a review file fokus can append to: its header must be ${REVIEW_HEADER.join(',')} (comma-separated, no BOM); write to a new file`) };
+    return { exit: usageError(io, 'cli.review.not-appendable', { file: flags.out, header: REVIEW_HEADER.join(',') }) };
   }
   return read.rows;
 }
@@ -117,22 +118,22 @@ async function inRawMode(stdin: NonNullable<CliIO['stdin']>, store: ReviewStore,
 async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: ReviewIO): Promise<number> {
   const stdin = io.stdin;
   if (stdin === undefined || stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') {
-    return usageError(io, 'review is interactive: it reads keys from a terminal, and stdin is not one (to apply decisions without one: fokus analyze --review FILE)');
+    return usageError(io, 'cli.review.no-terminal');
   }
   const { resolve } = await import('node:path');
   const { stat, realpath } = await import('node:fs/promises');
   const out = resolve(io.cwd, flags.out);
   const there = await stat(out).catch(() => null);
-  if (there?.isDirectory()) return usageError(io, `${flags.out} is a folder; name the review file to write (e.g. review.csv)`);
+  if (there?.isDirectory()) return usageError(io, 'cli.review.folder', { file: flags.out });
 
   const loaded = await loadCodedInputs(inputs, flags, io);
   if ('exit' in loaded) return loaded.exit;
   const { coded } = loaded;
-  if (coded.transcripts.length === 0) return usageError(io, 'no transcript could be read; nothing to review');
+  if (coded.transcripts.length === 0) return usageError(io, 'cli.review.nothing-read');
   const canonical = (p: string): Promise<string> => realpath(p).catch(() => p);
   const protect = [...coded.inputPaths, ...[flags.codebook, flags.participants].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f))];
   const target = await canonical(out);
-  for (const p of protect) if ((await canonical(p)) === target) return usageError(io, `refusing to write the review to ${flags.out}: it is an input file`);
+  for (const p of protect) if ((await canonical(p)) === target) return usageError(io, 'cli.review.input', { file: flags.out });
 
   const rows = await existingRows(io, flags, out, there?.size ?? 0);
   if ('exit' in rows) return rows.exit;
@@ -150,7 +151,7 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
     store = fileStore(out, rows);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
-    return usageError(io, `cannot write the review file ${flags.out} (${code})`);
+    return usageError(io, 'cli.review.cannot-write', { file: flags.out, code });
   }
   const summary = await inRawMode(stdin, store, {
     items,
@@ -159,15 +160,13 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
     file: flags.out,
     categories: flat.map((c) => ({ path: c.path, label: c.label })),
     screen: { write: (text) => io.stdout.write(text), width: () => (io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 80) },
-    explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark),
+    explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark, messagesOf(io)),
   });
   // Short enough for 80 columns with a short file name: the decisions of this run, then where the review stands.
-  io.stderr.write(
-    `fokus: ${flags.out}: ${summary.confirmed} confirmed, ${summary.rejected} rejected, ${summary.added} added; ` +
-      `${summary.decided} of ${summary.count} unit${summary.count === 1 ? '' : 's'} decided\n`,
-  );
+  const { confirmed, rejected, added, decided, count } = summary;
+  say(io, 'cli.review.summary', { file: flags.out, confirmed, rejected, added, decided, n: count });
   const { cellCutProblem } = await import('../report/cell-limit.js');
   const cut = cellCutProblem(flags.out, store.cuts);
-  if (cut) io.stderr.write(formatProblem(cut) + '\n');
+  if (cut) printProblems(io, [cut]);
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

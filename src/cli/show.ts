@@ -3,6 +3,8 @@ import type { Codebook } from '../types.js';
 import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { messagesOf, say } from './lang.js';
+import type { Message } from '../lang/catalogue.js';
 
 interface ShowFlags extends InputFlags {
   category: string;
@@ -30,14 +32,14 @@ export function registerShow(program: Command, io: CliIO, setCode: (code: number
  * A category named on the command line: a full code, or an own code that only one category has.
  * Returns the full code, or an error message naming the nearest codes.
  */
-export function resolveCategory(codebook: Codebook, name: string, paths: readonly string[]): { path: string } | { error: string } {
+export function resolveCategory(codebook: Codebook, name: string, paths: readonly string[]): { path: string } | { error: Message } {
   if (paths.includes(name)) return { path: name };
   const byOwn = paths.filter((p) => p.split('/').at(-1) === name || p.endsWith('/' + name));
   if (byOwn.length === 1) return { path: byOwn[0]! };
-  if (byOwn.length > 1) return { error: `category '${name}' is ambiguous: ${byOwn.join(', ')}` };
+  if (byOwn.length > 1) return { error: { key: 'cli.category.ambiguous', params: { name, paths: byOwn.join(', ') } } };
   const near = paths.filter((p) => p.includes(name) || name.includes(p.split('/').at(-1)!)).slice(0, 5);
-  const hint = near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : '';
-  return { error: `no category '${name}' in codebook '${codebook.name}'${hint}` };
+  const params = { name, codebook: codebook.name, near: near.join(', ') };
+  return { error: { key: near.length > 0 ? 'cli.category.unknown.near' : 'cli.category.unknown', params } };
 }
 
 async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<number> {
@@ -59,9 +61,9 @@ async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<n
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderShow(coded.units, resolved.path, color ? (s) => chalk.bold.yellow(s) : BRACKETS, (s) => chalk.dim(s)));
+    io.stdout.write(renderShow(coded.units, resolved.path, color ? (s) => chalk.bold.yellow(s) : BRACKETS, (s) => chalk.dim(s), messagesOf(io)));
   }
   const n = unitsWithCategory(coded.units, resolved.path).length;
-  io.stderr.write(`fokus: ${n} unit${n === 1 ? '' : 's'} coded with ${resolved.path}\n`);
+  say(io, 'cli.show.summary', { n, category: resolved.path });
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

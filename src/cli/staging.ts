@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { kill, pid } from 'node:process';
 import type { OutputFile } from '../report/files.js';
 import type { Problem } from '../types.js';
+import type { Message } from '../lang/catalogue.js';
+import { problem } from '../problems.js';
 import type { RuleId } from '../rules.js';
 
 // Writing files whole: under temporary names first, renamed into place; folders made and removed
@@ -34,8 +36,8 @@ export async function entry(path: string): Promise<Stats | null> {
 }
 
 /** A problem list of one error. */
-export function fail(file: string, message: string, ruleId: RuleId): Problem[] {
-  return [{ file, severity: 'error', message, ruleId }];
+export function fail(file: string, message: Message, ruleId: RuleId): Problem[] {
+  return [problem(file, 'error', message, undefined, ruleId)];
 }
 
 /** A file written under a temporary name, waiting to be renamed into place. */
@@ -56,7 +58,7 @@ export async function stageFiles(target: string, shown: string, files: readonly 
     } catch (e) {
       await discard(tmp);
       for (const s of staged) await discard(s.tmp);
-      return { problems: fail(join(shown, f.name), `cannot write (${errorCode(e)}); no output file was written`, 'output/write') };
+      return { problems: fail(join(shown, f.name), { key: 'problem.output/write', params: { code: String(errorCode(e)) } }, 'output/write') };
     }
   }
   return staged;
@@ -72,7 +74,7 @@ export async function commitStaged(shown: string, staged: readonly Staged[]): Pr
       // Renames are checked for above (no folder in the way), so this is a race or a permission change.
       for (const rest of staged.slice(i)) await discard(rest.tmp);
       const done = staged.slice(0, i).map((d) => d.name);
-      return fail(join(shown, s.name), `cannot write (${errorCode(e)}); ${done.length === 0 ? 'no output file was written' : `only ${done.join(', ')} ${done.length === 1 ? 'was' : 'were'} written`}`, 'output/write');
+      return fail(join(shown, s.name), done.length === 0 ? { key: 'problem.output/write', params: { code: String(errorCode(e)) } } : { key: 'problem.output/write.some', params: { code: String(errorCode(e)), n: done.length, done: done.join(', ') } }, 'output/write');
     }
   }
   return [];

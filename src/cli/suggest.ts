@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addInputOptions, loadCodedInputs, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { messagesOf } from './lang.js';
 
 interface SuggestFlags extends InputFlags {
   top: number;
@@ -48,7 +49,7 @@ async function runSuggest(inputs: string[], flags: SuggestFlags, io: CliIO): Pro
     const color = useColor(io.stdout, io.env, flags.color);
     const { Chalk } = await import('chalk');
     const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderSuggestions(list, flags.width, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+    io.stdout.write(renderSuggestions(list, flags.width, color ? (s) => chalk.bold.yellow(s) : BRACKETS, messagesOf(io)));
   }
   return loaded.failed ? EXIT.badInput : EXIT.ok;
 }

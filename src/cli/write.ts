@@ -24,10 +24,10 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
   const shown = options.shown ?? dir;
   const target = resolve(options.cwd ?? '.', dir);
   const here = await entry(target);
-  if (here && !here.isDirectory()) return fail(shown, 'the output path is a file, not a folder', 'output/not-a-folder');
+  if (here && !here.isDirectory()) return fail(shown, { key: 'problem.output/not-a-folder' }, 'output/not-a-folder');
   if (here) {
     const marker = options.marker === true ? await lstat(join(target, OUTPUT_MARKER)).catch(() => null) : null;
-    if (marker && !marker.isFile()) return fail(join(shown, OUTPUT_MARKER), `is ${marker.isDirectory() ? 'a folder' : 'no regular file'}; fokus keeps the marker of its report under this name, so nothing can be written here (move it away)`, 'output/marker');
+    if (marker && !marker.isFile()) return fail(join(shown, OUTPUT_MARKER), { key: marker.isDirectory() ? 'problem.output/marker.folder' : 'problem.output/marker' }, 'output/marker');
     return [];
   }
   for (let up = dirname(target); ; up = dirname(up)) {
@@ -36,7 +36,7 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
       if (above.isDirectory()) return [];
       const base = resolve(options.cwd ?? '.');
       const named = up.startsWith(base + sep) ? relative(base, up) : up;
-      return [{ file: shown, severity: 'error', message: `cannot create the output folder: ${named} is a file, not a folder`, ruleId: 'output/mkdir' }];
+      return fail(shown, { key: 'problem.output/mkdir.file', params: { named } }, 'output/mkdir');
     }
     if (dirname(up) === up) return [];
   }
@@ -61,10 +61,10 @@ export async function writeOutputs(dir: string, files: readonly WritableFile[], 
   for (const f of files) {
     const path = join(target, f.name);
     if (protectedPaths.has(await canonical(path))) {
-      return fail(join(shown, f.name), 'refusing to write over an input file', 'output/overwrites-input');
+      return fail(join(shown, f.name), { key: 'problem.output/overwrites-input' }, 'output/overwrites-input');
     }
     if ((await entry(path))?.isDirectory()) {
-      return fail(join(shown, f.name), 'is a folder; refusing to put an output file in its place', 'output/target-is-folder');
+      return fail(join(shown, f.name), { key: 'problem.output/target-is-folder' }, 'output/target-is-folder');
     }
   }
   if (options.marker === true) {
@@ -83,7 +83,7 @@ async function writeInPlace(target: string, shown: string, files: readonly Writa
   try {
     created = await makeFolders(target);
   } catch (e) {
-    return fail(shown, `cannot create the output folder (${errorCode(e)})`, 'output/mkdir');
+    return fail(shown, { key: 'problem.output/mkdir', params: { code: String(errorCode(e)) } }, 'output/mkdir');
   }
   await removeStaleTemps(target, new Set(files.map((f) => f.name)));
   const staged = await stageFiles(target, shown, files);

@@ -19,10 +19,10 @@ export async function loadCodebook(path?: string): Promise<ParsedCodebook> {
   try {
     bytes = await readRegularFile(file);
   } catch (e) {
-    return { codebook: null, problems: [problem(shown, 'error', unreadableMessage(e, 'codebook file'), undefined, unreadableRule(e, 'codebook/unreadable'))] };
+    return { codebook: null, problems: [problem(shown, 'error', unreadableMessage(e, 'part.codebook-file'), undefined, unreadableRule(e, 'codebook/unreadable'))] };
   }
   const notText = binaryReason(bytes);
-  if (notText !== null) return { codebook: null, problems: [problem(shown, 'error', `${notText}; a codebook is a YAML text file`, undefined, 'codebook/binary')] };
+  if (notText !== null) return { codebook: null, problems: [problem(shown, 'error', { key: 'problem.codebook/binary', params: { reason: notText } }, undefined, 'codebook/binary')] };
   // Decoded like transcripts, so a codebook saved as Windows-1252 keeps its umlauts (with a warning).
   const decoded = decodeBytes(bytes, shown);
   const parsed = parseCodebook(decoded.text, shown);

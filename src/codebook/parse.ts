@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { LineCounter, Node, YAMLMap } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
-import { problem, sortProblems } from '../problems.js';
+import type { Message } from '../lang/catalogue.js';
+import { problem, said, sortProblems } from '../problems.js';
 import type { Category, Codebook, CompoundMode, MatchOptions, Perspective, Position, Problem, Rule, RuleScope, Term, WordSet } from '../types.js';
 import { flattenCategories } from './flatten.js';
-import { catastrophicReason } from './regex-guard.js';
+import { catastrophicDanger } from './regex-guard.js';
 import { CODEBOOK_SHAPE } from './shape.js';
 import { validateNode } from './validate.js';
 import { errorPlace, nodePosition, nodeSpan } from '../text/yaml-places.js';
@@ -30,16 +31,16 @@ export function parseCodebook(text: string, file: string): ParsedCodebook {
   const problems: Problem[] = [];
   for (const e of doc.errors) {
     const at = errorPlace(e);
-    problems.push({ file, line: at?.line, column: at?.column, severity: 'error', message: `YAML syntax: ${firstLine(e.message)}`, ruleId: 'codebook/yaml' });
+    problems.push({ file, line: at?.line, column: at?.column, severity: 'error', ...said({ key: 'problem.yaml-syntax', params: { text: firstLine(e.message) } }), ruleId: 'codebook/yaml' });
   }
   if (problems.length > 0) return { codebook: null, problems: sortProblems(problems) };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    problems.push(problem(file, 'error', 'the codebook file is empty: it needs at least the keys codebook and categories', { line: 1, column: 1 }, 'codebook/empty-file'));
+    problems.push(problem(file, 'error', { key: 'problem.codebook/empty-file' }, { line: 1, column: 1 }, 'codebook/empty-file'));
     return { codebook: null, problems };
   }
   if (!isMap(root)) {
-    problems.push(problem(file, 'error', 'a codebook must be a YAML mapping with the keys codebook and categories', nodePosition(root, lines) ?? { line: 1, column: 1 }, 'codebook/not-a-mapping'));
+    problems.push(problem(file, 'error', { key: 'problem.codebook/not-a-mapping' }, nodePosition(root, lines) ?? { line: 1, column: 1 }, 'codebook/not-a-mapping'));
     return { codebook: null, problems };
   }
   validateNode(root, CODEBOOK_SHAPE, 'codebook', file, lines, problems);
@@ -61,7 +62,7 @@ class Builder {
     private readonly problems: Problem[],
   ) {}
 
-  private error(message: string, node: unknown, ruleId: RuleId): void {
+  private error(message: Message, node: unknown, ruleId: RuleId): void {
     this.problems.push(problem(this.file, 'error', message, nodeSpan(node, this.lines), ruleId));
   }
 
@@ -111,17 +112,17 @@ class Builder {
       const t = text.trim().replace(/\s+/g, ' ');
       if (t === '') continue; // reported by the shape check
       if (t.split(' ').every((w) => /^\*+$/.test(w))) {
-        this.error(`term '${text}' has no letters: a term needs at least one word that is not only '*'`, node, 'codebook/term');
+        this.error({ key: 'problem.codebook/term.no-letters', params: { term: text } }, node, 'codebook/term');
         continue;
       }
       if (/(^|\s)[-']|[-'](\s|$)/.test(t)) {
         // a lone hyphen or apostrophe at a word edge is almost always a typo
-        this.error(`term '${text}' has a '-' or "'" at the edge of a word`, node, 'codebook/term');
+        this.error({ key: 'problem.codebook/term.edge', params: { term: text } }, node, 'codebook/term');
         continue;
       }
       const unknown = t.split(' ').find((w) => w.startsWith('$') && !this.setNames.has(w.slice(1)));
       if (unknown !== undefined) {
-        this.error(`term '${text}' names the word set '${unknown.slice(1)}', which the codebook's 'sets' does not define`, node, 'codebook/unknown-set');
+        this.error({ key: 'problem.codebook/unknown-set', params: { term: text, set: unknown.slice(1) } }, node, 'codebook/unknown-set');
         continue;
       }
       out.push({ text: t, position: this.pos(node) });
@@ -138,7 +139,7 @@ class Builder {
       const name = this.str(node, 'name');
       if (name === undefined) continue; // reported by the shape check
       if (this.setNames.has(name)) {
-        this.error(`duplicate word set '${name}'`, this.get(node, 'name'), 'codebook/duplicate-set');
+        this.error({ key: 'problem.codebook/duplicate-set', params: { name } }, this.get(node, 'name'), 'codebook/duplicate-set');
         continue;
       }
       this.setNames.add(name);
@@ -150,13 +151,13 @@ class Builder {
       const minNode = this.get(node, 'min');
       const min = minNode && isScalar(minNode) && typeof minNode.value === 'number' ? minNode.value : 0.3;
       if (from === 'sentiment-de') {
-        if (polarity === undefined) this.error("a word set 'from: sentiment-de' needs 'polarity: positive' or 'polarity: negative'", node, 'codebook/word-set');
+        if (polarity === undefined) this.error({ key: 'problem.codebook/word-set.polarity' }, node, 'codebook/word-set');
         // A min outside 0…1 is reported by the shape check.
         else if (min >= 0 && min <= 1) set.from = { lexicon: 'sentiment-de', polarity, min };
       } else if (polarity !== undefined || minNode !== undefined) {
-        this.error(`'polarity' and 'min' of word set '${name}' belong to a set with 'from'`, node, 'codebook/word-set');
+        this.error({ key: 'problem.codebook/word-set.from-only', params: { name } }, node, 'codebook/word-set');
       } else if (set.words.length === 0) {
-        this.error(`word set '${name}' needs 'words' or 'from'`, node, 'codebook/word-set');
+        this.error({ key: 'problem.codebook/word-set', params: { name } }, node, 'codebook/word-set');
       }
       out.push(set);
     }
@@ -183,7 +184,7 @@ class Builder {
     const categories = this.categories(root, '', 1, match);
     const list = this.get(root, 'categories');
     if (isSeq(list) && list.items.length === 0) {
-      this.error('the codebook has no categories: codebook.categories must list at least one category', list, 'codebook/no-categories');
+      this.error({ key: 'problem.codebook/no-categories' }, list, 'codebook/no-categories');
     }
     const cb: Codebook = {
       name: this.str(root, 'codebook') ?? '',
@@ -213,7 +214,7 @@ class Builder {
       const codeNode = this.get(node, 'code')!;
       if (seen.has(code)) {
         const first = this.pos(seen.get(code));
-        this.error(`duplicate category code '${prefix}${code}'${first ? ` (first at line ${first.line})` : ''}`, codeNode, 'codebook/duplicate-code');
+        this.error(first ? { key: 'problem.codebook/duplicate-code.first', params: { code: prefix + code, line: first.line } } : { key: 'problem.codebook/duplicate-code', params: { code: prefix + code } }, codeNode, 'codebook/duplicate-code');
         continue;
       }
       seen.set(code, codeNode);
@@ -240,7 +241,7 @@ class Builder {
     }
     for (const node of this.maps(parent, 'categories')) {
       for (const { text, node: codeNode } of this.strings(node, 'shared_with')) {
-        if (!seen.has(text)) this.error(`'shared_with' names '${prefix}${text}', which is no sibling of this category`, codeNode, 'codebook/shared-with');
+        if (!seen.has(text)) this.error({ key: 'problem.codebook/shared-with', params: { code: prefix + text } }, codeNode, 'codebook/shared-with');
       }
     }
     return out;
@@ -257,16 +258,16 @@ class Builder {
       if (has('near')) {
         const terms = this.terms(node, 'near');
         const w = this.int(node, 'within');
-        if (within === undefined) this.error("a 'near' rule needs 'within', the largest distance in tokens", node, 'codebook/near-within');
-        if (terms.length < 2) this.error("a 'near' rule needs at least two terms", this.get(node, 'near'), 'codebook/near-terms');
+        if (within === undefined) this.error({ key: 'problem.codebook/near-within' }, node, 'codebook/near-within');
+        if (terms.length < 2) this.error({ key: 'problem.codebook/near-terms' }, this.get(node, 'near'), 'codebook/near-terms');
         if (w !== undefined && w >= 1 && terms.length >= 2) out.push({ kind: 'near', terms, within: w, not, scope, position });
         continue;
       }
-      if (within !== undefined) this.error("'within' belongs to a 'near' rule", within, 'codebook/near-within');
+      if (within !== undefined) this.error({ key: 'problem.codebook/near-within.not-near' }, within, 'codebook/near-within');
       if (has('all') || has('any')) {
         const kind = has('all') ? 'all' : 'any';
         const list = this.get(node, kind);
-        if (isSeq(list) && list.items.length === 0) this.error(`an '${kind}' rule needs at least one term`, list, 'codebook/rule-terms');
+        if (isSeq(list) && list.items.length === 0) this.error({ key: 'problem.codebook/rule-terms', params: { kind } }, list, 'codebook/rule-terms');
         const terms = this.terms(node, kind);
         if (terms.length > 0) out.push({ kind, terms, not, scope, position });
       } else if (has('regex')) {
@@ -276,15 +277,15 @@ class Builder {
         try {
           new RegExp(pattern, 'iu');
         } catch (e) {
-          this.error(`invalid regex '${pattern}': ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`, patternNode, 'codebook/regex');
+          this.error({ key: 'problem.codebook/regex', params: { pattern, reason: (e as Error).message.replace(/^Invalid regular expression: /, '') } }, patternNode, 'codebook/regex');
           continue;
         }
-        const danger = catastrophicReason(pattern);
+        const danger = catastrophicDanger(pattern);
         if (danger) {
-          this.error(`regex '${pattern}' can backtrack catastrophically (${danger}); rewrite it without nested repetition`, patternNode, 'codebook/regex-backtracking');
+          this.error({ key: 'problem.codebook/regex-backtracking', params: { pattern, danger } }, patternNode, 'codebook/regex-backtracking');
           continue;
         }
-        if (scope !== 'unit') this.error("'scope' belongs to an all, any or near rule: a regex runs on the unit's text", this.get(node, 'scope'), 'codebook/rule-scope');
+        if (scope !== 'unit') this.error({ key: 'problem.codebook/rule-scope' }, this.get(node, 'scope'), 'codebook/rule-scope');
         out.push({ kind: 'regex', pattern, not, scope: 'unit', position });
       }
     }
@@ -303,11 +304,9 @@ class Builder {
         const i = when.none.findIndex((n) => required === n || required.startsWith(n + '/'));
         if (i === -1) continue;
         const forbidden = when.none[i]!;
-        const what = forbidden === required ? `'${required}'` : `'${required}' (a subcategory of '${forbidden}')`;
-        const message =
-          key === 'all'
-            ? `perspective '${code}' requires ${what} in 'all' and forbids '${forbidden}' in 'none': it can never be found`
-            : `perspective '${code}' lists ${what} in 'any' and forbids '${forbidden}' in 'none': '${required}' can never count for it`;
+        const what: Message = forbidden === required ? { key: 'part.codebook.code', params: { code: required } } : { key: 'part.codebook.subcategory-of', params: { code: required, parent: forbidden } };
+        const params = { perspective: code, what, forbidden, required };
+        const message: Message = { key: key === 'all' ? 'problem.codebook/perspective-contradiction.all' : 'problem.codebook/perspective-contradiction.any', params };
         this.error(message, noneNodes[i]?.node ?? whenNode, 'codebook/perspective-contradiction');
       }
     }
@@ -321,7 +320,7 @@ class Builder {
       const label = this.str(node, 'label');
       if (code === undefined || label === undefined) continue;
       if (seen.has(code)) {
-        this.error(`duplicate perspective code '${code}'`, this.get(node, 'code'), 'codebook/duplicate-code');
+        this.error({ key: 'problem.codebook/duplicate-code.perspective', params: { code } }, this.get(node, 'code'), 'codebook/duplicate-code');
         continue;
       }
       seen.add(code);
@@ -332,13 +331,13 @@ class Builder {
           for (const { text, node: n } of this.strings(whenNode, key)) {
             const c = text.trim();
             if (!codes.has(c)) {
-              this.error(`perspective '${code}' names category '${c}', which the codebook does not define`, n, 'codebook/unknown-code');
+              this.error({ key: 'problem.codebook/unknown-code', params: { perspective: code, code: c } }, n, 'codebook/unknown-code');
             }
             when[key].push(c);
           }
         }
         if (when.all.length === 0 && when.any.length === 0) {
-          this.error(`perspective '${code}' needs at least one category in 'all' or 'any'`, whenNode, 'codebook/perspective-empty');
+          this.error({ key: 'problem.codebook/perspective-empty', params: { perspective: code } }, whenNode, 'codebook/perspective-empty');
         }
         this.contradictions(code, whenNode, when);
       }

@@ -11,6 +11,7 @@
  * (`(a+){2}`, quadratic like `a*a*`), since codebooks use such shapes harmlessly.
  */
 import { analyseRegex } from '../deps.js';
+import type { Message } from '../lang/catalogue.js';
 
 /** A self-reaching loop repeated this many times or more is refused: the backtracking grows as n^count. */
 export const MAX_SELF_DEGREE = 3;
@@ -19,7 +20,7 @@ export const MAX_SELF_DEGREE = 3;
  * Why a pattern (flags `iu`, as codebook regexes run) backtracks super-linearly to a degree the
  * guard refuses, or undefined. A pattern the analysis cannot handle is left to the run-time budget.
  */
-export function superLinearReason(pattern: string): string | undefined {
+export function superLinearReason(pattern: string): Message | undefined {
   let reports: ReturnType<typeof analyseRegex>['reports'];
   try {
     reports = analyseRegex({ source: pattern, flags: 'iu' }, { reportTypes: { Move: false, Self: true, Trade: true } }).reports;
@@ -28,11 +29,11 @@ export function superLinearReason(pattern: string): string | undefined {
   }
   for (const r of reports) {
     if (r.type === 'Self' && (r.exponential || r.parentQuant.max >= MAX_SELF_DEGREE)) {
-      const times = r.parentQuant.max === Infinity ? 'without bound' : `${r.parentQuant.max} times`;
-      return `nested quantifiers: '${r.quant.raw}' can match the same text in many ways inside '${r.parentQuant.raw}', which repeats it ${times}`;
+      const times: Message = r.parentQuant.max === Infinity ? { key: 'part.regex.without-bound' } : { key: 'part.regex.times', params: { n: r.parentQuant.max } };
+      return { key: 'part.regex.nested-self', params: { quantifier: r.quant.raw, parent: r.parentQuant.raw, times } };
     }
     if (r.type === 'Trade' && r.exponential) {
-      return `quantifiers that can match the same text: '${r.startQuant.raw}' and '${r.endQuant.raw}' trade characters exponentially often`;
+      return { key: 'part.regex.trade', params: { first: r.startQuant.raw, second: r.endQuant.raw } };
     }
   }
   return undefined;

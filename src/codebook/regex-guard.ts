@@ -14,6 +14,7 @@
  * bounded number of times (`(.*a){10}x`).
  */
 import { superLinearReason } from './regex-degree.js';
+import { english, type Message } from '../lang/catalogue.js';
 
 interface Frame {
   /** An unbounded quantifier occurs somewhere inside the group. */
@@ -37,8 +38,14 @@ interface RegexPiece {
 /** A count above this makes `{n}` and `{n,m}` as bad as `*` when nested. */
 const MAX_SAFE_COUNT = 10;
 
-/** Reason why a pattern may backtrack catastrophically, or undefined when it looks safe. */
+/** Reason why a pattern may backtrack catastrophically, in English, or undefined when it looks safe. */
 export function catastrophicReason(pattern: string): string | undefined {
+  const danger = catastrophicDanger(pattern);
+  return danger && english(danger);
+}
+
+/** Reason why a pattern may backtrack catastrophically, as a message, or undefined when it looks safe. */
+export function catastrophicDanger(pattern: string): Message | undefined {
   const stack: Frame[] = [{ inner: false, ambiguous: false, branches: [], start: 0 }];
   let branchStart = 0;
   let i = 0;
@@ -98,9 +105,9 @@ export function catastrophicReason(pattern: string): string | undefined {
     const q = quantifierAt(pattern, i);
     if (q) {
       if (q.unbounded && last) {
-        if (last.inner) return `nested quantifiers: '(${last.text})' is repeated and contains a repetition itself`;
-        if (last.overlapping) return `a repeated alternation whose branches overlap: '(${last.text})'`;
-        if (last.ambiguous) return `a repeated group holding an alternation whose branches overlap: '(${last.text})'`;
+        if (last.inner) return { key: 'part.regex.nested', params: { group: `(${last.text})` } };
+        if (last.overlapping) return { key: 'part.regex.alternation', params: { group: `(${last.text})` } };
+        if (last.ambiguous) return { key: 'part.regex.group-alternation', params: { group: `(${last.text})` } };
       }
       if (q.unbounded) stack[stack.length - 1]!.inner = true;
       i += q.length;

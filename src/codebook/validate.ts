@@ -1,5 +1,6 @@
 import type { LineCounter, Pair, Scalar } from 'yaml';
 import { isMap, isScalar, isSeq } from '../deps.js';
+import { andList, type Message, type MessageKey } from '../lang/catalogue.js';
 import { problem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { resolveRef, type Shape } from './shape.js';
@@ -34,21 +35,31 @@ export function didYouMean(key: string, allowed: readonly string[]): string | un
   return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-function typeName(node: unknown): string {
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+/** What a YAML node is, in words ("a list", "the number 3"). */
+function typeName(node: unknown): Message {
+  if (isMap(node)) return { key: 'part.yaml.mapping' };
+  if (isSeq(node)) return { key: 'part.yaml.list' };
   if (isScalar(node)) {
     const v = node.value;
-    if (v === null) return 'empty';
-    if (typeof v === 'number') return `the number ${String(v)}`;
-    if (typeof v === 'boolean') return `the boolean ${String(v)}`;
-    return 'a string';
+    if (v === null) return { key: 'part.yaml.empty' };
+    if (typeof v === 'number') return { key: 'part.yaml.the-number', params: { value: String(v) } };
+    if (typeof v === 'boolean') return { key: 'part.yaml.the-boolean', params: { value: String(v) } };
+    return { key: 'part.yaml.string' };
   }
-  return 'something else';
+  return { key: 'part.yaml.other' };
 }
 
-const article = (shape: Shape): string =>
-  shape.type === 'object' ? 'a mapping' : shape.type === 'array' ? 'a list' : shape.type === 'integer' ? 'a whole number' : `a ${shape.type}`;
+/** What a shape asks for, in words ("a mapping", "a whole number"). */
+const ARTICLES: Readonly<Record<Shape['type'], MessageKey>> = {
+  object: 'part.yaml.mapping',
+  array: 'part.yaml.list',
+  integer: 'part.yaml.whole-number',
+  number: 'part.yaml.number',
+  string: 'part.yaml.string',
+  boolean: 'part.yaml.boolean',
+  ref: 'part.yaml.other',
+};
+const article = (shape: Shape): Message => ({ key: ARTICLES[shape.type] });
 
 /**
  * Check a YAML node against the format definition, adding a positioned problem for every
@@ -56,7 +67,7 @@ const article = (shape: Shape): string =>
  */
 export function validateNode(node: unknown, shape: Shape, where: string, file: string, lines: LineCounter, out: Problem[]): void {
   const at = nodeSpan(node, lines);
-  const fail = (message: string, ruleId: RuleId, pos = at): void => {
+  const fail = (message: Message, ruleId: RuleId, pos = at): void => {
     out.push(problem(file, 'error', message, pos, ruleId));
   };
   if (shape.type === 'ref') {
@@ -65,7 +76,7 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
   }
   if (shape.type === 'object') {
     if (!isMap(node)) {
-      fail(`${where} must be ${article(shape)}, not ${typeName(node)}`, 'codebook/type');
+      fail({ key: 'problem.codebook/type', params: { where, expected: article(shape), actual: typeName(node) } }, 'codebook/type');
       return;
     }
     const allowed = Object.keys(shape.properties);
@@ -75,27 +86,27 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const keyAt = nodeSpan(keyNode, lines) ?? at;
       if (seen.has(key)) {
-        fail(`duplicate key '${key}' in ${where}`, 'codebook/duplicate-key', keyAt);
+        fail({ key: 'problem.codebook/duplicate-key', params: { key, where } }, 'codebook/duplicate-key', keyAt);
         continue;
       }
       seen.add(key);
       const sub = shape.properties[key];
       if (!sub) {
         const hint = didYouMean(key, allowed);
-        fail(`unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}`, 'codebook/unknown-key', keyAt);
+        fail(hint ? { key: 'problem.codebook/unknown-key.hint', params: { key, where, hint } } : { key: 'problem.codebook/unknown-key', params: { key, where } }, 'codebook/unknown-key', keyAt);
         continue;
       }
       const value = pair.value;
       if (value === null || (isScalar(value) && value.value === null)) {
-        if (shape.required?.includes(key)) fail(`${where}.${key} must not be empty`, 'codebook/missing', keyAt);
+        if (shape.required?.includes(key)) fail({ key: 'problem.codebook/missing.empty', params: { where: `${where}.${key}` } }, 'codebook/missing', keyAt);
         // `regex: null`: the key names the rule's kind, so an empty value would drop the rule unseen.
-        else if (shape.exactlyOne?.includes(key)) fail(`${where}.${key} must not be empty`, 'codebook/empty', keyAt);
+        else if (shape.exactlyOne?.includes(key)) fail({ key: 'problem.codebook/empty', params: { where: `${where}.${key}` } }, 'codebook/empty', keyAt);
         continue;
       }
       validateNode(value, sub, `${where}.${key}`, file, lines, out);
     }
     for (const key of shape.required ?? []) {
-      if (!seen.has(key)) fail(`${where} is missing '${key}'`, 'codebook/missing');
+      if (!seen.has(key)) fail({ key: 'problem.codebook/missing', params: { where, key } }, 'codebook/missing');
     }
     if (shape.exactlyOne) {
       const present = shape.exactlyOne.filter((k) => seen.has(k));
@@ -103,8 +114,8 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
         const list = shape.exactlyOne.join(', ');
         fail(
           present.length === 0
-            ? `${where} needs one of ${list}`
-            : `${where} has ${present.join(' and ')}; a rule takes exactly one of ${list}`,
+            ? { key: 'problem.codebook/rule-kind.none', params: { where, list } }
+            : { key: 'problem.codebook/rule-kind', params: { where, present: andList(present), list } },
           'codebook/rule-kind',
         );
       }
@@ -113,50 +124,49 @@ export function validateNode(node: unknown, shape: Shape, where: string, file: s
   }
   if (shape.type === 'array') {
     if (!isSeq(node)) {
-      fail(`${where} must be a list, not ${typeName(node)}`, 'codebook/type');
+      fail({ key: 'problem.codebook/type', params: { where, expected: { key: 'part.yaml.list' }, actual: typeName(node) } }, 'codebook/type');
       return;
     }
     node.items.forEach((item, i) => validateNode(item, shape.items, `${where}[${i + 1}]`, file, lines, out));
     return;
   }
   if (!isScalar(node)) {
-    fail(`${where} must be ${article(shape)}, not ${typeName(node)}`, 'codebook/type');
+    fail({ key: 'problem.codebook/type', params: { where, expected: article(shape), actual: typeName(node) } }, 'codebook/type');
     return;
   }
   validateScalar(node, shape, where, fail);
 }
 
 /** Check a scalar against a string, boolean, integer or number shape (`fail` reports at the node). */
-function validateScalar(node: Scalar, shape: Shape, where: string, fail: (message: string, ruleId: RuleId) => void): void {
+function validateScalar(node: Scalar, shape: Shape, where: string, fail: (message: Message, ruleId: RuleId) => void): void {
   const v = node.value;
   switch (shape.type) {
     case 'string': {
       if (typeof v !== 'string') {
-        fail(`${where} must be a string, not ${typeName(node)} (put it in quotes)`, 'codebook/type');
+        fail({ key: 'problem.codebook/type.quote', params: { where, actual: typeName(node) } }, 'codebook/type');
         return;
       }
-      if (shape.minLength && v.trim().length < shape.minLength) fail(`${where} must not be empty`, 'codebook/empty');
-      else if (shape.enum && !shape.enum.includes(v)) fail(`${where} must be one of ${shape.enum.join(', ')}, not '${v}'`, 'codebook/enum');
+      if (shape.minLength && v.trim().length < shape.minLength) fail({ key: 'problem.codebook/empty', params: { where } }, 'codebook/empty');
+      else if (shape.enum && !shape.enum.includes(v)) fail({ key: 'problem.codebook/enum', params: { where, values: shape.enum.join(', '), value: v } }, 'codebook/enum');
       else if (shape.pattern && !new RegExp(shape.pattern, 'u').test(v)) fail(patternMessage(where, v), 'codebook/pattern');
       return;
     }
     case 'boolean':
-      if (typeof v !== 'boolean') fail(`${where} must be true or false, not ${typeName(node)}`, 'codebook/type');
+      if (typeof v !== 'boolean') fail({ key: 'problem.codebook/type.boolean', params: { where, actual: typeName(node) } }, 'codebook/type');
       return;
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) fail(`${where} must be a whole number, not ${typeName(node)}`, 'codebook/type');
-      else if (shape.minimum !== undefined && v < shape.minimum) fail(`${where} must be at least ${shape.minimum}, not ${v}`, 'codebook/range');
-      else if (shape.maximum !== undefined && v > shape.maximum) fail(`${where} must be at most ${shape.maximum}, not ${v}`, 'codebook/range');
+      if (typeof v !== 'number' || !Number.isInteger(v)) fail({ key: 'problem.codebook/type', params: { where, expected: { key: 'part.yaml.whole-number' }, actual: typeName(node) } }, 'codebook/type');
+      else if (shape.minimum !== undefined && v < shape.minimum) fail({ key: 'problem.codebook/range.min', params: { where, limit: shape.minimum, value: v } }, 'codebook/range');
+      else if (shape.maximum !== undefined && v > shape.maximum) fail({ key: 'problem.codebook/range.max', params: { where, limit: shape.maximum, value: v } }, 'codebook/range');
       return;
     case 'number':
-      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where} must be a number, not ${typeName(node)}`, 'codebook/type');
-      else if (shape.minimum !== undefined && v < shape.minimum) fail(`${where} must be at least ${shape.minimum}, not ${v}`, 'codebook/range');
-      else if (shape.maximum !== undefined && v > shape.maximum) fail(`${where} must be at most ${shape.maximum}, not ${v}`, 'codebook/range');
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail({ key: 'problem.codebook/type', params: { where, expected: { key: 'part.yaml.number' }, actual: typeName(node) } }, 'codebook/type');
+      else if (shape.minimum !== undefined && v < shape.minimum) fail({ key: 'problem.codebook/range.min', params: { where, limit: shape.minimum, value: v } }, 'codebook/range');
+      else if (shape.maximum !== undefined && v > shape.maximum) fail({ key: 'problem.codebook/range.max', params: { where, limit: shape.maximum, value: v } }, 'codebook/range');
       return;
   }
 }
 
-function patternMessage(where: string, value: string): string {
-  if (/\.code$/.test(where)) return `${where} '${value}' may hold only lowercase letters, digits, '-' and '_'`;
-  return `${where} '${value}' may hold only letters, digits, '-', "'", '*' and spaces`;
+function patternMessage(where: string, value: string): Message {
+  return { key: /\.code$/.test(where) ? 'problem.codebook/pattern.code' : 'problem.codebook/pattern', params: { where, value } };
 }

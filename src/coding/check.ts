@@ -5,11 +5,12 @@
  */
 import { matchText } from './match.js';
 import { DEFAULT_REGEX_BUDGET, runRegexRules, type RegexBudget, type RegexStop } from './regex-budget.js';
+import type { Message } from '../lang/catalogue.js';
 import { problem, sortProblems } from '../problems.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import type { Category, Codebook, Match, Problem, Term } from '../types.js';
 import { compileCodebook } from '../codebook/compile.js';
-import { unmatchableReason } from '../codebook/terms.js';
+import { unmatchable } from '../codebook/terms.js';
 import { flattenCategories } from '../codebook/flatten.js';
 import type { ParsedCodebook } from '../codebook/parse.js';
 
@@ -159,8 +160,7 @@ function stopProblem(codebook: Codebook, stop: RegexStop, text: string): Problem
   return problem(
     codebook.source.file,
     'error',
-    `regex '${stop.pattern}' of category '${stop.category}' ran longer than ${stop.budgetMs} ms on the example "${quote}" and was stopped; ` +
-      'the examples and counterexamples it codes with this text were not judged (rewrite the regex without nested or overlapping repetition)',
+    { key: 'problem.code/regex-timeout.example', params: { pattern: stop.pattern, category: stop.category, ms: stop.budgetMs, quote } },
     rule?.position,
     'code/regex-timeout',
   );
@@ -176,11 +176,11 @@ export function lintCodebook(codebook: Codebook): Problem[] {
   const flat = flattenCategories(codebook.categories);
   for (const cat of flat) {
     for (const { term, where } of termsOf(cat)) {
-      const reason = unmatchableReason(term.text);
-      if (reason) out.push(problem(file, 'warning', `term '${term.text}' (${where} of '${cat.path}') can never match: ${reason}`, term.position, 'codebook/term-never-matches'));
+      const reason = unmatchable(term.text);
+      if (reason) out.push(problem(file, 'warning', { key: 'problem.codebook/term-never-matches', params: { term: term.text, where, path: cat.path, reason } }, term.position, 'codebook/term-never-matches'));
     }
     if (cat.terms.length === 0 && cat.rules.length === 0 && cat.categories.length === 0) {
-      out.push(problem(file, 'warning', `category '${cat.path}' has no terms, no rules and no subcategories: it can never be coded`, cat.position, 'codebook/category-never-coded'));
+      out.push(problem(file, 'warning', { key: 'problem.codebook/category-never-coded', params: { path: cat.path } }, cat.position, 'codebook/category-never-coded'));
     }
   }
   for (const siblings of [codebook.categories, ...flat.map((c) => c.categories)]) out.push(...sharedTerms(siblings, file));
@@ -188,14 +188,14 @@ export function lintCodebook(codebook: Codebook): Problem[] {
 }
 
 /** Every term of a category with the place it is used (`terms`, `exclude`, `rule 2`, `not of rule 2`). */
-function termsOf(cat: Category): { term: Term; where: string }[] {
-  const out: { term: Term; where: string }[] = [];
-  for (const term of cat.terms) out.push({ term, where: 'terms' });
+function termsOf(cat: Category): { term: Term; where: Message }[] {
+  const out: { term: Term; where: Message }[] = [];
+  for (const term of cat.terms) out.push({ term, where: { key: 'part.check.terms' } });
   cat.rules.forEach((rule, i) => {
-    if (rule.kind !== 'regex') for (const term of rule.terms) out.push({ term, where: `rule ${i + 1}` });
-    for (const term of rule.not) out.push({ term, where: `not of rule ${i + 1}` });
+    if (rule.kind !== 'regex') for (const term of rule.terms) out.push({ term, where: { key: 'part.check.rule', params: { n: i + 1 } } });
+    for (const term of rule.not) out.push({ term, where: { key: 'part.check.not-of-rule', params: { n: i + 1 } } });
   });
-  for (const term of cat.exclude) out.push({ term, where: 'exclude' });
+  for (const term of cat.exclude) out.push({ term, where: { key: 'part.check.exclude' } });
   return out;
 }
 
@@ -220,12 +220,12 @@ function sharedTerms(siblings: readonly Category[], file: string): Problem[] {
       list.push({ cat, term, lower });
       seen.set(key, list);
       if (!earlier) continue;
-      const at = earlier.term.position ? ` (line ${earlier.term.position.line})` : '';
+      const params = { term: term.text, path: cat.path, sibling: earlier.cat.path, line: earlier.term.position?.line ?? 0 };
       out.push(
         problem(
           file,
           'warning',
-          `term '${term.text}' of '${cat.path}' is also a term of its sibling '${earlier.cat.path}'${at}: every unit with it is coded with both`,
+          { key: earlier.term.position ? 'problem.codebook/shared-term.line' : 'problem.codebook/shared-term', params },
           term.position,
           'codebook/shared-term',
         ),

@@ -1,4 +1,5 @@
 import type { Matcher } from '../codebook/compile.js';
+import { problem } from '../problems.js';
 import type { CodedUnit, Problem, Unit } from '../types.js';
 import { codingsOf, countCodes, type CodeCounts } from './match.js';
 import { runRegexRules, type RegexBudget, type RegexMatches } from './regex-budget.js';
@@ -52,15 +53,9 @@ function eachUnit(units: readonly Unit[], matcher: Matcher, options: CodeUnitsOp
     regexMatches = run.matches;
     for (const stop of run.stops) {
       const unit = codable[stop.text]!;
-      options.onProblem?.({
-        file: options.file ?? unit.transcript,
-        line: unit.line,
-        severity: 'error',
-        message:
-          `regex '${stop.pattern}' of category '${stop.category}' ran longer than ${stop.budgetMs} ms on segment ${unit.segment} and was stopped; ` +
-          `it is left out for the rest of this transcript, so '${stop.category}' may be coded too rarely (rewrite the regex without nested or overlapping repetition)`,
-        ruleId: 'code/regex-timeout',
-      });
+      const params = { pattern: stop.pattern, category: stop.category, ms: stop.budgetMs, segment: unit.segment };
+      const p = problem(options.file ?? unit.transcript, 'error', { key: 'problem.code/regex-timeout', params }, undefined, 'code/regex-timeout');
+      options.onProblem?.({ ...p, line: unit.line });
     }
   }
   let next = 0;

@@ -15,8 +15,24 @@ export type Locale = 'de' | 'en';
 /** The locales `--lang` takes. */
 export const LOCALES: readonly Locale[] = ['en', 'de'];
 
+/**
+ * A value put into a message's `{name}` placeholder: a string or number as it is (file names,
+ * labels, terms: quoted input stays exactly as given), or another message, said in the same language
+ * (a part of a sentence, such as the reason a file cannot be read).
+ */
+export type MessageParam = string | number | Message;
+
 /** Values put into a message's `{name}` placeholders. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+/**
+ * A message not yet said in a language: its key and its placeholders' values. Plain data (it
+ * crosses worker threads and is kept in `Problem`); `Messages.t` says it in one language.
+ */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
 
 /** The messages of one language, and its way of writing numbers. */
 export interface Messages {
@@ -26,6 +42,8 @@ export interface Messages {
    * takes the first when `params.n` is 1 and the second otherwise (both languages have these two).
    */
   t(key: MessageKey, params?: MessageParams): string;
+  /** A message said in this language (`t` of its key and params). */
+  say(message: Message): string;
   /** A number with `digits` decimals, with the language's decimal mark (`3.5`, `3,5`). */
   number(x: number, digits?: number): string;
   /** A share 0…1 as a percentage with one decimal (`33.5%`, `33,5 %`). */
@@ -41,20 +59,41 @@ export function messagesFor(locale: Locale): Messages {
     const fixed = (Number.isFinite(x) ? x : 0).toFixed(digits);
     return locale === 'de' ? fixed.replace('.', ',') : fixed;
   };
+  const t = (key: MessageKey, params?: MessageParams): string => fill(catalogue[key], params && resolve(params, (m) => t(m.key, m.params)));
   return {
     locale,
-    t: (key, params) => fill(catalogue[key], params),
+    t,
+    say: (message) => t(message.key, message.params),
     number,
     percent: (share) => (locale === 'de' ? `${number(share * 100, 1)}\u202f%` : `${number(share * 100, 1)}%`),
   };
 }
 
+/** The params with every message among them said (by `say`). */
+function resolve(params: MessageParams, say: (m: Message) => string): Readonly<Record<string, string | number>> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'object' ? say(value) : value;
+  return out;
+}
+
+/** `a and b and c`: words joined by the language's "and" (as `words.join(' and ')` in English). */
+export function andList(words: readonly string[]): MessageParam {
+  return words.length <= 1 ? (words[0] ?? '') : { key: 'part.and', params: { first: words[0]!, rest: andList(words.slice(1)) } };
+}
+
+/** The message in English: what `Problem.message`, the library's errors and report.json carry. */
+export function english(message: Message): string {
+  return ENGLISH.t(message.key, message.params);
+}
+
 /** Fill `{name}` placeholders and choose the form of a `one|other` message by `params.n`. */
-export function fill(template: string, params: MessageParams = {}): string {
+export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
   const bar = template.indexOf('|');
   const form = bar < 0 ? template : params.n === 1 ? template.slice(0, bar) : template.slice(bar + 1);
   return form.replace(/\{(\w+)\}/gu, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
+
+const ENGLISH = messagesFor('en');
 
 /**
  * The language of what fokus prints: `--lang` when given, else the locale of the environment

@@ -14,7 +14,7 @@ import { flattenCategories } from '../codebook/flatten.js';
 import { parseCodebook } from '../codebook/parse.js';
 import { checkCodebook } from '../coding/check.js';
 import { codeUnits } from '../coding/code-units.js';
-import { cmp, formatProblem, hasErrors } from '../problems.js';
+import { cmp, formatProblem, hasErrors, problem } from '../problems.js';
 import type { Category, CodedUnit, Codebook, CoderCoding, Problem } from '../types.js';
 import { adds, generateCandidates, type Candidate, type CandidateContext, type ProposalKind } from './candidates.js';
 import { addToCodebook, explicitNegationPaths, type Addition } from './edit.js';
@@ -162,11 +162,12 @@ function comparedRows(evaluation: Evaluation, gold: CoderCoding, units: number, 
   if (category !== undefined) {
     rows = rows.filter((r) => r.category === category);
     if (rows.length === 0) {
-      return { file: gold.coder, severity: 'error', message: `category '${category}' is not compared: the gold coding codes depth${evaluation.depths.length === 1 ? '' : 's'} ${evaluation.depths.join(', ')}`, ruleId: 'learn/category-not-compared' };
+      const params = { category, n: evaluation.depths.length, depths: evaluation.depths.join(', ') };
+      return problem(gold.coder, 'error', { key: 'problem.learn/category-not-compared', params }, undefined, 'learn/category-not-compared');
     }
   }
   if (units < 2) {
-    return { file: gold.coder, severity: 'error', message: `the gold coding covers ${units} unit${units === 1 ? '' : 's'} of the inputs; learning needs at least 2`, ruleId: 'learn/too-few-units' };
+    return problem(gold.coder, 'error', { key: 'problem.learn/too-few-units', params: { n: units } }, undefined, 'learn/too-few-units');
   }
   return rows;
 }

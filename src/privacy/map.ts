@@ -40,11 +40,11 @@ function cell(value: unknown): string {
 function add(out: PseudonymEntry[], seen: Map<string, PseudonymEntry>, entry: PseudonymEntry, file: string, problems: Problem[]): void {
   const at: Position = { line: entry.line, column: entry.column };
   if (entry.original === '') {
-    problems.push(problem(file, 'error', 'the original is empty', at, 'pseudonyms/empty'));
+    problems.push(problem(file, 'error', { key: 'problem.pseudonyms/empty' }, at, 'pseudonyms/empty'));
     return;
   }
   if (entry.pseudonym === '') {
-    problems.push(problem(file, 'error', `missing pseudonym for "${entry.original}"`, at, 'pseudonyms/missing-column'));
+    problems.push(problem(file, 'error', { key: 'problem.pseudonyms/missing-column', params: { original: entry.original } }, at, 'pseudonyms/missing-column'));
     return;
   }
   const earlier = seen.get(entry.original);
@@ -56,13 +56,13 @@ function add(out: PseudonymEntry[], seen: Map<string, PseudonymEntry>, entry: Ps
       problem(
         file,
         'error',
-        `"${entry.original}" is mapped to "${entry.pseudonym}" here but to "${earlier.pseudonym}" at line ${earlier.line}`,
+        { key: 'problem.pseudonyms/conflict', params: { original: entry.original, pseudonym: entry.pseudonym, earlier: earlier.pseudonym, line: earlier.line } },
         at,
         'pseudonyms/conflict',
       ),
     );
   } else {
-    problems.push(problem(file, 'warning', `"${entry.original}" is listed again (first at line ${earlier.line})`, at, 'pseudonyms/duplicate'));
+    problems.push(problem(file, 'warning', { key: 'problem.pseudonyms/duplicate', params: { original: entry.original, line: earlier.line } }, at, 'pseudonyms/duplicate'));
   }
 }
 
@@ -84,7 +84,7 @@ function parseCsvMap(text: string, file: string): PseudonymsResult {
     if (cells.every((c) => c === '') || cells[0]?.startsWith('#')) return;
     const line = lineOf(r);
     if (cells.length < 2) {
-      problems.push(problem(file, 'error', `missing column: a row needs "original,pseudonym[,kind]" but has ${cells.length} cell`, { line, column: 1 }, 'pseudonyms/missing-column'));
+      problems.push(problem(file, 'error', { key: 'problem.pseudonyms/missing-column.cells', params: { n: cells.length } }, { line, column: 1 }, 'pseudonyms/missing-column'));
       return;
     }
     const entry: PseudonymEntry = { original: cells[0] ?? '', pseudonym: cells[1] ?? '', line, column: 1 };
@@ -102,7 +102,7 @@ function parseYamlMap(text: string, file: string): PseudonymsResult {
   const at = (node: YamlNode | null | undefined): Position => nodePlace(node, lc) ?? { line: 1, column: 1 };
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      problems.push(problem(file, 'error', `not valid YAML: ${err.message.split('\n')[0] ?? ''}`, errorPlace(err), 'pseudonyms/yaml'));
+      problems.push(problem(file, 'error', { key: 'problem.pseudonyms/yaml', params: { text: err.message.split('\n')[0] ?? '' } }, errorPlace(err), 'pseudonyms/yaml'));
     }
     return { entries: [], problems };
   }
@@ -111,7 +111,7 @@ function parseYamlMap(text: string, file: string): PseudonymsResult {
   const seen = new Map<string, PseudonymEntry>();
   if (root === null) return { entries, problems };
   if (!isMap(root)) {
-    return { entries, problems: [problem(file, 'error', 'a pseudonym map must be a YAML mapping of original: pseudonym', at(root), 'pseudonyms/yaml-shape')] };
+    return { entries, problems: [problem(file, 'error', { key: 'problem.pseudonyms/yaml-shape' }, at(root), 'pseudonyms/yaml-shape')] };
   }
   for (const pair of root.items) {
     const keyNode = pair.key as YamlNode;
@@ -127,7 +127,7 @@ function parseYamlMap(text: string, file: string): PseudonymsResult {
       const kind = cell(fields.kind);
       if (kind !== '') entry.kind = kind;
     } else if (value !== null) {
-      problems.push(problem(file, 'error', `the pseudonym of "${original}" must be a string or a mapping with "pseudonym"`, at(value), 'pseudonyms/yaml-shape'));
+      problems.push(problem(file, 'error', { key: 'problem.pseudonyms/yaml-shape.value', params: { original } }, at(value), 'pseudonyms/yaml-shape'));
       continue;
     }
     add(entries, seen, entry, file, problems);
@@ -149,13 +149,13 @@ export async function loadPseudonyms(file: string, cwd = '.'): Promise<Pseudonym
   const ext = path.extname(file).toLowerCase();
   const format = ext === '.csv' || ext === '.tsv' ? 'csv' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
   if (format === null) {
-    return { entries: [], problems: [problem(file, 'error', 'a pseudonym map must be .csv, .tsv, .yaml or .yml', undefined, 'pseudonyms/format')] };
+    return { entries: [], problems: [problem(file, 'error', { key: 'problem.pseudonyms/format' }, undefined, 'pseudonyms/format')] };
   }
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(path.resolve(cwd, file));
   } catch (err) {
-    return { entries: [], problems: [problem(file, 'error', unreadableMessage(err, 'pseudonym map'), undefined, unreadableRule(err, 'pseudonyms/file'))] };
+    return { entries: [], problems: [problem(file, 'error', unreadableMessage(err, 'part.pseudonym-map'), undefined, unreadableRule(err, 'pseudonyms/file'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { entries: [], problems: [problem(file, 'error', notText, undefined, 'pseudonyms/binary')] };

@@ -1,5 +1,6 @@
 import { stringifyCsv as stringify } from '../deps.js';
-import type { AgreementFigures, CodingAgreement, FigureName, RatingsAgreement } from './agreement.js';
+import { messagesFor, type MessageKey, type Messages } from '../lang/catalogue.js';
+import { REASONS, type AgreementFigures, type CodingAgreement, type FigureName, type RatingsAgreement } from './agreement.js';
 import { csvHeader, textCell, type CsvOptions } from '../report/format.js';
 
 /** How an undefined figure shows in the terminal table. */
@@ -70,6 +71,25 @@ export function kappaOf(f: AgreementFigures, coders: number): number | null {
 export interface AgreementTableOptions {
   /** List every disagreement instead of the first `DISAGREEMENTS_SHOWN`. */
   allDisagreements?: boolean;
+  /** The language of the table's words (default English). */
+  messages?: Messages;
+}
+
+/** The catalogue key of each reason a figure is undefined (`REASONS`). */
+const REASON_KEYS: Readonly<Record<string, MessageKey>> = {
+  [REASONS.noVariation]: 'report.reason.no-variation',
+  [REASONS.noUnits]: 'report.reason.no-units',
+  [REASONS.fleissTwo]: 'report.reason.fleiss-two',
+  [REASONS.cohenMore]: 'report.reason.cohen-more',
+  [REASONS.noPairable]: 'report.reason.no-pairable',
+  [REASONS.noneByBoth]: 'report.reason.none-by-both',
+  [REASONS.noneByEvery]: 'report.reason.none-by-every',
+};
+
+/** Why a figure is undefined, in the language of `m` (a reason without a key as it is). */
+export function reasonText(m: Messages, reason: string): string {
+  const key = REASON_KEYS[reason];
+  return key ? m.t(key) : reason;
 }
 
 /**
@@ -78,14 +98,17 @@ export interface AgreementTableOptions {
  * decimals), why undefined figures are undefined, then the disagreeing units; ends with `\n`.
  */
 export function renderAgreementTable(result: CodingAgreement, opts: AgreementTableOptions = {}): string {
+  const t = opts.messages ?? messagesFor('en');
   const m = result.coders.length;
   const kappaName = m === 2 ? 'cohen' : 'fleiss';
   const lines: string[] = [];
-  lines.push(`Agreement of ${m} coders on ${result.units.length} unit${result.units.length === 1 ? '' : 's'} and ${result.categories.length} categor${result.categories.length === 1 ? 'y' : 'ies'}`);
-  result.coders.forEach((c, i) => lines.push(`  coder ${i + 1}: ${c}`));
+  const units = { key: 'count.units', params: { n: result.units.length } } as const;
+  const categories = { key: 'count.categories', params: { n: result.categories.length } } as const;
+  lines.push(t.t('report.agree.title', { coders: m, units, categories }));
+  result.coders.forEach((c, i) => lines.push(`  ${t.t('report.agree.coder', { n: i + 1, name: c })}`));
   lines.push('');
   const shown: FigureName[] = ['percent', m === 2 ? 'cohen' : 'fleiss', 'alpha', 'brennanPrediger'];
-  const header = ['category', 'units', 'coded', 'percent', `${kappaName} κ`, 'alpha', 'BP κ'];
+  const header = [t.t('report.agree.head.category'), t.t('report.agree.head.units'), t.t('report.agree.head.coded'), t.t('report.agree.head.percent'), `${kappaName} κ`, 'alpha', 'BP κ'];
   const row = (name: string, f: AgreementFigures, coded: string): string[] => [
     name,
     String(f.items),
@@ -98,9 +121,9 @@ export function renderAgreementTable(result: CodingAgreement, opts: AgreementTab
   const rows = [header, ...result.categories.map((c) => row(c.category, c, c.coded.join('/'))), row(OVERALL_ROW, result.overall, '')];
   lines.push(...alignColumns(rows));
   lines.push('');
-  lines.push(`coded: units each coder coded with the category (coder 1/coder 2/…); percent: share of units all coders agree on;`);
-  lines.push(`${kappaName} κ: ${m === 2 ? "Cohen's" : "Fleiss'"} kappa; alpha: Krippendorff's alpha (nominal); BP κ: Brennan–Prediger kappa;`);
-  lines.push(`${OVERALL_ROW}: every unit × category pair as one item.`);
+  lines.push(t.t('report.agree.legend.coded'));
+  lines.push(t.t(m === 2 ? 'report.agree.legend.cohen' : 'report.agree.legend.fleiss', { kappa: kappaName }));
+  lines.push(t.t('report.agree.legend.overall', { overall: OVERALL_ROW }));
   const undefinedBy = new Map<string, string[]>();
   for (const [name, f] of [...result.categories.map((c) => [c.category, c] as const), [OVERALL_ROW, result.overall] as const]) {
     for (const figure of shown) {
@@ -111,14 +134,14 @@ export function renderAgreementTable(result: CodingAgreement, opts: AgreementTab
       undefinedBy.set(reason, list);
     }
   }
-  for (const [reason, names] of undefinedBy) lines.push(`${UNDEFINED_MARK} ${names.join(', ')}: ${reason}.`);
+  for (const [reason, names] of undefinedBy) lines.push(`${UNDEFINED_MARK} ${names.join(', ')}: ${reasonText(t, reason)}.`);
 
   const number = new Map(result.coders.map((c, i) => [c, i + 1]));
   const who = (names: readonly string[]): string => names.map((n) => number.get(n)).join(', ');
   const d = result.disagreements;
   lines.push(
-    ...disagreementLines(d, opts, (shown) => `Disagreements: ${d.length} unit × category pair${d.length === 1 ? '' : 's'}${shown}`, (list) =>
-      alignColumns(list.map((x) => [`  ${x.unit}`, x.category, `coded by ${who(x.present)}; not by ${who(x.absent)}`]), 'lll'),
+    ...disagreementLines(d, { ...opts, messages: t }, (shown) => t.t('report.agree.disagreements', { n: d.length, shown }), (list) =>
+      alignColumns(list.map((x) => [`  ${x.unit}`, x.category, t.t('report.agree.coded-by', { present: who(x.present), absent: who(x.absent) })]), 'lll'),
     ),
   );
   return lines.join('\n') + '\n';
@@ -163,27 +186,28 @@ function ratingText(v: number | string | null): string {
  * ratings differ; ends with `\n`.
  */
 export function renderRatingsTable(result: RatingsAgreement, file: string, opts: AgreementTableOptions = {}): string {
+  const t = opts.messages ?? messagesFor('en');
   const m = result.coders.length;
   const lines: string[] = [];
-  lines.push(`Reliability of ${m} coders on ${result.units} unit${result.units === 1 ? '' : 's'} (${file}), level ${result.level}`);
-  lines.push(`  coders: ${result.coders.join(', ')}`);
+  lines.push(t.t('report.ratings.title', { coders: m, units: { key: 'count.units', params: { n: result.units } }, file, level: result.level }));
+  lines.push(`  ${t.t('report.ratings.coders', { coders: result.coders.join(', ') })}`);
   lines.push('');
   const rows: string[][] = [];
-  rows.push([`alpha (Krippendorff, ${result.level})`, tableFigure(result.alpha.value), `${result.alpha.pairable} pairable values in ${result.alpha.units} units`]);
+  rows.push([t.t('report.ratings.alpha', { level: result.level }), tableFigure(result.alpha.value), t.t('report.ratings.pairable', { values: result.alpha.pairable, units: result.alpha.units })]);
   if (m === 2) {
-    const weighted = result.weights === 'none' ? '' : `, ${result.weights} weights`;
-    rows.push([`kappa (Cohen${weighted})`, tableFigure(result.cohen?.value ?? null), `${result.cohen?.units ?? 0} units rated by both coders`]);
+    const name = result.weights === 'none' ? t.t('report.ratings.cohen') : t.t('report.ratings.cohen-weighted', { weights: result.weights });
+    rows.push([name, tableFigure(result.cohen?.value ?? null), t.t('report.ratings.by-both', { units: result.cohen?.units ?? 0 })]);
   } else {
-    rows.push(['kappa (Fleiss)', tableFigure(result.fleiss?.value ?? null), `${result.complete} units rated by every coder`]);
+    rows.push([t.t('report.ratings.fleiss'), tableFigure(result.fleiss?.value ?? null), t.t('report.ratings.by-every', { units: result.complete })]);
   }
-  rows.push(['percent agreement', tableFigure(result.percent), `${result.complete} units rated by every coder`]);
+  rows.push([t.t('report.ratings.percent'), tableFigure(result.percent), t.t('report.ratings.by-every', { units: result.complete })]);
   lines.push(...alignColumns(rows, 'lrl').map((l) => `  ${l}`));
   const reasons = Object.entries(result.reasons).filter(([figure]) => !(figure === 'cohen' && m !== 2) && !(figure === 'fleiss' && m === 2));
   if (reasons.length > 0) lines.push('');
-  for (const [figure, reason] of reasons) lines.push(`${UNDEFINED_MARK} ${figure}: ${reason}.`);
+  for (const [figure, reason] of reasons) lines.push(`${UNDEFINED_MARK} ${figure}: ${reasonText(t, reason)}.`);
   const d = result.disagreements;
   lines.push(
-    ...disagreementLines(d, opts, (shown) => `Units rated differently: ${d.length}${shown}`, (list) =>
+    ...disagreementLines(d, { ...opts, messages: t }, (shown) => t.t('report.ratings.disagreements', { n: d.length, shown }), (list) =>
       alignColumns(list.map((x) => [`  ${x.unit}`, x.values.map((v, i) => `${result.coders[i]}=${ratingText(v)}`).join('  ')]), 'll'),
     ),
   );
@@ -221,13 +245,14 @@ export function renderRatingsJson(result: RatingsAgreement, file: string): strin
  */
 function disagreementLines<T>(
   d: readonly T[],
-  opts: { allDisagreements?: boolean },
+  opts: { allDisagreements?: boolean; messages: Messages },
   heading: (shown: string) => string,
   rows: (list: readonly T[]) => string[],
 ): string[] {
-  if (d.length === 0) return ['', 'No disagreements.'];
+  const t = opts.messages;
+  if (d.length === 0) return ['', t.t('report.agree.no-disagreements')];
   const list = opts.allDisagreements ? d : d.slice(0, DISAGREEMENTS_SHOWN);
-  const lines = ['', heading(list.length < d.length ? ` (first ${list.length})` : ''), ...rows(list)];
-  if (list.length < d.length) lines.push(`  … ${d.length - list.length} more (--show-disagreements lists all; --format json has them all)`);
+  const lines = ['', heading(list.length < d.length ? t.t('report.agree.first', { n: list.length }) : ''), ...rows(list)];
+  if (list.length < d.length) lines.push(`  ${t.t('report.agree.more', { n: d.length - list.length })}`);
   return lines;
 }

@@ -9,7 +9,8 @@
  * - a ratings table (unit × coder values, empty cells missing) for any level of measurement.
  */
 import { compareUnits, unitId } from '../analysis/units.js';
-import { cmp } from '../problems.js';
+import type { Message } from '../lang/catalogue.js';
+import { cmp, problem } from '../problems.js';
 import type { CoderCoding, Problem, Rating, RatingTable } from '../types.js';
 import {
   brennanPrediger,
@@ -97,7 +98,17 @@ export interface BinaryTally {
 }
 
 /** Why kappa and alpha are undefined when all values are the same. */
-const NO_VARIATION = 'no variation: every coder gave every unit the same value, so the chance-corrected coefficient is 0/0';
+/** Why a figure is undefined, as `reasons` (and the JSON output) give it; the text renderers say them in the user's language. */
+export const REASONS = {
+  noVariation: 'no variation: every coder gave every unit the same value, so the chance-corrected coefficient is 0/0',
+  noUnits: 'no units to compare',
+  fleissTwo: "Fleiss' kappa is reported for three or more coders; with two, see Cohen's kappa",
+  cohenMore: "Cohen's kappa is for exactly two coders; see Fleiss' kappa",
+  noPairable: 'no unit has two or more values',
+  noneByBoth: 'no unit was rated by both coders',
+  noneByEvery: 'no unit was rated by every coder',
+} as const;
+const NO_VARIATION = REASONS.noVariation;
 
 /**
  * The figures of a binary tally of m coders. Alpha uses the closed form of the binary coincidence
@@ -108,10 +119,10 @@ export function binaryFigures(t: BinaryTally): AgreementFigures {
   const N = t.items;
   const reasons: Partial<Record<FigureName, string>> = {};
   const out: AgreementFigures = { items: N, percent: null, cohen: null, fleiss: null, alpha: null, brennanPrediger: null, pairwise: null, reasons };
-  if (m === 2) reasons.fleiss = "Fleiss' kappa is reported for three or more coders; with two, see Cohen's kappa";
-  else reasons.cohen = "Cohen's kappa is for exactly two coders; see Fleiss' kappa";
+  if (m === 2) reasons.fleiss = REASONS.fleissTwo;
+  else reasons.cohen = REASONS.cohenMore;
   if (N === 0) {
-    for (const f of ['percent', 'pairwise', 'brennanPrediger', 'alpha', ...(m === 2 ? ['cohen'] : ['fleiss'])] as FigureName[]) reasons[f] = 'no units to compare';
+    for (const f of ['percent', 'pairwise', 'brennanPrediger', 'alpha', ...(m === 2 ? ['cohen'] : ['fleiss'])] as FigureName[]) reasons[f] = REASONS.noUnits;
     return out;
   }
   out.percent = (t.present[0]! + t.present[m]!) / N;
@@ -215,10 +226,10 @@ export function agreeCodings(codings: readonly CoderCoding[], options: AgreeOpti
 }
 
 /** Up to three names, then how many more: `a.txt, b.txt, c.txt and 4 more`. */
-function someOf(names: readonly string[]): string {
-  if (names.length === 0) return 'nothing';
+function someOf(names: readonly string[]): Message | string {
+  if (names.length === 0) return { key: 'part.nothing' };
   const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+  return names.length > 3 ? { key: 'part.and-more', params: { shown, n: names.length - 3 } } : shown;
 }
 
 /**
@@ -242,13 +253,13 @@ export function codingOverlap(codings: readonly CoderCoding[]): Problem[] {
       const [a, b] = [cover[i]!, cover[j]!];
       if (a.transcripts.size === 0 || b.transcripts.size === 0) continue;
       const shared = [...b.transcripts].filter((t) => a.transcripts.has(t));
-      const what = (c: typeof a): string => `${c.coder} codes ${c.units.size} unit${c.units.size === 1 ? '' : 's'} of ${someOf([...c.transcripts].sort(cmp))}`;
+      const what = (c: typeof a): Message => ({ key: 'part.agree.codes', params: { coder: c.coder, n: c.units.size, transcripts: someOf([...c.transcripts].sort(cmp)) } });
       if (shared.length === 0) {
-        const message = `${b.coder} and ${a.coder} have no transcript in common (${what(a)}; ${what(b)}): the figures compare units that only one of them coded, so they measure no agreement`;
-        out.push({ file: b.coder, severity: 'warning', message, ruleId: 'agree/no-common-transcript' });
+        const params = { first: b.coder, second: a.coder, a: what(a), b: what(b) };
+        out.push(problem(b.coder, 'warning', { key: 'problem.agree/no-common-transcript', params }, undefined, 'agree/no-common-transcript'));
       } else if (![...b.units].some((u) => a.units.has(u))) {
-        const message = `${b.coder} and ${a.coder} have no unit in common in ${someOf(shared.sort(cmp))} (${what(a)}; ${what(b)}): every unit was coded by one of them only — were they segmented alike?`;
-        out.push({ file: b.coder, severity: 'warning', message, ruleId: 'agree/no-common-unit' });
+        const params = { first: b.coder, second: a.coder, shared: someOf(shared.sort(cmp)), a: what(a), b: what(b) };
+        out.push(problem(b.coder, 'warning', { key: 'problem.agree/no-common-unit', params }, undefined, 'agree/no-common-unit'));
       }
     }
   }
@@ -313,7 +324,7 @@ export function rateAgreement(table: RatingTable, options: RatingsOptions = {}):
   const counts = table.values.map(countValues);
   const alpha = krippendorffAlpha(counts, level);
   if (alpha.value === null) {
-    reasons.alpha = alpha.pairable < 2 ? 'no unit has two or more values' : NO_VARIATION;
+    reasons.alpha = alpha.pairable < 2 ? REASONS.noPairable : NO_VARIATION;
   }
   const completeRows = table.values.filter((row) => row.length === m && row.every((v) => v !== null)) as Value[][];
   const complete = completeRows.length;
@@ -321,19 +332,19 @@ export function rateAgreement(table: RatingTable, options: RatingsOptions = {}):
   if (m === 2) {
     const pairs = table.values.filter((row) => row[0] != null && row[1] != null).map((row) => [row[0]!, row[1]!] as const);
     cohen = cohenKappa(pairs, weights);
-    if (cohen.value === null) reasons.cohen = pairs.length === 0 ? 'no unit was rated by both coders' : NO_VARIATION;
+    if (cohen.value === null) reasons.cohen = pairs.length === 0 ? REASONS.noneByBoth : NO_VARIATION;
   } else {
-    reasons.cohen = "Cohen's kappa is for exactly two coders; see Fleiss' kappa";
+    reasons.cohen = REASONS.cohenMore;
   }
   let fleiss: KappaResult | null = null;
   if (m >= 3) {
     fleiss = fleissKappa(completeRows.map(countValues));
-    if (fleiss.value === null) reasons.fleiss = complete === 0 ? 'no unit was rated by every coder' : NO_VARIATION;
+    if (fleiss.value === null) reasons.fleiss = complete === 0 ? REASONS.noneByEvery : NO_VARIATION;
   } else {
-    reasons.fleiss = "Fleiss' kappa is reported for three or more coders; with two, see Cohen's kappa";
+    reasons.fleiss = REASONS.fleissTwo;
   }
   const percent = complete > 0 ? completeRows.filter((row) => row.every((v) => v === row[0])).length / complete : null;
-  if (percent === null) reasons.percent = 'no unit was rated by every coder';
+  if (percent === null) reasons.percent = REASONS.noneByEvery;
   const disagreements: RatingDisagreement[] = [];
   table.units.forEach((unit, u) => {
     const c = counts[u]!;

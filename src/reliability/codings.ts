@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { english, type Message } from '../lang/catalogue.js';
 import { problem, sortProblems } from '../problems.js';
 import type { Codebook, CoderCoding, CodingRow, Problem, Rating, RatingTable } from '../types.js';
 import { binaryReason } from '../transcripts/binary.js';
@@ -34,10 +35,11 @@ export type Decision = (typeof DECISIONS)[number];
 export function decisionProblem(decision: string, category: string, file: string, at: LineColumn): Problem | null {
   const d = decision.toLowerCase();
   if (!(DECISIONS as readonly string[]).includes(d)) {
-    const what = decision === '' ? 'empty decision' : `decision "${decision}" is not a decision`;
-    return problem(file, 'error', `${what}: one of ${DECISIONS.join(', ')}`, at, 'review/decision');
+    const message: Message =
+      decision === '' ? { key: 'problem.review/decision.empty', params: { decisions: DECISIONS.join(', ') } } : { key: 'problem.review/decision', params: { decision, decisions: DECISIONS.join(', ') } };
+    return problem(file, 'error', message, at, 'review/decision');
   }
-  if (category === '' && d !== 'confirmed') return problem(file, 'error', `a "${d}" decision needs a category`, at, 'review/decision');
+  if (category === '' && d !== 'confirmed') return problem(file, 'error', { key: 'problem.review/decision.category', params: { decision: d } }, at, 'review/decision');
   return null;
 }
 
@@ -71,11 +73,11 @@ export function unitOfRow(
   [transcriptRule, segmentRule]: readonly [RuleId, RuleId],
 ): { transcript: string; segment: number } | { problem: Problem } {
   const transcript = cellText(r.cells[ti]);
-  if (transcript === '') return { problem: problem(file, 'error', 'empty transcript', places.cell(r, ti), transcriptRule) };
+  if (transcript === '') return { problem: problem(file, 'error', { key: 'problem.row.empty-transcript' }, places.cell(r, ti), transcriptRule) };
   const segmentCell = cellText(r.cells[si]);
   if (!/^\d+$/u.test(segmentCell) || Number(segmentCell) < 1) {
-    const what = segmentCell === '' ? 'empty segment' : `segment "${segmentCell}" is not a whole number from 1`;
-    return { problem: problem(file, 'error', `${what} (the unit number within the transcript, as in segments.csv)`, places.cell(r, si), segmentRule) };
+    const message: Message = segmentCell === '' ? { key: 'problem.row.empty-segment' } : { key: 'problem.row.segment', params: { segment: segmentCell } };
+    return { problem: problem(file, 'error', message, places.cell(r, si), segmentRule) };
   }
   return { transcript, segment: Number(segmentCell) };
 }
@@ -115,13 +117,14 @@ export function parseCoding(text: string, file: string, coder: string = file): C
   if ('problem' in parsed) return { coding: null, problems: [parsed.problem] };
   const places = placesOf(text, delimiter);
   const [header, ...records] = parsed.records;
-  if (!header) return { coding: null, problems: [problem(file, 'error', `empty file: expected a header row with the columns ${CODING_COLUMNS.join(', ')}`, { line: 1, column: 1 }, 'coding/empty')] };
+  if (!header) return { coding: null, problems: [problem(file, 'error', { key: 'problem.coding/empty', params: { columns: CODING_COLUMNS.join(', ') } }, { line: 1, column: 1 }, 'coding/empty')] };
   const names = header.cells.map(columnName);
   const missing = CODING_COLUMNS.filter((c) => columnIndex(names, c) < 0);
   if (missing.length > 0) {
     const at = places.record(header);
-    const plural = missing.length === 1 ? 'column' : 'columns';
-    const message = `missing ${plural} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${names.filter((n) => n !== '').join(', ') || 'none'}); a coding needs transcript, segment and category as in segments.csv`;
+    const found = names.filter((n) => n !== '').join(', ');
+    const params = { n: missing.length, missing: missing.map((c) => `"${c}"`).join(', '), found: found || ({ key: 'part.none' } as const) };
+    const message: Message = { key: 'problem.coding/columns', params };
     return { coding: null, problems: [problem(file, 'error', message, { line: at.line, column: at.column }, 'coding/columns')] };
   }
   const [ti, si, ci] = CODING_COLUMNS.map((c) => columnIndex(names, c)) as [number, number, number];
@@ -172,17 +175,17 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
   const places = placesOf(text, delimiter);
   const [header, ...records] = parsed.records;
   const problems: Problem[] = [];
-  if (!header) return { table: null, problems: [problem(file, 'error', 'empty file: expected a header row (unit, then one column per coder)', { line: 1, column: 1 }, 'ratings/empty')] };
+  if (!header) return { table: null, problems: [problem(file, 'error', { key: 'problem.ratings/empty' }, { line: 1, column: 1 }, 'ratings/empty')] };
   const coders = header.cells.slice(1).map((c) => cellText(c));
   if (coders.length < 2) {
-    problems.push(problem(file, 'error', `a ratings table needs a unit column and at least two coder columns (found ${coders.length} coder column${coders.length === 1 ? '' : 's'})`, places.cell(header, 0), 'ratings/coders'));
+    problems.push(problem(file, 'error', { key: 'problem.ratings/coders', params: { n: coders.length } }, places.cell(header, 0), 'ratings/coders'));
     return { table: null, problems };
   }
   const seenCoders = new Map<string, number>();
   coders.forEach((name, i) => {
     const at = places.cell(header, i + 1);
-    if (name === '') problems.push(problem(file, 'error', `coder column ${i + 1} has no name`, at, 'ratings/coders'));
-    else if (seenCoders.has(name)) problems.push(problem(file, 'error', `coder "${name}" is named twice (first in column ${seenCoders.get(name)! + 2})`, at, 'ratings/coders'));
+    if (name === '') problems.push(problem(file, 'error', { key: 'problem.ratings/coders.no-name', params: { column: i + 1 } }, at, 'ratings/coders'));
+    else if (seenCoders.has(name)) problems.push(problem(file, 'error', { key: 'problem.ratings/coders.twice', params: { name, column: seenCoders.get(name)! + 2 } }, at, 'ratings/coders'));
     else seenCoders.set(name, i);
   });
   const units: string[] = [];
@@ -196,16 +199,16 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
     const line = places.record(r).line;
     const unit = cellText(r.cells[0]);
     if (unit === '') {
-      problems.push(problem(file, 'error', 'empty unit id', places.cell(r, 0), 'ratings/unit'));
+      problems.push(problem(file, 'error', { key: 'problem.ratings/unit.empty' }, places.cell(r, 0), 'ratings/unit'));
       continue;
     }
     if (firstLine.has(unit)) {
-      problems.push(problem(file, 'error', `unit "${unit}" is listed again (first at line ${firstLine.get(unit)})`, places.cell(r, 0), 'ratings/unit'));
+      problems.push(problem(file, 'error', { key: 'problem.ratings/unit', params: { unit, line: String(firstLine.get(unit)) } }, places.cell(r, 0), 'ratings/unit'));
       continue;
     }
     firstLine.set(unit, line);
     if (r.cells.length > coders.length + 1 && r.cells.slice(coders.length + 1).some((c) => c.trim() !== '')) {
-      problems.push(problem(file, 'error', `row has ${r.cells.length - 1} values but the header names ${coders.length} coders`, places.cell(r, coders.length + 1), 'ratings/width'));
+      problems.push(problem(file, 'error', { key: 'problem.ratings/width', params: { values: r.cells.length - 1, coders: coders.length } }, places.cell(r, coders.length + 1), 'ratings/width'));
       continue;
     }
     const row: Rating[] = coders.map((_, c) => {
@@ -224,8 +227,8 @@ export function parseRatings(text: string, file: string, options: RatingsReadOpt
   }
   if (firstNotNumber !== null) {
     const { cell, at } = firstNotNumber as { cell: string; at: { line: number; column: number } };
-    const more = notNumbers > 1 ? `; ${notNumbers - 1} more cell${notNumbers === 2 ? ' is' : 's are'} no number either` : '';
-    problems.push(problem(file, 'error', `"${cell}" is not a number (ordinal, interval and ratio data and weighted kappa need numbers${more})`, at, 'ratings/number'));
+    const message: Message = notNumbers > 1 ? { key: 'problem.ratings/number.more', params: { cell, n: notNumbers - 1 } } : { key: 'problem.ratings/number', params: { cell } };
+    problems.push(problem(file, 'error', message, at, 'ratings/number'));
   }
   if (problems.length > 0) return { table: null, problems: sortProblems(problems) };
   return { table: { coders, units, values }, problems };
@@ -246,8 +249,8 @@ export async function readText(file: string, name: string, ruleId: RuleId): Prom
   }
   const notText = binaryReason(bytes);
   if (notText !== null) {
-    const hint = /ZIP|Office/u.test(notText) ? ' (a spreadsheet? save it as CSV)' : '';
-    return { problem: problem(name, 'error', `${notText}${hint}`, undefined, ruleId) };
+    const spreadsheet = /ZIP|Office/u.test(english(notText));
+    return { problem: problem(name, 'error', spreadsheet ? { key: 'problem.binary.spreadsheet', params: { reason: notText } } : notText, undefined, ruleId) };
   }
   const decoded = decodeBytes(bytes, name);
   return { text: decoded.text, problems: decoded.problems };

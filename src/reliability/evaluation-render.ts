@@ -1,6 +1,8 @@
 import type { Evaluation, EvaluationExample, EvaluationRow } from './evaluation.js';
 import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK, type FigureCell } from './agreement-render.js';
 import type { CsvOptions } from '../report/format.js';
+import { plainProblem } from '../problems.js';
+import { messagesFor, type MessageKey, type Messages } from '../lang/catalogue.js';
 
 /** False positives and negatives the table lists per category and kind unless told otherwise. */
 export const EXAMPLES_SHOWN = 5;
@@ -20,6 +22,8 @@ export interface EvaluationTableOptions {
   limit?: number;
   /** The codebook's name, for the heading. */
   codebook?: string;
+  /** The language of the table's words (default English). */
+  messages?: Messages;
 }
 
 /** A figure for the table: 4 decimals, or the undefined mark. */
@@ -35,27 +39,27 @@ function oneLine(text: string): string {
 }
 
 /** Where the compared depths come from, as the table's heading says it. */
-const DEPTHS_FROM: Record<Evaluation['depthsFrom'], string> = {
-  option: '--depth',
-  gold: "the levels of the gold coding's codes; --depth to choose",
-  codebook: 'every level: the gold coding codes no compared unit',
+const DEPTHS_FROM: Record<Evaluation['depthsFrom'], MessageKey> = {
+  option: 'report.evaluate.depths.option',
+  gold: 'report.evaluate.depths.gold',
+  codebook: 'report.evaluate.depths.codebook',
 };
 
 /** One example line: unit, line and speaker, the text, and what matched. */
-function exampleLine(x: EvaluationExample): string {
+function exampleLine(x: EvaluationExample, t: Messages): string {
   const speaker = x.speaker === '' ? '' : `, ${x.speaker}`;
-  const matched = x.matched.length > 0 ? `  [matched: ${x.matched.join(' | ')}]` : '';
-  return `    ${x.unit} (line ${x.line}${speaker}): "${oneLine(x.text)}"${matched}`;
+  const matched = x.matched.length > 0 ? `  [${t.t('report.evaluate.matched', { matched: x.matched.join(' | ') })}]` : '';
+  return `    ${x.unit} (${t.t('report.evaluate.line', { line: x.line })}${speaker}): "${oneLine(x.text)}"${matched}`;
 }
 
 /** The example lists of one category (at most `limit` of each kind). */
-function exampleLines(r: EvaluationRow, limit: number): string[] {
+function exampleLines(r: EvaluationRow, limit: number, t: Messages): string[] {
   const lines: string[] = [];
-  for (const [title, list] of [['False positives', r.falsePositives], ['False negatives', r.falseNegatives]] as const) {
+  for (const [title, list] of [[t.t('report.evaluate.false-positives'), r.falsePositives], [t.t('report.evaluate.false-negatives'), r.falseNegatives]] as const) {
     if (list.length === 0 || limit === 0) continue;
     const shown = list.slice(0, limit);
-    lines.push(`  ${title} (${list.length}${shown.length < list.length ? `, first ${shown.length}` : ''}):`);
-    lines.push(...shown.map(exampleLine));
+    lines.push(`  ${title} (${list.length}${shown.length < list.length ? t.t('report.evaluate.first', { n: shown.length }) : ''}):`);
+    lines.push(...shown.map((x) => exampleLine(x, t)));
   }
   if (lines.length > 0) lines.unshift(`${r.category}:`);
   return lines;
@@ -69,14 +73,15 @@ function exampleLines(r: EvaluationRow, limit: number): string[] {
  */
 export function renderEvaluationTable(ev: Evaluation, opts: EvaluationTableOptions = {}): string {
   const limit = opts.limit ?? EXAMPLES_SHOWN;
+  const t = opts.messages ?? messagesFor('en');
   const lines: string[] = [];
-  const rules = opts.codebook !== undefined ? `Rules of codebook '${opts.codebook}'` : 'Rules';
-  const t = ev.transcripts.length;
-  lines.push(`${rules} against ${ev.gold}: ${t} transcript${t === 1 ? '' : 's'}, ${ev.units} unit${ev.units === 1 ? '' : 's'}`);
-  if (ev.unjudged.length > 0) lines.push(`  not in the gold coding, left out: ${ev.unjudged.join(', ')}`);
-  lines.push(`  depth${ev.depths.length === 1 ? '' : 's'} compared: ${ev.depths.join(', ')} (${DEPTHS_FROM[ev.depthsFrom]})`);
+  const rules = opts.codebook !== undefined ? t.t('report.evaluate.rules-of', { codebook: opts.codebook }) : t.t('report.evaluate.rules');
+  const counts = { transcripts: { key: 'count.transcripts', params: { n: ev.transcripts.length } }, units: { key: 'count.units', params: { n: ev.units } } } as const;
+  lines.push(t.t('report.evaluate.title', { rules, gold: ev.gold, ...counts }));
+  if (ev.unjudged.length > 0) lines.push(`  ${t.t('report.evaluate.unjudged', { transcripts: ev.unjudged.join(', ') })}`);
+  lines.push(`  ${t.t('report.evaluate.depths', { n: ev.depths.length, depths: ev.depths.join(', '), from: { key: DEPTHS_FROM[ev.depthsFrom] } })}`);
   lines.push('');
-  const header = ['category', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'kappa'];
+  const header = [t.t('table.head.category'), t.t('table.head.label'), 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'kappa'];
   const rows = ev.categories.map((r) => [
     r.category,
     r.label,
@@ -93,12 +98,12 @@ export function renderEvaluationTable(ev: Evaluation, opts: EvaluationTableOptio
   rows.push([MACRO_ROW, '', '', '', '', tableFigure(macro.precision), tableFigure(macro.recall), tableFigure(macro.f1), tableFigure(macro.kappa)]);
   lines.push(...alignColumns([header, ...rows], 'll'));
   lines.push('');
-  lines.push('tp: units both the rules and the gold coding code; fp: only the rules; fn: only the gold coding.');
-  lines.push(`${MICRO_ROW}: over the summed counts; ${MACRO_ROW}: mean over the categories where the figure is defined;`);
-  lines.push("kappa: Cohen's kappa of the rules and the gold coding, present/absent per compared unit.");
-  lines.push(`${UNDEFINED_MARK}: undefined (precision: the rules never coded the category; recall: the gold coding never has it;`);
-  lines.push('kappa: both code it in every compared unit or in none).');
-  const examples = ev.categories.flatMap((r) => exampleLines(r, limit));
+  lines.push(t.t('report.evaluate.legend.counts'));
+  lines.push(t.t('report.evaluate.legend.averages', { micro: MICRO_ROW, macro: MACRO_ROW }));
+  lines.push(t.t('report.evaluate.legend.kappa'));
+  lines.push(t.t('report.evaluate.legend.undefined', { mark: UNDEFINED_MARK }));
+  lines.push(t.t('report.evaluate.legend.undefined-kappa'));
+  const examples = ev.categories.flatMap((r) => exampleLines(r, limit, t));
   if (examples.length > 0) lines.push('', ...examples);
   return lines.join('\n') + '\n';
 }
@@ -172,7 +177,7 @@ export function renderEvaluationErrorsCsv(ev: Evaluation, opts: CsvOptions): str
   return figureCsv(['kind', 'category', 'transcript', 'segment', 'speaker', 'line', 'matched', 'text'], rows, opts);
 }
 
-/** `fokus evaluate --format json`: the whole evaluation, figures unrounded, undefined figures null, every example and warning listed. */
+/** `fokus evaluate --format json`: the whole evaluation, figures unrounded, undefined figures null, every example and warning listed (warnings in English). */
 export function renderEvaluationJson(ev: Evaluation): string {
-  return JSON.stringify(ev, null, 2) + '\n';
+  return JSON.stringify({ ...ev, problems: ev.problems.map(plainProblem) }, null, 2) + '\n';
 }

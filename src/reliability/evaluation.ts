@@ -4,7 +4,8 @@
  * averages and the disagreeing units as examples. The coefficients come from `agreement.ts`.
  */
 import { ancestorPaths } from '../codebook/flatten.js';
-import { cmp, sortProblems } from '../problems.js';
+import type { Message } from '../lang/catalogue.js';
+import { cmp, said, sortProblems } from '../problems.js';
 import type { CodedUnit, CoderCoding, Problem } from '../types.js';
 import { compareUnits, unitId } from '../analysis/units.js';
 import { binaryFigures } from './agreement.js';
@@ -144,8 +145,8 @@ export function evaluateCoding(
 ): Evaluation {
   const file = gold.coder;
   const problems: Problem[] = [];
-  const warn = (line: number | undefined, message: string, ruleId: RuleId): void => {
-    problems.push({ file, ...(line !== undefined ? { line, column: 1 } : {}), severity: 'warning', message, ruleId });
+  const warn = (line: number | undefined, message: Message, ruleId: RuleId): void => {
+    problems.push({ file, ...(line !== undefined ? { line, column: 1 } : {}), severity: 'warning', ...said(message), ruleId });
   };
   const paths = categories.map((c) => c.path);
   const read = goldUnits(units, gold, paths, warn);
@@ -160,7 +161,7 @@ export function evaluateCoding(
     for (const d of depths) {
       const atDepth = rows.filter((r) => categoryDepth(r.category) === d);
       if (atDepth.length > 0 && atDepth.every((r) => r.tp + r.fn === 0)) {
-        warn(undefined, `the gold coding has no category at depth ${d} in the compared units; every unit the rules code at that depth counts as a false positive`, 'evaluate/depth-not-in-gold');
+        warn(undefined, { key: 'problem.evaluate/depth-not-in-gold', params: { depth: d } }, 'evaluate/depth-not-in-gold');
       }
     }
   }
@@ -183,7 +184,7 @@ function goldUnits(
   units: readonly CodedUnit[],
   gold: CoderCoding,
   paths: readonly string[],
-  warn: (line: number | undefined, message: string, ruleId: RuleId) => void,
+  warn: (line: number | undefined, message: Message, ruleId: RuleId) => void,
 ): { sets: Map<string, Set<string>>; transcripts: Set<string>; depths: Set<number> } {
   const known = new Set(paths);
   const resolveCategory = (code: string): string | null => {
@@ -203,7 +204,7 @@ function goldUnits(
       if (!warnedTranscripts.has(row.transcript)) {
         warnedTranscripts.add(row.transcript);
         const names = [...inputTranscripts].sort(cmp).slice(0, 5).join(', ');
-        warn(row.line, `transcript '${row.transcript}' is not among the inputs (they are: ${names}); its rows are left out`, 'evaluate/unknown-transcript');
+        warn(row.line, { key: 'problem.evaluate/unknown-transcript', params: { transcript: row.transcript, names } }, 'evaluate/unknown-transcript');
       }
       continue;
     }
@@ -212,19 +213,19 @@ function goldUnits(
     const unit = byId.get(id);
     if (!unit) {
       const count = unitsPerTranscript.get(row.transcript) ?? 0;
-      warn(row.line, `unit ${id} does not exist (${row.transcript} has ${count} unit${count === 1 ? '' : 's'}; code with the same --unit as the gold coding); the row is left out`, 'evaluate/unknown-unit');
+      warn(row.line, { key: 'problem.evaluate/unknown-unit', params: { unit: id, transcript: row.transcript, n: count } }, 'evaluate/unknown-unit');
       continue;
     }
     if (row.category === '') continue;
     if (unit.moderator) {
-      warn(row.line, `unit ${id} is a moderator unit, which is never coded; the row is left out`, 'evaluate/moderator-unit');
+      warn(row.line, { key: 'problem.evaluate/moderator-unit', params: { unit: id } }, 'evaluate/moderator-unit');
       continue;
     }
     const path = resolveCategory(row.category);
     if (path === null) {
       if (!warnedCategories.has(row.category)) {
         warnedCategories.add(row.category);
-        warn(row.line, `category '${row.category}' is not in the codebook; its rows are left out`, 'evaluate/unknown-category');
+        warn(row.line, { key: 'problem.evaluate/unknown-category', params: { category: row.category } }, 'evaluate/unknown-category');
       }
       continue;
     }

@@ -1,4 +1,5 @@
 import { problem } from '../problems.js';
+import type { Message } from '../lang/catalogue.js';
 import type { Problem } from '../types.js';
 
 // Excel takes at most 32 767 characters in a cell and rejects (or splits) a longer one. No CSV cell
@@ -97,10 +98,7 @@ function listMarker(more: number, cuts: CellCuts | undefined): string {
  */
 export function cellCutProblem(file: string, cuts: CellCuts): Problem | null {
   if (cuts.cells === 0) return null;
-  const n = cuts.cells;
-  const full = cuts.fullIn ? `; the full content is in ${cuts.fullIn}` : '';
-  const message =
-    `${n} cell${n === 1 ? ' was' : 's were'} longer than the ${EXCEL_CELL_LIMIT} characters Excel takes in a cell ` +
-    `and ${n === 1 ? 'was' : 'were'} cut, ending in "… (+N more …)"${full}`;
+  const params = { n: cuts.cells, limit: EXCEL_CELL_LIMIT };
+  const message: Message = cuts.fullIn ? { key: 'problem.report/cell-cut.full', params: { ...params, file: cuts.fullIn } } : { key: 'problem.report/cell-cut', params };
   return problem(file, 'warning', message, undefined, 'report/cell-cut');
 }

@@ -1,12 +1,13 @@
 import type { Report } from '../types.js';
-import { cmp } from '../problems.js';
+import { cmp, plainProblem } from '../problems.js';
 
 /**
  * `report.json`: the whole report as JSON with object keys sorted (code-unit order), 2-space
  * indent and a trailing `\n`, so the same report always gives the same bytes; shares unrounded.
+ * Problems are written in English (`message`), without their catalogue key and params.
  */
 export function renderJson(report: Report): string {
-  return stableStringify(report) + '\n';
+  return stableStringify({ ...report, problems: report.problems.map(plainProblem) }) + '\n';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { english, type MessageKey } from '../lang/catalogue.js';
 import { compileCodebook, type Matcher } from '../codebook/compile.js';
 import { TERM_PATTERN } from '../codebook/shape.js';
 import { matchText } from '../coding/match.js';
@@ -18,10 +19,16 @@ const TERM_RE = new RegExp(TERM_PATTERN, 'u');
  * digits, `-`, `'`, `*` and single spaces, with at least one word that is not only `*`.
  */
 export function termProblem(term: string): string | undefined {
-  if (term.trim() === '') return 'the term is empty';
-  if (!TERM_RE.test(term)) return "a term holds only letters, digits, '-', \"'\", '*' and spaces";
+  const key = termProblemKey(term);
+  return key && english({ key });
+}
+
+/** Why a text is not a term (see `termProblem`), as a catalogue key; undefined when it is one. */
+export function termProblemKey(term: string): MessageKey | undefined {
+  if (term.trim() === '') return 'part.kwic.empty';
+  if (!TERM_RE.test(term)) return 'part.kwic.characters';
   const words = term.trim().split(/ +/);
-  if (words.every((w) => /^\*+$/.test(w))) return 'a term needs at least one word that is not only *';
+  if (words.every((w) => /^\*+$/.test(w))) return 'part.kwic.only-stars';
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { messagesFor, type Messages } from '../lang/catalogue.js';
 import type { CodedUnit } from '../types.js';
 import { sortUnits } from '../analysis/units.js';
 import { stableStringify } from '../report/json.js';
@@ -10,14 +11,16 @@ export function unitsWithCategory(units: readonly CodedUnit[], category: string)
   return sortUnits(units.filter((u) => u.codings.some((c) => c.category === category)));
 }
 
-/** `transcript#segment · speaker · hh:mm:ss–hh:mm:ss · line N`, parts left out where unknown. */
-export function unitHeading(unit: CodedUnit | Omit<CodedUnit, 'codings'>): string {
+const ENGLISH = messagesFor('en');
+
+/** `transcript#segment · speaker · hh:mm:ss–hh:mm:ss · line N`, parts left out where unknown (words in the language of `m`). */
+export function unitHeading(unit: CodedUnit | Omit<CodedUnit, 'codings'>, m: Messages = ENGLISH): string {
   const parts = [`${safeText(unit.transcript)}#${unit.segment}`];
   if (unit.speaker !== '') parts.push(safeText(unit.speaker));
   const start = formatTime(unit.start);
   const end = formatTime(unit.end);
   if (start !== '') parts.push(end !== '' && end !== start ? `${start}–${end}` : start);
-  parts.push(`line ${unit.line}`);
+  parts.push(m.t('retrieval.line', { line: unit.line }));
   return parts.join(' · ');
 }
 
@@ -25,11 +28,11 @@ export function unitHeading(unit: CodedUnit | Omit<CodedUnit, 'codings'>): strin
  * The coded units of one category as text: a heading per unit (see `unitHeading`, passed through
  * `dim`) and its text indented by two spaces, the category's matches marked; a blank line between units.
  */
-export function renderShow(units: readonly CodedUnit[], category: string, mark: Marker, dim: (s: string) => string = (s) => s): string {
+export function renderShow(units: readonly CodedUnit[], category: string, mark: Marker, dim: (s: string) => string = (s) => s, m: Messages = ENGLISH): string {
   const blocks = unitsWithCategory(units, category).map((unit) => {
     const spans = unit.codings.filter((c) => c.category === category).flatMap((c) => c.matches);
     const text = highlight(safeText(unit.text), spans, mark);
-    return `${dim(unitHeading(unit))}\n${text.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
+    return `${dim(unitHeading(unit, m))}\n${text.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
   });
   return blocks.join('\n');
 }

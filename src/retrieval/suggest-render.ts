@@ -1,3 +1,4 @@
+import { messagesFor, type Messages } from '../lang/catalogue.js';
 import type { Suggestion } from './suggest.js';
 import { toCsv, type CsvOptions } from '../report/format.js';
 import type { Marker } from '../report/highlight.js';
@@ -12,8 +13,8 @@ function example(s: Suggestion, width: number, mark: Marker): string {
 }
 
 /** Suggestions as a table: word, count, units and an example in context; ends with `\n`. */
-export function renderSuggestions(list: readonly Suggestion[], width: number, mark: Marker): string {
-  const header = ['word', 'count', 'units', 'example'];
+export function renderSuggestions(list: readonly Suggestion[], width: number, mark: Marker, t: Messages = messagesFor('en')): string {
+  const header = [t.t('retrieval.suggest.word'), t.t('retrieval.suggest.count'), t.t('retrieval.suggest.units'), t.t('retrieval.suggest.example')];
   const rows = list.map((s) => [safeText(s.word), String(s.count), String(s.units), example(s, width, mark)]);
   const len = (x: string): number => Array.from(x).length;
   const w = [0, 1, 2].map((i) => Math.max(len(header[i]!), ...rows.map((r) => len(r[i]!))));

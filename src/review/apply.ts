@@ -1,5 +1,7 @@
 import { cutText } from '../report/cell-limit.js';
 import type { Decision } from '../reliability/codings.js';
+import type { Message } from '../lang/catalogue.js';
+import { said } from '../problems.js';
 import type { CodedUnit, Coding, Match, Problem } from '../types.js';
 import type { ReviewRow } from './file.js';
 
@@ -62,7 +64,7 @@ export function buildReviewSet(files: readonly ReviewInput[], categories: readon
       if (r.category === '') continue;
       const d: ReviewDecision = { file: f.path, segment: r.segment, category: r.category, decision: r.decision, text: r.text, ...(r.row !== undefined ? { line: r.row } : {}) };
       if (!known.has(r.category)) {
-        problems.push({ ...at(d), severity: 'warning', message: `category '${r.category}' is not in the codebook; the decision is not applied`, ruleId: 'review/category' });
+        problems.push({ ...at(d), severity: 'warning', ...said({ key: 'problem.review/category', params: { category: r.category } }), ruleId: 'review/category' });
         continue;
       }
       const key = `${r.transcript}\u0000${r.segment}\u0000${r.category}`;
@@ -72,7 +74,7 @@ export function buildReviewSet(files: readonly ReviewInput[], categories: readon
         problems.push({
           ...at(d),
           severity: 'warning',
-          message: `'${d.decision}' for ${r.category} in ${r.transcript}#${r.segment} replaces '${before.decision}' at ${where}`,
+          ...said({ key: 'problem.review/conflict', params: { decision: d.decision, category: r.category, unit: `${r.transcript}#${r.segment}`, before: before.decision, where } }),
           ruleId: 'review/conflict',
         });
       }
@@ -128,9 +130,9 @@ export function reviewer(transcript: string, decisions: readonly ReviewDecision[
         const valid: ReviewDecision[] = [];
         for (const d of ds) {
           if (u.moderator) {
-            problems.push(stale(d, `${transcript}#${u.segment} is a moderator's unit, which is never coded`));
+            problems.push(stale(d, { key: 'part.review.moderator', params: { unit: `${transcript}#${u.segment}` } }));
           } else if (!sameText(u.text.trim().normalize('NFC'), d.text)) {
-            problems.push(stale(d, `the text of ${transcript}#${u.segment} has changed since the decision (review the unit again)`));
+            problems.push(stale(d, { key: 'part.review.changed', params: { unit: `${transcript}#${u.segment}` } }));
           } else valid.push(d);
         }
         if (valid.length > 0) problems.push(...applyDecisions(u, valid, order));
@@ -146,7 +148,7 @@ export function reviewer(transcript: string, decisions: readonly ReviewDecision[
     unmatched() {
       return decisions
         .filter((d) => !seen.has(d.segment))
-        .map((d) => stale(d, `unit ${transcript}#${d.segment} no longer exists (${transcript} has ${units} units; code with the --unit the review was made with)`));
+        .map((d) => stale(d, { key: 'part.review.gone', params: { unit: `${transcript}#${d.segment}`, transcript, units } }));
     },
   };
 }
@@ -161,8 +163,8 @@ function sameText(unit: string, decided: string): boolean {
   return cut !== null && unit.length > cut.kept.length && unit.startsWith(cut.kept);
 }
 
-function stale(d: ReviewDecision, why: string): Problem {
-  return { ...at(d), severity: 'warning', message: `${why}; the decision '${d.decision}' for ${d.category} is not applied`, ruleId: 'review/stale' };
+function stale(d: ReviewDecision, why: Message): Problem {
+  return { ...at(d), severity: 'warning', ...said({ key: 'problem.review/stale', params: { why, decision: d.decision, category: d.category } }), ruleId: 'review/stale' };
 }
 
 /** The warnings for decisions about transcripts none of the inputs is: one per transcript, at its first decision. */
@@ -175,7 +177,7 @@ export function unusedTranscripts(set: ReviewSet, ids: ReadonlySet<string>): Pro
     problems.push({
       ...at(first),
       severity: 'warning',
-      message: `transcript '${transcript}' is not among the inputs; its ${n} decision${n === 1 ? ' is' : 's are'} not applied`,
+      ...said({ key: 'problem.review/transcript', params: { transcript, n } }),
       ruleId: 'review/transcript',
     });
   }
@@ -219,7 +221,7 @@ export function applyDecisions(unit: CodedUnit, decisions: readonly ReviewDecisi
       problems.push({
         ...at(d),
         severity: 'warning',
-        message: `'${d.decision}' for ${d.category} in ${unit.transcript}#${unit.segment} is not applied: its parent ${by} is rejected, which removes its subcategories`,
+        ...said({ key: 'problem.review/conflict.parent', params: { decision: d.decision, category: d.category, unit: `${unit.transcript}#${unit.segment}`, parent: by } }),
         ruleId: 'review/conflict',
       });
       continue;

@@ -59,15 +59,15 @@ export function parseReview(text: string, file: string): ReviewResult {
   const places = placesOf(text, delimiter);
   const [header, ...records] = parsed.records;
   if (!header) {
-    const message = `empty file: expected a header row with the columns ${REVIEW_HEADER.join(',')}`;
+    const message = { key: 'problem.review/empty', params: { columns: REVIEW_HEADER.join(',') } } as const;
     return { rows: null, sha256, canonical: false, problems: [problem(file, 'error', message, { line: 1, column: 1 }, 'review/empty')] };
   }
   const names = header.cells.map(columnName);
   const missing = REVIEW_REQUIRED.filter((c) => !names.includes(c));
   if (missing.length > 0) {
-    const message =
-      `missing column${missing.length === 1 ? '' : 's'} ${missing.map((c) => `"${c}"`).join(', ')} ` +
-      `(found: ${names.filter((n) => n !== '').join(', ') || 'none'}); a review file has the columns ${REVIEW_HEADER.join(',')}`;
+    const found = names.filter((n) => n !== '').join(', ');
+    const params = { n: missing.length, missing: missing.map((c) => `"${c}"`).join(', '), found: found || ({ key: 'part.none' } as const), columns: REVIEW_HEADER.join(',') };
+    const message = { key: 'problem.review/columns', params } as const;
     return { rows: null, sha256, canonical: false, problems: [problem(file, 'error', message, places.record(header), 'review/columns')] };
   }
   const canonical = delimiter === ',' && !text.startsWith('\ufeff') && names.length === REVIEW_HEADER.length && names.every((n, i) => n === REVIEW_HEADER[i]);

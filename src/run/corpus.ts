@@ -152,9 +152,9 @@ function byColumnWarnings(by: readonly string[], participants: readonly Particip
   for (const dim of by) {
     if (dim === 'speaker' || dim === 'transcript') continue;
     if (!file) {
-      out.push(problem('--by', 'warning', `--by ${dim}: no participants file (-p), so every unit is "(none)"; without one --by takes speaker or transcript`, undefined, 'input/by-column'));
+      out.push(problem('--by', 'warning', { key: 'problem.input/by-column.no-file', params: { dim } }, undefined, 'input/by-column'));
     } else if (!columns.includes(dim.toLowerCase())) {
-      out.push(problem(file, 'warning', `--by ${dim}: the participants file has no column "${dim}" (columns: ${columns.length > 0 ? columns.join(', ') : 'none besides speaker and transcript'})`, undefined, 'input/by-column'));
+      out.push(problem(file, 'warning', { key: 'problem.input/by-column', params: { dim, columns: columns.length > 0 ? columns.join(', ') : { key: 'part.by.no-columns' } } }, undefined, 'input/by-column'));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CodeInputsOptions } from './options.js';
-import { hasErrors } from '../problems.js';
+import { hasErrors, problem } from '../problems.js';
 import { headingWords } from '../codebook/headings.js';
 import { loadCodebook } from '../codebook/load.js';
 import { knownEncoding } from '../transcripts/decode.js';
@@ -43,15 +43,14 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
   const cwd = resolve(options.cwd ?? '.');
   // A bad encoding name would fail every file alike: one error, before anything is read.
   if (options.encoding !== undefined && options.encoding.trim() !== '' && !knownEncoding(options.encoding)) {
-    const message = `unknown encoding "${options.encoding}" (for example utf-8, windows-1252, latin1, utf-16le)`;
-    problems.push({ file: '--encoding', severity: 'error', message, ruleId: 'options/encoding' });
+    problems.push(problem('--encoding', 'error', { key: 'problem.options/encoding', params: { name: options.encoding } }, undefined, 'options/encoding'));
     return null;
   }
 
   // A codebook, participants or review file that is a named pipe or a device would block or never end.
   const named = [...(typeof options.codebook === 'string' ? [options.codebook] : []), ...(options.participants ? [options.participants] : []), ...(options.review ?? [])];
   const troubles = await Promise.all(named.map(async (file) => ({ file, trouble: await fileTrouble(resolve(cwd, file)) })));
-  for (const { file, trouble } of troubles) if (trouble) problems.push({ file, severity: 'error', message: trouble.message, ruleId: trouble.ruleId });
+  for (const { file, trouble } of troubles) if (trouble) problems.push(problem(file, 'error', trouble.message, undefined, trouble.ruleId));
   if (troubles.some((t) => t.trouble)) return null;
 
   let codebook: Codebook;
@@ -87,7 +86,7 @@ export async function openInputs(inputs: readonly string[], options: CodeInputsO
   const listed = await listInputs([...inputs], cwd);
   problems.push(...listed.problems);
   if (listed.files.length === 0 && !hasErrors(listed.problems)) {
-    problems.push({ file: inputs.join(' '), severity: 'error', message: 'no transcripts found', ruleId: 'input/none' });
+    problems.push(problem(inputs.join(' '), 'error', { key: 'problem.input/none' }, undefined, 'input/none'));
   }
   const files = filterFiles(listed.files, where.filter, cwd);
   problems.push(...files.problems);

@@ -1,3 +1,4 @@
+import { problem } from '../problems.js';
 import { breakdownRows } from '../analysis/breakdown.js';
 import { comparisonRows } from '../analysis/compare.js';
 import { cooccurrenceRows } from '../analysis/cooccurrence.js';
@@ -37,24 +38,12 @@ export function reportParts(sum: ReportSum, plan: ReportPlan, N: number, frequen
   const combos = capCombinations(found, maxEmergent);
   const problems: Problem[] = [];
   if (search.minSupport > minSupport) {
-    problems.push({
-      file: codebook.source.file,
-      severity: 'warning',
-      message:
-        `more than ${MAX_EMERGENT_TESTS} category combinations reach min-support ${minSupport}; only those with support ≥ ${search.minSupport} ` +
-        'were tested for emergent perspectives: raise --min-support to choose the bound yourself',
-      ruleId: 'analyze/emergent-pruned',
-    });
+    const params = { tests: MAX_EMERGENT_TESTS, minSupport, support: search.minSupport };
+    problems.push(problem(codebook.source.file, 'warning', { key: 'problem.analyze/emergent-pruned', params }, undefined, 'analyze/emergent-pruned'));
   }
   if (combos.length < found.length) {
-    problems.push({
-      file: codebook.source.file,
-      severity: 'warning',
-      message:
-        `${found.length} emergent perspectives pass min-support ${minSupport} and min-lift ${minLift}; the first ${maxEmergent} ` +
-        '(pairs, then triples, by lift) are reported: raise --min-support or --min-lift, or --max-emergent (0 = all)',
-      ruleId: 'analyze/emergent-capped',
-    });
+    const params = { found: found.length, minSupport, minLift, max: maxEmergent };
+    problems.push(problem(codebook.source.file, 'warning', { key: 'problem.analyze/emergent-capped', params }, undefined, 'analyze/emergent-capped'));
   }
   return {
     breakdowns: by.map((dim, i) => breakdownRows(sum.byValue[i]!, codebook.categories, dim)),

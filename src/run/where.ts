@@ -1,4 +1,5 @@
 import { cmp, problem } from '../problems.js';
+import type { Message } from '../lang/catalogue.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { shownPath } from '../transcripts/shown-path.js';
 import type { InputFile, Participant, Problem, Unit } from '../types.js';
@@ -42,7 +43,7 @@ export interface FilteredUnits<U extends Unit> {
 const SPEAKER = 'speaker';
 const TRANSCRIPT = 'transcript';
 const KEY = /^[\p{L}\p{N}_-]+$/u;
-const EXAMPLES = 'e.g. group=Praxis, speaker=B1, transcript=interview.txt';
+const EXAMPLES: Message = { key: 'part.where.examples' };
 
 /** How values are compared: speaker labels as the participants join does (`speakerKey`), everything else NFC, trimmed, case-insensitive. */
 function compareKey(key: string, value: string): string {
@@ -57,13 +58,13 @@ function transcriptName(name: string): string {
 }
 
 /** `KEY=VALUE` split at the first `=`, or the reason it is none (also the CLI's check of `--where`). */
-export function splitWhere(arg: string): { key: string; value: string } | { error: string } {
+export function splitWhere(arg: string): { key: string; value: string } | { error: Message } {
   const at = arg.indexOf('=');
-  if (at < 0) return { error: `'${arg}' is not KEY=VALUE (${EXAMPLES})` };
+  if (at < 0) return { error: { key: 'problem.options/where.not-pair', params: { arg, examples: EXAMPLES } } };
   const key = arg.slice(0, at).trim().toLowerCase();
   const value = arg.slice(at + 1).normalize('NFC').trim();
-  if (!KEY.test(key)) return { error: `'${arg}' has no key before '=' that could name a column (${EXAMPLES})` };
-  if (value === '') return { error: `'${arg}' has no value after '=' (${EXAMPLES})` };
+  if (!KEY.test(key)) return { error: { key: 'problem.options/where.no-key', params: { arg, examples: EXAMPLES } } };
+  if (value === '') return { error: { key: 'problem.options/where.no-value', params: { arg, examples: EXAMPLES } } };
   return { key, value };
 }
 
@@ -99,11 +100,11 @@ export function parseWhere(args: readonly string[], participants: readonly Parti
 }
 
 /** Why `key` names nothing a unit has, or null when it does. */
-function keyProblem(key: string, arg: string, columns: readonly string[], withParticipants: boolean): string | null {
+function keyProblem(key: string, arg: string, columns: readonly string[], withParticipants: boolean): Message | null {
   if (key === SPEAKER || key === TRANSCRIPT || columns.includes(key)) return null;
-  if (!withParticipants) return `'${arg}': there is no participants file (-p), so '${key}' names nothing; without one --where takes speaker or transcript`;
-  const named = columns.length > 0 ? columns.join(', ') : 'none besides speaker and transcript';
-  return `'${arg}': the participants file has no column '${key}' (columns: ${named}); --where takes speaker, transcript or a participants column`;
+  if (!withParticipants) return { key: 'problem.options/where.no-participants', params: { arg, key } };
+  const named: Message | string = columns.length > 0 ? columns.join(', ') : { key: 'part.where.no-columns' };
+  return { key: 'problem.options/where.no-column', params: { arg, key, columns: named } };
 }
 
 /**
@@ -135,10 +136,11 @@ export function filterFiles(files: readonly InputFile[], filter: WhereFilter | n
     return any;
   });
   const ids = [...new Set(files.map((f) => f.id))];
-  const known = ids.length === 0 ? 'none' : ids.slice(0, MAX_NAMED).join(', ') + (ids.length > MAX_NAMED ? `, … ${ids.length - MAX_NAMED} more` : '');
+  const known: Message | string =
+    ids.length === 0 ? { key: 'part.where.none' } : ids.length > MAX_NAMED ? { key: 'part.where.more', params: { list: ids.slice(0, MAX_NAMED).join(', '), n: ids.length - MAX_NAMED } } : ids.join(', ');
   const problems = clause.values
     .filter((_, v) => !hit[v])
-    .map((value) => problem('--where', 'warning', `transcript=${value} matches no transcript (transcripts: ${known})`, undefined, 'options/where-no-match'));
+    .map((value) => problem('--where', 'warning', { key: 'problem.options/where-no-match.transcript', params: { value, known } }, undefined, 'options/where-no-match'));
   return { files: kept, problems };
 }
 
@@ -195,13 +197,17 @@ export function whereWarnings(filter: WhereFilter, matched: readonly (readonly n
     clause.values.forEach((value, v) => {
       if ((counts[v] ?? 0) > 0) return;
       const values = clause.key === SPEAKER ? [] : [...new Set(participants.filter((p) => Object.hasOwn(p.attributes, clause.key)).map((p) => p.attributes[clause.key]!))].sort(cmp);
-      const hint = values.length > 0 ? ` (values of ${clause.key} in the participants file: ${values.slice(0, MAX_NAMED).join(', ')}${values.length > MAX_NAMED ? ', …' : ''})` : '';
-      problems.push(problem('--where', 'warning', `${clause.key}=${value} matches no unit${hint}`, undefined, 'options/where-no-match'));
+      const named = values.slice(0, MAX_NAMED).join(', ') + (values.length > MAX_NAMED ? ', …' : '');
+      const message: Message =
+        values.length > 0
+          ? { key: 'problem.options/where-no-match.value-hint', params: { key: clause.key, value, values: named } }
+          : { key: 'problem.options/where-no-match.value', params: { key: clause.key, value } };
+      problems.push(problem('--where', 'warning', message, undefined, 'options/where-no-match'));
     });
   });
   if (kept === 0 && !clauseUnmatched && filter.units.length > 0) {
     const all = [...(filter.transcript ? [filter.transcript] : []), ...filter.units].map((c) => c.values.map((v) => `${c.key}=${v}`).join(' or '));
-    problems.push(problem('--where', 'warning', `no unit matches all of --where together (${all.join('; ')})`, undefined, 'options/where-no-match'));
+    problems.push(problem('--where', 'warning', { key: 'problem.options/where-no-match.together', params: { all: all.join('; ') } }, undefined, 'options/where-no-match'));
   }
   return problems;
 }

@@ -61,7 +61,7 @@ export function parseRecords(text: string, file: string, delimiter: string, rule
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     const at = typeof e.lines === 'number' ? { line: e.lines, column: 1 } : undefined;
-    return { problem: problem(file, 'error', `not a valid CSV file: ${e.message ?? String(err)}`, at, ruleId) };
+    return { problem: problem(file, 'error', { key: 'problem.csv', params: { text: e.message ?? String(err) } }, at, ruleId) };
   }
   const starts = recordStarts(text);
   // The scan agrees with the parser on valid CSV; should it not, positions fall back to the text's start.

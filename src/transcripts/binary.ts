@@ -4,21 +4,23 @@
  * is, instead of becoming a transcript of mojibake.
  */
 
+import type { Message, MessageKey } from '../lang/catalogue.js';
+
 /** Signatures of file kinds often found beside transcripts (offset, bytes, and what to call the file). */
-const SIGNATURES: readonly { at: number; bytes: readonly number[]; what: string }[] = [
-  { at: 0, bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { at: 0, bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { at: 0, bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { at: 0, bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF file' },
-  { at: 0, bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive' },
-  { at: 0, bytes: [0x1f, 0x8b], what: 'a gzip archive' },
-  { at: 0, bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old binary Office file' },
-  { at: 0, bytes: [0x49, 0x44, 0x33], what: 'an MP3 audio file' },
-  { at: 0, bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF (WAV or AVI) media file' },
-  { at: 4, bytes: [0x66, 0x74, 0x79, 0x70], what: 'an MP4 or M4A media file' },
-  { at: 0, bytes: [0x4f, 0x67, 0x67, 0x53], what: 'an Ogg media file' },
-  { at: 0, bytes: [0x66, 0x4c, 0x61, 0x43], what: 'a FLAC audio file' },
-  { at: 0, bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program (ELF)' },
+const SIGNATURES: readonly { at: number; bytes: readonly number[]; what: MessageKey }[] = [
+  { at: 0, bytes: [0x89, 0x50, 0x4e, 0x47], what: 'part.binary.png' },
+  { at: 0, bytes: [0xff, 0xd8, 0xff], what: 'part.binary.jpeg' },
+  { at: 0, bytes: [0x47, 0x49, 0x46, 0x38], what: 'part.binary.gif' },
+  { at: 0, bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'part.binary.pdf' },
+  { at: 0, bytes: [0x50, 0x4b, 0x03, 0x04], what: 'part.binary.zip' },
+  { at: 0, bytes: [0x1f, 0x8b], what: 'part.binary.gzip' },
+  { at: 0, bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'part.binary.ole' },
+  { at: 0, bytes: [0x49, 0x44, 0x33], what: 'part.binary.mp3' },
+  { at: 0, bytes: [0x52, 0x49, 0x46, 0x46], what: 'part.binary.riff' },
+  { at: 4, bytes: [0x66, 0x74, 0x79, 0x70], what: 'part.binary.mp4' },
+  { at: 0, bytes: [0x4f, 0x67, 0x67, 0x53], what: 'part.binary.ogg' },
+  { at: 0, bytes: [0x66, 0x4c, 0x61, 0x43], what: 'part.binary.flac' },
+  { at: 0, bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'part.binary.elf' },
 ];
 
 /** How many bytes from the start are looked at for control characters. */
@@ -69,17 +71,17 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
  * single-byte code page, UTF-16 with or without a byte order mark, UTF-32 with one): a known binary signature,
  * NUL bytes, or many control characters.
  */
-export function binaryReason(bytes: Uint8Array): string | null {
+export function binaryReason(bytes: Uint8Array): Message | null {
   if (bytes.length === 0 || hasUtf16Bom(bytes) || hasUtf32BeBom(bytes) || utf16WithoutBom(bytes) !== null) return null;
   const firstNul = bytes.indexOf(0);
   for (const s of SIGNATURES) {
     // A signature of printable letters ("RIFF", "GIF8") could start a text too: it needs a NUL byte as well.
     const decisive = firstNul !== -1 || s.bytes.some((b) => b < 0x20 || b >= 0x7f);
-    if (decisive && s.bytes.every((b, i) => bytes[s.at + i] === b)) return `is ${s.what}, not text`;
+    if (decisive && s.bytes.every((b, i) => bytes[s.at + i] === b)) return { key: 'problem.binary.signature', params: { what: { key: s.what } } };
   }
   if (firstNul !== -1) {
-    if (bytes.every((b) => b === 0)) return 'holds only NUL bytes (a file that was never written, or a placeholder), no text';
-    return `is a binary file, not text (a NUL byte at byte ${firstNul + 1})`;
+    if (bytes.every((b) => b === 0)) return { key: 'problem.binary.nul-only' };
+    return { key: 'problem.binary.nul', params: { at: firstNul + 1 } };
   }
   const n = Math.min(bytes.length, SAMPLE);
   // Most text has no such control character at all: one native pattern search over the sample
@@ -90,5 +92,5 @@ export function binaryReason(bytes: Uint8Array): string | null {
     const b = bytes[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) controls++;
   }
-  return controls > n * MAX_CONTROL_SHARE ? 'is a binary file, not text (it is full of control characters)' : null;
+  return controls > n * MAX_CONTROL_SHARE ? { key: 'problem.binary.controls' } : null;
 }

@@ -201,12 +201,12 @@ export function timedCue(
   const line = block[timingAt]!;
   const timing = parseTiming(line);
   if (!timing) {
-    problems.push(problem(file, 'warning', `invalid cue timing "${line.trim()}"; cue ignored`, { line: from + timingAt + 1, column: 1 }, options.ruleId));
+    problems.push(problem(file, 'warning', { key: 'problem.cue-timing.invalid', params: { line: line.trim() } }, { line: from + timingAt + 1, column: 1 }, options.ruleId));
     return null;
   }
   if (timing.end < timing.start) {
     const column = line.indexOf('-->') + 4 + (/^[ \t]*/u.exec(line.slice(line.indexOf('-->') + 3))?.[0].length ?? 0);
-    problems.push(problem(file, 'warning', `cue ends before it starts ("${line.trim()}"); cue ignored`, { line: from + timingAt + 1, column }, options.ruleId));
+    problems.push(problem(file, 'warning', { key: 'problem.cue-timing.backwards', params: { line: line.trim() } }, { line: from + timingAt + 1, column }, options.ruleId));
     return null;
   }
   const payload = block.slice(timingAt + 1).map((t, k) => ({ line: from + timingAt + 2 + k, text: t }));
@@ -274,7 +274,7 @@ export function cueBlocks(cues: readonly Cue[], file: string): { blocks: Block[]
     }
   }
   const problems: Problem[] = [];
-  if (blocks.length === 0) problems.push(problem(file, 'warning', 'no spoken text found', undefined, 'read/empty'));
+  if (blocks.length === 0) problems.push(problem(file, 'warning', { key: 'problem.read/empty' }, undefined, 'read/empty'));
   return { blocks, problems };
 }
 

@@ -53,7 +53,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
       text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body),
       encoding: 'utf-8',
       problems: [
-        problem(file, 'warning', 'not valid UTF-8 despite its byte order mark; invalid bytes replaced by U+FFFD', at, 'read/encoding'),
+        problem(file, 'warning', { key: 'problem.read/encoding.bom' }, at, 'read/encoding'),
       ],
     };
   }
@@ -71,7 +71,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
     return {
       text: iconv().decode(Buffer.from(bytes), utf16, { stripBOM: false }),
       encoding: utf16,
-      problems: [problem(file, 'warning', `read as ${utf16.toUpperCase()} (it has no byte order mark)`, undefined, 'read/encoding')],
+      problems: [problem(file, 'warning', { key: 'problem.read/encoding.utf16', params: { encoding: utf16.toUpperCase() } }, undefined, 'read/encoding')],
     };
   }
 
@@ -82,7 +82,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
   return {
     text: decoded,
     encoding: 'windows-1252',
-    problems: [problem(file, 'warning', 'not valid UTF-8, read as Windows-1252', lineColumn(decoded.slice(0, firstInvalidUtf8(bytes))), 'read/encoding')],
+    problems: [problem(file, 'warning', { key: 'problem.read/encoding.windows-1252' }, lineColumn(decoded.slice(0, firstInvalidUtf8(bytes))), 'read/encoding')],
   };
 }
 
@@ -128,7 +128,7 @@ function decodeUtf32(body: Uint8Array, encoding: 'utf-32le' | 'utf-32be', file: 
   }
   const text = parts.join('');
   if (bad === 0) return { text, encoding, problems: [] };
-  const message = `${bad} UTF-32 unit${bad === 1 ? ' is' : 's are'} no Unicode character and ${bad === 1 ? 'was' : 'were'} replaced by U+FFFD`;
+  const message = { key: 'problem.read/encoding.utf32', params: { n: bad } } as const;
   return { text, encoding, problems: [problem(file, 'warning', message, lineColumn(text.slice(0, firstBad)), 'read/encoding')] };
 }
 
@@ -199,7 +199,7 @@ function decodeForced(bytes: Uint8Array, file: string, name: string): Decoded {
     return {
       text: '',
       encoding: name,
-      problems: [problem(file, 'error', `unknown encoding "${name}"`, undefined, 'read/encoding')],
+      problems: [problem(file, 'error', { key: 'problem.read/encoding.unknown', params: { name } }, undefined, 'read/encoding')],
     };
   }
   const encoding = ENCODING_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
@@ -210,6 +210,6 @@ function decodeForced(bytes: Uint8Array, file: string, name: string): Decoded {
   if (replaced === -1 || (encoding === 'utf-8' && firstInvalidUtf8(bytes) === bytes.length)) return { text, encoding, problems: [] };
   let count = 0;
   for (let i = replaced; i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
-  const message = `${count} byte sequence${count === 1 ? '' : 's'} could not be decoded as ${name} and ${count === 1 ? 'was' : 'were'} replaced by U+FFFD`;
+  const message = { key: 'problem.read/encoding.replaced', params: { n: count, name } } as const;
   return { text, encoding, problems: [problem(file, 'warning', message, lineColumn(text.slice(0, replaced)), 'read/encoding')] };
 }

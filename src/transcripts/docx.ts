@@ -1,3 +1,4 @@
+import { english, type Message } from '../lang/catalogue.js';
 import { positionAt, problem } from '../problems.js';
 import { htmlItems } from './html.js';
 import { readLimits, type ReadLimits } from './limits.js';
@@ -32,7 +33,7 @@ interface MammothZip {
 function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]): MammothZip {
   const refuse = (p: ZipProblem): Promise<never> => {
     refused.push(p);
-    return Promise.reject(new Error(p.message));
+    return Promise.reject(new Error(english(p.message)));
   };
   return {
     exists: (name) => zip.has(name),
@@ -47,9 +48,8 @@ function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]):
       const fault = /\.(?:xml|rels)$/iu.test(name) ? scanXml(text, IGNORE, limits) : null;
       if (fault) {
         const at = positionAt(text, fault.offset);
-        const malformed = fault.ruleId === 'xml/malformed';
-        const what = malformed ? ' is not well-formed XML' : '';
-        return refuse({ message: `${name}${what} at line ${at.line}, column ${at.column}: ${fault.message}`, ruleId: XML_FAULT_RULES[fault.ruleId] });
+        const key = fault.ruleId === 'xml/malformed' ? 'part.docx.xml-malformed' : 'part.docx.xml-limit';
+        return refuse({ message: { key, params: { name, line: at.line, column: at.column, fault: fault.message } }, ruleId: XML_FAULT_RULES[fault.ruleId] });
       }
       return Promise.resolve(text);
     },
@@ -66,11 +66,11 @@ function mammothZip(zip: BoundedZip, limits: ReadLimits, refused: ZipProblem[]):
  */
 export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>, options: TextOptions = {}): Promise<ParsedText> {
   const limit = readLimits(limits);
-  const fail = (message: string, ruleId: RuleId): ParsedText => ({ blocks: [], meta: {}, problems: [problem(file, 'error', message, undefined, ruleId)] });
+  const fail = (message: Message, ruleId: RuleId): ParsedText => ({ blocks: [], meta: {}, problems: [problem(file, 'error', message, undefined, ruleId)] });
   const opened = openBoundedZip(bytes, limit);
   if ('problem' in opened) {
     const { message, ruleId } = opened.problem;
-    return ruleId === 'zip/not-zip' ? fail(`not a readable Word document (${message})`, 'read/docx') : fail(`not read as a Word document: ${message}`, ruleId);
+    return ruleId === 'zip/not-zip' ? fail({ key: 'problem.read/docx', params: { reason: message } }, 'read/docx') : fail({ key: 'problem.read/docx.refused', params: { reason: message } }, ruleId);
   }
   // mammoth (with its XML libraries) is loaded only when a DOCX file is read.
   const { default: mammoth } = await import('mammoth');
@@ -88,12 +88,13 @@ export async function parseDocx(bytes: Uint8Array, file: string, limits?: Partia
     messages = result.messages;
   } catch (err) {
     const first = refused[0];
-    if (first) return fail(`not read as a Word document: ${first.message}`, first.ruleId);
+    if (first) return fail({ key: 'problem.read/docx.refused', params: { reason: first.message } }, first.ruleId);
     // mammoth's own errors name what is wrong; a TypeError from inside it (a part it expects is not
     // there or holds no XML) says nothing to a user and is no fault of fokus.
     const internal = err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError;
-    const reason = internal ? 'a part of it is missing or holds no valid XML' : err instanceof Error ? (err.message.split('\n')[0] ?? '').replace(/\t/gu, ' ') : String(err);
-    return fail(`not a readable Word document (${reason})`, 'read/docx');
+    const text = err instanceof Error ? (err.message.split('\n')[0] ?? '').replace(/\t/gu, ' ') : String(err);
+    const reason: Message = internal ? { key: 'part.docx.internal' } : { key: 'part.text', params: { text } };
+    return fail({ key: 'problem.read/docx', params: { reason } }, 'read/docx');
   }
   const items = htmlItems(html, limit.depth);
   if (items.fault) return fail(items.fault.message, 'read/too-deep');
@@ -114,8 +115,8 @@ const MAX_CONVERTER_MESSAGES = 10;
  */
 function converterWarnings(messages: readonly { type: string; message: string }[], file: string): Problem[] {
   const distinct = [...new Set(messages.map((m) => (m.message.split('\n')[0] ?? '').trim()).filter((m) => m !== '' && !STYLE_MESSAGE.test(m)))];
-  const out = distinct.slice(0, MAX_CONVERTER_MESSAGES).map((m) => problem(file, 'warning', `Word converter: ${m}`, undefined, 'read/docx-message'));
+  const out = distinct.slice(0, MAX_CONVERTER_MESSAGES).map((m) => problem(file, 'warning', { key: 'problem.read/docx-message', params: { text: m } }, undefined, 'read/docx-message'));
   const rest = distinct.length - MAX_CONVERTER_MESSAGES;
-  if (rest > 0) out.push(problem(file, 'warning', `Word converter: ${rest} more message${rest === 1 ? '' : 's'}`, undefined, 'read/docx-message'));
+  if (rest > 0) out.push(problem(file, 'warning', { key: 'problem.read/docx-message.more', params: { n: rest } }, undefined, 'read/docx-message'));
   return out;
 }

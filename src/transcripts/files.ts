@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Message } from '../lang/catalogue.js';
 import { cmp, problem } from '../problems.js';
 import type { InputFile, Problem } from '../types.js';
 import { errorCode, fileTrouble } from './read-file.js';
@@ -24,11 +25,11 @@ function isTranscriptName(name: string): boolean {
 
 
 /** What is wrong with a symbolic link that cannot be followed. */
-function linkTrouble(err: unknown): string {
+function linkTrouble(err: unknown): Message {
   const code = errorCode(err);
-  if (code === 'ELOOP') return 'a symbolic link that leads in a loop';
-  if (code === 'ENOENT') return 'a symbolic link to a file that does not exist';
-  return `a symbolic link that cannot be followed (${code ?? String(err)})`;
+  if (code === 'ELOOP') return { key: 'part.link.loop' };
+  if (code === 'ENOENT') return { key: 'part.link.missing' };
+  return { key: 'part.link.other', params: { code: code ?? String(err) } };
 }
 
 /**
@@ -80,8 +81,7 @@ async function ownOutputs(dir: string): Promise<{ names: Set<string>; whole: boo
 
 /** The warning that files of a report fokus wrote are left out. */
 function ownOutputWarning(shown: string, names: readonly string[]): Problem {
-  const what = names.length === 1 ? `${names[0]} was` : `${names.join(', ')} were`;
-  return problem(shown, 'warning', `${what} written by fokus (named in ${OUTPUT_MARKER}); not read as a transcript`, undefined, 'read/own-output');
+  return problem(shown, 'warning', { key: 'problem.read/own-output', params: { n: names.length, names: names.join(', '), marker: OUTPUT_MARKER } }, undefined, 'read/own-output');
 }
 
 /**
@@ -99,7 +99,7 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     // The transcripts in it would be missing from the results without anyone noticing: an error.
-    problems.push(problem(shown, 'error', `cannot read this folder (${errorCode(err) ?? String(err)}); the files in it are left out`, undefined, 'read/folder'));
+    problems.push(problem(shown, 'error', { key: 'problem.read/folder', params: { code: errorCode(err) ?? String(err) } }, undefined, 'read/folder'));
     return;
   }
   // A folder fokus wrote a report into holds report.json/report.html, which are no transcripts; below
@@ -121,7 +121,7 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
       const name = raw.toString('latin1');
       const childRel = rel === '' ? name : `${rel}/${name}`;
       if (e.isFile() && isTranscriptName(name)) {
-        problems.push(problem(path.join(shown, name), 'warning', 'the file name is not valid UTF-8; shown as Latin-1 and read by its bytes', undefined, 'read/file-name'));
+        problems.push(problem(path.join(shown, name), 'warning', { key: 'problem.read/file-name' }, undefined, 'read/file-name'));
         out.push({ rel: childRel, raw: Buffer.concat([Buffer.from(dir + path.sep), raw]) });
       }
       continue;
@@ -142,7 +142,7 @@ async function walk(root: string, dir: string, rel: string, seen: Set<string>, o
       } catch (err) {
         // A dangling link names no file; one named like a transcript was probably meant to be read.
         if (isTranscriptName(e.name)) {
-          problems.push(problem(path.join(shown, e.name), 'warning', `${linkTrouble(err)}; left out`, undefined, 'read/link'));
+          problems.push(problem(path.join(shown, e.name), 'warning', { key: 'problem.read/link', params: { reason: linkTrouble(err) } }, undefined, 'read/link'));
         }
         continue;
       }
@@ -201,7 +201,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       // A folder that could not be read has its error; "no transcript files" would say something else.
       const unreadable = problems.slice(before).some((p) => p.ruleId === 'read/folder' && p.file === path.normalize(input));
       if (rels.length === 0 && !unreadable) {
-        problems.push(problem(input, 'warning', 'no transcript files in this folder', undefined, 'read/empty-folder'));
+        problems.push(problem(input, 'warning', { key: 'problem.read/empty-folder' }, undefined, 'read/empty-folder'));
       }
       for (const { rel, raw } of rels) found.push({ path: path.join(input, ...rel.split('/')), id: rel, ...(raw ? { raw } : {}) });
     } else if (GLOB_CHARS.test(input)) {
@@ -209,7 +209,7 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       const matches = await glob(input, { cwd, dot: false, onlyFiles: true, absolute: path.isAbsolute(input) });
       const names = await withoutOwnOutputs(matches.filter(isTranscriptName), cwd, problems);
       if (names.length === 0) {
-        problems.push(problem(input, 'error', 'no transcript files match this pattern', undefined, 'read/no-match'));
+        problems.push(problem(input, 'error', { key: 'problem.read/no-match' }, undefined, 'read/no-match'));
       }
       for (const name of names) {
         const id = path.isAbsolute(name) ? path.relative(cwd, name).split(path.sep).join('/') : name;
@@ -217,9 +217,9 @@ export async function listInputs(inputs: string[], cwd: string): Promise<InputLi
       }
     } else {
       // Node reads arguments as UTF-8: a name in another encoding cannot be opened as given, only found in its folder.
-      let message = input.includes('\uFFFD') ? 'no such file or folder (the name is not valid UTF-8 as given; give the folder it is in)' : 'no such file or folder';
+      let message: Message = input.includes('\uFFFD') ? { key: 'problem.read/missing.not-utf8' } : { key: 'problem.read/missing' };
       try {
-        if ((await lstat(abs)).isSymbolicLink()) message = linkTrouble(await stat(abs).then(() => null, (e: unknown) => e));
+        if ((await lstat(abs)).isSymbolicLink()) message = { key: 'problem.read/missing.link', params: { reason: linkTrouble(await stat(abs).then(() => null, (e: unknown) => e)) } };
       } catch {
         // nothing there at all
       }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument } from '../deps.js';
+import type { Message } from '../lang/catalogue.js';
 import { positionAt, problem } from '../problems.js';
 import type { Problem } from '../types.js';
 import { DEFAULT_LIMITS, jsonDepthBeyond } from './limits.js';
@@ -25,14 +26,14 @@ function metaString(value: unknown): string {
  * refused before the recursive YAML parser sees them, and at most ten YAML errors are named.
  */
 export function parseFrontMatter(source: string, file: string, firstLine: number, problems: Problem[]): Record<string, string> {
-  const ignore = (message: string, at: { line: number; column: number }): Record<string, string> => {
-    problems.push(problem(file, 'warning', `front matter is not valid YAML and is ignored: ${message}`, at, 'read/front-matter'));
+  const ignore = (reason: Message, at: { line: number; column: number }): Record<string, string> => {
+    problems.push(problem(file, 'warning', { key: 'problem.read/front-matter', params: { reason } }, at, 'read/front-matter'));
     return {};
   };
   const tooDeep = jsonDepthBeyond(source, DEFAULT_LIMITS.depth);
   if (tooDeep >= 0) {
     const at = positionAt(source, tooDeep);
-    return ignore(`collections nested more than ${DEFAULT_LIMITS.depth} deep`, { line: at.line + firstLine - 1, column: at.column });
+    return ignore({ key: 'part.yaml.too-deep', params: { depth: DEFAULT_LIMITS.depth } }, { line: at.line + firstLine - 1, column: at.column });
   }
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
@@ -42,14 +43,14 @@ export function parseFrontMatter(source: string, file: string, firstLine: number
       const said = (err.message.split('\n')[0] ?? '')
         .replace(/ at line (\d+), column (\d+):?$/u, (_m, line: string, col: string) => ` at line ${Number(line) + firstLine - 1}, column ${col}`)
         .replace(/:$/u, '');
-      ignore(said, at ? { line: at.line + firstLine - 1, column: at.col } : { line: firstLine - 1, column: 1 });
+      ignore({ key: 'part.text', params: { text: said } }, at ? { line: at.line + firstLine - 1, column: at.col } : { line: firstLine - 1, column: 1 });
     }
     return {};
   }
   const meta: Record<string, string> = {};
   if (doc.contents === null) return meta;
   if (!isMap(doc.contents)) {
-    problems.push(problem(file, 'warning', 'front matter is not a YAML mapping and is ignored', { line: firstLine - 1, column: 1 }, 'read/front-matter'));
+    problems.push(problem(file, 'warning', { key: 'problem.read/front-matter.not-a-mapping' }, { line: firstLine - 1, column: 1 }, 'read/front-matter'));
     return meta;
   }
   const seen = new Set<string>();
@@ -58,7 +59,7 @@ export function parseFrontMatter(source: string, file: string, firstLine: number
     if (seen.has(key)) {
       const offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
       const at = positionAt(source, offset);
-      return ignore(`Map keys must be unique at line ${at.line + firstLine - 1}, column ${at.column}`, { line: at.line + firstLine - 1, column: at.column });
+      return ignore({ key: 'part.yaml.duplicate-key', params: { line: at.line + firstLine - 1, column: at.column } }, { line: at.line + firstLine - 1, column: at.column });
     }
     seen.add(key);
     const value = isScalar(pair.value) || isMap(pair.value) || isSeq(pair.value) ? pair.value.toJSON() : null;

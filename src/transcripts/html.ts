@@ -1,5 +1,6 @@
 import type { Parser } from 'htmlparser2';
 import { htmlparser2 } from '../deps.js';
+import type { Message } from '../lang/catalogue.js';
 import { problem } from '../problems.js';
 import type { Position } from '../types.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -51,12 +52,12 @@ export interface HtmlItems {
   /** For each item, the source offset of each character of its text (rows: of the row's start). */
   offsets: number[][];
   /** Set when elements nest deeper than the limit: the reading stopped there (offset in the source). */
-  fault?: { offset: number; message: string };
+  fault?: { offset: number; message: Message };
 }
 
 /** The fault of HTML nested deeper than `depth`, at `offset`. */
-export function tooDeep(offset: number, depth: number): { offset: number; message: string } {
-  return { offset, message: `elements nested more than ${depth} deep (FOKUS_MAX_DEPTH); the document is not read` };
+export function tooDeep(offset: number, depth: number): { offset: number; message: Message } {
+  return { offset, message: { key: 'problem.read/too-deep.html', params: { depth } } };
 }
 
 /** Where `htmlItems` stands in the document: the open elements, what they make of text, and what it collected. */

@@ -6,6 +6,8 @@
  * environment variables below raise (or lower) them. See docs/errors.md, "Limits of the readers".
  */
 
+import type { Message } from '../lang/catalogue.js';
+
 export interface ReadLimits {
   /** Bytes inflated from one zip archive (`.docx`, `.qdpx`), all entries together. */
   zipBytes: number;
@@ -50,13 +52,13 @@ export function readLimits(given?: Partial<ReadLimits>): ReadLimits {
  * but a whole number ≥ 1 is an error message (the caller reports it as a usage error, exit 2,
  * never silently the default) — the FOKUS_REGEX_BUDGET convention.
  */
-export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): { limits: Partial<ReadLimits> } | { error: string } {
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): { limits: Partial<ReadLimits> } | { error: Message } {
   const limits: Partial<ReadLimits> = {};
   for (const key of Object.keys(LIMIT_ENV) as (keyof ReadLimits)[]) {
     const name = LIMIT_ENV[key];
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (!/^[1-9]\d{0,15}$/u.test(value)) return { error: `${name}='${value}' is not a whole number ≥ 1` };
+    if (!/^[1-9]\d{0,15}$/u.test(value)) return { error: { key: 'cli.usage.env-number', params: { name, value } } };
     limits[key] = Number(value);
   }
   return { limits };

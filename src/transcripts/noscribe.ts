@@ -1,5 +1,6 @@
 import type { Parser } from 'htmlparser2';
 import { htmlparser2 } from '../deps.js';
+import type { Message } from '../lang/catalogue.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { labelShape, parseLineHead } from './head.js';
@@ -36,10 +37,10 @@ interface Segment {
 }
 
 /** Collect the anchors' texts paragraph by paragraph; paragraphs before the first anchor (title, header) are left out. */
-function segmentsOf(html: string): Segment[] | { fault: { offset: number; message: string } } {
+function segmentsOf(html: string): Segment[] | { fault: { offset: number; message: Message } } {
   const segments: Segment[] = [];
   let depth = 0;
-  let fault: { offset: number; message: string } | null = null;
+  let fault: { offset: number; message: Message } | null = null;
   let paragraph = 0;
   let current: Segment | null = null;
   let pending: { text: string; offsets: number[] } = { text: '', offsets: [] };
@@ -229,6 +230,6 @@ export function parseNoScribe(text: string, file: string): ParsedText {
     blocks.push(block);
     last = { block, paragraph: seg.paragraph };
   }
-  if (blocks.length === 0) problems.push(problem(file, 'warning', 'no spoken text found', undefined, 'read/empty'));
+  if (blocks.length === 0) problems.push(problem(file, 'warning', { key: 'problem.read/empty' }, undefined, 'read/empty'));
   return { blocks, meta: {}, problems };
 }

@@ -55,14 +55,14 @@ function participantOf(row: Record<string, string>): Participant | null {
 /** Adds a participant unless its speaker and transcript repeat an earlier row (a warning then). */
 function add(out: Participant[], firstAt: Map<string, number>, p: Participant | null, line: number, file: string, problems: Problem[]): void {
   if (p === null) {
-    problems.push(problem(file, 'warning', 'row has no speaker and is ignored', { line, column: 1 }, 'participants/no-speaker'));
+    problems.push(problem(file, 'warning', { key: 'problem.participants/no-speaker' }, { line, column: 1 }, 'participants/no-speaker'));
     return;
   }
   const key = `${p.transcript ?? ''}\u0000${speakerKey(p.speaker)}`;
   const earlier = firstAt.get(key);
   if (earlier !== undefined) {
     problems.push(
-      problem(file, 'warning', `speaker "${p.speaker}" is listed again (first at line ${earlier}); this row is ignored`, { line, column: 1 }, 'participants/duplicate'),
+      problem(file, 'warning', { key: 'problem.participants/duplicate', params: { speaker: p.speaker, line: earlier } }, { line, column: 1 }, 'participants/duplicate'),
     );
     return;
   }
@@ -80,14 +80,14 @@ function parseCsvParticipants(text: string, file: string): ParticipantsResult {
   const places = placesOf(text, delimiter);
   const [header, ...rows] = parsed.records;
   if (!header) {
-    problems.push(problem(file, 'error', `missing required column "${SPEAKER}"`, { line: 1, column: 1 }, 'participants/no-speaker-column'));
+    problems.push(problem(file, 'error', { key: 'problem.participants/no-speaker-column', params: { column: SPEAKER } }, { line: 1, column: 1 }, 'participants/no-speaker-column'));
     return { participants: [], problems };
   }
   const lineOf = (r: CsvRecord): number => places.record(r).line;
   const names = header.cells.map((h) => cell(h).toLowerCase());
   if (!names.includes(SPEAKER)) {
     problems.push(
-      problem(file, 'error', `missing required column "${SPEAKER}" (columns: ${names.join(', ')})`, { line: lineOf(header), column: 1 }, 'participants/no-speaker-column'),
+      problem(file, 'error', { key: 'problem.participants/no-speaker-column.columns', params: { column: SPEAKER, columns: names.join(', ') } }, { line: lineOf(header), column: 1 }, 'participants/no-speaker-column'),
     );
     return { participants: [], problems };
   }
@@ -128,7 +128,7 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
     for (const err of doc.errors) {
       const at = err.linePos?.[0];
       // The position is in the problem already; the parser's own " at line 2, column 1:" would repeat it.
-      const message = `YAML syntax: ${(err.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/u, '')}`;
+      const message = { key: 'problem.yaml-syntax', params: { text: (err.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/u, '') } } as const;
       problems.push(problem(file, 'error', message, at ? { line: at.line, column: at.col } : undefined, 'participants/yaml'));
     }
     return { participants: [], problems };
@@ -145,11 +145,11 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
       const at = nodePlace(item, lc) ?? { line: 1, column: 1 };
       const row = yamlRow(item);
       if (row === null) {
-        problems.push(problem(file, 'error', 'a participant must be a mapping with a "speaker" key', at, 'participants/yaml-shape'));
+        problems.push(problem(file, 'error', { key: 'problem.participants/yaml-shape.participant' }, at, 'participants/yaml-shape'));
         continue;
       }
       if ((row[SPEAKER] ?? '') === '') {
-        problems.push(problem(file, 'error', `missing required key "${SPEAKER}"`, at, 'participants/no-speaker-column'));
+        problems.push(problem(file, 'error', { key: 'problem.participants/no-speaker-column.key', params: { key: SPEAKER } }, at, 'participants/no-speaker-column'));
         continue;
       }
       add(participants, firstAt, participantOf(row), at.line, file, problems);
@@ -162,13 +162,13 @@ function parseYamlParticipants(text: string, file: string): ParticipantsResult {
       const value = pair.value as YamlNode | null;
       const row = value === null || (isScalar(value) && value.value === null) ? record() : yamlRow(value);
       if (row === null) {
-        problems.push(problem(file, 'error', `the attributes of speaker "${speaker}" must be a mapping`, nodePlace(value, lc) ?? at, 'participants/yaml-shape'));
+        problems.push(problem(file, 'error', { key: 'problem.participants/yaml-shape.attributes', params: { speaker } }, nodePlace(value, lc) ?? at, 'participants/yaml-shape'));
         continue;
       }
       add(participants, firstAt, participantOf({ ...row, [SPEAKER]: speaker }), at.line, file, problems);
     }
   } else if (root !== null) {
-    problems.push(problem(file, 'error', 'participants must be a list of mappings or a mapping by speaker', nodePlace(root, lc), 'participants/yaml-shape'));
+    problems.push(problem(file, 'error', { key: 'problem.participants/yaml-shape' }, nodePlace(root, lc), 'participants/yaml-shape'));
   }
   return { participants, problems };
 }
@@ -187,13 +187,13 @@ export async function loadParticipants(file: string): Promise<ParticipantsResult
   const ext = path.extname(file).toLowerCase();
   const format = ext === '.csv' || ext === '.tsv' ? 'csv' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
   if (format === null) {
-    return { participants: [], problems: [problem(file, 'error', 'a participants file must be .csv, .tsv, .yaml or .yml', undefined, 'participants/format')] };
+    return { participants: [], problems: [problem(file, 'error', { key: 'problem.participants/format' }, undefined, 'participants/format')] };
   }
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(file);
   } catch (err) {
-    return { participants: [], problems: [problem(file, 'error', unreadableMessage(err, 'participants file'), undefined, unreadableRule(err, 'participants/file'))] };
+    return { participants: [], problems: [problem(file, 'error', unreadableMessage(err, 'part.participants-file'), undefined, unreadableRule(err, 'participants/file'))] };
   }
   const notText = binaryReason(bytes);
   if (notText !== null) return { participants: [], problems: [problem(file, 'error', notText, undefined, 'participants/binary')] };
@@ -259,7 +259,7 @@ export function unknownSpeakers(participants: readonly Participant[], transcript
     seen.add(key);
     if (!knowsSpeaker(participants, transcript.id, b.speaker)) {
       problems.push(
-        problem(transcript.path, 'warning', `speaker "${b.speaker.trim()}" is not in the participants file`, { line: b.line, column: b.column }, 'participants/unknown-speaker'),
+        problem(transcript.path, 'warning', { key: 'problem.participants/unknown-speaker', params: { speaker: b.speaker.trim() } }, { line: b.line, column: b.column }, 'participants/unknown-speaker'),
       );
     }
   }

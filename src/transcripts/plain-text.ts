@@ -284,10 +284,10 @@ function buildBlocks(paragraphs: readonly Paragraph[], source: LineSource, first
  */
 export function settleSpeakers(blocks: Block[], file: string, problems: Problem[]): void {
   if (blocks.length === 0) {
-    problems.push(problem(file, 'warning', 'no spoken text found', undefined, 'read/empty'));
+    problems.push(problem(file, 'warning', { key: 'problem.read/empty' }, undefined, 'read/empty'));
   } else if (blocks.every((b) => b.speaker === null)) {
     for (const b of blocks) b.continuation = false;
-    problems.push(problem(file, 'warning', 'no speaker labels found; each paragraph is one unit', undefined, 'read/no-labels'));
+    problems.push(problem(file, 'warning', { key: 'problem.read/no-labels' }, undefined, 'read/no-labels'));
   } else {
     for (const b of blocks) b.continuation = b.speaker === null;
   }

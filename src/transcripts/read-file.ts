@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import { constants, open, stat } from 'node:fs/promises';
+import { english, type Message, type MessageKey } from '../lang/catalogue.js';
 import type { RuleId } from '../rules.js';
 
 // Reading one file fokus is given, whole and safely: regular files only (a named pipe or a device
@@ -12,16 +13,17 @@ export function errorCode(err: unknown): string | undefined {
 
 /**
  * Why a file could not be read, from the error `readRegularFile` threw: the one wording every reader
- * uses. `kind` names what the file should have been ("file", "codebook file", "pseudonym map").
+ * uses (`problem.file.*`). `kind` names what the file should have been: a file, a codebook file,
+ * a participants file, a pseudonym map.
  */
-export function unreadableMessage(err: unknown, kind = 'file'): string {
+export function unreadableMessage(err: unknown, kind: MessageKey = 'part.file'): Message {
   const code = errorCode(err) ?? '';
-  if (code === 'ENOTREG' || code === 'EFBIG') return (err as Error).message;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EISDIR') return `is a folder, not a ${kind}`;
-  if (code === 'ELOOP') return 'is a symbolic link that leads in a loop';
-  if (code === 'EACCES' || code === 'EPERM') return `cannot read file: permission denied (${code})`;
-  return `cannot read file (${code || String(err)})`;
+  if (code === 'ENOTREG' || code === 'EFBIG') return (err as { said?: Message }).said ?? { key: 'part.text', params: { text: (err as Error).message } };
+  if (code === 'ENOENT') return { key: 'problem.file.missing' };
+  if (code === 'EISDIR') return { key: 'problem.file.folder', params: { kind: { key: kind } } };
+  if (code === 'ELOOP') return { key: 'problem.file.loop' };
+  if (code === 'EACCES' || code === 'EPERM') return { key: 'problem.file.permission', params: { code } };
+  return { key: 'problem.file.unreadable', params: { code: code || String(err) } };
 }
 
 /** The rule of a file that could not be read: no regular file, too large, or the reader's own `ruleId`. */
@@ -34,29 +36,29 @@ export function unreadableRule<R extends RuleId>(err: unknown, ruleId: R): R | '
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** What a file-system entry that is no regular file is, in words. */
-function specialKind(s: Stats): string {
-  if (s.isFIFO()) return 'a named pipe (FIFO)';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
-  if (s.isSocket()) return 'a socket';
-  return 'no regular file';
+function specialKind(s: Stats): Message {
+  if (s.isFIFO()) return { key: 'part.special.fifo' };
+  if (s.isCharacterDevice() || s.isBlockDevice()) return { key: 'part.special.device' };
+  if (s.isSocket()) return { key: 'part.special.socket' };
+  return { key: 'part.special.other' };
 }
 
 /** Why a file given to fokus cannot be read as a whole, with its rule id. */
 export interface FileTrouble {
-  message: string;
+  message: Message;
   ruleId: 'read/not-a-file' | 'read/too-large';
 }
 
 /** How a size in bytes is shown in messages: MiB from one MiB on. */
-function bytesShown(n: number): string {
-  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MiB` : `${n} bytes`;
+function bytesShown(n: number): Message {
+  return n >= 1 << 20 ? { key: 'part.mib', params: { n: Math.round(n / (1 << 20)) } } : { key: 'part.bytes', params: { n } };
 }
 
 /** The trouble of `s` as a file fokus is to read whole: no regular file, or larger than `limit`; null when none. */
 function statTrouble(s: Stats, limit: number): FileTrouble | null {
   if (s.isDirectory()) return null;
-  if (!s.isFile()) return { message: `is ${specialKind(s)}, not a regular file; fokus reads only regular files`, ruleId: 'read/not-a-file' };
-  if (s.size > limit) return { message: `is ${bytesShown(s.size)}, more than the ${bytesShown(limit)} fokus reads from one file`, ruleId: 'read/too-large' };
+  if (!s.isFile()) return { message: { key: 'problem.read/not-a-file', params: { kind: specialKind(s) } }, ruleId: 'read/not-a-file' };
+  if (s.size > limit) return { message: { key: 'problem.read/too-large', params: { size: bytesShown(s.size), limit: bytesShown(limit) } }, ruleId: 'read/too-large' };
   return null;
 }
 
@@ -85,7 +87,7 @@ export async function readRegularFile(file: string | Buffer, limit = MAX_FILE_BY
     const info = await handle.stat();
     const trouble = statTrouble(info, limit);
     const size = info.size;
-    if (trouble) throw Object.assign(new Error(trouble.message), { code: trouble.ruleId === 'read/not-a-file' ? 'ENOTREG' : 'EFBIG' });
+    if (trouble) throw Object.assign(new Error(english(trouble.message)), { code: trouble.ruleId === 'read/not-a-file' ? 'ENOTREG' : 'EFBIG', said: trouble.message });
     // One buffer of the size the file had when opened, and one byte more to see whether it grew since.
     let buffer = Buffer.allocUnsafe(Math.min(limit, size) + 1);
     let total = 0;
@@ -100,7 +102,10 @@ export async function readRegularFile(file: string | Buffer, limit = MAX_FILE_BY
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    if (total > limit) throw Object.assign(new Error(`is more than the ${bytesShown(limit)} fokus reads from one file`), { code: 'EFBIG' });
+    if (total > limit) {
+      const said: Message = { key: 'problem.read/too-large.grew', params: { limit: bytesShown(limit) } };
+      throw Object.assign(new Error(english(said)), { code: 'EFBIG', said });
+    }
     return buffer.subarray(0, total);
   } finally {
     await handle.close();

@@ -81,7 +81,7 @@ function namedFormat(file: InputFile, forced: string): { format: string } | { pr
   const format = READERS[name] ? name : EXTENSIONS[name];
   if (format !== undefined) return { format };
   const known = Object.keys(READERS).sort().join(', ');
-  return { problem: problem(file.path, 'error', `unknown transcript format "${forced}" (known: ${known})`, undefined, 'read/format') };
+  return { problem: problem(file.path, 'error', { key: 'problem.read/format.unknown', params: { format: forced, known } }, undefined, 'read/format') };
 }
 
 /** The error for a file whose extension and content name no format fokus reads. */
@@ -89,7 +89,7 @@ function unknownFormat(file: InputFile): Problem {
   const ext = path.extname(file.path).toLowerCase().replace(/^\./u, '');
   const known = Object.keys(EXTENSIONS).sort().map((e) => `.${e}`).join(', ');
   const what = ext === '' ? path.basename(file.path) : `.${ext}`;
-  return problem(file.path, 'error', `not a transcript format fokus reads: "${what}" (known: ${known})`, undefined, 'read/format');
+  return problem(file.path, 'error', { key: 'problem.read/format', params: { what, known } }, undefined, 'read/format');
 }
 
 /** What the text readers' core takes of the read options. */
@@ -117,7 +117,7 @@ function result(file: InputFile, format: string, hash: string, encoding: string,
   };
   if (parsed.moderators && parsed.moderators.length > 0) transcript.moderators = parsed.moderators;
   if (transcript.blocks.length > 0 && transcript.blocks.every((b) => b.speaker === null) && !problems.some((p) => p.ruleId === 'read/no-labels')) {
-    problems.push(problem(file.path, 'warning', 'no speaker labels found; all text is one speaker ""', undefined, 'read/no-labels'));
+    problems.push(problem(file.path, 'warning', { key: 'problem.read/no-labels.one-speaker' }, undefined, 'read/no-labels'));
   }
   return { transcript, problems };
 }
@@ -146,13 +146,13 @@ export async function readTranscript(file: InputFile, options: ReadOptions = {})
   }
   const hash = sha256(bytes);
   if (bytes.length === 0) {
-    return { transcript: null, problems: [problem(file.path, 'error', 'the file is empty (0 bytes)', undefined, 'read/empty-file')] };
+    return { transcript: null, problems: [problem(file.path, 'error', { key: 'problem.read/empty-file' }, undefined, 'read/empty-file')] };
   }
 
   if (format === undefined) {
     const sniffed = sniffBytes(bytes);
     if (sniffed && 'unsupported' in sniffed) {
-      return { transcript: null, problems: [problem(file.path, 'error', `cannot read ${sniffed.unsupported}`, undefined, 'read/format')] };
+      return { transcript: null, problems: [problem(file.path, 'error', { key: 'problem.read/format.cannot-read', params: { what: { key: sniffed.unsupported } } }, undefined, 'read/format')] };
     }
     format = sniffed?.format ?? EXTENSIONS[path.extname(file.path).toLowerCase().replace(/^\./u, '')];
   }
@@ -196,7 +196,7 @@ export function parseTranscript(text: string, file: InputFile, format: string, o
   const picked = refine(named.format, text, true)!;
   const reader = READERS[picked];
   if (!reader || reader.kind !== 'text') {
-    return { transcript: null, problems: [problem(file.path, 'error', `format ${picked} is read from bytes, not text`, undefined, 'read/format')] };
+    return { transcript: null, problems: [problem(file.path, 'error', { key: 'problem.read/format.bytes', params: { format: picked } }, undefined, 'read/format')] };
   }
   const hash = sha256(Buffer.from(text, 'utf8'));
   return result(file, picked, hash, 'utf-8', reader.parse(text, file.path, options), []);

@@ -41,10 +41,10 @@ export function rtfItems(bytes: Uint8Array, file: string, forced?: string): RtfT
   // Each byte is one character of the "binary" string: RTF is 7-bit except for stray 8-bit text.
   const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (forced !== undefined && !iconv().encodingExists(forced)) {
-    return { items: [], encoding: forced, problems: [problem(file, 'error', `unknown encoding "${forced}"`, undefined, 'read/encoding')] };
+    return { items: [], encoding: forced, problems: [problem(file, 'error', { key: 'problem.read/encoding.unknown', params: { name: forced } }, undefined, 'read/encoding')] };
   }
   if (!RTF_START.test(s)) {
-    return { items: [], encoding: 'binary', problems: [problem(file, 'error', 'not an RTF file (it does not start with {\\rtf)', undefined, 'read/rtf')] };
+    return { items: [], encoding: 'binary', problems: [problem(file, 'error', { key: 'problem.read/rtf', params: { start: '{\\rtf' } }, undefined, 'read/rtf')] };
   }
   const r = newReader(forced);
   for (let i = s.indexOf('{'); i < s.length; ) i = readToken(r, s, i);
@@ -113,9 +113,8 @@ function readControlSymbol(r: RtfReader, s: string, i: number): number {
 /** The warning for `\binN` counts beyond the end of the file: the first one's place, and how many there are. */
 function binProblem(s: string, file: string, bad: readonly BadBin[]): Problem {
   const first = bad[0]!;
-  const more = bad.length > 1 ? ` (${bad.length - 1} more such \\bin)` : '';
-  const message = `\\bin${first.param} announces ${first.param} bytes of binary data, but only ${first.left} follow; the count is ignored and the rest is read as RTF${more}`;
-  return problem(file, 'warning', message, positionAt(s, first.at), 'read/rtf-bin');
+  const params = { param: first.param, left: first.left, more: bad.length - 1 };
+  return problem(file, 'warning', { key: bad.length > 1 ? 'problem.read/rtf-bin.more' : 'problem.read/rtf-bin', params }, positionAt(s, first.at), 'read/rtf-bin');
 }
 
 /**

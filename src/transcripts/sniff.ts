@@ -1,3 +1,4 @@
+import type { MessageKey } from '../lang/catalogue.js';
 import { TIMING_LINE } from './cues.js';
 import { NOSCRIBE_ANCHOR_IN_HTML } from './noscribe.js';
 import { WEBVTT_HEADER } from './vtt.js';
@@ -8,7 +9,7 @@ import { WEBVTT_HEADER } from './vtt.js';
  */
 
 /** What the bytes of a file show: a format fokus reads, a known format it does not read (with advice), or nothing certain. */
-export type Sniffed = { format: string } | { unsupported: string } | null;
+export type Sniffed = { format: string } | { unsupported: MessageKey } | null;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -33,15 +34,15 @@ function contains(bytes: Uint8Array, needle: string): boolean {
 export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, ZIP)) {
     if (contains(bytes, 'word/document')) return { format: 'docx' };
-    if (contains(bytes, 'application/vnd.oasis.opendocument.text')) return { unsupported: 'an OpenDocument text (.odt); save it as .docx or .rtf' };
-    return { unsupported: 'a ZIP archive, not a Word document' };
+    if (contains(bytes, 'application/vnd.oasis.opendocument.text')) return { unsupported: 'part.unsupported.odt' };
+    return { unsupported: 'part.unsupported.zip' };
   }
-  if (startsWith(bytes, OLE)) return { unsupported: 'an old binary Word (.doc) file; save it as .docx or .rtf' };
+  if (startsWith(bytes, OLE)) return { unsupported: 'part.unsupported.doc' };
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(8, bytes.length - i)).toString('latin1');
   if (head.startsWith('{\\rtf')) return { format: 'rtf' };
-  if (head.startsWith('%PDF-')) return { unsupported: 'a PDF file; export the transcript as text, DOCX or RTF' };
+  if (head.startsWith('%PDF-')) return { unsupported: 'part.unsupported.pdf' };
   return null;
 }
 

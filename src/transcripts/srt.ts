@@ -19,7 +19,7 @@ export function parseSrt(text: string, file: string): ParsedText {
   for (const { from, block } of lineBlocks(lines)) {
     const timingAt = block.findIndex((l) => l.includes('-->'));
     if (timingAt < 0 || timingAt > 1 || (timingAt === 1 && !CUE_NUMBER.test(block[0]!))) {
-      problems.push(problem(file, 'warning', 'text outside a numbered cue is ignored', { line: from + 1, column: 1 }, 'read/srt-cue'));
+      problems.push(problem(file, 'warning', { key: 'problem.read/srt-cue' }, { line: from + 1, column: 1 }, 'read/srt-cue'));
       continue;
     }
     const cue = timedCue(block, from, timingAt, file, { entities: false, ruleId: 'read/srt-timing' }, problems);

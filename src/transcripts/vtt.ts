@@ -24,7 +24,7 @@ export function parseVtt(text: string, file: string): ParsedText {
     // The header block (title, `Kind:`, `Language:` …) runs to the first blank line.
     while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
   } else {
-    problems.push(problem(file, 'warning', 'no WEBVTT header on the first line; read as WebVTT anyway', { line: 1, column: 1 }, 'read/vtt-header'));
+    problems.push(problem(file, 'warning', { key: 'problem.read/vtt-header' }, { line: 1, column: 1 }, 'read/vtt-header'));
   }
 
   const cues: Cue[] = [];
@@ -33,7 +33,7 @@ export function parseVtt(text: string, file: string): ParsedText {
 
     const timingAt = block[0]!.includes('-->') ? 0 : block[1]?.includes('-->') ? 1 : -1;
     if (timingAt < 0) {
-      problems.push(problem(file, 'warning', 'text without a cue timing line is ignored', { line: from + 1, column: 1 }, 'read/vtt-cue'));
+      problems.push(problem(file, 'warning', { key: 'problem.read/vtt-cue' }, { line: from + 1, column: 1 }, 'read/vtt-cue'));
       continue;
     }
     const cue = timedCue(block, from, timingAt, file, { entities: true, ruleId: 'read/vtt-timing' }, problems);

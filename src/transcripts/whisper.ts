@@ -1,5 +1,6 @@
 import type { Node as JsoncNode, NodeType, ParseError } from 'jsonc-parser';
 import { jsonc } from '../deps.js';
+import type { Message, MessageKey } from '../lang/catalogue.js';
 import { problem } from '../problems.js';
 import type { Block, Problem } from '../types.js';
 import { DEFAULT_LIMITS, jsonDepthBeyond } from './limits.js';
@@ -18,14 +19,14 @@ function prop(node: JsonNode, key: string): JsonNode | undefined {
 }
 
 /** How messages name the kinds of JSON value. */
-const JSON_KINDS: Readonly<Record<NodeType, string>> = {
-  object: 'an object',
-  array: 'a list',
-  property: 'a property',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'null',
+const JSON_KINDS: Readonly<Record<NodeType, MessageKey>> = {
+  object: 'part.json.object',
+  array: 'part.json.array',
+  property: 'part.json.property',
+  string: 'part.json.string',
+  number: 'part.json.number',
+  boolean: 'part.json.boolean',
+  null: 'part.json.null',
 };
 
 /** A node's value when it is a finite number. */
@@ -87,20 +88,19 @@ export function parseWhisper(text: string, file: string): ParsedText {
   // The JSON parser descends recursively: nesting deeper than the limit is refused before it runs.
   const deep = jsonDepthBeyond(text, DEFAULT_LIMITS.depth);
   if (deep >= 0) {
-    const message = `JSON nested more than ${DEFAULT_LIMITS.depth} deep (FOKUS_MAX_DEPTH); the file is not read`;
-    return { blocks: [], meta: {}, problems: [problem(file, 'error', message, at(deep), 'read/too-deep')] };
+    return { blocks: [], meta: {}, problems: [problem(file, 'error', { key: 'problem.read/too-deep.json', params: { depth: DEFAULT_LIMITS.depth } }, at(deep), 'read/too-deep')] };
   }
   const errors: ParseError[] = [];
   const root = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first || !root) {
     const where = first ? at(first.offset) : { line: 1, column: 1 };
-    const what = first ? jsonc().printParseErrorCode(first.error) : 'empty file';
-    return { blocks: [], meta: {}, problems: [problem(file, 'error', `not valid JSON (${what})`, where, 'read/json')] };
+    const what: Message = first ? { key: 'part.text', params: { text: jsonc().printParseErrorCode(first.error) } } : { key: 'part.json.empty-file' };
+    return { blocks: [], meta: {}, problems: [problem(file, 'error', { key: 'problem.read/json', params: { what } }, where, 'read/json')] };
   }
   const segments = prop(root, 'segments');
   if (segments?.type !== 'array') {
-    return { blocks: [], meta: {}, problems: [problem(file, 'error', 'not a Whisper transcript (no segments array)', undefined, 'read/whisper')] };
+    return { blocks: [], meta: {}, problems: [problem(file, 'error', { key: 'problem.read/whisper' }, undefined, 'read/whisper')] };
   }
 
   const problems: Problem[] = [];
@@ -111,7 +111,7 @@ export function parseWhisper(text: string, file: string): ParsedText {
   const blocks: Block[] = [];
   for (const seg of segments.children ?? []) {
     if (seg.type !== 'object') {
-      problems.push(problem(file, 'warning', 'a segment that is no object is ignored', at(seg.offset), 'read/whisper-segment'));
+      problems.push(problem(file, 'warning', { key: 'problem.read/whisper-segment' }, at(seg.offset), 'read/whisper-segment'));
       continue;
     }
     const wordsNode = prop(seg, 'words');
@@ -126,8 +126,8 @@ export function parseWhisper(text: string, file: string): ParsedText {
       raw = wordsText(words);
       place = words.map((w) => prop(w, 'word') ?? prop(w, 'text')).find((n) => n?.type === 'string');
       if (textNode !== undefined && textNode.type !== 'null') {
-        const instead = raw.trim() !== '' ? 'its words are read instead' : 'the segment is ignored';
-        problems.push(problem(file, 'warning', `the text of a segment is ${JSON_KINDS[textNode.type]}, not a string; ${instead}`, at(textNode.offset), 'read/whisper-text'));
+        const key = raw.trim() !== '' ? 'problem.read/whisper-text' : 'problem.read/whisper-text.ignored';
+        problems.push(problem(file, 'warning', { key, params: { kind: { key: JSON_KINDS[textNode.type] } } }, at(textNode.offset), 'read/whisper-text'));
       }
     }
     // A line break inside a JSON string is an escape on one source line, so it becomes a space.
@@ -147,6 +147,6 @@ export function parseWhisper(text: string, file: string): ParsedText {
     if (end !== undefined) block.end = end;
     blocks.push(block);
   }
-  if (blocks.length === 0) problems.push(problem(file, 'warning', 'no spoken text found', undefined, 'read/empty'));
+  if (blocks.length === 0) problems.push(problem(file, 'warning', { key: 'problem.read/empty' }, undefined, 'read/empty'));
   return { blocks, meta, problems };
 }

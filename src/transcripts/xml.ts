@@ -1,3 +1,4 @@
+import type { Message, MessageKey, MessageParams } from '../lang/catalogue.js';
 import { decodeXML } from '../deps.js';
 import { positionAt } from '../problems.js';
 
@@ -22,7 +23,7 @@ export type XmlFaultKind = 'xml/malformed' | 'xml/too-deep' | 'xml/too-many-elem
 /** Where and why the text stops being well-formed XML (or passes a limit). */
 export interface XmlFault {
   offset: number;
-  message: string;
+  message: Message;
   /** `xml/malformed`, or `xml/too-deep` / `xml/too-many-elements` for a limit. */
   ruleId: XmlFaultKind;
 }
@@ -50,9 +51,9 @@ export function scanXml(xml: string, on: XmlHandlers, limits: { depth: number; e
     if (c === '?') i = skipTo(xml, i, '?>');
     else if (xml.startsWith('<!--', i)) i = skipTo(xml, i, '-->');
     else if (xml.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) return malformed(i, 'character data outside the root element');
+      if (stack.length === 0) return malformed(i, 'part.xml.cdata-outside');
       const end = xml.indexOf(']]>', i + 9);
-      if (end === -1) return malformed(i, 'the file ends inside a CDATA section');
+      if (end === -1) return malformed(i, 'part.xml.ends-in-cdata');
       if (end > i + 9) on.text(xml.slice(i + 9, end));
       i = end + 3;
       continue;
@@ -64,32 +65,32 @@ export function scanXml(xml: string, on: XmlHandlers, limits: { depth: number; e
       if (stack.length === 0) rootDone = true;
       continue;
     } else {
-      if (rootDone || (stack.length === 0 && elements > 0)) return malformed(i, 'a second root element (only one is allowed)');
-      if (++elements > limits.elements) return { offset: i, message: `more than ${limits.elements} elements (${limits.elementsName ?? 'FOKUS_MAX_ELEMENTS'})`, ruleId: 'xml/too-many-elements' };
+      if (rootDone || (stack.length === 0 && elements > 0)) return malformed(i, 'part.xml.second-root');
+      if (++elements > limits.elements) return { offset: i, message: { key: 'part.xml.too-many-elements', params: { limit: limits.elements, name: limits.elementsName ?? 'FOKUS_MAX_ELEMENTS' } }, ruleId: 'xml/too-many-elements' };
       const after = startTag(xml, i, stack, on, limits.depth);
       if (typeof after !== 'number') return after;
       i = after;
       if (stack.length === 0) rootDone = true;
       continue;
     }
-    if (i < 0) return malformed(lt, 'the file ends inside a comment, declaration or processing instruction');
+    if (i < 0) return malformed(lt, 'part.xml.ends-in-comment');
   }
   if (stack.length > 0) {
     const open = stack[stack.length - 1]!;
-    return malformed(xml.length, `the file ends inside <${open.name}> (opened at ${where(xml, open.offset)}); it is cut off`);
+    return malformed(xml.length, 'part.xml.ends-in-element', { name: open.name, opened: where(xml, open.offset) });
   }
-  if (elements === 0) return malformed(0, 'no root element');
+  if (elements === 0) return malformed(0, 'part.xml.no-root');
   return null;
 }
 
 /** `line L, column C` of an offset, for messages that point at a second place. */
-function where(xml: string, offset: number): string {
+function where(xml: string, offset: number): Message {
   const p = positionAt(xml, offset);
-  return `line ${p.line}, column ${p.column}`;
+  return { key: 'part.xml.where', params: { line: p.line, column: p.column } };
 }
 
-function malformed(offset: number, message: string): XmlFault {
-  return { offset, message, ruleId: 'xml/malformed' };
+function malformed(offset: number, key: MessageKey, params?: MessageParams): XmlFault {
+  return { offset, message: params ? { key, params } : { key }, ruleId: 'xml/malformed' };
 }
 
 /** The offset after `end` searched from `from`; -1 when the file ends first. */
@@ -119,7 +120,7 @@ function text(xml: string, from: number, to: number, inRoot: boolean, on: XmlHan
   const raw = xml.slice(from, to);
   if (!inRoot) {
     const k = raw.search(/\S/u);
-    return k === -1 ? null : malformed(from + k, 'text outside the root element');
+    return k === -1 ? null : malformed(from + k, 'part.xml.text-outside');
   }
   const amp = checkReferences(raw, from);
   if (amp) return amp;
@@ -133,7 +134,7 @@ function checkReferences(raw: string, base: number): XmlFault | null {
     REFERENCE.lastIndex = k;
     const m = REFERENCE.exec(raw);
     const code = m?.[2] !== undefined ? Number(m[2]) : m?.[3] !== undefined ? parseInt(m[3], 16) : 0x20;
-    if (!m || code === 0 || code > 0x10ffff) return malformed(base + k, "a '&' that starts no valid reference (write &amp;)");
+    if (!m || code === 0 || code > 0x10ffff) return malformed(base + k, 'part.xml.ampersand');
   }
   return null;
 }
@@ -142,16 +143,16 @@ function checkReferences(raw: string, base: number): XmlFault | null {
 function startTag(xml: string, at: number, stack: { name: string; offset: number }[], on: XmlHandlers, depth: number): number | XmlFault {
   NAME.lastIndex = at + 1;
   const name = NAME.exec(xml)?.[0];
-  if (name === undefined) return malformed(at, "a '<' that starts no tag (write &lt;)");
+  if (name === undefined) return malformed(at, 'part.xml.less-than');
   const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
   let i = at + 1 + name.length;
   for (;;) {
     ATTRIBUTE.lastIndex = i;
     const m = ATTRIBUTE.exec(xml);
     if (!m) break;
-    if (!/^\s/u.test(xml[i] ?? '')) return malformed(i, 'attributes must be separated by white space');
+    if (!/^\s/u.test(xml[i] ?? '')) return malformed(i, 'part.xml.attribute-space');
     const key = m[1]!;
-    if (key in attributes) return malformed(i + m[0].length - m[0].trimStart().length, `attribute ${key} is given twice`);
+    if (key in attributes) return malformed(i + m[0].length - m[0].trimStart().length, 'part.xml.attribute-twice', { name: key });
     const value = m[2] ?? m[3] ?? '';
     const fault = checkReferences(value, m.index + m[0].length - value.length - 1);
     if (fault) return fault;
@@ -160,8 +161,8 @@ function startTag(xml: string, at: number, stack: { name: string; offset: number
   }
   while (i < xml.length && /\s/u.test(xml[i]!)) i++;
   const selfClosing = xml.startsWith('/>', i);
-  if (!selfClosing && xml[i] !== '>') return malformed(i, i >= xml.length ? `the file ends inside the tag <${name}>; it is cut off` : `unexpected character in the tag <${name}>`);
-  if (stack.length >= depth) return { offset: at, message: `elements nested more than ${depth} deep (FOKUS_MAX_DEPTH)`, ruleId: 'xml/too-deep' };
+  if (!selfClosing && xml[i] !== '>') return malformed(i, i >= xml.length ? 'part.xml.ends-in-tag' : 'part.xml.unexpected-in-tag', { name });
+  if (stack.length >= depth) return { offset: at, message: { key: 'part.xml.too-deep', params: { depth } }, ruleId: 'xml/too-deep' };
   on.open(name, attributes, at);
   if (selfClosing) on.close(name);
   else stack.push({ name, offset: at });
@@ -174,10 +175,10 @@ function endTag(xml: string, at: number, stack: { name: string; offset: number }
   const name = NAME.exec(xml)?.[0] ?? '';
   let i = at + 2 + name.length;
   while (i < xml.length && /\s/u.test(xml[i]!)) i++;
-  if (name === '' || xml[i] !== '>') return malformed(at, i >= xml.length ? 'the file ends inside an end tag; it is cut off' : 'a broken end tag');
+  if (name === '' || xml[i] !== '>') return malformed(at, i >= xml.length ? 'part.xml.ends-in-end-tag' : 'part.xml.broken-end-tag');
   const open = stack.pop();
-  if (!open) return malformed(at, `</${name}> closes no open element`);
-  if (open.name !== name) return malformed(at, `</${name}> where </${open.name}> (opened at ${where(xml, open.offset)}) is due`);
+  if (!open) return malformed(at, 'part.xml.closes-nothing', { name });
+  if (open.name !== name) return malformed(at, 'part.xml.wrong-end-tag', { name, due: open.name, opened: where(xml, open.offset) });
   on.close(name);
   return i + 1;
 }

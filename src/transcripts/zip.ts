@@ -1,5 +1,6 @@
 import { fflate } from '../deps.js';
 import { formatBytes, type ReadLimits } from './limits.js';
+import type { Message, MessageKey, MessageParams } from '../lang/catalogue.js';
 import type { RuleId } from '../rules.js';
 
 /**
@@ -12,7 +13,7 @@ import type { RuleId } from '../rules.js';
 
 /** A problem of an archive or one of its entries: a message and the rule id it is reported with. */
 export interface ZipProblem {
-  message: string;
+  message: Message;
   ruleId: RuleId;
 }
 
@@ -43,19 +44,19 @@ const LOCAL = 0x04034b50;
 /** Bytes pushed into the inflater at a time: one push can give at most about 1032 times as much. */
 const CHUNK = 16 * 1024;
 
-const fail = (message: string, ruleId: RuleId): { problem: ZipProblem } => ({ problem: { message, ruleId } });
+const fail = (key: MessageKey, ruleId: RuleId, params?: MessageParams): { problem: ZipProblem } => ({ problem: { message: params ? { key, params } : { key }, ruleId } });
 
 /** Open a zip archive's directory (nothing is inflated yet), or say why it is no archive fokus reads. */
 export function openBoundedZip(bytes: Uint8Array, limits: Pick<ReadLimits, 'zipBytes' | 'zipEntries'>): { zip: BoundedZip } | { problem: ZipProblem } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEnd(view);
-  if (end < 0) return fail('not a zip archive (no end of central directory)', 'zip/not-zip');
+  if (end < 0) return fail('problem.zip/not-zip.no-end', 'zip/not-zip');
   const declared = view.getUint16(end + 10, true);
   const cdSize = view.getUint32(end + 12, true);
   const cdOffset = view.getUint32(end + 16, true);
-  if (declared === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) return fail('a zip64 archive, which fokus does not read', 'zip/unsupported');
-  if (declared > limits.zipEntries) return fail(`the archive has ${declared} entries, more than the ${limits.zipEntries} allowed (FOKUS_ZIP_ENTRIES)`, 'zip/too-many-entries');
-  if (cdOffset + cdSize > end) return fail('a broken zip archive (its central directory lies outside the file)', 'zip/not-zip');
+  if (declared === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) return fail('problem.zip/unsupported.zip64', 'zip/unsupported');
+  if (declared > limits.zipEntries) return fail('problem.zip/too-many-entries', 'zip/too-many-entries', { n: declared, limit: limits.zipEntries });
+  if (cdOffset + cdSize > end) return fail('problem.zip/not-zip.directory-outside', 'zip/not-zip');
   const listed = readDirectory(bytes, view, cdOffset, cdOffset + cdSize, limits.zipEntries);
   if ('problem' in listed) return listed;
   const located = locate(view, listed.entries, cdOffset);
@@ -77,11 +78,11 @@ function readDirectory(bytes: Uint8Array, view: DataView, from: number, to: numb
   const entries: Entry[] = [];
   let at = from;
   while (at + 46 <= to) {
-    if (view.getUint32(at, true) !== CENTRAL) return fail(`a broken zip archive (no directory entry at byte ${at})`, 'zip/not-zip');
-    if (entries.length >= max) return fail(`the archive has more than the ${max} entries allowed (FOKUS_ZIP_ENTRIES)`, 'zip/too-many-entries');
+    if (view.getUint32(at, true) !== CENTRAL) return fail('problem.zip/not-zip.no-entry-at', 'zip/not-zip', { at });
+    if (entries.length >= max) return fail('problem.zip/too-many-entries.more', 'zip/too-many-entries', { limit: max });
     const nameLength = view.getUint16(at + 28, true);
     const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (next > to) return fail('a broken zip archive (a directory entry runs past the directory)', 'zip/not-zip');
+    if (next > to) return fail('problem.zip/not-zip.entry-past-directory', 'zip/not-zip');
     const flags = view.getUint16(at + 8, true);
     const raw = bytes.subarray(at + 46, at + 46 + nameLength);
     entries.push({
@@ -112,9 +113,9 @@ function locate(view: DataView, entries: readonly Entry[], cdOffset: number): { 
   const starts: number[] = [];
   for (const e of entries) {
     const at = e.localOffset;
-    if (at + 30 > cdOffset || view.getUint32(at, true) !== LOCAL) return fail(`a broken zip archive (entry ${e.name} has no local header)`, 'zip/not-zip');
+    if (at + 30 > cdOffset || view.getUint32(at, true) !== LOCAL) return fail('problem.zip/not-zip.no-local-header', 'zip/not-zip', { name: e.name });
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    if (start + e.compressedSize > cdOffset) return fail(`a broken zip archive (the data of entry ${e.name} run past the end)`, 'zip/not-zip');
+    if (start + e.compressedSize > cdOffset) return fail('problem.zip/not-zip.data-past-end', 'zip/not-zip', { name: e.name });
     starts.push(start);
   }
   const order = entries.map((_, i) => i).sort((a, b) => entries[a]!.localOffset - entries[b]!.localOffset);
@@ -122,7 +123,7 @@ function locate(view: DataView, entries: readonly Entry[], cdOffset: number): { 
     const before = order[k - 1]!;
     const after = order[k]!;
     if (entries[after]!.localOffset < starts[before]! + entries[before]!.compressedSize) {
-      return fail(`entries ${entries[before]!.name} and ${entries[after]!.name} overlap (they share bytes of the archive, a sign of a zip bomb)`, 'zip/overlap');
+      return fail('problem.zip/overlap', 'zip/overlap', { first: entries[before]!.name, second: entries[after]!.name });
     }
   }
   return { starts };
@@ -141,10 +142,10 @@ function boundedZip(bytes: Uint8Array, entries: readonly Entry[], starts: readon
     inflated: () => spent,
     read(name) {
       const i = index.get(name);
-      if (i === undefined) return fail(`no entry ${name} in the archive`, 'zip/missing');
+      if (i === undefined) return fail('problem.zip/missing', 'zip/missing', { name });
       const e = entries[i]!;
-      if ((e.flags & 1) !== 0) return fail(`entry ${e.name} is encrypted`, 'zip/unsupported');
-      if (e.size > budget - spent) return fail(tooMuch(e.name, budget), 'zip/too-large');
+      if ((e.flags & 1) !== 0) return fail('problem.zip/unsupported.encrypted', 'zip/unsupported', { name: e.name });
+      if (e.size > budget - spent) return fail('problem.zip/too-large', 'zip/too-large', { name: e.name, limit: formatBytes(budget) });
       const out = inflateEntry(bytes.subarray(starts[i]!, starts[i]! + e.compressedSize), e, budget - spent);
       if ('problem' in out) return out;
       spent += out.data.length;
@@ -153,9 +154,6 @@ function boundedZip(bytes: Uint8Array, entries: readonly Entry[], starts: readon
   };
 }
 
-function tooMuch(name: string, budget: number): string {
-  return `entry ${name} would take the bytes inflated from this archive beyond ${formatBytes(budget)} (FOKUS_ZIP_BYTES)`;
-}
 
 /** Inflate one entry's data, giving up as soon as it yields more than its header says; size and CRC checked. */
 function inflateEntry(data: Uint8Array, e: Entry, left: number): { data: Uint8Array } | { problem: ZipProblem } {
@@ -174,14 +172,14 @@ function inflateEntry(data: Uint8Array, e: Entry, left: number): { data: Uint8Ar
       for (let at = 0; at < data.length && !over; at += CHUNK) inflater.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
       if (data.length === 0) inflater.push(data, true);
     } catch (err) {
-      return fail(`entry ${e.name} is not valid compressed data (${err instanceof Error ? err.message : String(err)})`, 'zip/corrupt');
+      return fail('problem.zip/corrupt.inflate', 'zip/corrupt', { name: e.name, reason: err instanceof Error ? err.message : String(err) });
     }
-    if (over) return fail(`entry ${e.name} inflates to more than the ${e.size} bytes its header says; it is not read`, 'zip/size-mismatch');
+    if (over) return fail('problem.zip/size-mismatch.more', 'zip/size-mismatch', { name: e.name, size: e.size });
     out = concat(chunks, got);
-  } else return fail(`entry ${e.name} uses compression method ${e.method}, which fokus does not read`, 'zip/unsupported');
-  if (out.length > left) return fail(tooMuch(e.name, left), 'zip/too-large');
-  if (out.length !== e.size) return fail(`entry ${e.name} holds ${out.length} bytes, not the ${e.size} its header says (a cut-off or altered archive); it is not read`, 'zip/size-mismatch');
-  if (crc32(out) !== e.crc) return fail(`entry ${e.name} is damaged (its CRC-32 does not match)`, 'zip/corrupt');
+  } else return fail('problem.zip/unsupported.method', 'zip/unsupported', { name: e.name, method: e.method });
+  if (out.length > left) return fail('problem.zip/too-large', 'zip/too-large', { name: e.name, limit: formatBytes(left) });
+  if (out.length !== e.size) return fail('problem.zip/size-mismatch', 'zip/size-mismatch', { name: e.name, bytes: out.length, size: e.size });
+  if (crc32(out) !== e.crc) return fail('problem.zip/corrupt', 'zip/corrupt', { name: e.name });
   return { data: out };
 }
 

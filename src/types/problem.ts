@@ -1,5 +1,6 @@
 // Problems met in the input: data with a position and a registered rule id, never exceptions.
 
+import type { MessageKey, MessageParams } from '../lang/catalogue.js';
 import type { RuleId } from '../rules.js';
 
 /** A place in a source file: line and column start at 1, offset is 0-based in UTF-16 units. */
@@ -30,7 +31,15 @@ export interface Problem {
   endLine?: number;
   endColumn?: number;
   severity: Severity;
+  /** What is wrong, in English (the library's and report.json's language). */
   message: string;
+  /**
+   * The same message as a key of the message catalogues (src/lang/) with its placeholders' values,
+   * so it can be said in another language (the CLI prints it in the user's); `message` is its
+   * English text. Absent on problems made outside fokus. Not written to report.json.
+   */
+  key?: MessageKey;
+  params?: MessageParams;
   /** A stable identifier of the kind of problem, e.g. `codebook/unknown-key`, registered in src/rules.ts. */
   ruleId?: RuleId;
 }

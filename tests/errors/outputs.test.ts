@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { writeOutputs } from '../../src/cli/write.js';
 import { CODEBOOK, IS_ROOT, project, removeProjects, tree, TRANSCRIPT } from './project.js';
+import { plain } from '../plain.js';
 
 afterAll(removeProjects);
 
@@ -74,7 +75,7 @@ describe('outputs never overwrite inputs, and are written whole or not at all', 
       { name: 'a.csv', content: 'x\n' },
       { name: 'b\u0000.csv', content: 'a name no file system takes\n' },
     ];
-    expect(await writeOutputs('neu', files, [], { cwd: dir })).toEqual([
+    expect(plain(await writeOutputs('neu', files, [], { cwd: dir }))).toEqual([
       { file: 'neu/b\u0000.csv', severity: 'error', message: 'cannot write (ERR_INVALID_ARG_VALUE); no output file was written', ruleId: 'output/write' },
     ]);
     expect(await tree(path.join(dir, 'neu'))).toBeNull();
@@ -177,7 +178,7 @@ describe('a report folder holds exactly one run, switched in whole (issue 13)', 
       { name: 'a.csv', content: 'x\n' },
       { name: 'b\u0000.csv', content: 'a name no file system takes\n' },
     ];
-    expect(await writeOutputs('out', files, [], { cwd: dir, marker: true })).toEqual([
+    expect(plain(await writeOutputs('out', files, [], { cwd: dir, marker: true }))).toEqual([
       { file: 'out/b\u0000.csv', severity: 'error', message: 'cannot write (ERR_INVALID_ARG_VALUE); no output file was written', ruleId: 'output/write' },
     ]);
     expect(await tree(path.join(dir, 'out'))).toEqual(BY_SPEAKER);

@@ -8,6 +8,7 @@ import { budgetFor, runRegexRules } from '../../src/coding/regex-budget.js';
 import type { Problem, Unit } from '../../src/types.js';
 import { runCli } from '../cli/run.js';
 import { project, removeProjects } from './project.js';
+import { plain } from '../plain.js';
 
 afterAll(removeProjects);
 
@@ -103,7 +104,7 @@ describe('at run time, a regex that runs past its budget on a unit is stopped, r
       matcher,
       { file: 'fg/t.txt', onProblem: (p) => problems.push(p), regexBudget: STOPS_A60 },
     );
-    expect(problems).toEqual([
+    expect(plain(problems)).toEqual([
       {
         file: 'fg/t.txt',
         line: 5,

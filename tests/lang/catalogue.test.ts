@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fill, localeOf, lookup, messagesFor } from '../../src/lang/catalogue.js';
+import { andList, english, fill, localeOf, lookup, messagesFor } from '../../src/lang/catalogue.js';
+import { plainProblem, problem, problemFormatter } from '../../src/problems.js';
 import { DE } from '../../src/lang/de/messages.js';
 import { EN } from '../../src/lang/en/messages.js';
 
@@ -83,5 +84,29 @@ describe('the CSV column names', () => {
     expect(names.length).toBeGreaterThan(40);
     expect(names.filter((n) => lookup('de', `csv.${n}`) === undefined)).toEqual([]);
     expect(names.filter((n) => lookup('en', `csv.${n}`) !== n)).toEqual([]);
+  });
+});
+
+describe('messages in params, and problems', () => {
+  it('says a message given as a param in the same language, and joins lists with the language\'s "and"', () => {
+    const unreadable = { key: 'problem.binary.signature', params: { what: { key: 'part.binary.png' } } } as const;
+    expect([english(unreadable), messagesFor('de').say(unreadable)]).toEqual(['is a PNG image, not text', 'ist ein PNG-Bild, kein Text']);
+    const present = { key: 'problem.codebook/rule-kind', params: { where: 'r', present: andList(['all', 'any', 'near']), list: 'all, any' } } as const;
+    expect([english(present), messagesFor('de').say(present)]).toEqual([
+      'r has all and any and near; a rule takes exactly one of all, any',
+      'r hat all und any und near; eine Regel nimmt genau eines von all, any',
+    ]);
+  });
+
+  it('makes a problem whose message is the English text of its key, and formats it in either language', () => {
+    const p = problem('p.csv', 'warning', { key: 'problem.participants/duplicate', params: { speaker: 'B1', line: 2 } }, { line: 3, column: 1 }, 'participants/duplicate');
+    expect(p.message).toBe('speaker "B1" is listed again (first at line 2); this row is ignored');
+    expect([problemFormatter(messagesFor('en'))(p), problemFormatter(messagesFor('de'))(p)]).toEqual([
+      'p.csv:3:1: warning: speaker "B1" is listed again (first at line 2); this row is ignored',
+      'p.csv:3:1: Warnung: Sprecher:in "B1" ist erneut aufgeführt (zuerst in Zeile 2); diese Zeile wird ignoriert',
+    ]);
+    expect(plainProblem(p)).toEqual({ file: 'p.csv', line: 3, column: 1, severity: 'warning', message: p.message, ruleId: 'participants/duplicate' });
+    // A problem made outside fokus (no key) keeps its message in every language.
+    expect(problemFormatter(messagesFor('de'))({ file: 'x', severity: 'error', message: 'custom' })).toBe('x: Fehler: custom');
   });
 });

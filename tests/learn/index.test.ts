@@ -6,6 +6,7 @@ import { parseCodebook } from '../../src/codebook/parse.js';
 import { checkCodebook } from '../../src/coding/check.js';
 import { learnRules, type LearnResult } from '../../src/learn/index.js';
 import { readCoding } from '../../src/reliability/codings.js';
+import { plain } from '../plain.js';
 
 // Three short transcripts (a.txt, b.txt, c.txt). The gold coding codes `kooperation` wherever a
 // Kooperationsvertrag (any form) or kooperieren (any form) is mentioned — two units of each in each
@@ -93,7 +94,7 @@ describe('learnRules on a fixture whose right rules are known', () => {
   it('refuses a category that is not compared, and a gold coding of too few units', async () => {
     const wrong = await learn({ category: 'kooperation/vertrag' });
     expect(wrong.proposals).toEqual([]);
-    expect(wrong.problems).toEqual([{ file: 'gold.csv', severity: 'error', message: "category 'kooperation/vertrag' is not compared: the gold coding codes depth 1", ruleId: 'learn/category-not-compared' }]);
+    expect(plain(wrong.problems)).toEqual([{ file: 'gold.csv', severity: 'error', message: "category 'kooperation/vertrag' is not compared: the gold coding codes depth 1", ruleId: 'learn/category-not-compared' }]);
     const { coded } = await codeInputs(['a.txt'], { cwd: dir, codebook: resolve(dir, 'cb.yaml') });
     const text = await readFile(resolve(dir, 'cb.yaml'), 'utf8');
     const few = learnRules({ codebook: coded!.codebook, text, units: coded!.units, gold: { coder: 'g.csv', rows: [{ transcript: 'x.txt', segment: 2, category: 'probleme', line: 2 }] } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePseudonyms, type PseudonymEntry } from '../../src/privacy/map.js';
 import { parseTranscript } from '../../src/transcripts/read.js';
+import { plain } from '../plain.js';
 import {
   findOriginals,
   timeMark,
@@ -154,7 +155,7 @@ describe('parsePseudonyms', () => {
   it('reports missing columns and conflicting originals with their lines', () => {
     const r = parsePseudonyms('Frau Weber,Lehrkraft A\nMurat\nFrau Weber,Lehrkraft B\nFrau Weber,Lehrkraft A\nAnna,\n', 'm.csv', 'csv');
     expect(r.entries.map((e) => e.original)).toEqual(['Frau Weber']);
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'm.csv', line: 2, column: 1, severity: 'error', message: 'missing column: a row needs "original,pseudonym[,kind]" but has 1 cell', ruleId: 'pseudonyms/missing-column' },
       { file: 'm.csv', line: 3, column: 1, severity: 'error', message: '"Frau Weber" is mapped to "Lehrkraft B" here but to "Lehrkraft A" at line 1', ruleId: 'pseudonyms/conflict' },
       { file: 'm.csv', line: 4, column: 1, severity: 'warning', message: '"Frau Weber" is listed again (first at line 1)', ruleId: 'pseudonyms/duplicate' },
@@ -168,13 +169,13 @@ describe('parsePseudonyms', () => {
       { original: 'Frau Weber', pseudonym: 'Lehrkraft A', line: 1, column: 1 },
       { original: 'Murat', pseudonym: 'TN2', kind: 'person', line: 2, column: 1 },
     ]);
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'm.yaml', line: 5, column: 1, severity: 'error', message: '"Frau Weber" is mapped to "Lehrkraft B" here but to "Lehrkraft A" at line 1', ruleId: 'pseudonyms/conflict' },
     ]);
   });
 
   it('rejects a YAML list', () => {
-    expect(parsePseudonyms('- a\n- b\n', 'm.yaml', 'yaml').problems).toEqual([
+    expect(plain(parsePseudonyms('- a\n- b\n', 'm.yaml', 'yaml').problems)).toEqual([
       { file: 'm.yaml', line: 1, column: 1, severity: 'error', message: 'a pseudonym map must be a YAML mapping of original: pseudonym', ruleId: 'pseudonyms/yaml-shape' },
     ]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plain } from '../plain.js';
 import { parseCsv } from '../../src/deps.js';
 import { cellCutProblem, cellCuts, cutText, EXCEL_CELL_LIMIT, fitCell, fitList } from '../../src/report/cell-limit.js';
 import { renderPerspectivesCsv, renderSegmentsCsv, renderSegmentsRows } from '../../src/report/csv.js';
@@ -183,7 +184,7 @@ describe('the CSV files of a report', () => {
 
 describe('cellCutProblem', () => {
   it('says once per file how many cells were cut and where their full content is', () => {
-    expect(cellCutProblem('out/perspectives.csv', { fullIn: 'report.json', cells: 37 })).toEqual({
+    expect(plain(cellCutProblem('out/perspectives.csv', { fullIn: 'report.json', cells: 37 }))).toEqual({
       file: 'out/perspectives.csv',
       severity: 'warning',
       message: '37 cells were longer than the 32767 characters Excel takes in a cell and were cut, ending in "… (+N more …)"; the full content is in report.json',

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { plain } from '../plain.js';
 import { analyze, codeInputs } from '../../src/analyze.js';
 import { filterFiles, filterUnits, parseWhere, splitWhere } from '../../src/run/where.js';
 import type { Participant, Unit } from '../../src/types.js';
@@ -120,7 +121,7 @@ describe('the pipeline with a filter', () => {
     expect(report!.totals).toEqual({ transcripts: 1, units: 6, codableUnits: 6, speakers: 1, skipped: 0 });
     expect(report!.frequencies.every((f) => f.speakers <= 1 && f.transcripts <= 1)).toBe(true);
     const warning = { file: '--where', severity: 'warning', message: 'speaker=Niemand matches no unit', ruleId: 'options/where-no-match' };
-    expect(problems.filter((p) => p.file === '--where')).toEqual([warning]);
-    expect(report!.problems).toContainEqual(warning);
+    expect(plain(problems.filter((p) => p.file === '--where'))).toEqual([warning]);
+    expect(plain(report!.problems)).toContainEqual(warning);
   }, 60_000);
 });

@@ -1,8 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { binaryReason, utf16WithoutBom } from '../../src/transcripts/binary.js';
+import { english } from '../../src/lang/catalogue.js';
+import { binaryReason as reasonOf, utf16WithoutBom } from '../../src/transcripts/binary.js';
 import { sniffText } from '../../src/transcripts/sniff.js';
 
 const FULL = 'is a binary file, not text (it is full of control characters)';
+
+/** Why bytes are not text, in English (the reader gives a catalogue key). */
+function binaryReason(bytes: Uint8Array): string | null {
+  const reason = reasonOf(bytes);
+  return reason && english(reason);
+}
 
 /** `n` bytes of text with a control byte `control` at every `every`-th place. */
 function withControls(n: number, every: number, control = 0x01): Uint8Array {

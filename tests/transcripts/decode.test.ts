@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeBytes } from '../../src/transcripts/decode.js';
+import { plain } from '../plain.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -22,7 +23,7 @@ describe('decodeBytes', () => {
 
   test('bytes that are not UTF-8 are read as Windows-1252, with a warning naming the file', () => {
     const bytes = new Uint8Array([0x80, 0x20, 0x84, 0x93, 0x20, 0x96, 0x20, 0x85, 0x20, 0xe4, 0xf6, 0xfc, 0xdf]);
-    expect(decodeBytes(bytes, 'fg/alt.txt')).toEqual({
+    expect(plain(decodeBytes(bytes, 'fg/alt.txt'))).toEqual({
       text: '€ „“ – … äöüß',
       encoding: 'windows-1252',
       problems: [{ file: 'fg/alt.txt', line: 1, column: 1, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' }],
@@ -43,7 +44,7 @@ describe('decodeBytes', () => {
   });
 
   test('an unknown forced encoding is an error and gives no text', () => {
-    expect(decodeBytes(utf8('x'), 'a.txt', 'klingon')).toEqual({
+    expect(plain(decodeBytes(utf8('x'), 'a.txt', 'klingon'))).toEqual({
       text: '',
       encoding: 'klingon',
       problems: [{ file: 'a.txt', severity: 'error', message: 'unknown encoding "klingon"', ruleId: 'read/encoding' }],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listInputs } from '../../src/transcripts/files.js';
+import { plain } from '../plain.js';
 
 // A tree made at test time, because a symlink loop is awkward to keep in git:
 // root/ a.md b.txt notes.pdf .hidden.txt .git/x.txt sub/c.vtt sub/deep/d.TXT
@@ -75,7 +76,7 @@ describe('listInputs', () => {
   });
 
   test('a missing input is an error; a glob without matches too; an empty folder a warning', async () => {
-    expect(await listInputs(['fehlt.txt', 'root/*.docx', 'empty'], cwd)).toStrictEqual({
+    expect(plain(await listInputs(['fehlt.txt', 'root/*.docx', 'empty'], cwd))).toStrictEqual({
       files: [],
       problems: [
         { file: 'fehlt.txt', severity: 'error', message: 'no such file or folder', ruleId: 'read/missing' },

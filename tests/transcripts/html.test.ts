@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { htmlItems, parseHtml } from '../../src/transcripts/html.js';
 import { cellSeconds, tableColumns } from '../../src/transcripts/tables.js';
+import { plain } from '../plain.js';
 
 describe('htmlItems', () => {
   test('paragraphs (empty ones too), headings marked, <br> as a space, leading bold runs, entities', () => {
@@ -56,7 +57,7 @@ describe('parseHtml', () => {
   });
 
   test('a page without any label: each paragraph is one unit, with a warning', () => {
-    expect(parseHtml('<p>Eins.</p><p>Zwei.</p>', 'n.html')).toStrictEqual({
+    expect(plain(parseHtml('<p>Eins.</p><p>Zwei.</p>', 'n.html'))).toStrictEqual({
       blocks: [
         { speaker: null, continuation: false, text: 'Eins.', line: 1, column: 4 },
         { speaker: null, continuation: false, text: 'Zwei.', line: 1, column: 16 },
@@ -64,7 +65,7 @@ describe('parseHtml', () => {
       meta: {},
       problems: [{ file: 'n.html', severity: 'warning', message: 'no speaker labels found; each paragraph is one unit', ruleId: 'read/no-labels' }],
     });
-    expect(parseHtml('<html><head><title>Leer</title></head></html>', 'e.html').problems).toStrictEqual([
+    expect(plain(parseHtml('<html><head><title>Leer</title></head></html>', 'e.html').problems)).toStrictEqual([
       { file: 'e.html', severity: 'warning', message: 'no spoken text found', ruleId: 'read/empty' },
     ]);
   });

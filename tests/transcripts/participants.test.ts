@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { attributesFor, knowsSpeaker, loadParticipants, parseParticipants, unknownSpeakers } from '../../src/transcripts/participants.js';
 import type { Participant } from '../../src/types.js';
+import { plain } from '../plain.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
 
 describe('parseParticipants: CSV', () => {
   test('speaker, transcript, group and more columns; empty cells left out; bad rows reported with their line', () => {
-    expect(parseParticipants(fixture('participants.csv'), 'p.csv', 'csv')).toStrictEqual({
+    expect(plain(parseParticipants(fixture('participants.csv'), 'p.csv', 'csv'))).toStrictEqual({
       participants: [
         { speaker: 'I', attributes: { group: 'Moderation', rolle: 'Moderatorin' } },
         { speaker: 'B1', attributes: { group: 'Schule', rolle: 'Lehrerin' } },
@@ -32,7 +33,7 @@ describe('parseParticipants: CSV', () => {
   });
 
   test('a missing speaker column is an error with file and line', () => {
-    expect(parseParticipants(fixture('no-speaker.csv'), 'n.csv', 'csv')).toStrictEqual({
+    expect(plain(parseParticipants(fixture('no-speaker.csv'), 'n.csv', 'csv'))).toStrictEqual({
       participants: [],
       problems: [
         {
@@ -48,7 +49,7 @@ describe('parseParticipants: CSV', () => {
   });
 
   test('German Excel: semicolons and Windows-1252 (through loadParticipants)', async () => {
-    expect(await loadParticipants(`${dir}participants-excel.csv`)).toStrictEqual({
+    expect(plain(await loadParticipants(`${dir}participants-excel.csv`))).toStrictEqual({
       participants: [{ speaker: 'B1', attributes: { gruppe: 'Schüler', ort: 'München' } }],
       problems: [
         { file: `${dir}participants-excel.csv`, line: 2, column: 7, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
@@ -61,7 +62,7 @@ describe('parseParticipants: CSV', () => {
 
 describe('parseParticipants: YAML', () => {
   test('a list under `participants:`; a missing speaker is an error at the item', () => {
-    expect(parseParticipants(fixture('participants.yaml'), 'p.yaml', 'yaml')).toStrictEqual({
+    expect(plain(parseParticipants(fixture('participants.yaml'), 'p.yaml', 'yaml'))).toStrictEqual({
       participants: [
         { speaker: 'B1', attributes: { alter: '45', group: 'Schule' } },
         { speaker: 'B1', transcript: 'fokus/fg1.md', attributes: { group: 'Kita' } },
@@ -102,7 +103,7 @@ describe('parseParticipants: YAML', () => {
 
 describe('loadParticipants', () => {
   test('a missing file and an unknown extension are errors', async () => {
-    expect(await loadParticipants(`${dir}fehlt.csv`)).toStrictEqual({
+    expect(plain(await loadParticipants(`${dir}fehlt.csv`))).toStrictEqual({
       participants: [],
       problems: [{ file: `${dir}fehlt.csv`, severity: 'error', message: 'no such file or folder', ruleId: 'participants/file' }],
     });
@@ -166,7 +167,7 @@ describe('knowsSpeaker and unknownSpeakers', () => {
       { speaker: 'B2', continuation: false, text: 'Ich auch.', line: 7, column: 5 },
       { speaker: 'B1', continuation: false, text: 'Und ich.', line: 9, column: 5 },
     ];
-    expect(unknownSpeakers(participants, { id: 'fg1.vtt', path: 'daten/fg1.vtt', blocks })).toStrictEqual([
+    expect(plain(unknownSpeakers(participants, { id: 'fg1.vtt', path: 'daten/fg1.vtt', blocks }))).toStrictEqual([
       { file: 'daten/fg1.vtt', line: 3, column: 5, severity: 'warning', message: 'speaker "B3" is not in the participants file', ruleId: 'participants/unknown-speaker' },
       { file: 'daten/fg1.vtt', line: 7, column: 5, severity: 'warning', message: 'speaker "B2" is not in the participants file', ruleId: 'participants/unknown-speaker' },
     ]);

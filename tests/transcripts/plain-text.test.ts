@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseText } from '../../src/transcripts/plain-text.js';
 import type { Block } from '../../src/types.js';
+import { plain } from '../plain.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/read/${name}`, import.meta.url), 'utf8');
 
@@ -262,13 +263,13 @@ describe('parseText: file structure', () => {
       { speaker: null, continuation: false, text: 'Zweiter Absatz.', line: 4, column: 12, start: 5 },
       { speaker: null, continuation: false, text: 'Dritter.', line: 5, column: 12, start: 9 },
     ]);
-    expect(r.problems).toStrictEqual([
+    expect(plain(r.problems)).toStrictEqual([
       { file: 'n.txt', severity: 'warning', message: 'no speaker labels found; each paragraph is one unit', ruleId: 'read/no-labels' },
     ]);
   });
 
   test('an empty file gives a warning and no blocks', () => {
-    expect(parseText('\n\n', 'e.txt', 'text')).toStrictEqual({
+    expect(plain(parseText('\n\n', 'e.txt', 'text'))).toStrictEqual({
       blocks: [],
       meta: {},
       problems: [{ file: 'e.txt', severity: 'warning', message: 'no spoken text found', ruleId: 'read/empty' }],

@@ -15,6 +15,7 @@ import { parseText } from '../../src/transcripts/plain-text.js';
 import { parseVtt } from '../../src/transcripts/vtt.js';
 import { parseWhisper } from '../../src/transcripts/whisper.js';
 import { buildZip, type RawEntry } from './zip-build.js';
+import { plain } from '../plain.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fokus-read-hostile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -24,7 +25,7 @@ describe('Whisper JSON', () => {
     const json = '{"segments": [\n{"start": 0, "end": 1, "text": ["Hallo"]},\n{"start": 1, "end": 2, "text": 42},\n{"start": 2, "end": 3, "text": {"a": 1}, "words": [{"word": " Ja"}]},\n{"start": 3, "end": 4, "text": "Gut."}\n]}';
     const r = parseWhisper(json, 'w.json');
     expect(r.blocks.map((b) => b.text)).toEqual(['Ja', 'Gut.']);
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'w.json', line: 2, column: 32, severity: 'warning', message: 'the text of a segment is a list, not a string; the segment is ignored', ruleId: 'read/whisper-text' },
       { file: 'w.json', line: 3, column: 32, severity: 'warning', message: 'the text of a segment is a number, not a string; the segment is ignored', ruleId: 'read/whisper-text' },
       { file: 'w.json', line: 4, column: 32, severity: 'warning', message: 'the text of a segment is an object, not a string; its words are read instead', ruleId: 'read/whisper-text' },
@@ -37,7 +38,7 @@ describe('Whisper JSON', () => {
     writeFileSync(join(tmp, 'good.json'), '{"segments": [{"start": 0, "end": 1, "text": "B1: Wir brauchen Personal."}]}');
     const [bad, good] = await Promise.all(['deep.json', 'good.json'].map((f) => readTranscript({ path: f, id: f }, { cwd: tmp })));
     expect(bad!.transcript).toBeNull();
-    expect(bad!.problems).toEqual([
+    expect(plain(bad!.problems)).toEqual([
       { file: 'deep.json', line: 1, column: 1013, severity: 'error', message: 'JSON nested more than 1000 deep (FOKUS_MAX_DEPTH); the file is not read', ruleId: 'read/too-deep' },
     ]);
     expect(good!.transcript?.blocks.map((b) => b.text)).toEqual(['B1: Wir brauchen Personal.']);
@@ -52,7 +53,7 @@ describe('RTF', () => {
       ['I', 'Hallo'],
       ['B1', 'Wir brauchen Personal.'],
     ]);
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       {
         file: 'x.rtf',
         line: 3,
@@ -77,7 +78,7 @@ describe('WebVTT and SubRip timings', () => {
     const vtt = `WEBVTT\n\n00:00:09.000 --> 00:00:05.000\nB1: rückwärts\n\n${absurd}:58:56.000 --> ${absurd}:59:00.000\nB1: riesig\n\n00:00:10.000 --> 00:00:11.000\nB1: gut\n`;
     const r = parseVtt(vtt, 'x.vtt');
     expect(r.blocks.map((b) => [b.text, b.start, b.end])).toEqual([['gut', 10, 11]]);
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'x.vtt', line: 3, column: 18, severity: 'warning', message: 'cue ends before it starts ("00:00:09.000 --> 00:00:05.000"); cue ignored', ruleId: 'read/vtt-timing' },
       { file: 'x.vtt', line: 6, column: 1, severity: 'warning', message: `invalid cue timing "${absurd}:58:56.000 --> ${absurd}:59:00.000"; cue ignored`, ruleId: 'read/vtt-timing' },
     ]);
@@ -114,7 +115,7 @@ describe('UTF-32 with a byte order mark', () => {
   test('a value that is no character is replaced, with a warning at its place', () => {
     const decoded = decodeBytes(encode(true, [0x110000]), 'x.txt');
     expect(decoded.text).toBe(text + '\uFFFD');
-    expect(decoded.problems).toEqual([
+    expect(plain(decoded.problems)).toEqual([
       { file: 'x.txt', line: 2, column: 8, severity: 'warning', message: '1 UTF-32 unit is no Unicode character and was replaced by U+FFFD', ruleId: 'read/encoding' },
     ]);
   });
@@ -138,7 +139,7 @@ describe('front matter and nested HTML', () => {
     expect(r.meta.k99999).toBe('v99999');
     const dup = parseText('---\na: 1\nb: 2\na: 3\n---\nI: Hallo\n', 'y.md', 'markdown');
     expect(dup.meta).toEqual({});
-    expect(dup.problems).toEqual([
+    expect(plain(dup.problems)).toEqual([
       { file: 'y.md', line: 4, column: 1, severity: 'warning', message: 'front matter is not valid YAML and is ignored: Map keys must be unique at line 4, column 1', ruleId: 'read/front-matter' },
     ]);
   });
@@ -156,7 +157,7 @@ describe('front matter and nested HTML', () => {
     const html = '<html><body>' + '<div>'.repeat(400_000) + 'B1: hallo' + '</div>'.repeat(400_000) + '</body></html>';
     const r = parse(html, 'x.html');
     expect(r.blocks).toEqual([]);
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'x.html', line: 1, column: 12 + 998 * 5 + 1, severity: 'error', message: 'elements nested more than 1000 deep (FOKUS_MAX_DEPTH); the document is not read', ruleId: 'read/too-deep' },
     ]);
   });
@@ -186,7 +187,7 @@ describe('DOCX archives', () => {
 
   test('a part that inflates to more than its header says is an error, not cut off and not inflated on', async () => {
     const r = await parseDocx(docx(para('I: Hallo') + para('x'.repeat(100_000)), { claimSize: 1000 }), 'x.docx');
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'x.docx', severity: 'error', message: 'not read as a Word document: entry word/document.xml inflates to more than the 1000 bytes its header says; it is not read', ruleId: 'zip/size-mismatch' },
     ]);
   });
@@ -194,7 +195,7 @@ describe('DOCX archives', () => {
   test('a zip bomb: the bytes inflated from the archive are limited in total; unread parts are never inflated', async () => {
     const big = para('B1: ' + 'ja '.repeat(2_000_000));
     const r = await parseDocx(docx(big), 'x.docx', { zipBytes: 1_000_000 });
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: 'x.docx', severity: 'error', message: 'not read as a Word document: entry word/document.xml would take the bytes inflated from this archive beyond 976.6 kB (FOKUS_ZIP_BYTES)', ruleId: 'zip/too-large' },
     ]);
     const unread = await parseDocx(docx(para('I: Hallo'), {}, [{ name: 'word/media/bomb.bin', data: new Uint8Array(3_000_000) }]), 'x.docx', { zipBytes: 1_000_000 });
@@ -217,7 +218,7 @@ describe('DOCX archives', () => {
     const overlap = await parseDocx(docx(para('I: Hallo'), {}, [{ name: 'word/styles.xml', data: '', shareWith: 1 }]), 'x.docx');
     expect(overlap.problems).toMatchObject([{ severity: 'error', ruleId: 'zip/overlap' }]);
     const deep = await parseDocx(docx('<w:p>'.repeat(5000) + '</w:p>'.repeat(5000)), 'x.docx');
-    expect(deep.problems).toEqual([
+    expect(plain(deep.problems)).toEqual([
       {
         file: 'x.docx',
         severity: 'error',
@@ -232,7 +233,7 @@ describe('a .qdpx that is a link to /dev/zero', () => {
   test('is refused before reading, not read forever', async () => {
     symlinkSync('/dev/zero', join(tmp, 'zero.qdpx'));
     const r = await readCoding(join(tmp, 'zero.qdpx'), 'zero.qdpx');
-    expect(r).toEqual({ coding: null, problems: [{ file: 'zero.qdpx', severity: 'error', message: 'is a device, not a regular file; fokus reads only regular files', ruleId: 'read/not-a-file' }] });
+    expect(plain(r)).toEqual({ coding: null, problems: [{ file: 'zero.qdpx', severity: 'error', message: 'is a device, not a regular file; fokus reads only regular files', ruleId: 'read/not-a-file' }] });
   });
 });
 

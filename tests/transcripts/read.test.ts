@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseTranscript, readTranscript } from '../../src/transcripts/read.js';
+import { plain } from '../plain.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/', import.meta.url));
 
@@ -42,7 +43,7 @@ describe('readTranscript', () => {
 
   test('a Windows-1252 file is read with a warning naming the file', async () => {
     const r = await readTranscript({ path: 'cp1252.txt', id: 'cp1252.txt' }, { cwd: dir });
-    expect(r.problems).toStrictEqual([
+    expect(plain(r.problems)).toStrictEqual([
       { file: 'cp1252.txt', line: 2, column: 16, severity: 'warning', message: 'not valid UTF-8, read as Windows-1252', ruleId: 'read/encoding' },
     ]);
     expect(r.transcript?.encoding).toBe('windows-1252');
@@ -69,7 +70,7 @@ describe('readTranscript', () => {
   });
 
   test('an unknown format, a missing file and an unknown forced format are errors naming the file', async () => {
-    expect(await readTranscript({ path: 'notes.xyz', id: 'notes.xyz' }, { cwd: dir })).toStrictEqual({
+    expect(plain(await readTranscript({ path: 'notes.xyz', id: 'notes.xyz' }, { cwd: dir }))).toStrictEqual({
       transcript: null,
       problems: [
         {
@@ -80,7 +81,7 @@ describe('readTranscript', () => {
         },
       ],
     });
-    expect(await readTranscript({ path: 'fehlt.txt', id: 'fehlt.txt' }, { cwd: dir })).toStrictEqual({
+    expect(plain(await readTranscript({ path: 'fehlt.txt', id: 'fehlt.txt' }, { cwd: dir }))).toStrictEqual({
       transcript: null,
       problems: [{ file: 'fehlt.txt', severity: 'error', message: 'no such file or folder', ruleId: 'read/file' }],
     });

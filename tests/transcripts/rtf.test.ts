@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readTranscript } from '../../src/transcripts/read.js';
 import { parseRtf, rtfItems } from '../../src/transcripts/rtf.js';
+import { plain } from '../plain.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/formats/', import.meta.url));
 const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -68,13 +69,13 @@ describe('rtfItems', () => {
   test('a forced encoding wins over \\ansicpg; an unknown one is an error', () => {
     const rtf = "{\\rtf1\\ansi\\ansicpg1252 \\'e4\\par}";
     expect(rtfItems(latin1(rtf), 'x.rtf', 'cp1251').items).toEqual([{ kind: 'paragraph', text: 'д' }]);
-    expect(rtfItems(latin1(rtf), 'x.rtf', 'klingon').problems).toStrictEqual([
+    expect(plain(rtfItems(latin1(rtf), 'x.rtf', 'klingon').problems)).toStrictEqual([
       { file: 'x.rtf', severity: 'error', message: 'unknown encoding "klingon"', ruleId: 'read/encoding' },
     ]);
   });
 
   test('a file that is no RTF is an error naming it', () => {
-    expect(parseRtf(latin1('I: Hallo'), 'falsch.rtf')).toStrictEqual({
+    expect(plain(parseRtf(latin1('I: Hallo'), 'falsch.rtf'))).toStrictEqual({
       blocks: [],
       meta: {},
       problems: [{ file: 'falsch.rtf', severity: 'error', message: 'not an RTF file (it does not start with {\\rtf)', ruleId: 'read/rtf' }],

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readTranscript } from '../../src/transcripts/read.js';
 import { parseSrt } from '../../src/transcripts/srt.js';
 import { segmentUnits } from '../../src/transcripts/segment.js';
+import { plain } from '../plain.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/formats/', import.meta.url));
 
@@ -34,7 +35,7 @@ describe('SubRip', () => {
 
   test('a cue number is optional; text outside cues and bad timings are warnings', () => {
     const text = '00:00:01,000 --> 00:00:02,500\nI: Hallo.\n\nLose Zeile\n\n7\n00:61:03,000 --> 00:61:04,000\nB1: Kaputt.\n';
-    expect(parseSrt(text, 'u.srt')).toStrictEqual({
+    expect(plain(parseSrt(text, 'u.srt'))).toStrictEqual({
       blocks: [{ speaker: 'I', continuation: false, start: 1, end: 2.5, text: 'Hallo.', line: 2, column: 4 }],
       meta: {},
       problems: [

@@ -4,6 +4,7 @@ import { readTranscript } from '../../src/transcripts/read.js';
 import { parseVtt } from '../../src/transcripts/vtt.js';
 import { segmentUnits } from '../../src/transcripts/segment.js';
 import type { Transcript } from '../../src/types.js';
+import { plain } from '../plain.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/formats/', import.meta.url));
 
@@ -164,7 +165,7 @@ describe('parseVtt', () => {
 
   test('no WEBVTT header, invalid timings and stray text are warnings with lines', () => {
     const text = '00:00:01.000 --> 00:00:02.000\n<v I>Hallo.\n\n00:00:61.000 --> 00:00:62.000\nFalsch.\n\nnur Text\n';
-    expect(parseVtt(text, 'x.vtt')).toStrictEqual({
+    expect(plain(parseVtt(text, 'x.vtt'))).toStrictEqual({
       blocks: [{ speaker: 'I', continuation: false, start: 1, end: 2, text: 'Hallo.', line: 2, column: 6 }],
       meta: {},
       problems: [
@@ -176,7 +177,7 @@ describe('parseVtt', () => {
   });
 
   test('a file with no cues gives a warning and no blocks', () => {
-    expect(parseVtt('WEBVTT\n\nNOTE nichts\n', 'leer.vtt')).toStrictEqual({
+    expect(plain(parseVtt('WEBVTT\n\nNOTE nichts\n', 'leer.vtt'))).toStrictEqual({
       blocks: [],
       meta: {},
       problems: [{ file: 'leer.vtt', severity: 'warning', message: 'no spoken text found', ruleId: 'read/empty' }],

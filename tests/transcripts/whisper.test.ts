@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readTranscript } from '../../src/transcripts/read.js';
 import { parseWhisper } from '../../src/transcripts/whisper.js';
 import { segmentUnits } from '../../src/transcripts/segment.js';
+import { plain } from '../plain.js';
 
 const dir = fileURLToPath(new URL('../fixtures/read/formats/', import.meta.url));
 
@@ -10,7 +11,7 @@ describe('Whisper JSON', () => {
   test('openai-whisper without speakers: one unit per segment, empty segments skipped, escapes decoded', async () => {
     const r = await readTranscript({ path: '05-whisper.json', id: '05-whisper.json' }, { cwd: dir });
     // No speaker anywhere: a warning, as for any transcript that yields no label at all.
-    expect(r.problems).toEqual([
+    expect(plain(r.problems)).toEqual([
       { file: '05-whisper.json', severity: 'warning', message: 'no speaker labels found; all text is one speaker ""', ruleId: 'read/no-labels' },
     ]);
     expect(r.transcript?.format).toBe('whisper');
@@ -48,7 +49,7 @@ describe('Whisper JSON', () => {
   });
 
   test('a JSON file without a segments array is an error naming the file', async () => {
-    expect(parseWhisper('{"text": "Hallo", "chunks": []}', 'notizen.json').problems).toStrictEqual([
+    expect(plain(parseWhisper('{"text": "Hallo", "chunks": []}', 'notizen.json').problems)).toStrictEqual([
       { file: 'notizen.json', severity: 'error', message: 'not a Whisper transcript (no segments array)', ruleId: 'read/whisper' },
     ]);
     expect(parseWhisper('[{"start": 0, "text": "Hallo"}]', 'liste.json').problems[0]?.message).toBe('not a Whisper transcript (no segments array)');
@@ -56,7 +57,7 @@ describe('Whisper JSON', () => {
   });
 
   test('invalid JSON is an error with its place', () => {
-    expect(parseWhisper('{\n  "segments": [\n    {"text": "a",}\n  ]\n}', 'kaputt.json').problems).toStrictEqual([
+    expect(plain(parseWhisper('{\n  "segments": [\n    {"text": "a",}\n  ]\n}', 'kaputt.json').problems)).toStrictEqual([
       { file: 'kaputt.json', line: 3, column: 18, severity: 'error', message: 'not valid JSON (PropertyNameExpected)', ruleId: 'read/json' },
     ]);
     expect(parseWhisper('', 'leer.json').problems[0]?.message).toBe('not valid JSON (ValueExpected)');
@@ -64,7 +65,7 @@ describe('Whisper JSON', () => {
 
   test('numeric speakers, line breaks inside text, missing times, non-object segments', () => {
     const text = '{"segments": [\n  {"speaker": 1, "text": "  Erste\\nZeile  "},\n  42,\n  {"speaker": "", "start": "1.0", "text": "\\u00dcbrig"}\n]}';
-    expect(parseWhisper(text, 'x.json')).toStrictEqual({
+    expect(plain(parseWhisper(text, 'x.json'))).toStrictEqual({
       blocks: [
         { speaker: '1', continuation: false, text: 'Erste Zeile', line: 2, column: 29 },
         { speaker: null, continuation: false, text: 'Übrig', line: 4, column: 44 },

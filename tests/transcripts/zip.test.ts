@@ -1,18 +1,30 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { english } from '../../src/lang/catalogue.js';
 import { DEFAULT_LIMITS } from '../../src/transcripts/limits.js';
-import { openBoundedZip, type BoundedZip } from '../../src/transcripts/zip.js';
+import { openBoundedZip, type BoundedZip, type ZipProblem } from '../../src/transcripts/zip.js';
 import { buildZip } from './zip-build.js';
 
 function open(bytes: Uint8Array, limits: Partial<typeof DEFAULT_LIMITS> = {}): BoundedZip {
   const opened = openBoundedZip(bytes, { ...DEFAULT_LIMITS, ...limits });
-  if ('problem' in opened) throw new Error(opened.problem.message);
+  if ('problem' in opened) throw new Error(english(opened.problem.message));
   return opened.zip;
 }
 
 function problemOf(bytes: Uint8Array, limits: Partial<typeof DEFAULT_LIMITS> = {}): { message: string; ruleId: string } | null {
   const opened = openBoundedZip(bytes, { ...DEFAULT_LIMITS, ...limits });
-  return 'problem' in opened ? opened.problem : null;
+  return 'problem' in opened ? inEnglish(opened.problem) : null;
+}
+
+/** A problem of the reader with its message said in English (the reader gives a catalogue key). */
+function inEnglish(p: ZipProblem): { message: string; ruleId: string } {
+  return { message: english(p.message), ruleId: p.ruleId };
+}
+
+/** `zip.read(name)`, its problem said in English. */
+function readOf(zip: BoundedZip, name: string): ReturnType<BoundedZip['read']> | { problem: { message: string; ruleId: string } } {
+  const r = zip.read(name);
+  return 'problem' in r ? { problem: inEnglish(r.problem) } : r;
 }
 
 describe('the bounded zip reader', () => {
@@ -25,14 +37,14 @@ describe('the bounded zip reader', () => {
     expect(zip.inflated()).toBe(5000);
     const d = zip.read('d.txt');
     expect('data' in d && new TextDecoder().decode(d.data)).toBe('stored');
-    expect(zip.read('nope')).toEqual({ problem: { message: 'no entry nope in the archive', ruleId: 'zip/missing' } });
+    expect(readOf(zip, 'nope')).toEqual({ problem: { message: 'no entry nope in the archive', ruleId: 'zip/missing' } });
   });
 
   test('an entry that lies about its uncompressed size is an error, not cut off', () => {
     const smaller = open(buildZip([{ name: 'a.txt', data: 'x'.repeat(1000), claimSize: 100 }]));
-    expect(smaller.read('a.txt')).toEqual({ problem: { message: 'entry a.txt inflates to more than the 100 bytes its header says; it is not read', ruleId: 'zip/size-mismatch' } });
+    expect(readOf(smaller, 'a.txt')).toEqual({ problem: { message: 'entry a.txt inflates to more than the 100 bytes its header says; it is not read', ruleId: 'zip/size-mismatch' } });
     const larger = open(buildZip([{ name: 'a.txt', data: 'x'.repeat(1000), claimSize: 2000 }]));
-    expect(larger.read('a.txt')).toEqual({ problem: { message: 'entry a.txt holds 1000 bytes, not the 2000 its header says (a cut-off or altered archive); it is not read', ruleId: 'zip/size-mismatch' } });
+    expect(readOf(larger, 'a.txt')).toEqual({ problem: { message: 'entry a.txt holds 1000 bytes, not the 2000 its header says (a cut-off or altered archive); it is not read', ruleId: 'zip/size-mismatch' } });
     const stored = open(buildZip([{ name: 's.txt', data: 'abc', stored: true, claimSize: 2 }]));
     expect(stored.read('s.txt')).toMatchObject({ problem: { ruleId: 'zip/size-mismatch' } });
   });
@@ -48,7 +60,7 @@ describe('the bounded zip reader', () => {
   test('the bytes inflated are limited per archive, all entries together, and checked before inflating when the header tells', () => {
     const zip = open(buildZip([{ name: 'a', data: 'x'.repeat(600) }, { name: 'b', data: 'y'.repeat(600) }]), { zipBytes: 1000 });
     expect('data' in zip.read('a')).toBe(true);
-    expect(zip.read('b')).toEqual({ problem: { message: 'entry b would take the bytes inflated from this archive beyond 1000 bytes (FOKUS_ZIP_BYTES)', ruleId: 'zip/too-large' } });
+    expect(readOf(zip, 'b')).toEqual({ problem: { message: 'entry b would take the bytes inflated from this archive beyond 1000 bytes (FOKUS_ZIP_BYTES)', ruleId: 'zip/too-large' } });
     expect(zip.inflated()).toBe(600);
     // A header that claims little does not get past the budget: inflating stops at the claimed size.
     const liar = open(buildZip([{ name: 'bomb', data: new Uint8Array(5_000_000), claimSize: 10 }]), { zipBytes: 1000 });
@@ -63,7 +75,7 @@ describe('the bounded zip reader', () => {
     const bytes = zipSync({ 'a.txt': [strToU8('Hallo Welt'), { level: 0 }] });
     const damaged = bytes.slice();
     damaged[damaged.indexOf(0x48)] = 0x4a; // 'H' → 'J' in the stored data
-    expect(open(damaged).read('a.txt')).toEqual({ problem: { message: 'entry a.txt is damaged (its CRC-32 does not match)', ruleId: 'zip/corrupt' } });
+    expect(readOf(open(damaged), 'a.txt')).toEqual({ problem: { message: 'entry a.txt is damaged (its CRC-32 does not match)', ruleId: 'zip/corrupt' } });
     expect(problemOf(strToU8('hello'))?.ruleId).toBe('zip/not-zip');
     expect(problemOf(bytes.subarray(0, bytes.length - 30))?.ruleId).toBe('zip/not-zip');
   });
@@ -75,7 +87,8 @@ describe('limits from the environment', () => {
     expect(limitsFromEnv({ FOKUS_ZIP_BYTES: '1000', FOKUS_MAX_DEPTH: '', OTHER: 'x' })).toEqual({ limits: { zipBytes: 1000 } });
     expect(readLimits({ zipBytes: 1000 })).toEqual({ ...DEFAULT_LIMITS, zipBytes: 1000 });
     for (const bad of ['0', '1.5', '2k', '-5', ' 300']) {
-      expect(limitsFromEnv({ FOKUS_MAX_CODINGS: bad })).toEqual({ error: `FOKUS_MAX_CODINGS='${bad}' is not a whole number ≥ 1` });
+      const read = limitsFromEnv({ FOKUS_MAX_CODINGS: bad });
+      expect('error' in read && english(read.error)).toBe(`FOKUS_MAX_CODINGS='${bad}' is not a whole number ≥ 1`);
     }
   });
 });

@@ -79,10 +79,10 @@ export function buildCodebookYaml(categories: readonly DictCategory[], file: str
         const c = convertEntry(e.text);
         const at = { line: e.line, column: e.column };
         if (c.term === null) {
-          problems.push(problem(file, 'warning', `entry '${e.text}' of '${path}' cannot be a term: ${c.reason}; left out`, at, 'import/entry'));
+          problems.push(problem(file, 'warning', { key: 'problem.import/entry', params: { entry: e.text, path, reason: c.reason } }, at, 'import/entry'));
           continue;
         }
-        if (c.note) problems.push(problem(file, 'warning', `entry '${e.text}' of '${path}': ${c.note}`, at, 'import/entry-widened'));
+        if (c.note) problems.push(problem(file, 'warning', { key: 'problem.import/entry-widened', params: { entry: e.text, path, note: c.note } }, at, 'import/entry-widened'));
         if (seen.has(c.term)) continue;
         seen.add(c.term);
         own.push(c.term);
@@ -91,7 +91,7 @@ export function buildCodebookYaml(categories: readonly DictCategory[], file: str
       terms += own.length;
       if (cat.children.length > 0) out.categories = convert(cat.children, path + '/');
       if (own.length === 0 && cat.children.length === 0) {
-        problems.push(problem(file, 'warning', `category '${cat.name}' has no usable entries; it is kept empty (add terms or remove it)`, { line: cat.line, column: cat.column }, 'import/empty-category'));
+        problems.push(problem(file, 'warning', { key: 'problem.import/empty-category', params: { name: cat.name } }, { line: cat.line, column: cat.column }, 'import/empty-category'));
       }
       return out;
     });

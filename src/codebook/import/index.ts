@@ -33,7 +33,7 @@ function tooDeep(categories: readonly DictCategory[], file: string): Problem | u
   while (stack.length > 0) {
     const { cat, depth } = stack.pop()!;
     if (depth > MAX_IMPORT_DEPTH) {
-      const message = `category '${cat.name}' is nested ${depth} levels deep; an imported dictionary may nest at most ${MAX_IMPORT_DEPTH}`;
+      const message = { key: 'problem.import/too-deep', params: { name: cat.name, depth, limit: MAX_IMPORT_DEPTH } } as const;
       return problem(file, 'error', message, { line: cat.line, column: cat.column }, 'import/too-deep');
     }
     for (let i = cat.children.length - 1; i >= 0; i--) stack.push({ cat: cat.children[i]!, depth: depth + 1 });
@@ -75,7 +75,7 @@ export function importDictionary(text: string, file: string, options: ImportOpti
     return {
       yaml: null,
       format: null,
-      problems: [problem(file, 'error', `cannot tell the dictionary format from '${ext || 'no extension'}' (known: ${known}); name it with --from`, undefined, 'import/format')],
+      problems: [problem(file, 'error', ext ? { key: 'problem.import/format', params: { ext, known } } : { key: 'problem.import/format.no-extension', params: { known } }, undefined, 'import/format')],
       categories: 0,
       terms: 0,
     };
@@ -90,7 +90,7 @@ export function importDictionary(text: string, file: string, options: ImportOpti
     return {
       yaml: null,
       format,
-      problems: sortProblems([...parsed.problems, problem(file, 'error', 'the dictionary has no categories', undefined, 'import/empty')]),
+      problems: sortProblems([...parsed.problems, problem(file, 'error', { key: 'problem.import/empty' }, undefined, 'import/empty')]),
       categories: 0,
       terms: 0,
     };

@@ -22,7 +22,7 @@ export function parseLexicoder(text: string, file: string): ParsedDictionary {
     const cat = CATEGORY_LINE.exec(content);
     if (cat) {
       if (cat[1] === '') {
-        problems.push(problem(file, 'warning', "a '+' line without a category name: its entries are left out", { line, column }, 'import/lexicoder-category'));
+        problems.push(problem(file, 'warning', { key: 'problem.import/lexicoder-category' }, { line, column }, 'import/lexicoder-category'));
         current = undefined;
         skipping = true;
         return;
@@ -34,7 +34,7 @@ export function parseLexicoder(text: string, file: string): ParsedDictionary {
     }
     if (skipping) return;
     if (!current) {
-      problems.push(problem(file, 'warning', `entry '${content}' stands before any '+category' line: left out`, { line, column }, 'import/lexicoder-entry'));
+      problems.push(problem(file, 'warning', { key: 'problem.import/lexicoder-entry', params: { entry: content } }, { line, column }, 'import/lexicoder-entry'));
       return;
     }
     current.entries.push({ text: content, line, column });

@@ -1,3 +1,4 @@
+import type { Message } from '../../lang/catalogue.js';
 import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { firstColumn, linesOf, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
@@ -25,12 +26,12 @@ export function parseLiwc(text: string, file: string): ParsedDictionary {
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length || lines[i]!.trim() !== '%') {
-    problems.push(problem(file, 'error', "not a LIWC dictionary: the first line must be '%'", { line: i + 1, column: 1 }, 'import/liwc-header'));
+    problems.push(problem(file, 'error', { key: 'problem.import/liwc-header' }, { line: i + 1, column: 1 }, 'import/liwc-header'));
     return { categories: [], problems };
   }
   const header = readHeader(lines, i + 1, warn);
   if (header.end >= lines.length) {
-    problems.push(problem(file, 'error', "the header that starts with '%' is never closed by a second '%' line", { line: i + 1, column: 1 }, 'import/liwc-header'));
+    problems.push(problem(file, 'error', { key: 'problem.import/liwc-header.unclosed' }, { line: i + 1, column: 1 }, 'import/liwc-header'));
     return { categories: [], problems };
   }
   const roots = categoryTree(header, warn);
@@ -38,7 +39,7 @@ export function parseLiwc(text: string, file: string): ParsedDictionary {
   return { categories: roots, problems };
 }
 
-type Warn = (line: number, column: number, message: string, ruleId: RuleId) => void;
+type Warn = (line: number, column: number, message: Message, ruleId: RuleId) => void;
 
 /** The header's categories by number, their parents, their order, and the line of the closing `%`. */
 interface Header {
@@ -62,12 +63,12 @@ function readHeader(lines: readonly string[], start: number, warn: Warn): Header
     const column = firstColumn(raw);
     const m = HEADER_LINE.exec(raw.trim());
     if (!m || m[2]!.trim() === '') {
-      warn(lineNo, column, `header line '${raw.trim()}' is not 'NUMBER NAME': left out`, 'import/liwc-header-line');
+      warn(lineNo, column, { key: 'problem.import/liwc-header-line', params: { line: raw.trim() } }, 'import/liwc-header-line');
       continue;
     }
     const id = Number(m[1]);
     if (h.byId.has(id)) {
-      warn(lineNo, column, `category number ${id} is defined again: this line is left out`, 'import/liwc-duplicate-id');
+      warn(lineNo, column, { key: 'problem.import/liwc-duplicate-id', params: { id } }, 'import/liwc-duplicate-id');
       continue;
     }
     const name = m[2]!.trim();
@@ -86,8 +87,8 @@ function readHeader(lines: readonly string[], start: number, warn: Warn): Header
 /** Apply the explicit parent numbers (an unknown parent or a cycle is warned about) and nest the categories. */
 function categoryTree(h: Header, warn: Warn): DictCategory[] {
   for (const p of h.explicitParents) {
-    if (!h.byId.has(p.parent) || p.parent === p.id) warn(p.line, p.column, `parent category number ${p.parent} is not defined: category ${p.id} stays at the top level`, 'import/liwc-parent');
-    else if (ancestorsOf(p.parent, h.parentOf).includes(p.id)) warn(p.line, p.column, `parent category number ${p.parent} would make a cycle: category ${p.id} stays at the top level`, 'import/liwc-parent');
+    if (!h.byId.has(p.parent) || p.parent === p.id) warn(p.line, p.column, { key: 'problem.import/liwc-parent', params: { parent: p.parent, id: p.id } }, 'import/liwc-parent');
+    else if (ancestorsOf(p.parent, h.parentOf).includes(p.id)) warn(p.line, p.column, { key: 'problem.import/liwc-parent.cycle', params: { parent: p.parent, id: p.id } }, 'import/liwc-parent');
     else h.parentOf.set(p.id, p.parent);
   }
   const roots: DictCategory[] = [];
@@ -103,8 +104,8 @@ function categoryTree(h: Header, warn: Warn): DictCategory[] {
 function readEntry(raw: string, lineNo: number, h: Header, warn: Warn): void {
   const column = firstColumn(raw);
   const { word, fields } = splitEntry(raw.trim());
-  if (word === '') return warn(lineNo, column, `line '${raw.trim()}' has no word: left out`, 'import/liwc-entry');
-  if (/<[^>]*>/.test(word)) return warn(lineNo, column, `entry '${word}' holds a LIWC tag such as <of>, which a term cannot express: left out`, 'import/unsupported-entry');
+  if (word === '') return warn(lineNo, column, { key: 'problem.import/liwc-entry', params: { line: raw.trim() } }, 'import/liwc-entry');
+  if (/<[^>]*>/.test(word)) return warn(lineNo, column, { key: 'problem.import/unsupported-entry', params: { entry: word } }, 'import/unsupported-entry');
   const conditional: string[] = [...(fields.match(CONDITIONAL) ?? [])];
   const ids: number[] = [];
   for (const f of fields.replace(CONDITIONAL, ' ').split(/\s+/)) {
@@ -113,17 +114,17 @@ function readEntry(raw: string, lineNo: number, h: Header, warn: Warn): void {
     else conditional.push(f);
   }
   if (conditional.length > 0) {
-    warn(lineNo, column, `entry '${word}' has conditional category codes '${conditional.join(' ')}', which a term cannot express: only its plain category numbers are kept`, 'import/liwc-conditional');
+    warn(lineNo, column, { key: 'problem.import/liwc-conditional', params: { entry: word, codes: conditional.join(' ') } }, 'import/liwc-conditional');
   }
   const known: number[] = [];
   for (const id of ids) {
     if (h.byId.has(id)) known.push(id);
-    else warn(lineNo, column, `entry '${word}' names category number ${id}, which the header does not define: ignored for this entry`, 'import/liwc-unknown-id');
+    else warn(lineNo, column, { key: 'problem.import/liwc-unknown-id', params: { entry: word, id } }, 'import/liwc-unknown-id');
   }
   const set = new Set(known);
   const deepest = [...set].filter((id) => ![...set].some((other) => other !== id && ancestorsOf(other, h.parentOf).includes(id)));
   if (deepest.length === 0 && conditional.length === 0) {
-    if (ids.length === 0) warn(lineNo, column, `entry '${word}' names no category: left out`, 'import/liwc-entry');
+    if (ids.length === 0) warn(lineNo, column, { key: 'problem.import/liwc-entry.no-category', params: { entry: word } }, 'import/liwc-entry');
     return;
   }
   for (const id of deepest) h.byId.get(id)!.entries.push({ text: word, line: lineNo, column });

@@ -1,5 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, yaml } from '../../deps.js';
+import type { Message } from '../../lang/catalogue.js';
 import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { MAX_IMPORT_DEPTH, newCategory, type DictCategory, type ParsedDictionary } from './dictionary.js';
@@ -18,13 +19,13 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: false });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
-    problems.push(problem(file, 'error', `YAML syntax: ${e.message.split('\n')[0]}`, errorPlace(e), 'import/yaml'));
+    problems.push(problem(file, 'error', { key: 'problem.yaml-syntax', params: { text: e.message.split('\n')[0] ?? '' } }, errorPlace(e), 'import/yaml'));
   }
   if (problems.length > 0) return { categories: [], problems };
   const where = (node: unknown): { line: number; column: number } => nodePlace(node, lines) ?? { line: 1, column: 1 };
   const root = doc.contents;
   if (!isMap(root)) {
-    problems.push(problem(file, 'error', 'not a quanteda dictionary: the YAML must be a mapping of keys to entries', where(root), 'import/quanteda-shape'));
+    problems.push(problem(file, 'error', { key: 'problem.import/quanteda-shape' }, where(root), 'import/quanteda-shape'));
     return { categories: [], problems };
   }
 
@@ -39,7 +40,7 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
         if (isScalar(item) && item.value !== null) cat.entries.push({ text: String(item.value), ...where(item) });
         else {
           const at = where(item);
-          problems.push(problem(file, 'warning', `an entry of '${cat.name}' is not a word or phrase: left out`, at, 'import/quanteda-entry'));
+          problems.push(problem(file, 'warning', { key: 'problem.import/quanteda-entry', params: { name: cat.name } }, at, 'import/quanteda-entry'));
         }
       }
       return;
@@ -49,7 +50,7 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
       if (depth <= MAX_IMPORT_DEPTH) cat.children.push(...categoriesOf(value.items as Pair<unknown, unknown>[], cat, depth + 1));
       return;
     }
-    problems.push(problem(file, 'warning', `the value of '${cat.name}' is neither a list of entries nor a mapping: left out`, where(value), 'import/quanteda-entry'));
+    problems.push(problem(file, 'warning', { key: 'problem.import/quanteda-entry.value', params: { name: cat.name } }, where(value), 'import/quanteda-entry'));
   };
 
   const categoriesOf = (pairs: Pair<unknown, unknown>[], parent: DictCategory | null, depth: number): DictCategory[] => {
@@ -64,8 +65,8 @@ export function parseQuantedaYaml(text: string, file: string): ParsedDictionary 
       const { line, column } = keyNode === null ? where(pair.value) : where(keyNode);
       if (name.trim() === '') {
         // A blank key names no category: its entries would land in a category without code or label.
-        const inside = parent ? ` (inside '${parent.name}')` : '';
-        problems.push(problem(file, 'error', `a key is blank${inside}: every key of a quanteda dictionary names a category`, { line, column }, 'import/quanteda-key'));
+        const message: Message = parent ? { key: 'problem.import/quanteda-key.inside', params: { parent: parent.name } } : { key: 'problem.import/quanteda-key' };
+        problems.push(problem(file, 'error', message, { line, column }, 'import/quanteda-key'));
         continue;
       }
       const cat = newCategory(name, line, column);

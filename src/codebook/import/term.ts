@@ -1,9 +1,10 @@
 import { TERM_PATTERN } from '../shape.js';
-import { unmatchableReason } from '../terms.js';
+import type { Message } from '../../lang/catalogue.js';
+import { unmatchable } from '../terms.js';
 import { lowerWord } from '../../text/normalize.js';
 
 /** What converting one dictionary entry gives: the term, or why it cannot be one; and a note on changes. */
-export type ConvertedEntry = { term: string; note?: string } | { term: null; reason: string };
+export type ConvertedEntry = { term: string; note?: Message } | { term: null; reason: Message };
 
 const TERM_RE = new RegExp(TERM_PATTERN, 'u');
 
@@ -16,22 +17,22 @@ const TERM_RE = new RegExp(TERM_PATTERN, 'u');
  */
 export function convertEntry(entry: string): ConvertedEntry {
   let t = lowerWord(entry).trim().replace(/\s+/g, ' ');
-  let note: string | undefined;
+  let note: Message | undefined;
   if (t.includes('?')) {
     t = t.replace(/\?+/g, '*');
-    note = `'?' (one character) is widened to '*' (any run of letters)`;
+    note = { key: 'part.entry.widened' };
   }
   t = t.replace(/\*{2,}/g, '*');
-  if (t === '') return { term: null, reason: 'it is empty' };
+  if (t === '') return { term: null, reason: { key: 'part.entry.empty' } };
   if (!TERM_RE.test(t)) {
     const bad = [...new Set([...t].filter((c) => !TERM_RE.test(c) && c !== ' '))];
-    return { term: null, reason: `it holds ${bad.map((c) => `'${c}'`).join(', ')}, which a term cannot have (letters, digits, '-', "'", '*' and spaces only)` };
+    return { term: null, reason: { key: 'part.entry.characters', params: { characters: bad.map((c) => `'${c}'`).join(', ') } } };
   }
   const words = t.split(' ');
-  if (words.every((w) => /^\*+$/.test(w))) return { term: null, reason: 'it has no letters' };
+  if (words.every((w) => /^\*+$/.test(w))) return { term: null, reason: { key: 'part.entry.no-letters' } };
   const edge = words.find((w) => /^[-']|[-']$/.test(w));
-  if (edge !== undefined) return { term: null, reason: `'${edge}' has a '-' or an apostrophe at its edge, which tokens never have` };
-  const never = unmatchableReason(t);
+  if (edge !== undefined) return { term: null, reason: { key: 'part.term.edge', params: { word: edge } } };
+  const never = unmatchable(t);
   if (never) return { term: null, reason: never };
   return note ? { term: t, note } : { term: t };
 }

@@ -25,12 +25,12 @@ export function parseWordstat(text: string, file: string): ParsedDictionary {
     const parent = stack[stack.length - 1]?.cat;
     if (entry) {
       if (!parent) {
-        problems.push(problem(file, 'warning', `entry '${entry[1]}' stands before any category: left out`, { line, column }, 'import/wordstat-entry'));
+        problems.push(problem(file, 'warning', { key: 'problem.import/wordstat-entry', params: { entry: entry[1]! } }, { line, column }, 'import/wordstat-entry'));
         return;
       }
       const weight = Number(entry[2]!.replace(',', '.'));
       if (weight !== 1) {
-        problems.push(problem(file, 'warning', `entry '${entry[1]}' has weight ${entry[2]}; a codebook has no weights, it counts once`, { line, column }, 'import/wordstat-weight'));
+        problems.push(problem(file, 'warning', { key: 'problem.import/wordstat-weight', params: { entry: entry[1]!, weight: entry[2]! } }, { line, column }, 'import/wordstat-weight'));
       }
       parent.entries.push({ text: entry[1]!.replace(/_/g, ' '), line, column });
       return;

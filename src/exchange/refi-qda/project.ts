@@ -1,9 +1,10 @@
+import type { Message, MessageKey } from '../../lang/catalogue.js';
 import { cmp, positionAt, problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import { decodeBytes } from '../../transcripts/decode.js';
 import { readLimits, type ReadLimits } from '../../transcripts/limits.js';
 import { scanXml, type XmlFault, type XmlFaultKind } from '../../transcripts/xml.js';
-import { openBoundedZip, type BoundedZip } from '../../transcripts/zip.js';
+import { openBoundedZip, type BoundedZip, type ZipProblem } from '../../transcripts/zip.js';
 import type { RuleId } from '../../rules.js';
 
 /** The rule a refused project XML is reported with. */
@@ -11,6 +12,13 @@ const XML_FAULT_RULES: Record<XmlFaultKind, RuleId> = {
   'xml/malformed': 'qdpx/malformed',
   'xml/too-deep': 'qdpx/too-deep',
   'xml/too-many-elements': 'qdpx/too-many-elements',
+};
+
+/** The message of a refused project XML, by the rule it is reported with. */
+const XML_FAULT_KEYS: Record<XmlFaultKind, MessageKey> = {
+  'xml/malformed': 'problem.qdpx/malformed',
+  'xml/too-deep': 'problem.qdpx/too-deep',
+  'xml/too-many-elements': 'problem.qdpx/too-many-elements',
 };
 
 /** A code of a REFI-QDA project's codebook. */
@@ -81,7 +89,7 @@ const OTHER_SOURCES = new Set(['PictureSource', 'PDFSource', 'AudioSource', 'Vid
  */
 export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): QdpxProjectResult {
   const problems: Problem[] = [];
-  const fail = (message: string, ruleId: RuleId, where = file, at?: { line: number; column: number }): QdpxProjectResult => ({
+  const fail = (message: Message, ruleId: RuleId, where = file, at?: { line: number; column: number }): QdpxProjectResult => ({
     project: null,
     problems: [...problems, problem(where, 'error', message, at, ruleId)],
   });
@@ -89,12 +97,12 @@ export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partia
   const opened = openBoundedZip(bytes, limit);
   if ('problem' in opened) {
     const { message, ruleId } = opened.problem;
-    return ruleId === 'zip/not-zip' ? fail(`not a REFI-QDA project archive (.qdpx is a zip file): ${message}`, 'qdpx/not-zip') : fail(message, ruleId);
+    return ruleId === 'zip/not-zip' ? fail({ key: 'problem.qdpx/not-zip', params: { reason: message } }, 'qdpx/not-zip') : fail(message, ruleId);
   }
   const zip = opened.zip;
   const qdes = zip.names.filter((n) => /\.qde$/iu.test(n) && !n.endsWith('/')).sort((a, b) => a.split('/').length - b.split('/').length || cmp(a, b));
-  if (qdes.length === 0) return fail('no project XML (*.qde) in the archive', 'qdpx/no-project');
-  if (qdes.length > 1) problems.push(problem(file, 'warning', `${qdes.length} project XML files in the archive; read ${qdes[0]}`, undefined, 'qdpx/several-projects'));
+  if (qdes.length === 0) return fail({ key: 'problem.qdpx/no-project' }, 'qdpx/no-project');
+  if (qdes.length > 1) problems.push(problem(file, 'warning', { key: 'problem.qdpx/several-projects', params: { n: qdes.length, name: qdes[0]! } }, undefined, 'qdpx/several-projects'));
   const qdeName = qdes[0]!;
   const entry = zip.read(qdeName);
   if ('problem' in entry) return fail(entry.problem.message, entry.problem.ruleId);
@@ -104,12 +112,12 @@ export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partia
   const parsed = parseProject(xml.text, limit);
   if (parsed.fault) {
     const { offset, message, ruleId } = parsed.fault;
-    return fail(`${qdeName} is not well-formed XML: ${message}`, XML_FAULT_RULES[ruleId], `${file}:${qdeName}`, positionAt(xml.text, offset));
+    return fail({ key: XML_FAULT_KEYS[ruleId], params: { name: qdeName, fault: message } }, XML_FAULT_RULES[ruleId], `${file}:${qdeName}`, positionAt(xml.text, offset));
   }
-  if (!parsed.found) return fail(`${qdeName} holds no REFI-QDA Project element`, 'qdpx/no-project');
+  if (!parsed.found) return fail({ key: 'problem.qdpx/no-project.no-element', params: { name: qdeName } }, 'qdpx/no-project');
   const { project, skipped } = parsed;
   if (skipped > 0) {
-    problems.push(problem(file, 'warning', `${skipped} coding${skipped === 1 ? '' : 's'} of pictures, PDF, audio or video sources or of whole documents ignored (only text selections are read)`, undefined, 'qdpx/not-text'));
+    problems.push(problem(file, 'warning', { key: 'problem.qdpx/not-text', params: { n: skipped } }, undefined, 'qdpx/not-text'));
   }
   const stop = fillTexts(zip, parsed, file, problems);
   if (stop) return fail(stop.message, stop.ruleId);
@@ -120,7 +128,7 @@ export function readQdpxProject(bytes: Uint8Array, file: string, limits?: Partia
  * Give each text source its text: inline `PlainTextContent`, or the `sources/` entry its
  * `plainTextPath` names (inflated only then). A limit passed stops the project (returned).
  */
-function fillTexts(zip: BoundedZip, parsed: Parsed, file: string, problems: Problem[]): { message: string; ruleId: RuleId } | null {
+function fillTexts(zip: BoundedZip, parsed: Parsed, file: string, problems: Problem[]): ZipProblem | null {
   // Source files by their name inside the sources folder, whatever the folder's case.
   const files = new Map<string, string>();
   for (const name of zip.names) {
@@ -144,14 +152,14 @@ function fillTexts(zip: BoundedZip, parsed: Parsed, file: string, problems: Prob
       }
     }
     if (name === undefined) {
-      const where = path === undefined ? 'it has no plain text' : `its plain text ${path} is not in the archive`;
-      if (source.selections.length > 0) problems.push(problem(file, 'warning', `text source "${source.name}": ${where}; its codings are ignored`, undefined, 'qdpx/missing-source'));
+      const message: Message = path === undefined ? { key: 'problem.qdpx/missing-source', params: { name: source.name } } : { key: 'problem.qdpx/missing-source.path', params: { name: source.name, path } };
+      if (source.selections.length > 0) problems.push(problem(file, 'warning', message, undefined, 'qdpx/missing-source'));
       continue;
     }
     const data = zip.read(name);
     if ('problem' in data) {
       if (data.problem.ruleId === 'zip/too-large') return data.problem;
-      problems.push(problem(file, 'error', `text source "${source.name}": ${data.problem.message}`, undefined, data.problem.ruleId));
+      problems.push(problem(file, 'error', { key: 'problem.source.zip', params: { name: source.name, reason: data.problem.message } }, undefined, data.problem.ruleId));
       continue;
     }
     const decoded = decodeBytes(data.data, `${file}:${internal![1]!}`);

@@ -74,17 +74,17 @@ export function readQdpxCoding(bytes: Uint8Array, file: string, options: QdpxRea
   const preferOne = /maxqda|atlas\.?ti/iu.test(project.origin);
   const collected = collectRows(project.sources, categoryOf, limits.codings, preferOne);
   if (collected.tooMany) {
-    const message = `the project codes more than ${limits.codings} unit × category pairs (FOKUS_MAX_CODINGS); it is not read`;
+    const message = { key: 'problem.qdpx/too-many-codings', params: { limit: limits.codings } } as const;
     return { rows: [], categories: [], problems: [...problems, problem(file, 'error', message, undefined, 'qdpx/too-many-codings')] };
   }
   const { rows, used, unknown, outside, crlfAsOne, crlfSources } = collected;
   if (crlfAsOne.length > 0) {
     const names = crlfAsOne.slice(0, 3).map((n) => `"${n}"`).join(', ') + (crlfAsOne.length > 3 ? ', …' : '');
-    const message = `positions count a CRLF line break as one character (as MAXQDA and ATLAS.ti write them) in ${crlfAsOne.length} of ${crlfSources} text source${crlfSources === 1 ? '' : 's'} with CRLF line breaks (${names}); read that way`;
+    const message = { key: 'problem.qdpx/line-breaks', params: { count: crlfAsOne.length, n: crlfSources, names } } as const;
     problems.push(problem(file, 'warning', message, undefined, 'qdpx/line-breaks'));
   }
-  if (unknown > 0) problems.push(problem(file, 'warning', `${unknown} coding${unknown === 1 ? ' refers' : 's refer'} to a code that is not in the project's codebook; ignored`, undefined, 'qdpx/unknown-code'));
-  if (outside > 0) problems.push(problem(file, 'warning', `${outside} selection${outside === 1 ? ' lies' : 's lie'} outside its source's text; ignored`, undefined, 'qdpx/bad-selection'));
+  if (unknown > 0) problems.push(problem(file, 'warning', { key: 'problem.qdpx/unknown-code', params: { n: unknown } }, undefined, 'qdpx/unknown-code'));
+  if (outside > 0) problems.push(problem(file, 'warning', { key: 'problem.qdpx/bad-selection', params: { n: outside } }, undefined, 'qdpx/bad-selection'));
 
   const rank = (c: string): number => order.get(c) ?? Number.MAX_SAFE_INTEGER;
   rows.sort((a, b) => cmp(a.transcript, b.transcript) || a.segment - b.segment || rank(a.category) - rank(b.category) || cmp(a.category, b.category));
@@ -195,11 +195,11 @@ function mapCodes(codes: readonly QdpxCode[], options: QdpxReadOptions, file: st
     }
   }
   for (const path of unmapped.slice(0, MAX_NAMED_UNMAPPED)) {
-    problems.push(problem(file, 'warning', `code "${path}" matches no category of the codebook "${codebook.name}"; kept under its own name`, undefined, 'qdpx/unmapped-code'));
+    problems.push(problem(file, 'warning', { key: 'problem.qdpx/unmapped-code', params: { code: path, codebook: codebook.name } }, undefined, 'qdpx/unmapped-code'));
   }
   if (unmapped.length > MAX_NAMED_UNMAPPED) {
     const more = unmapped.length - MAX_NAMED_UNMAPPED;
-    problems.push(problem(file, 'warning', `${more} more code${more === 1 ? ' matches' : 's match'} no category of the codebook "${codebook.name}"; kept under their own names`, undefined, 'qdpx/unmapped-code'));
+    problems.push(problem(file, 'warning', { key: 'problem.qdpx/unmapped-code.more', params: { n: more, codebook: codebook.name } }, undefined, 'qdpx/unmapped-code'));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { problem } from '../../problems.js';
 import type { Problem } from '../../types.js';
 import type { CategoryReport } from './model.js';
 
@@ -22,13 +23,12 @@ export function chooseFormat(out: string, flag: CategoryReportFormat | undefined
   if (flag !== undefined) {
     const problems: Problem[] =
       byName !== undefined && byName !== flag
-        ? [{ file: out, severity: 'warning', message: `the extension says ${byName}, --format says ${flag}: written as ${flag}`, ruleId: 'report/extension' }]
+        ? [problem(out, 'warning', { key: 'problem.report/extension', params: { name: byName, flag } }, undefined, 'report/extension')]
         : [];
     return { format: flag, problems };
   }
   if (byName !== undefined) return { format: byName, problems: [] };
-  const message = 'cannot tell the format of the category report from the file name: name a .docx, .md or .html file, or give --format docx|md|html';
-  return { problems: [{ file: out, severity: 'error', message, ruleId: 'report/format' }] };
+  return { problems: [problem(out, 'error', { key: 'problem.report/format', params: { formats: 'docx|md|html' } }, undefined, 'report/format')] };
 }
 
 /**
@@ -47,8 +47,7 @@ export function quotationCount(report: CategoryReport): number {
 export function docxSizeProblems(report: CategoryReport, out: string): Problem[] {
   const n = quotationCount(report);
   if (n <= DOCX_MAX_QUOTES) return [];
-  const message = `the DOCX would hold ${n} quotations, more than the ${DOCX_MAX_QUOTES} that fit in memory while it is written; write .md or .html instead (they are written part by part), or report on fewer transcripts`;
-  return [{ file: out, severity: 'error', message, ruleId: 'report/too-large' }];
+  return [problem(out, 'error', { key: 'problem.report/too-large', params: { n, limit: DOCX_MAX_QUOTES } }, undefined, 'report/too-large')];
 }
 
 /**

@@ -5,9 +5,17 @@ import { buildCodebookYaml, slugify } from '../../../src/codebook/import/build.j
 import { newCategory } from '../../../src/codebook/import/dictionary.js';
 import { importDictionary, MAX_IMPORT_DEPTH, type ImportOptions } from '../../../src/codebook/import/index.js';
 import { parseLiwc } from '../../../src/codebook/import/liwc.js';
-import { convertEntry } from '../../../src/codebook/import/term.js';
+import { convertEntry as convert } from '../../../src/codebook/import/term.js';
+import { english } from '../../../src/lang/catalogue.js';
 import { parseCodebook } from '../../../src/codebook/parse.js';
 import { formatProblem } from '../../../src/problems.js';
+
+/** `convertEntry` with its note or reason in English (the importer gives catalogue keys). */
+function convertEntry(entry: string): { term: string | null; note?: string; reason?: string } {
+  const c = convert(entry);
+  if (c.term === null) return { term: null, reason: english(c.reason) };
+  return c.note ? { term: c.term, note: english(c.note) } : { term: c.term };
+}
 
 const dir = resolve(import.meta.dirname, '../../fixtures/dictionaries');
 const run = (name: string, options: ImportOptions = {}) => {

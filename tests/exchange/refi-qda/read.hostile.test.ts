@@ -5,6 +5,7 @@ import { readQdpxCoding, readQdpxProject } from '../../../src/exchange/refi-qda/
 import { paragraphSpans, paragraphsHit } from '../../../src/exchange/refi-qda/spans.js';
 import { codebookFrom } from '../../helpers.js';
 import { buildZip } from '../../transcripts/zip-build.js';
+import { plain } from '../../plain.js';
 
 const CODE = 'AAAAAAAA-0000-0000-0000-000000000001';
 
@@ -49,7 +50,7 @@ describe('a malformed or cut-off project XML is an error with its position', () 
 
   it('the position is the line and column in the project XML', () => {
     const xml = good.replace('name="P"', 'name="P"\n  x="1" x="2"');
-    expect(readQdpxProject(project(xml, 'abc'), 'p.qdpx').problems).toEqual([
+    expect(plain(readQdpxProject(project(xml, 'abc'), 'p.qdpx').problems)).toEqual([
       { file: 'p.qdpx:project.qde', line: 3, column: 9, severity: 'error', message: 'project.qde is not well-formed XML: attribute x is given twice', ruleId: 'qdpx/malformed' },
     ]);
   });
@@ -61,7 +62,7 @@ describe('line breaks: MAXQDA and ATLAS.ti count a CRLF as one character', () =>
   it('selections that fit the paragraphs only with one-character CRLFs are read so, with a warning', () => {
     const read = readQdpxCoding(project(qde([[14, 36], [42, 56], [62, 65]]), TEXT), 'p.qdpx');
     expect(read.rows.map((r) => r.segment)).toEqual([2, 3, 4]);
-    expect(read.problems).toEqual([
+    expect(plain(read.problems)).toEqual([
       {
         file: 'p.qdpx',
         severity: 'warning',
@@ -137,7 +138,7 @@ describe('limits of a project', () => {
     const depth = 200_000;
     const codes = '<Code guid="G" name="n">'.repeat(depth) + '</Code>'.repeat(depth);
     const read = readQdpxCoding(project(qde([], codes), 'abc'), 'p.qdpx');
-    expect(read.problems).toEqual([
+    expect(plain(read.problems)).toEqual([
       { file: 'p.qdpx:project.qde', line: 3, column: 19 + 997 * 24 + 1, severity: 'error', message: 'project.qde is not well-formed XML: elements nested more than 1000 deep (FOKUS_MAX_DEPTH)', ruleId: 'qdpx/too-deep' },
     ]);
   });
@@ -157,7 +158,7 @@ describe('limits of a project', () => {
     const bytes = project(qde([[0, 300_000]], codes, Array.from({ length: 300 }, (_, i) => `G${i}`)), text);
     const read = readQdpxCoding(bytes, 'p.qdpx', { limits: { codings: 50_000 } });
     expect(read.rows).toEqual([]);
-    expect(read.problems).toEqual([
+    expect(plain(read.problems)).toEqual([
       { file: 'p.qdpx', severity: 'error', message: 'the project codes more than 50000 unit × category pairs (FOKUS_MAX_CODINGS); it is not read', ruleId: 'qdpx/too-many-codings' },
     ]);
     expect(readQdpxCoding(bytes, 'p.qdpx').problems.map((p) => p.ruleId)).toEqual(['qdpx/too-many-codings']);

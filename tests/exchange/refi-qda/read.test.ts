@@ -9,6 +9,7 @@ import { codeGuid } from '../../../src/exchange/refi-qda/codebook.js';
 import { layoutSource, renderQdpx } from '../../../src/exchange/refi-qda/write.js';
 import type { CodedUnit, UnitKind } from '../../../src/types.js';
 import { codebookFrom } from '../../helpers.js';
+import { plain } from '../../plain.js';
 
 const SAMPLES = resolve(import.meta.dirname, '../../fixtures/refi-qda/samples');
 const tmp = mkdtempSync(join(tmpdir(), 'fokus-read-qdpx-'));
@@ -123,7 +124,7 @@ describe('readQdpxCoding on projects fokus exported', () => {
     const byName = readQdpxCoding(renamed, 'p.qdpx', { codebook: CODEBOOK });
     expect(byName.rows.map((r) => r.category)).toEqual(['bedarfe', 'netz', 'Bedarfe/Personalmangel', 'netz']);
     expect(byName.categories).toEqual(['bedarfe', 'netz', 'Bedarfe/Personalmangel']);
-    expect(byName.problems).toEqual([
+    expect(plain(byName.problems)).toEqual([
       { file: 'p.qdpx', severity: 'warning', message: 'code "Bedarfe/Personalmangel" matches no category of the codebook "Test"; kept under its own name', ruleId: 'qdpx/unmapped-code' },
     ]);
   });
@@ -198,7 +199,7 @@ C</PlainTextContent>
 
   it('reads codes, sources, texts and selections (positions as written, GUIDs normalised)', () => {
     const { project, problems } = readQdpxProject(BYTES, 'study.qdpx');
-    expect(problems).toEqual([
+    expect(plain(problems)).toEqual([
       { file: 'study.qdpx', severity: 'warning', message: '2 codings of pictures, PDF, audio or video sources or of whole documents ignored (only text selections are read)', ruleId: 'qdpx/not-text' },
       { file: 'study.qdpx', severity: 'warning', message: 'text source "missing.txt": its plain text internal://nope.txt is not in the archive; its codings are ignored', ruleId: 'qdpx/missing-source' },
     ]);
@@ -266,15 +267,15 @@ C</PlainTextContent>
   });
 
   it('reports an archive that is no zip, or holds no project, as an error', () => {
-    expect(readQdpxCoding(strToU8('hello'), 'x.qdpx')).toEqual({
+    expect(plain(readQdpxCoding(strToU8('hello'), 'x.qdpx'))).toEqual({
       rows: [],
       categories: [],
       problems: [{ file: 'x.qdpx', severity: 'error', message: 'not a REFI-QDA project archive (.qdpx is a zip file): not a zip archive (no end of central directory)', ruleId: 'qdpx/not-zip' }],
     });
-    expect(readQdpxProject(zip({ 'sources/a.txt': 'x' }), 'y.qdpx').problems).toEqual([
+    expect(plain(readQdpxProject(zip({ 'sources/a.txt': 'x' }), 'y.qdpx').problems)).toEqual([
       { file: 'y.qdpx', severity: 'error', message: 'no project XML (*.qde) in the archive', ruleId: 'qdpx/no-project' },
     ]);
-    expect(readQdpxProject(zip({ 'p.qde': '<CodeBook/>' }), 'z.qdpx').problems).toEqual([
+    expect(plain(readQdpxProject(zip({ 'p.qde': '<CodeBook/>' }), 'z.qdpx').problems)).toEqual([
       { file: 'z.qdpx', severity: 'error', message: 'p.qde holds no REFI-QDA Project element', ruleId: 'qdpx/no-project' },
     ]);
   });
