@@ -78,7 +78,7 @@ describe('report provenance', () => {
     expect(report.options.keyterms).toBe(3);
     expect(report.problems.map((p) => p.file)).toEqual(['transkripte/fokusgruppe-1-kita-grundschule.txt']);
     const html = await readFile(join(a, 'out/report.html'), 'utf8');
-    expect(html).toContain('Codebuch <code>../codebuecher/mini.yaml</code>');
+    expect(html).toContain('Kodierleitfaden <code>../codebuecher/mini.yaml</code>');
     expect(html).toContain(`Teilnehmende: <code title="sha256 ${sha}">teilnehmende.csv</code>`);
   });
 

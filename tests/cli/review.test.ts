@@ -362,10 +362,10 @@ describe('fokus analyze --review', () => {
     expect(report.problems.map((p) => p.ruleId)).toEqual(['review/stale', 'review/stale']);
     const html = await readFile(join(dir, 'out/report.html'), 'utf8');
     expect(html).toContain('<code title="sha256 ' + sha256 + '">review.csv</code>');
-    expect(html).toContain('<p class="legend review-legend"><span class="reviewed">✎</span> von einer Person in der Durchsicht kodiert (fokus review), nicht von einer Regel:');
+    expect(html).toContain('<p class="legend review-legend"><span class="reviewed">✎</span> von einer Person im Review kodiert (fokus review), nicht von einer Regel:');
     const quote7 = html.slice(html.indexOf('data-unit="t.txt#7"'));
     expect(quote7.slice(0, quote7.indexOf('</figure>'))).toContain(
-      '<figcaption><span class="reviewed" title="Vernetzung: von einer Person in der Durchsicht kodiert (fokus review), nicht von einer Regel">✎ Vernetzung</span> · <span class="speaker">B2</span>',
+      '<figcaption><span class="reviewed" title="Vernetzung: von einer Person im Review kodiert (fokus review), nicht von einer Regel">✎ Vernetzung</span> · <span class="speaker">B2</span>',
     );
     const quote4 = html.slice(html.indexOf('data-unit="t.txt#4"'));
     expect(quote4.slice(0, quote4.indexOf('</figure>'))).not.toContain('reviewed');

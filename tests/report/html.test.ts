@@ -53,7 +53,7 @@ describe('renderHtml: page and language', () => {
   test('an English page has no German word of its own (only the codebook and the transcripts speak German)', () => {
     const en = renderHtml(htmlReport(), EN);
     expect(en).toContain('<title>ISoG Fokusgruppe – analysis report</title>');
-    for (const word of ['Häufigkeit', 'Kategorie', 'Segmente', 'Einheit', 'Sprecher:in', 'Zeile', 'Belegstelle', 'Perspektive', 'Stützung', 'Gruppe', 'Anteil', 'Transkript', 'Codebuch', 'Erstellt', 'Kodierung', 'deklariert', 'seltener', 'häufiger']) {
+    for (const word of ['Häufigkeit', 'Kategorie', 'Segmente', 'Einheit', 'Sprecher:in', 'Zeile', 'Belegstelle', 'Perspektive', 'Stützung', 'Gruppe', 'Anteil', 'Transkript', 'Kodierleitfaden', 'Erstellt', 'Kodierung', 'deklariert', 'seltener', 'häufiger']) {
       expect(en, word).not.toContain(word);
     }
     expect(en).toContain('<p class="stats">Support <strong>2</strong> (minimum 2, counted by unit) · 2 transcripts · 2 speakers</p>');
@@ -87,7 +87,7 @@ describe('renderHtml: header, summary and contents', () => {
   test('header shows codebook and options, the inputs in a collapsed list with their character encoding', () => {
     expect(html).toContain('<h1>ISoG Fokusgruppe <span class="version">Version 1.2</span></h1>');
     expect(html).toContain(
-      '<p class="meta">Codebuch <code>codebooks/isog-fokusgruppe.yaml</code> · sha256 <code title="ab12cd34ef56' + '0'.repeat(52) + '">ab12cd34ef56</code> · ' +
+      '<p class="meta">Kodierleitfaden <code>codebooks/isog-fokusgruppe.yaml</code> · sha256 <code title="ab12cd34ef56' + '0'.repeat(52) + '">ab12cd34ef56</code> · ' +
         'Einheit: Redebeitrag · Moderation: M · Aufschlüsselung: Gruppe</p>',
     );
     expect(html).toContain(

@@ -25,8 +25,8 @@ describe('renderCategoryMarkdown', () => {
 
 *Qualitative Inhaltsanalyse: Kategorien, Häufigkeiten und alle kodierten Segmente*
 
-- **Codebuch-Datei:** mini.yaml
-- **sha256 des Codebuchs:** c0ffee0000000000000000000000000000000000000000000000000000000000
+- **Kodierleitfaden (Datei):** mini.yaml
+- **sha256 des Kodierleitfadens:** c0ffee0000000000000000000000000000000000000000000000000000000000
 - **Programm:** fokus 9.9.9
 - **Teilnehmende:** tn.csv (sha256 abcdef012345)
 - **Kodiereinheit:** Redebeitrag
@@ -92,7 +92,7 @@ describe('renderCategoryMarkdown', () => {
 >
 > braucht Zeit.
 >
-> — (ohne Sprecher:in) · t2.md · Zeile 10 · Segment 5 · in der Durchsicht kodiert
+> — (ohne Sprecher:in) · t2.md · Zeile 10 · Segment 5 · im Review kodiert
 
 #### Personal
 
@@ -164,7 +164,7 @@ Bedarfe mit Vernetzung.
 >
 > braucht Zeit.
 >
-> — (ohne Sprecher:in) · t2.md · Zeile 10 · Segment 5 · in der Durchsicht kodiert · Treffer: netzwerk\\*
+> — (ohne Sprecher:in) · t2.md · Zeile 10 · Segment 5 · im Review kodiert · Treffer: netzwerk\\*
 
 *t3.txt#1: der Text dieser Einheit ist nicht im Bericht*
 
