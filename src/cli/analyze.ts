@@ -11,6 +11,7 @@ import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
 import { addInputOptions, addReviewOption, inputOptions, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
+import { wholeNumber } from './option-values.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { cliMessages, langFlag, printProblems, say } from './lang.js';
 
@@ -39,11 +40,6 @@ const scopeOption = (value: string): CooccurrenceScope => {
   const scope = parseCooccurrenceScope(value);
   if (!scope) throw new InvalidArgumentError(`'${value}' is not a scope (unit, transcript or window:N with N ≥ 1)`);
   return scope;
-};
-
-const wholeNumber = (min: number) => (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ ${min}`);
-  return Number(value);
 };
 
 const positiveNumber = (value: string): number => {

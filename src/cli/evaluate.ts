@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hasErrors } from '../problems.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
+import { wholeNumber } from './option-values.js';
 import { EXIT, type CliIO } from './io.js';
 import { messagesOf, printProblems, say } from './lang.js';
 
@@ -15,11 +16,6 @@ interface EvaluateFlags extends InputFlags {
   minF1?: number;
   minMacroF1?: number;
 }
-
-const wholeNumber = (value: string): number => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ 0`);
-  return Number(value);
-};
 
 /** `--depth 1,2` (repeatable): the levels, each a whole number ≥ 1, added to those of earlier `--depth`s. */
 const depthList = (value: string, previous: number[] | undefined): number[] => {
@@ -46,7 +42,7 @@ export function registerEvaluate(program: Command, io: CliIO, setCode: (code: nu
     .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (as segments.csv), or a .qdpx project')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
     .option('--errors', 'with --format csv: every false positive and false negative instead of the figures')
-    .option('--limit <n>', 'false positives and negatives the table lists per category and kind (default 5)', wholeNumber)
+    .option('--limit <n>', 'false positives and negatives the table lists per category and kind (default 5)', wholeNumber(0))
     .option('--depth <levels>', 'compare only categories at these levels of the code tree (1 = top level; repeatable or comma-separated: 1,2); default: the levels the gold coding codes', depthList)
     .option('--min-f1 <x>', 'exit 1 when the micro-averaged F1 is below x', share)
     .option('--min-macro-f1 <x>', 'exit 1 when the macro-averaged F1 is below x', share)

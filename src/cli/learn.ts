@@ -1,10 +1,11 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { basename, dirname, resolve } from 'node:path';
 import type { LearnInput, LearnResult } from '../learn/index.js';
 import { hasErrors, problem } from '../problems.js';
 import type { Codebook, CoderCoding } from '../types.js';
 import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
+import { wholeNumber } from './option-values.js';
 import { EXIT, type CliIO } from './io.js';
 import { printProblems, say, sayText } from './lang.js';
 
@@ -21,11 +22,6 @@ interface LearnFlags extends InputFlags {
   quiet?: boolean;
 }
 
-const whole = (min: number) => (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ ${min}`);
-  return Number(value);
-};
-
 /** `fokus learn INPUT... --gold CODING -o NEW.yaml`: rules learned from a human coding, written into a copy of the codebook. */
 export function registerLearn(program: Command, io: CliIO, setCode: (code: number) => void): void {
   const command = program
@@ -37,9 +33,9 @@ export function registerLearn(program: Command, io: CliIO, setCode: (code: numbe
     .option('--dry-run', 'only print the proposals; write nothing')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
     .option('--category <code>', 'learn for this category only (full code or an unambiguous own code)')
-    .option('--max-kept <n>', 'proposals kept per category at most', whole(1), 15)
-    .option('--candidates <n>', 'candidates judged per category at most (the best by estimate)', whole(1), 30)
-    .option('--min-support <n>', 'least units a proposal must fix in the data it is learned from', whole(1), 3)
+    .option('--max-kept <n>', 'proposals kept per category at most', wholeNumber(1), 15)
+    .option('--candidates <n>', 'candidates judged per category at most (the best by estimate)', wholeNumber(1), 30)
+    .option('--min-support <n>', 'least units a proposal must fix in the data it is learned from', wholeNumber(1), 3)
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('-q, --quiet', 'no progress and no summary on stderr');
   addInputOptions(command).action(async (inputs: string[], flags: LearnFlags) => {

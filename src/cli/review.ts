@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { hasErrors } from '../problems.js';
 import type { ReviewRow, ReviewStore } from '../review/file.js';
 import type { ReviewSession, ReviewSummary } from '../review/loop.js';
@@ -7,6 +7,7 @@ import type { Style } from '../review/screen.js';
 import type { CodedInputs } from '../run/options.js';
 import type { Category } from '../types.js';
 import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { wholeNumber } from './option-values.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { messagesOf, printProblems, say } from './lang.js';
 
@@ -21,11 +22,6 @@ interface ReviewFlags extends InputFlags {
 /** The CLI's streams; the review reads its keys from `io.stdin`. */
 export type ReviewIO = CliIO;
 
-const wholeNumber = (value: string): number => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ 0`);
-  return Number(value);
-};
-
 /**
  * `fokus review INPUT... -o review.csv`: judge the codings one unit at a time in the terminal;
  * every decision goes to the review file at once, and a second run resumes.
@@ -37,7 +33,7 @@ export function registerReview(program: Command, io: CliIO, setCode: (code: numb
     .argument('<input...>', 'transcript files, folders (read recursively) or globs (as given to analyze, so the units are numbered alike)')
     .requiredOption('-o, --out <file>', 'the review file: decisions are appended to it; a second run with the same file resumes')
     .option('--category <code>', 'only units coded with this category or its subcategories (full code or an unambiguous own code)')
-    .option('--sample <n>', 'also show n units the rules left uncoded, drawn reproducibly, to find what the rules miss', wholeNumber)
+    .option('--sample <n>', 'also show n units the rules left uncoded, drawn reproducibly, to find what the rules miss', wholeNumber(0))
     .option('--seed <seed>', 'the seed of the --sample draw (default: fokus); the same inputs and seed draw the same units')
     .option('--no-color', 'no colour and no screen clearing (also when NO_COLOR is set); matches marked as [[…]]');
   addInputOptions(command).action(async (inputs: string[], flags: ReviewFlags) => {

@@ -1,6 +1,7 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { addInputOptions, loadCodedInputs, type InputFlags } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
+import { wholeNumber } from './option-values.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { messagesOf } from './lang.js';
 
@@ -13,20 +14,15 @@ interface SuggestFlags extends InputFlags {
   color: boolean;
 }
 
-const whole = (min: number) => (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`'${value}' is not a whole number ≥ ${min}`);
-  return Number(value);
-};
-
 /** `fokus suggest INPUT...`: frequent words no term of the codebook covers yet, for inductive category formation. */
 export function registerSuggest(program: Command, io: CliIO, setCode: (code: number) => void): void {
   const command = program
     .command('suggest')
     .description('list frequent words that no term or rule of the codebook covers yet, each with an example in context')
     .argument('<input...>', 'transcript files, folders (read recursively) or globs')
-    .option('--top <n>', 'at most this many words', whole(1), 30)
-    .option('--min-count <n>', 'only words that occur at least this often', whole(1), 3)
-    .option('-w, --width <n>', 'characters of context on each side of the example', whole(1), 30)
+    .option('--top <n>', 'at most this many words', wholeNumber(1), 30)
+    .option('--min-count <n>', 'only words that occur at least this often', wholeNumber(1), 3)
+    .option('-w, --width <n>', 'characters of context on each side of the example', wholeNumber(1), 30)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
     .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
     .option('--no-color', 'mark the word with [[…]] even on a terminal');

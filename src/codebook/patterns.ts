@@ -1,3 +1,4 @@
+import { insertionSort } from '../arrays.js';
 import { inflections } from '../lang/de/inflect.js';
 import { foldWord, lowerWord } from '../text/normalize.js';
 import { stemWord } from '../text/stem.js';
@@ -72,16 +73,7 @@ export function ascendingUnique(list: readonly number[]): number[] {
   if (list.length > 32) {
     out = Array.from(Float64Array.from(list).sort());
   } else {
-    out = list.slice();
-    for (let k = 1; k < out.length; k++) {
-      const x = out[k]!;
-      let j = k - 1;
-      while (j >= 0 && out[j]! > x) {
-        out[j + 1] = out[j]!;
-        j--;
-      }
-      out[j + 1] = x;
-    }
+    out = insertionSort(list.slice(), list.length);
   }
   let n = 0;
   for (let k = 0; k < out.length; k++) if (n === 0 || out[n - 1] !== out[k]) out[n++] = out[k]!;

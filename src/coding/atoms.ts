@@ -1,7 +1,7 @@
 import type { Matcher } from '../codebook/compile.js';
 import type { Match } from '../types.js';
 import type { BlockedMatch, Outcome } from './results.js';
-import { grown } from '../arrays.js';
+import { grown, insertionSort } from '../arrays.js';
 import type { Derived, Work } from './tables.js';
 
 /** Atoms of evidence: collected, sorted, and handed to the categories they code, counting hits. */
@@ -294,16 +294,7 @@ export function ascending(list: Int32Array, n: number, stamps: Int32Array, round
     for (let c = 0; c < stamps.length && k < n; c++) if (stamps[c] === round) list[k++] = c;
     return list;
   }
-  for (let k = 1; k < n; k++) {
-    const x = list[k]!;
-    let j = k - 1;
-    while (j >= 0 && list[j]! > x) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = x;
-  }
-  return list;
+  return insertionSort(list, n);
 }
 /** Sort hits by start, end and `by`, listing identical hits once. */
 export function sortMatches(matches: Match[]): Match[] {

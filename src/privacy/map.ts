@@ -1,13 +1,10 @@
-import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import { isMap, isScalar, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
-import { binaryReason } from '../transcripts/binary.js';
-import { decodeBytes } from '../transcripts/decode.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 import { errorPlace, nodePlace } from '../text/yaml-places.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from '../transcripts/read-file.js';
+import { readTableFile, type TableKind } from '../transcripts/table-file.js';
 
 /** One row of a pseudonym map: what is replaced, by what, and where the row stands (line and column from 1). */
 export interface PseudonymEntry {
@@ -144,22 +141,13 @@ export function parsePseudonyms(text: string, file: string, format: 'csv' | 'yam
   return format === 'csv' ? parseCsvMap(text, file) : parseYamlMap(text, file);
 }
 
+/** How a pseudonym map is named in messages, and its rule ids. */
+const PSEUDONYM_MAP: TableKind = { name: 'part.pseudonym-map', formatMessage: 'problem.pseudonyms/format', rules: { format: 'pseudonyms/format', file: 'pseudonyms/file', binary: 'pseudonyms/binary' } };
+
 /** Read and parse a pseudonym map; the format follows the extension (`.csv`, `.tsv`, `.yaml`, `.yml`). */
 export async function loadPseudonyms(file: string, cwd = '.'): Promise<PseudonymsResult> {
-  const ext = path.extname(file).toLowerCase();
-  const format = ext === '.csv' || ext === '.tsv' ? 'csv' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
-  if (format === null) {
-    return { entries: [], problems: [problem(file, 'error', { key: 'problem.pseudonyms/format' }, undefined, 'pseudonyms/format')] };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readRegularFile(path.resolve(cwd, file));
-  } catch (err) {
-    return { entries: [], problems: [problem(file, 'error', unreadableMessage(err, 'part.pseudonym-map'), undefined, unreadableRule(err, 'pseudonyms/file'))] };
-  }
-  const notText = binaryReason(bytes);
-  if (notText !== null) return { entries: [], problems: [problem(file, 'error', notText, undefined, 'pseudonyms/binary')] };
-  const decoded = decodeBytes(bytes, file);
-  const parsed = parsePseudonyms(decoded.text, file, format);
-  return { entries: parsed.entries, problems: [...decoded.problems, ...parsed.problems] };
+  const read = await readTableFile(file, PSEUDONYM_MAP, cwd);
+  if (!('text' in read)) return { entries: [], problems: read.problems };
+  const parsed = parsePseudonyms(read.text, file, read.format);
+  return { entries: parsed.entries, problems: [...read.problems, ...parsed.problems] };
 }

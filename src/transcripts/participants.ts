@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Participant, Problem, Transcript } from '../types.js';
-import { binaryReason } from './binary.js';
-import { decodeBytes } from './decode.js';
 import { speakerKey } from '../text/speaker-key.js';
 import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
 import { nodePlace } from '../text/yaml-places.js';
-import { readRegularFile, unreadableMessage, unreadableRule } from './read-file.js';
+import { readTableFile, type TableKind } from './table-file.js';
 
 /** The participants a file lists, and the problems found in it. */
 export interface ParticipantsResult {
@@ -182,25 +179,16 @@ export function parseParticipants(text: string, file: string, format: 'csv' | 'y
   return format === 'csv' ? parseCsvParticipants(text, file) : parseYamlParticipants(text, file);
 }
 
+/** How a participants file is named in messages, and its rule ids. */
+const PARTICIPANTS_FILE: TableKind = { name: 'part.participants-file', formatMessage: 'problem.participants/format', rules: { format: 'participants/format', file: 'participants/file', binary: 'participants/binary' } };
+
 /** Read and parse a participants file; the format follows the extension (`.csv`, `.tsv`, `.yaml`, `.yml`). */
 export async function loadParticipants(file: string): Promise<ParticipantsResult> {
-  const ext = path.extname(file).toLowerCase();
-  const format = ext === '.csv' || ext === '.tsv' ? 'csv' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
-  if (format === null) {
-    return { participants: [], problems: [problem(file, 'error', { key: 'problem.participants/format' }, undefined, 'participants/format')] };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readRegularFile(file);
-  } catch (err) {
-    return { participants: [], problems: [problem(file, 'error', unreadableMessage(err, 'part.participants-file'), undefined, unreadableRule(err, 'participants/file'))] };
-  }
-  const notText = binaryReason(bytes);
-  if (notText !== null) return { participants: [], problems: [problem(file, 'error', notText, undefined, 'participants/binary')] };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const decoded = decodeBytes(bytes, file);
-  const parsed = parseParticipants(decoded.text, file, format);
-  return { participants: parsed.participants, problems: [...decoded.problems, ...parsed.problems], sha256 };
+  const read = await readTableFile(file, PARTICIPANTS_FILE);
+  if (!('text' in read)) return { participants: [], problems: read.problems };
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  const parsed = parseParticipants(read.text, file, read.format);
+  return { participants: parsed.participants, problems: [...read.problems, ...parsed.problems], sha256 };
 }
 
 /** The ways a transcript id may be written in a participants file: as is, by file name, without extension. */

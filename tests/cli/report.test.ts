@@ -78,7 +78,7 @@ describe('fokus report on the samples', () => {
     const md = readFileSync(join(out, 'bericht.md'), 'utf8');
     const golden = JSON.parse(readFileSync(join(repo, 'samples/expected/report.json'), 'utf8')) as Report;
     expect(md).toContain(`**ISoG Fokusgruppe – Vernetzter Bildungsraum · Version 2.2**`);
-    expect(md).toContain(`- **sha256 des Codebuchs:** ${golden.codebook.sha256}\n`);
+    expect(md).toContain(`- **sha256 des Kodierleitfadens:** ${golden.codebook.sha256}\n`);
     for (const i of golden.inputs) expect(md).toContain(`| ${i.id} | ${i.format} | ${i.sha256.slice(0, 12)} |`);
     expect(md).not.toMatch(/\b20\d\d-\d\d-\d\d\b|\b\d\d?\.\d\d?\.20\d\d\b/u);
   });
