@@ -9,7 +9,7 @@ import { documentLocale, messagesFor, type Locale, type Messages } from '../lang
 import type { Problem, Report } from '../types.js';
 import type { SpillRange } from './spill.js';
 import type { FilePart, WritableFile } from './staging.js';
-import { addInputOptions, addReviewOption, inputOptions, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, type InputFlags, inputOptions, nothingToWrite, readLimitsFromEnv, regexBudgetFromEnv, transcriptsCommand } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { wholeNumber } from './option-values.js';
 import { EXIT, useColor, type CliIO } from './io.js';
@@ -50,10 +50,7 @@ const positiveNumber = (value: string): number => {
 
 /** `fokus analyze INPUT...`: the main job, wired to the library's `analyze`. */
 export function registerAnalyze(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('analyze')
-    .description('read transcripts, code them with a codebook, and report frequencies, co-occurrences and perspectives')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+  const command = transcriptsCommand(program, 'analyze', 'read transcripts, code them with a codebook, and report frequencies, co-occurrences and perspectives')
     .option('-o, --out <dir>', 'write the report files into this folder (created if missing)')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'));
   addReviewOption(addInputOptions(command))

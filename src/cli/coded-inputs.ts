@@ -48,6 +48,14 @@ export function nothingToWrite(flags: InputFlags, skipped: number, listed: numbe
   return filtered ? { key: 'cli.where.nothing', params: { filter: `--where ${flags.where!.join(' --where ')}` } } : { key: 'cli.analyze.nothing-read' };
 }
 
+/** What the `<input...>` argument of a command that reads transcripts takes. */
+export const INPUTS_HELP = 'transcript files, folders (read recursively) or globs';
+
+/** A command that reads transcripts: its name, its description and the `<input...>` argument they all take. */
+export function transcriptsCommand(program: Command, name: string, description: string, inputs = INPUTS_HELP): Command {
+  return program.command(name).description(description).argument('<input...>', inputs);
+}
+
 /**
  * Add the input options every command that reads transcripts shares with `analyze` (`-c`, `-p`,
  * `--moderator`, `--unit`, `--encoding`, `--input-format`, `--where`): registered here once, so each

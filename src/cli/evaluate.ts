@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hasErrors } from '../problems.js';
-import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, codingReadOptions, type InputFlags, loadCodedInputs, transcriptsCommand, usageError } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { wholeNumber } from './option-values.js';
 import { EXIT, type CliIO } from './io.js';
@@ -35,10 +35,7 @@ const share = (value: string): number => {
 
 /** `fokus evaluate INPUT... --gold CODING`: precision, recall, F1 and Cohen's kappa of the codebook's rules against a human coding. */
 export function registerEvaluate(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('evaluate')
-    .description("precision, recall, F1 and Cohen's kappa of the codebook's rules against a human (gold) coding, with the units they get wrong")
-    .argument('<input...>', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
+  const command = transcriptsCommand(program, 'evaluate', "precision, recall, F1 and Cohen's kappa of the codebook's rules against a human (gold) coding, with the units they get wrong", 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
     .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (as segments.csv), or a .qdpx project')
     .addOption(new Option('-f, --format <format>', 'what goes to stdout').choices(['table', 'csv', 'json']).default('table'))
     .option('--errors', 'with --format csv: every false positive and false negative instead of the figures')

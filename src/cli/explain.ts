@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { CodedUnit } from '../types.js';
 import { cmp } from '../problems.js';
-import { addInputOptions, loadCodedInputs, regexBudgetFromEnv, usageError, type InputFlags } from './coded-inputs.js';
-import { EXIT, useColor, type CliIO } from './io.js';
+import { addInputOptions, type InputFlags, loadCodedInputs, regexBudgetFromEnv, transcriptsCommand, usageError } from './coded-inputs.js';
+import { marks } from './marks.js';
+import { EXIT, type CliIO } from './io.js';
 import { messagesOf } from './lang.js';
 import type { Message } from '../lang/catalogue.js';
 
@@ -14,10 +15,7 @@ interface ExplainFlags extends InputFlags {
 
 /** `fokus explain INPUT... --segment TRANSCRIPT#N`: every category of one unit and what decided it. */
 export function registerExplain(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('explain')
-    .description('show for one unit every category, which term or rule matched where, and which excludes blocked a category')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+  const command = transcriptsCommand(program, 'explain', 'show for one unit every category, which term or rule matched where, and which excludes blocked a category')
     .requiredOption('--segment <id>', 'the unit as TRANSCRIPT#N (as in segments.csv; a unique file name is enough)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-color', 'mark matches with [[…]] even on a terminal');
@@ -71,11 +69,8 @@ async function runExplain(inputs: string[], flags: ExplainFlags, io: CliIO): Pro
   const { renderExplanation, renderExplanationJson } = await import('../retrieval/explain-render.js');
   if (flags.format === 'json') io.stdout.write(renderExplanationJson(explanation));
   else {
-    const { BRACKETS } = await import('../report/highlight.js');
-    const color = useColor(io.stdout, io.env, flags.color);
-    const { Chalk } = await import('chalk');
-    const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderExplanation(explanation, color ? (s) => chalk.bold.yellow(s) : BRACKETS, messagesOf(io)));
+    const m = await marks(io, flags.color);
+    io.stdout.write(renderExplanation(explanation, m.mark, messagesOf(io)));
   }
   // A stopped regex rule leaves the explanation incomplete: an error, as in analyze.
   for (const s of explanation.stopped ?? []) {

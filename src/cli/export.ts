@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { hasErrors } from '../problems.js';
-import { addInputOptions, addReviewOption, loadCodedInputs, nothingToWrite, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, type InputFlags, loadCodedInputs, nothingToWrite, transcriptsCommand, usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 import { printProblems, say } from './lang.js';
 
@@ -16,10 +16,7 @@ interface ExportFlags extends InputFlags {
  * REFI-QDA project for MAXQDA, ATLAS.ti, NVivo and QualCoder.
  */
 export function registerExport(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('export')
-    .description('write transcripts and their codings as a REFI-QDA project (.qdpx) for MAXQDA, ATLAS.ti, NVivo, QualCoder')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+  const command = transcriptsCommand(program, 'export', 'write transcripts and their codings as a REFI-QDA project (.qdpx) for MAXQDA, ATLAS.ti, NVivo, QualCoder')
     .requiredOption('--qdpx <out>', 'the .qdpx file to write')
     .option('--name <name>', "the project's name (default: the file name without .qdpx)")
     .option('-q, --quiet', 'no summary on stderr');

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, type InputFlags, INPUTS_HELP, loadCodedInputs, usageError } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
-import { EXIT, useColor, type CliIO } from './io.js';
+import { marks } from './marks.js';
+import { EXIT, type CliIO } from './io.js';
 import { say } from './lang.js';
 
 interface KwicFlags extends InputFlags {
@@ -25,7 +26,7 @@ export function registerKwic(program: Command, io: CliIO, setCode: (code: number
     .command('kwic')
     .description('keyword in context for a term of the codebook term language (globs, phrases, compounds, folding)')
     .argument('<term>', 'a term as in a codebook: "vernetz*", "es fehlt", "*leitung"')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .argument('<input...>', INPUTS_HELP)
     .option('-w, --width <n>', 'characters of context on each side', width, 40)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
     .option('--fold', "ä=ae, ö=oe, ü=ue, ß=ss (default: the codebook's setting)")
@@ -53,11 +54,8 @@ async function runKwic(term: string, inputs: string[], flags: KwicFlags, io: Cli
   if (flags.format === 'json') io.stdout.write(renderKwicJson(hits, flags.width));
   else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus kwic -f json', (o) => renderKwicCsv(hits, flags.width, o));
   else {
-    const { BRACKETS } = await import('../report/highlight.js');
-    const color = useColor(io.stdout, io.env, flags.color);
-    const { Chalk } = await import('chalk');
-    const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderKwic(hits, flags.width, color ? (s) => chalk.bold.yellow(s) : BRACKETS));
+    const m = await marks(io, flags.color);
+    io.stdout.write(renderKwic(hits, flags.width, m.mark));
   }
   const n = new Set(hits.map((h) => `${h.unit.transcript}#${h.unit.segment}`)).size;
   say(io, 'cli.kwic.summary', { hits: { key: 'count.hits', params: { n: hits.length } }, units: { key: 'count.units', params: { n } } });

@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LearnInput, LearnResult } from '../learn/index.js';
 import { hasErrors, problem } from '../problems.js';
 import type { Codebook, CoderCoding } from '../types.js';
-import { addInputOptions, codingReadOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, codingReadOptions, type InputFlags, loadCodedInputs, transcriptsCommand, usageError } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
 import { wholeNumber } from './option-values.js';
 import { EXIT, type CliIO } from './io.js';
@@ -24,10 +24,7 @@ interface LearnFlags extends InputFlags {
 
 /** `fokus learn INPUT... --gold CODING -o NEW.yaml`: rules learned from a human coding, written into a copy of the codebook. */
 export function registerLearn(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('learn')
-    .description('propose terms, phrases, near rules, excludes and negation guards from a human (gold) coding; keep those that help on held-out transcripts and write them into a new codebook')
-    .argument('<input...>', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
+  const command = transcriptsCommand(program, 'learn', 'propose terms, phrases, near rules, excludes and negation guards from a human (gold) coding; keep those that help on held-out transcripts and write them into a new codebook', 'the transcripts the gold coding was made on (as given to analyze: same paths, same --unit)')
     .requiredOption('--gold <coding>', 'the human coding: a CSV with the columns transcript, segment, category (segments.csv, a review file), or a .qdpx project')
     .option('-o, --out <file>', 'write the new codebook to this file, never over the codebook, the gold coding or a transcript (required unless --dry-run)')
     .option('--dry-run', 'only print the proposals; write nothing')

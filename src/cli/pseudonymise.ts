@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { hasErrors, problem, sortProblems } from '../problems.js';
 import type { PseudonymEntry } from '../privacy/map.js';
 import type { Problem } from '../types.js';
-import { usageError } from './coded-inputs.js';
+import { INPUTS_HELP, usageError } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 import { messagesOf, printProblems, say } from './lang.js';
 
@@ -22,7 +22,7 @@ export function registerPseudonymise(program: Command, io: CliIO, setCode: (code
     .command('pseudonymise')
     .alias('pseudonymize')
     .description('replace names and places in speaker labels and text by pseudonyms from a map; writes one .txt per input')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+    .argument('<input...>', INPUTS_HELP)
     .requiredOption('-m, --map <file>', 'pseudonym map: CSV rows original,pseudonym[,kind] or a YAML mapping')
     .requiredOption('-o, --out <dir>', 'folder for the pseudonymised transcripts (never over an input)')
     .option('--inflections', 'also replace the genitive of a name ("Webers", "Weber’s"); the ending is kept')

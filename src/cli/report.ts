@@ -4,7 +4,7 @@ import { documentLocale } from '../lang/catalogue.js';
 import { formatProblem, hasErrors } from '../problems.js';
 import type { CategoryReportFormat } from '../report/category/render.js';
 import type { Problem } from '../types.js';
-import { addInputOptions, addReviewOption, inputOptions, readLimitsFromEnv, regexBudgetFromEnv, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, type InputFlags, inputOptions, readLimitsFromEnv, regexBudgetFromEnv, transcriptsCommand } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
 import { cliMessages, langFlag } from './lang.js';
 
@@ -22,10 +22,7 @@ interface ReportFlags extends InputFlags {
  * the codebook and the inputs' sha256. German for a German codebook unless `--lang` says otherwise.
  */
 export function registerReport(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('report')
-    .description('write the category report: per category its definition, anchor examples, coding rules, frequencies and every coded segment as a quotation (.docx, .md or .html)')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
+  const command = transcriptsCommand(program, 'report', 'write the category report: per category its definition, anchor examples, coding rules, frequencies and every coded segment as a quotation (.docx, .md or .html)')
     .requiredOption('-o, --out <file>', 'the report file to write: .docx (Word), .md (Markdown) or .html')
     .addOption(new Option('-f, --format <format>', 'the format, over the extension of --out').choices(['docx', 'md', 'html']))
     .option('-q, --quiet', 'no progress or summary on stderr');

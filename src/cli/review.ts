@@ -6,7 +6,7 @@ import type { ReviewItem } from '../review/queue.js';
 import type { Style } from '../review/screen.js';
 import type { CodedInputs } from '../run/options.js';
 import type { Category } from '../types.js';
-import { addInputOptions, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, type InputFlags, loadCodedInputs, transcriptsCommand, usageError } from './coded-inputs.js';
 import { wholeNumber } from './option-values.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 import { messagesOf, printProblems, say } from './lang.js';
@@ -27,10 +27,7 @@ export type ReviewIO = CliIO;
  * every decision goes to the review file at once, and a second run resumes.
  */
 export function registerReview(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('review')
-    .description('review the codings in the terminal, one unit at a time: confirm, reject, add; decisions go to a review file at once')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs (as given to analyze, so the units are numbered alike)')
+  const command = transcriptsCommand(program, 'review', 'review the codings in the terminal, one unit at a time: confirm, reject, add; decisions go to a review file at once', 'transcript files, folders (read recursively) or globs (as given to analyze, so the units are numbered alike)')
     .requiredOption('-o, --out <file>', 'the review file: decisions are appended to it; a second run with the same file resumes')
     .option('--category <code>', 'only units coded with this category or its subcategories (full code or an unambiguous own code)')
     .option('--sample <n>', 'also show n units the rules left uncoded, drawn reproducibly, to find what the rules miss', wholeNumber(0))

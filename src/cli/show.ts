@@ -1,28 +1,25 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Codebook } from '../types.js';
-import { addInputOptions, addReviewOption, loadCodedInputs, usageError, type InputFlags } from './coded-inputs.js';
+import { addInputOptions, addReviewOption, type InputFlags, loadCodedInputs, transcriptsCommand, usageError } from './coded-inputs.js';
 import { writeStdoutCsv } from './csv-out.js';
-import { EXIT, useColor, type CliIO } from './io.js';
+import { addViewOptions, marks, type ViewFlags } from './marks.js';
+import { EXIT, type CliIO } from './io.js';
 import { messagesOf, say } from './lang.js';
 import type { Message } from '../lang/catalogue.js';
 
-interface ShowFlags extends InputFlags {
+interface ShowFlags extends InputFlags, ViewFlags {
   category: string;
-  format: 'text' | 'csv' | 'json';
-  excel?: boolean;
-  color: boolean;
 }
 
 /** `fokus show INPUT... --category CODE`: the coded units of one category with the matched words marked. */
 export function registerShow(program: Command, io: CliIO, setCode: (code: number) => void): void {
-  const command = program
-    .command('show')
-    .description('list the units coded with one category, with transcript, speaker, time and line, matched words marked')
-    .argument('<input...>', 'transcript files, folders (read recursively) or globs')
-    .requiredOption('--category <code>', 'the category: its full code (bedarfe/personal) or an unambiguous own code (personal)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
-    .option('--excel', 'CSV for Excel in German locales: UTF-8 BOM, ; separator, , decimal mark')
-    .option('--no-color', 'mark matches with [[…]] even on a terminal');
+  const command = addViewOptions(
+    transcriptsCommand(program, 'show', 'list the units coded with one category, with transcript, speaker, time and line, matched words marked').requiredOption(
+      '--category <code>',
+      'the category: its full code (bedarfe/personal) or an unambiguous own code (personal)',
+    ),
+    'matches',
+  );
   addReviewOption(addInputOptions(command)).action(async (inputs: string[], flags: ShowFlags) => {
     setCode(await runShow(inputs, flags, io));
   });
@@ -57,11 +54,8 @@ async function runShow(inputs: string[], flags: ShowFlags, io: CliIO): Promise<n
     const { renderSegmentsCsv } = await import('../report/csv.js');
     writeStdoutCsv(io, flags.excel === true, 'fokus show -f json', (o) => renderSegmentsCsv(unitsWithCategory(coded.units, resolved.path), [{ path: resolved.path }], o));
   } else {
-    const { BRACKETS } = await import('../report/highlight.js');
-    const color = useColor(io.stdout, io.env, flags.color);
-    const { Chalk } = await import('chalk');
-    const chalk = new Chalk({ level: color ? 1 : 0 });
-    io.stdout.write(renderShow(coded.units, resolved.path, color ? (s) => chalk.bold.yellow(s) : BRACKETS, (s) => chalk.dim(s), messagesOf(io)));
+    const m = await marks(io, flags.color);
+    io.stdout.write(renderShow(coded.units, resolved.path, m.mark, m.dim, messagesOf(io)));
   }
   const n = unitsWithCategory(coded.units, resolved.path).length;
   say(io, 'cli.show.summary', { n, category: resolved.path });

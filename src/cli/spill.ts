@@ -1,8 +1,8 @@
-import { mkdtemp, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pid } from 'node:process';
-import { isRunning } from './staging.js';
+import { isRunning, namesIn } from './staging.js';
 
 /** A stretch of bytes of a spill file: from `start` to `end` (exclusive). */
 export interface SpillRange {
@@ -93,13 +93,7 @@ export async function readRange(range: SpillRange): Promise<string> {
 
 /** Remove the spill folders of fokus processes that are gone. Never throws. */
 export async function removeStaleSpills(root: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return;
-  }
-  for (const n of names) {
+  for (const n of await namesIn(root)) {
     const m = SPILL_DIR.exec(n);
     if (m && Number(m[1]) !== pid && !isRunning(Number(m[1]))) await rm(join(root, n), { recursive: true, force: true }).catch(() => undefined);
   }

@@ -104,18 +104,17 @@ export function isRunning(id: number): boolean {
   }
 }
 
+/** The names in folder `dir`; none when it cannot be read (gone, or no folder). */
+export async function namesIn(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => []);
+}
+
 /**
  * Remove the temporary files an interrupted run left in `dir` (of a process that is gone, or of an
  * older fokus), only those for `names` when given. Never throws.
  */
 export async function removeStaleTemps(dir: string, names?: ReadonlySet<string>): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of entries) {
+  for (const name of await namesIn(dir)) {
     const m = TEMP.exec(name);
     if (!m || (names && !names.has(m[1]!))) continue;
     if (m[2] !== undefined && Number(m[2]) !== pid && isRunning(Number(m[2]))) continue;

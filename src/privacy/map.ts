@@ -2,7 +2,7 @@ import type { Node as YamlNode } from 'yaml';
 import { isMap, isScalar, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Position, Problem } from '../types.js';
-import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
+import { type CsvRecord, readTable } from '../text/csv.js';
 import { errorPlace, nodePlace } from '../text/yaml-places.js';
 import { readTableFile, type TableKind } from '../transcripts/table-file.js';
 
@@ -67,10 +67,9 @@ function add(out: PseudonymEntry[], seen: Map<string, PseudonymEntry>, entry: Ps
 /** Parse a CSV map: rows `original,pseudonym[,kind]`, an optional header row `original,pseudonym[,kind]`. */
 function parseCsvMap(text: string, file: string): PseudonymsResult {
   const problems: Problem[] = [];
-  const delimiter = guessDelimiter(text);
-  const parsed = parseRecords(text, file, delimiter, 'pseudonyms/csv');
+  const parsed = readTable(text, file, 'pseudonyms/csv');
   if ('problem' in parsed) return { entries: [], problems: [parsed.problem] };
-  const places = placesOf(text, delimiter);
+  const { places } = parsed;
   const rows = parsed.records;
   const lineOf = (r: CsvRecord): number => places.record(r).line;
   const entries: PseudonymEntry[] = [];

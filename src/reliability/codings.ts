@@ -8,7 +8,7 @@ import { readRegularFile, unreadableMessage, unreadableRule } from '../transcrip
 import type { ReadLimits } from '../transcripts/limits.js';
 import { englishColumn, unguardFormula } from '../report/format.js';
 import type { RuleId } from '../rules.js';
-import { guessDelimiter, parseRecords, placesOf, type CsvRecord, type LineColumn, type Places } from '../text/csv.js';
+import { type CsvRecord, type LineColumn, type Places, readTable } from '../text/csv.js';
 
 /**
  * Codings made by people (or exported by `fokus analyze`), read for agreement and evaluation: a
@@ -112,10 +112,9 @@ export function columnIndex(names: readonly string[], column: string): number {
  * Problems carry the line and column of the cell concerned; any error makes the coding null.
  */
 export function parseCoding(text: string, file: string, coder: string = file): CodingResult {
-  const delimiter = guessDelimiter(text);
-  const parsed = parseRecords(text, file, delimiter, 'coding/csv');
+  const parsed = readTable(text, file, 'coding/csv');
   if ('problem' in parsed) return { coding: null, problems: [parsed.problem] };
-  const places = placesOf(text, delimiter);
+  const { places } = parsed;
   const [header, ...records] = parsed.records;
   if (!header) return { coding: null, problems: [problem(file, 'error', { key: 'problem.coding/empty', params: { columns: CODING_COLUMNS.join(', ') } }, { line: 1, column: 1 }, 'coding/empty')] };
   const names = header.cells.map(columnName);
@@ -169,10 +168,9 @@ function numberOf(cell: string): number | null {
  * a number. Problems carry line and column; any error makes the table null.
  */
 export function parseRatings(text: string, file: string, options: RatingsReadOptions = {}): RatingsResult {
-  const delimiter = guessDelimiter(text);
-  const parsed = parseRecords(text, file, delimiter, 'ratings/csv');
+  const parsed = readTable(text, file, 'ratings/csv');
   if ('problem' in parsed) return { table: null, problems: [parsed.problem] };
-  const places = placesOf(text, delimiter);
+  const { places } = parsed;
   const [header, ...records] = parsed.records;
   const problems: Problem[] = [];
   if (!header) return { table: null, problems: [problem(file, 'error', { key: 'problem.ratings/empty' }, { line: 1, column: 1 }, 'ratings/empty')] };

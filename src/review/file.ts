@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { problem } from '../problems.js';
 import { cellText, columnName, decisionProblem, readText, unitOfRow, type Decision } from '../reliability/codings.js';
-import { guessDelimiter, parseRecords, placesOf } from '../text/csv.js';
+import { readTable } from '../text/csv.js';
 import type { CellCuts } from '../report/cell-limit.js';
 import { toCsvRows, unitColumns, type UnitColumns } from '../report/format.js';
 import type { CodedUnit, Problem } from '../types.js';
@@ -53,10 +53,9 @@ export interface ReviewResult {
  */
 export function parseReview(text: string, file: string): ReviewResult {
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-  const delimiter = guessDelimiter(text);
-  const parsed = parseRecords(text, file, delimiter, 'review/csv');
+  const parsed = readTable(text, file, 'review/csv');
   if ('problem' in parsed) return { rows: null, sha256, canonical: false, problems: [parsed.problem] };
-  const places = placesOf(text, delimiter);
+  const { places, delimiter } = parsed;
   const [header, ...records] = parsed.records;
   if (!header) {
     const message = { key: 'problem.review/empty', params: { columns: REVIEW_HEADER.join(',') } } as const;

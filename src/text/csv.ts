@@ -109,3 +109,14 @@ export function placesOf(text: string, delimiter: string): Places {
     cell: (r, index) => at(index === 0 ? r.start : cellOffset(text, r.start, index, delimiter)),
   };
 }
+
+/**
+ * A CSV text as records with the places of their cells: its delimiter guessed from the header
+ * (`guessDelimiter`), parsed (`parseRecords`), or the problem why it cannot be (under `ruleId`).
+ */
+export function readTable(text: string, file: string, ruleId: RuleId): { records: CsvRecord[]; places: Places; delimiter: string } | { problem: Problem } {
+  const delimiter = guessDelimiter(text);
+  const parsed = parseRecords(text, file, delimiter, ruleId);
+  if ('problem' in parsed) return parsed;
+  return { records: parsed.records, places: placesOf(text, delimiter), delimiter };
+}

@@ -5,6 +5,7 @@ import { labelShape, parseLineHead } from './head.js';
 import { MIN_NAME_OCCURRENCES } from './labels.js';
 import { speakerKey } from '../text/speaker-key.js';
 import type { RuleId } from '../rules.js';
+import type { MessageKey } from '../lang/catalogue.js';
 
 /**
  * What subtitle readers (WebVTT, SubRip) share: cue timings, cue text with its markup taken out
@@ -289,4 +290,39 @@ export function lineBlocks(lines: readonly string[], start = 0): { from: number;
     if (i > from) out.push({ from, block: lines.slice(from, i) });
   }
   return out;
+}
+
+/**
+ * How a subtitle format finds its cues: where a block's timing line is (-1: the block is no cue),
+ * which blocks are skipped, whether its text holds HTML entities, and the problems it raises.
+ */
+export interface CueFormat {
+  timingAt(block: readonly string[]): number;
+  skip?(block: readonly string[]): boolean;
+  entities: boolean;
+  /** A block without a timing line: warning `cueRule` with message `cueMessage`. */
+  cueRule: RuleId;
+  cueMessage: MessageKey;
+  /** A timing line that cannot be read. */
+  timingRule: RuleId;
+}
+
+/**
+ * The blocks of a subtitle file's `lines` from line `start` on, read as cues of `format`, each a
+ * block with its times; `problems` holds those found before (a header's) and gets the cues'.
+ */
+export function readCues(lines: readonly string[], start: number, file: string, format: CueFormat, problems: Problem[]): { blocks: Block[]; meta: Record<string, string>; problems: Problem[] } {
+  const cues: Cue[] = [];
+  for (const { from, block } of lineBlocks(lines, start)) {
+    if (format.skip?.(block)) continue;
+    const timingAt = format.timingAt(block);
+    if (timingAt < 0) {
+      problems.push(problem(file, 'warning', { key: format.cueMessage }, { line: from + 1, column: 1 }, format.cueRule));
+      continue;
+    }
+    const cue = timedCue(block, from, timingAt, file, { entities: format.entities, ruleId: format.timingRule }, problems);
+    if (cue) cues.push(cue);
+  }
+  const read = cueBlocks(cues, file);
+  return { blocks: read.blocks, meta: {}, problems: [...problems, ...read.problems] };
 }

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, yaml } from '../deps.js';
 import { problem } from '../problems.js';
 import type { Participant, Problem, Transcript } from '../types.js';
 import { speakerKey } from '../text/speaker-key.js';
-import { guessDelimiter, parseRecords, placesOf, type CsvRecord } from '../text/csv.js';
+import { type CsvRecord, readTable } from '../text/csv.js';
 import { nodePlace } from '../text/yaml-places.js';
 import { readTableFile, type TableKind } from './table-file.js';
 
@@ -71,10 +71,9 @@ function add(out: Participant[], firstAt: Map<string, number>, p: Participant | 
 /** Parse a participants CSV: a header row with `speaker`, optionally `transcript`, `group` and more. */
 function parseCsvParticipants(text: string, file: string): ParticipantsResult {
   const problems: Problem[] = [];
-  const delimiter = guessDelimiter(text);
-  const parsed = parseRecords(text, file, delimiter, 'participants/csv');
+  const parsed = readTable(text, file, 'participants/csv');
   if ('problem' in parsed) return { participants: [], problems: [parsed.problem] };
-  const places = placesOf(text, delimiter);
+  const { places } = parsed;
   const [header, ...rows] = parsed.records;
   if (!header) {
     problems.push(problem(file, 'error', { key: 'problem.participants/no-speaker-column', params: { column: SPEAKER } }, { line: 1, column: 1 }, 'participants/no-speaker-column'));

@@ -1,6 +1,4 @@
-import { problem } from '../problems.js';
-import type { Problem } from '../types.js';
-import { cueBlocks, lineBlocks, timedCue, type Cue } from './cues.js';
+import { readCues, type CueFormat } from './cues.js';
 import type { ParsedText } from './plain-text.js';
 
 /** A cue's sequence number on the line before its timing. */
@@ -13,18 +11,17 @@ const CUE_NUMBER = /^[ \t]*\d+[ \t]*$/u;
  * formatting tags (`<i>`, `<font …>`, `{\an8}`) are removed. A cue without speaker stands alone.
  */
 export function parseSrt(text: string, file: string): ParsedText {
-  const problems: Problem[] = [];
-  const lines = text.split(/\r\n|\r|\n/u);
-  const cues: Cue[] = [];
-  for (const { from, block } of lineBlocks(lines)) {
-    const timingAt = block.findIndex((l) => l.includes('-->'));
-    if (timingAt < 0 || timingAt > 1 || (timingAt === 1 && !CUE_NUMBER.test(block[0]!))) {
-      problems.push(problem(file, 'warning', { key: 'problem.read/srt-cue' }, { line: from + 1, column: 1 }, 'read/srt-cue'));
-      continue;
-    }
-    const cue = timedCue(block, from, timingAt, file, { entities: false, ruleId: 'read/srt-timing' }, problems);
-    if (cue) cues.push(cue);
-  }
-  const read = cueBlocks(cues, file);
-  return { blocks: read.blocks, meta: {}, problems: [...problems, ...read.problems] };
+  return readCues(text.split(/\r\n|\r|\n/u), 0, file, SRT, []);
 }
+
+/** SubRip's cues: the timing line first, or second after the cue's number. */
+const SRT: CueFormat = {
+  timingAt(block) {
+    const at = block.findIndex((l) => l.includes('-->'));
+    return at === 0 || (at === 1 && CUE_NUMBER.test(block[0]!)) ? at : -1;
+  },
+  entities: false,
+  cueRule: 'read/srt-cue',
+  cueMessage: 'problem.read/srt-cue',
+  timingRule: 'read/srt-timing',
+};

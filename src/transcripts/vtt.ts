@@ -1,6 +1,6 @@
 import { problem } from '../problems.js';
 import type { Problem } from '../types.js';
-import { cueBlocks, lineBlocks, timedCue, type Cue } from './cues.js';
+import { readCues, type CueFormat } from './cues.js';
 import type { ParsedText } from './plain-text.js';
 
 /** The signature line of a WebVTT file: `WEBVTT`, alone or followed by a space or tab and a title. */
@@ -27,19 +27,15 @@ export function parseVtt(text: string, file: string): ParsedText {
     problems.push(problem(file, 'warning', { key: 'problem.read/vtt-header' }, { line: 1, column: 1 }, 'read/vtt-header'));
   }
 
-  const cues: Cue[] = [];
-  for (const { from, block } of lineBlocks(lines, i)) {
-    if (!block[0]!.includes('-->') && NON_CUE.test(block[0]!)) continue;
-
-    const timingAt = block[0]!.includes('-->') ? 0 : block[1]?.includes('-->') ? 1 : -1;
-    if (timingAt < 0) {
-      problems.push(problem(file, 'warning', { key: 'problem.read/vtt-cue' }, { line: from + 1, column: 1 }, 'read/vtt-cue'));
-      continue;
-    }
-    const cue = timedCue(block, from, timingAt, file, { entities: true, ruleId: 'read/vtt-timing' }, problems);
-    if (cue) cues.push(cue);
-  }
-
-  const read = cueBlocks(cues, file);
-  return { blocks: read.blocks, meta: {}, problems: [...problems, ...read.problems] };
+  return readCues(lines, i, file, VTT, problems);
 }
+
+/** WebVTT's cues: the timing line first, or second after the cue's id; NOTE, STYLE and REGION blocks skipped. */
+const VTT: CueFormat = {
+  timingAt: (block) => (block[0]!.includes('-->') ? 0 : block[1]?.includes('-->') ? 1 : -1),
+  skip: (block) => !block[0]!.includes('-->') && NON_CUE.test(block[0]!),
+  entities: true,
+  cueRule: 'read/vtt-cue',
+  cueMessage: 'problem.read/vtt-cue',
+  timingRule: 'read/vtt-timing',
+};
