@@ -6,6 +6,7 @@ import { openInputs, readConfigOf } from './run/inputs.js';
 import type { AnalyzeResult, AnalyzeRunOptions, CodeInputsOptions, CodeInputsResult } from './run/options.js';
 import { codeRead, readUnits } from './run/pipeline.js';
 import { addMatched, whereWarnings } from './run/where.js';
+import { unitId } from './analysis/units.js';
 import type { CodedUnit, Problem, Transcript } from './types.js';
 
 export { analyzeCorpus, type CorpusOptions, type CorpusProgress, type CorpusResult, type CorpusSink } from './run/corpus.js';
@@ -30,6 +31,7 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   const order = new Map(matcher.categories.map((c, i) => [c.path, i]));
   const reviewers = new Map<string, ReturnType<typeof reviewer>>();
   const matched: number[][] = [];
+  const outside = { transcripts: new Set(opened.listed.filter((f) => !files.includes(f)).map((f) => f.id)), units: new Set<string>() };
   let done = 0;
   for (const file of files) {
     const read = await readUnits(file, config);
@@ -41,6 +43,7 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
       const decisions = review?.byTranscript[t.id];
       if (decisions && !reviewers.has(t.id)) reviewers.set(t.id, reviewer(t.id, decisions, order));
       const left = read.filtered ? { left: read.filtered.left } : {};
+      for (const segment of read.filtered?.left ?? []) outside.units.add(unitId({ transcript: t.id, segment }));
       const coded = codeRead(read.units, matcher, config, problems, { file: file.path, review: reviewers.get(t.id) ?? null, ...left });
       // A transcript the --where filter keeps no unit of is not among those read.
       if (!read.filtered || coded.length > 0) transcripts.push(t);
@@ -54,7 +57,7 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   if (review) problems.push(...unusedTranscripts(review, new Set(opened.listed.map((f) => f.id))));
   if (where) problems.push(...whereWarnings(where, matched, units.length, opened.participants));
   return {
-    coded: { codebook, matcher, unit, moderators, transcripts, units, skipped, inputPaths: opened.listed.map((f) => resolve(cwd, f.path)) },
+    coded: { codebook, matcher, unit, moderators, transcripts, units, skipped, inputPaths: opened.listed.map((f) => resolve(cwd, f.path)), ...(where ? { outside } : {}) },
     problems: sortProblems(problems),
   };
 }

@@ -64,7 +64,7 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
   if (!gold.coding || hasErrors(gold.problems)) return EXIT.badInput;
   const { flattenCategories } = await import('../codebook/flatten.js');
   const categories = flattenCategories(coded.codebook.categories).map((c) => ({ path: c.path, label: c.label }));
-  const { categoryDepth, evaluateCoding } = await import('../reliability/evaluation.js');
+  const { categoryDepth, evaluateCoding, goldWithinRun } = await import('../reliability/evaluation.js');
   if (flags.depth !== undefined) {
     const levels = [...new Set(categories.map((c) => categoryDepth(c.path)))].sort((a, b) => a - b);
     const missing = [...new Set(flags.depth)].filter((d) => !levels.includes(d));
@@ -72,7 +72,8 @@ async function runEvaluate(inputs: string[], flags: EvaluateFlags, io: CliIO): P
       return usageError(io, 'cli.evaluate.depth', { n: missing.length, depths: missing.join(','), levels: levels.join(', ') });
     }
   }
-  const ev = evaluateCoding(coded.units, gold.coding, categories, flags.depth !== undefined ? { depths: flags.depth } : {});
+  const goldCoding = coded.outside ? goldWithinRun(gold.coding, coded.outside) : gold.coding;
+  const ev = evaluateCoding(coded.units, goldCoding, categories, flags.depth !== undefined ? { depths: flags.depth } : {});
   printProblems(io, ev.problems);
 
   const render = await import('../reliability/evaluation-render.js');

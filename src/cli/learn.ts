@@ -182,7 +182,9 @@ async function runLearn(inputs: string[], flags: LearnFlags, io: CliIO): Promise
   const chosen = await learnCategory(io, flags, coded.codebook);
   if ('exit' in chosen) return chosen.exit;
 
-  const result = await learn(io, flags, { codebook: coded.codebook, text, units: coded.units, gold }, chosen.category);
+  const { goldWithinRun } = await import('../reliability/evaluation.js');
+  const within = coded.outside ? goldWithinRun(gold, coded.outside) : gold;
+  const result = await learn(io, flags, { codebook: coded.codebook, text, units: coded.units, gold: within }, chosen.category);
   printProblems(io, result.problems);
   if (hasErrors(result.problems)) return EXIT.badInput;
   if (result.evaluation.units === 0) {

@@ -179,6 +179,15 @@ export function evaluateCoding(
   };
 }
 
+/**
+ * A human coding narrowed to what a run's `--where` filter kept (`CodedInputs.outside` names what it
+ * left out): `evaluate` and `learn` compare over the units the run kept, as `analyze` counts them,
+ * without a warning for each row on a unit the filter left out.
+ */
+export function goldWithinRun(gold: CoderCoding, outside: { transcripts: ReadonlySet<string>; units: ReadonlySet<string> }): CoderCoding {
+  return { ...gold, rows: gold.rows.filter((row) => !outside.transcripts.has(row.transcript) && !outside.units.has(unitId(row))) };
+}
+
 /** The gold coding read against the units: each unit's categories (rolled up), the transcripts it judges, the depths of its own codes. */
 function goldUnits(
   units: readonly CodedUnit[],

@@ -69,6 +69,12 @@ export interface CodedInputs {
   skipped: string[];
   /** Absolute paths of every transcript file listed (also those `where` leaves out). */
   inputPaths: string[];
+  /**
+   * With `where`: what it leaves out — the ids of the transcripts it reads none of, and the ids
+   * (`transcript#segment`) of the units it drops from those it reads. A human coding compared with
+   * the run (`evaluate`, `learn`) leaves its rows on them out, as the run does.
+   */
+  outside?: { transcripts: ReadonlySet<string>; units: ReadonlySet<string> };
 }
 
 /** The result of `codeInputs`: the coded inputs (null when the run could not start) and every problem met. */

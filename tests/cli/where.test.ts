@@ -205,3 +205,23 @@ describe('--where on the other commands', () => {
     expect(rows(run.stdout).map((r) => `${r.category} ${r.segments}`)).toEqual(['bedarfe 0', 'bedarfe/personal 0', 'bedarfe/raeume 0', 'vernetzung 0', 'finanzen 0']);
   });
 });
+
+describe('evaluate and learn --where: the human coding is compared over the units the filter keeps', () => {
+  it('leaves the gold rows on other units out without a warning each; the rules agree with their own coding', async () => {
+    const out = await tempDir();
+    const analyzed = await runCli(['analyze', 'samples', ...P, '-o', out, '-q'], repo);
+    expect(analyzed.code).toBe(0);
+    const gold = join(out, 'segments.csv');
+    const whole = await runCli(['evaluate', 'samples', ...P, '--gold', gold, '-f', 'csv'], repo);
+    const praxis = await runCli(['evaluate', 'samples', ...P, '--gold', gold, '-f', 'csv', '--where', 'group=Praxis'], repo);
+    expect([whole.code, whole.stderr, praxis.code, praxis.stderr]).toEqual([0, '', 0, '']);
+    const micro = (csv: string): Record<string, string> => rows(csv).find((r) => r.category === '(micro)')!;
+    // The Praxis units' codings alone: fewer true positives, none missed, none extra.
+    const all = micro(whole.stdout);
+    const some = micro(praxis.stdout);
+    expect([all.fp, all.fn, all.f1, some.fp, some.fn, some.f1]).toEqual(['0', '0', '1.0000', '0', '0', '1.0000']);
+    expect(Number(some.tp)).toBeLessThan(Number(all.tp));
+    const learned = await runCli(['learn', 'samples', ...P, '--gold', gold, '--dry-run', '--where', 'group=Praxis'], repo);
+    expect([learned.code, learned.stderr.includes('does not exist')]).toEqual([0, false]);
+  }, SLOW);
+});
