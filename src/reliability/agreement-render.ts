@@ -57,9 +57,14 @@ export function alignColumns(rows: readonly (readonly string[])[], align = 'l'):
   );
 }
 
-/** A figure for the table: 4 decimals, or the undefined mark. */
-function tableFigure(x: number | null): string {
-  return x === null ? UNDEFINED_MARK : formatFigure(x);
+/**
+ * A figure for a text table: 4 decimals with the language's decimal mark (`0.7434`, German
+ * `0,7434`; CSV keeps `formatFigure`'s rule), or the undefined mark.
+ */
+export function tableFigure(x: number | null, m: Messages): string {
+  if (x === null) return UNDEFINED_MARK;
+  // As formatFigure: '' for a figure that is no number, no "-0.0000" for tiny negative values.
+  return Number.isFinite(x) ? m.number(Math.abs(x) < 0.00005 ? 0 : x, 4) : '';
 }
 
 /** The kappa a coding agreement reports: Cohen's for two coders, Fleiss' for three or more. */
@@ -113,10 +118,10 @@ export function renderAgreementTable(result: CodingAgreement, opts: AgreementTab
     name,
     String(f.items),
     coded,
-    tableFigure(f.percent),
-    tableFigure(kappaOf(f, m)),
-    tableFigure(f.alpha),
-    tableFigure(f.brennanPrediger),
+    tableFigure(f.percent, t),
+    tableFigure(kappaOf(f, m), t),
+    tableFigure(f.alpha, t),
+    tableFigure(f.brennanPrediger, t),
   ];
   const rows = [header, ...result.categories.map((c) => row(c.category, c, c.coded.join('/'))), row(OVERALL_ROW, result.overall, '')];
   lines.push(...alignColumns(rows));
@@ -193,14 +198,14 @@ export function renderRatingsTable(result: RatingsAgreement, file: string, opts:
   lines.push(`  ${t.t('report.ratings.coders', { coders: result.coders.join(', ') })}`);
   lines.push('');
   const rows: string[][] = [];
-  rows.push([t.t('report.ratings.alpha', { level: result.level }), tableFigure(result.alpha.value), t.t('report.ratings.pairable', { values: result.alpha.pairable, units: result.alpha.units })]);
+  rows.push([t.t('report.ratings.alpha', { level: result.level }), tableFigure(result.alpha.value, t), t.t('report.ratings.pairable', { values: result.alpha.pairable, units: result.alpha.units })]);
   if (m === 2) {
     const name = result.weights === 'none' ? t.t('report.ratings.cohen') : t.t('report.ratings.cohen-weighted', { weights: result.weights });
-    rows.push([name, tableFigure(result.cohen?.value ?? null), t.t('report.ratings.by-both', { units: result.cohen?.units ?? 0 })]);
+    rows.push([name, tableFigure(result.cohen?.value ?? null, t), t.t('report.ratings.by-both', { units: result.cohen?.units ?? 0 })]);
   } else {
-    rows.push([t.t('report.ratings.fleiss'), tableFigure(result.fleiss?.value ?? null), t.t('report.ratings.by-every', { units: result.complete })]);
+    rows.push([t.t('report.ratings.fleiss'), tableFigure(result.fleiss?.value ?? null, t), t.t('report.ratings.by-every', { units: result.complete })]);
   }
-  rows.push([t.t('report.ratings.percent'), tableFigure(result.percent), t.t('report.ratings.by-every', { units: result.complete })]);
+  rows.push([t.t('report.ratings.percent'), tableFigure(result.percent, t), t.t('report.ratings.by-every', { units: result.complete })]);
   lines.push(...alignColumns(rows, 'lrl').map((l) => `  ${l}`));
   const reasons = Object.entries(result.reasons).filter(([figure]) => !(figure === 'cohen' && m !== 2) && !(figure === 'fleiss' && m === 2));
   if (reasons.length > 0) lines.push('');

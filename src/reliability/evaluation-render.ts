@@ -1,5 +1,5 @@
 import type { Evaluation, EvaluationExample, EvaluationRow } from './evaluation.js';
-import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK, type FigureCell } from './agreement-render.js';
+import { alignColumns, figureCsv, tableFigure, UNDEFINED_MARK, type FigureCell } from './agreement-render.js';
 import type { CsvOptions } from '../report/format.js';
 import { plainProblem } from '../problems.js';
 import { messagesFor, type MessageKey, type Messages } from '../lang/catalogue.js';
@@ -24,11 +24,6 @@ export interface EvaluationTableOptions {
   codebook?: string;
   /** The language of the table's words (default English). */
   messages?: Messages;
-}
-
-/** A figure for the table: 4 decimals, or the undefined mark. */
-function tableFigure(x: number | null): string {
-  return x === null ? UNDEFINED_MARK : formatFigure(x);
 }
 
 /** A unit's text on one line, cut to `TEXT_SHOWN` characters. */
@@ -88,14 +83,14 @@ export function renderEvaluationTable(ev: Evaluation, opts: EvaluationTableOptio
     String(r.tp),
     String(r.fp),
     String(r.fn),
-    tableFigure(r.precision),
-    tableFigure(r.recall),
-    tableFigure(r.f1),
-    tableFigure(r.kappa),
+    tableFigure(r.precision, t),
+    tableFigure(r.recall, t),
+    tableFigure(r.f1, t),
+    tableFigure(r.kappa, t),
   ]);
   const { micro, macro } = ev;
-  rows.push([MICRO_ROW, '', String(micro.tp), String(micro.fp), String(micro.fn), tableFigure(micro.precision), tableFigure(micro.recall), tableFigure(micro.f1), '']);
-  rows.push([MACRO_ROW, '', '', '', '', tableFigure(macro.precision), tableFigure(macro.recall), tableFigure(macro.f1), tableFigure(macro.kappa)]);
+  rows.push([MICRO_ROW, '', String(micro.tp), String(micro.fp), String(micro.fn), tableFigure(micro.precision, t), tableFigure(micro.recall, t), tableFigure(micro.f1, t), '']);
+  rows.push([MACRO_ROW, '', '', '', '', tableFigure(macro.precision, t), tableFigure(macro.recall, t), tableFigure(macro.f1, t), tableFigure(macro.kappa, t)]);
   lines.push(...alignColumns([header, ...rows], 'll'));
   lines.push('');
   lines.push(t.t('report.evaluate.legend.counts'));

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
 
@@ -103,5 +103,37 @@ describe('fokus in German', () => {
       message: 'row has no speaker and is ignored',
       ruleId: 'participants/no-speaker',
     });
+  });
+});
+
+describe('the figures of the text tables in German', () => {
+  const agreeFixtures = resolve(import.meta.dirname, '../fixtures/agree');
+
+  it('agree: a decimal comma in the table; the CSV keeps its point', async () => {
+    const r = await runCli(['agree', 'a.csv', 'b.csv'], agreeFixtures, GERMAN);
+    expect(r.stdout.split('\n').slice(4, 9)).toEqual([
+      'Kategorie         Einheiten  kodiert  Prozent  cohen κ   alpha    BP κ',
+      'bedarfe                   9      4/4   0,7778   0,5500  0,5750  0,5556',
+      'bedarfe/personal          9      1/0   0,8889   0,0000  0,0000  0,7778',
+      'vernetzung                9      2/3   0,8889   0,7273  0,7385  0,7778',
+      '(overall)                27            0,8519   0,6143  0,6214  0,7037',
+    ]);
+    const csv = await runCli(['agree', 'a.csv', 'b.csv', '--format', 'csv'], agreeFixtures, GERMAN);
+    expect(csv.stdout.split('\n')[1]).toBe('bedarfe,9,4|4,0.7778,0.5500,,0.5750,0.5556');
+  });
+
+  it('evaluate: a decimal comma in the table', async () => {
+    const r = await runCli(['evaluate', '.', '-c', 'cb.yaml', '--gold', 'gold.csv', '--limit', '0'], resolve(import.meta.dirname, '../fixtures/evaluate'), GERMAN);
+    expect(r.stdout.split('\n').slice(3, 12)).toEqual([
+      'Kategorie          Bezeichnung  tp  fp  fn  precision  recall      f1   kappa',
+      'bedarfe            Bedarfe       4   1   2     0,8000  0,6667  0,7273  0,4000',
+      'bedarfe/personal   Personal      2   1   0     0,6667  1,0000  0,8000  0,7368',
+      'bedarfe/raeume     Räume         1   0   1     1,0000  0,5000  0,6667  0,6154',
+      'vernetzung         Vernetzung    2   1   1     0,6667  0,6667  0,6667  0,5238',
+      'vernetzung/schule  Schule        1   1   0     0,5000  1,0000  0,6667  0,6154',
+      '(micro)                         10   4   4     0,7143  0,7143  0,7143',
+      '(macro)                                        0,7267  0,7667  0,7055  0,5783',
+      '',
+    ]);
   });
 });
