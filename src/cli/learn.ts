@@ -7,7 +7,7 @@ import { addInputOptions, codingReadOptions, type InputFlags, loadCodedInputs, t
 import { writeStdoutCsv } from './csv-out.js';
 import { wholeNumber } from './option-values.js';
 import { EXIT, type CliIO } from './io.js';
-import { printProblems, say, sayText } from './lang.js';
+import { messagesOf, printProblems, say, sayText } from './lang.js';
 
 interface LearnFlags extends InputFlags {
   gold: string;
@@ -132,7 +132,7 @@ async function printProposals(io: CliIO, flags: LearnFlags, result: LearnResult,
   const ctx = { codebook: codebookName, gold: flags.gold, out: flags.out ?? null };
   if (flags.format === 'json') io.stdout.write(render.renderLearnJson(result, ctx));
   else if (flags.format === 'csv') writeStdoutCsv(io, flags.excel === true, 'fokus learn -f json', (o) => render.renderLearnCsv(result, o));
-  else io.stdout.write(render.renderLearnTable(result, ctx));
+  else io.stdout.write(render.renderLearnTable(result, ctx, messagesOf(io)));
 }
 
 /** The warning about anchor examples the new codebook fails, and (unless --quiet) the summary, on stderr. */
@@ -142,7 +142,8 @@ function reportEnd(io: CliIO, flags: LearnFlags, result: LearnResult): void {
   }
   if (flags.quiet) return;
   const kept = result.proposals.filter((p) => p.status === 'kept').length;
-  const f = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
+  const m = messagesOf(io);
+  const f = (x: number | null): string => (x === null ? '—' : m.number(x, 4));
   const params = {
     kept,
     proposals: result.proposals.length,

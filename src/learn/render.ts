@@ -1,5 +1,6 @@
 /** The proposals of `learnRules` as a terminal table, CSV and JSON (strings only; nothing is written here). */
-import { alignColumns, figureCsv, formatFigure, UNDEFINED_MARK } from '../reliability/agreement-render.js';
+import { messagesFor, type Message, type Messages } from '../lang/catalogue.js';
+import { alignColumns, figureCsv, tableFigure } from '../reliability/agreement-render.js';
 import type { CsvOptions } from '../report/format.js';
 import { stableStringify } from '../report/json.js';
 import type { LearnResult, Proposal } from './index.js';
@@ -36,64 +37,63 @@ function signedCount(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }
 
-/** A change of F1 with its sign and 4 decimals. */
-function signedFigure(x: number): string {
-  return `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(4)}`;
-}
-
-/** A figure or the undefined mark. */
-function figure(x: number | null): string {
-  return x === null ? UNDEFINED_MARK : formatFigure(x);
+/** A change of F1 with its sign and 4 decimals, with the language's decimal mark. */
+function signedFigure(x: number, m: Messages): string {
+  return `${x >= 0 ? '+' : '-'}${m.number(Math.abs(x), 4)}`;
 }
 
 /** How the folds are described. */
-function foldsText(r: LearnResult): string {
-  const k = r.folds.count;
-  return r.folds.by === 'transcript' ? `cross-validation by transcript, ${k} fold${k === 1 ? '' : 's'}` : `one transcript: cross-validation by ${k} folds of units`;
+function foldsText(r: LearnResult): Message {
+  const n = r.folds.count;
+  return { key: r.folds.by === 'transcript' ? 'learn.folds.transcript' : 'learn.folds.units', params: { n } };
+}
+
+/** The table of proposals: one row per judged proposal, or the sentence saying there is none. */
+function proposalLines(r: LearnResult, m: Messages): string[] {
+  if (r.proposals.length === 0) return [m.t('learn.no-proposals')];
+  const heads = ['learn.head.category', 'learn.head.kind', 'learn.head.proposal'] as const;
+  const header = [...heads.map((k) => m.t(k)), '+tp', '+fp', 'precision', 'recall', m.t('learn.head.held-out'), m.t('learn.head.folds'), m.t('learn.head.status')];
+  const rows = r.proposals.map((p: Proposal) => [
+    p.category,
+    p.kind,
+    p.text,
+    signedCount(p.tp),
+    signedCount(p.fp),
+    tableFigure(p.precision, m),
+    tableFigure(p.recall, m),
+    signedFigure(p.deltaF1, m),
+    `${p.foldsGained}/${p.folds}`,
+    p.status === 'kept' ? m.t('learn.status.kept') : m.t('learn.status.dropped', { reason: p.reason }),
+  ]);
+  return alignColumns([header, ...rows], 'lllrrrrrrl');
+}
+
+/** Per category its F1 before and after (whole coding and held-out), then the macro means. */
+function categoryLines(r: LearnResult, m: Messages): string[] {
+  const f = (x: number | null): string => tableFigure(x, m);
+  const heads = ['learn.head.category', 'learn.head.kept', 'learn.head.judged', 'learn.head.f1-before', 'learn.head.f1-after', 'learn.head.held-out-before', 'learn.head.held-out-after'] as const;
+  const rows = r.categories.map((c) => [c.category, String(c.kept), String(c.judged + c.notJudged), f(c.before.f1), f(c.after.f1), f(c.heldOutBefore), f(c.heldOutAfter)]);
+  rows.push(['(macro)', '', '', f(r.macro.before), f(r.macro.after), f(r.macro.heldOutBefore), f(r.macro.heldOutAfter)]);
+  return alignColumns([heads.map((k) => m.t(k)), ...rows], 'lrrrrrr');
 }
 
 /**
  * The terminal view: a heading, one row per judged proposal (category, kind, proposal, +tp, +fp,
  * precision, recall, ΔF1 held-out, folds gained/all, kept or dropped with the reason), then per
  * category its F1 before and after (whole coding and held-out) and the macro means; ends with `\n`.
+ * In the language of `m` (default English); the reason a proposal is dropped stays English.
  */
-export function renderLearnTable(r: LearnResult, ctx: LearnRenderContext): string {
+export function renderLearnTable(r: LearnResult, ctx: LearnRenderContext, m: Messages = messagesFor('en')): string {
   const lines: string[] = [];
-  const t = r.evaluation.transcripts.length;
-  lines.push(`Rules learned for codebook '${ctx.codebook}' from ${ctx.gold}: ${t} transcript${t === 1 ? '' : 's'}, ${r.evaluation.units} unit${r.evaluation.units === 1 ? '' : 's'}, ${foldsText(r)}`);
-  lines.push(`  depth${r.evaluation.depths.length === 1 ? '' : 's'} compared: ${r.evaluation.depths.join(', ')}`);
-  lines.push('');
-  if (r.proposals.length === 0) {
-    lines.push('No proposals: every candidate that was found fixes fewer units than required, or none was found.');
-  } else {
-    const header = ['category', 'kind', 'proposal', '+tp', '+fp', 'precision', 'recall', 'ΔF1 held-out', 'folds', 'status'];
-    const rows = r.proposals.map((p: Proposal) => [
-      p.category,
-      p.kind,
-      p.text,
-      signedCount(p.tp),
-      signedCount(p.fp),
-      figure(p.precision),
-      figure(p.recall),
-      signedFigure(p.deltaF1),
-      `${p.foldsGained}/${p.folds}`,
-      p.status === 'kept' ? 'kept' : `dropped: ${p.reason}`,
-    ]);
-    lines.push(...alignColumns([header, ...rows], 'lllrrrrrrl'));
-  }
-  lines.push('');
-  const header = ['category', 'kept', 'judged', 'F1 before', 'F1 after', 'held-out before', 'held-out after'];
-  const rows = r.categories.map((c) => [c.category, String(c.kept), String(c.judged + c.notJudged), figure(c.before.f1), figure(c.after.f1), figure(c.heldOutBefore), figure(c.heldOutAfter)]);
-  rows.push(['(macro)', '', '', figure(r.macro.before), figure(r.macro.after), figure(r.macro.heldOutBefore), figure(r.macro.heldOutAfter)]);
-  lines.push(...alignColumns([header, ...rows], 'lrrrrrr'));
-  lines.push('');
-  lines.push('+tp/+fp: units with/without the gold code it codes (+) or uncodes (-) on the whole coding; precision, recall: of the rule alone');
-  lines.push('(excludes and the negation guard: of the codings it removes); ΔF1 held-out: change of F1 when each fold is coded by what');
-  lines.push('was learned without it; folds: folds where that raises F1 / all folds (kept: at least half). F1 after: the new codebook');
-  lines.push('coded by the matcher; judged: candidates found (the best are judged, the others listed as not judged).');
+  const transcripts = { key: 'count.transcripts', params: { n: r.evaluation.transcripts.length } } as const;
+  const units = { key: 'count.units', params: { n: r.evaluation.units } } as const;
+  lines.push(m.t('learn.title', { codebook: ctx.codebook, gold: ctx.gold, transcripts, units, folds: foldsText(r) }));
+  lines.push(`  ${m.t('learn.depths', { n: r.evaluation.depths.length, depths: r.evaluation.depths.join(', ') })}`);
+  lines.push('', ...proposalLines(r, m), '', ...categoryLines(r, m), '');
+  lines.push(m.t('learn.legend.1'), m.t('learn.legend.2'), m.t('learn.legend.3'), m.t('learn.legend.4'));
   const kept = r.proposals.filter((p) => p.status === 'kept').length;
   lines.push('');
-  lines.push(ctx.out === null ? `Dry run: ${kept} proposal${kept === 1 ? '' : 's'} would be kept; nothing written.` : `${kept} proposal${kept === 1 ? '' : 's'} kept in ${ctx.out}.`);
+  lines.push(ctx.out === null ? m.t('learn.dry-run', { n: kept }) : m.t('learn.written', { n: kept, out: ctx.out }));
   return lines.join('\n') + '\n';
 }
 

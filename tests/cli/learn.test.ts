@@ -86,6 +86,24 @@ describe('fokus learn', () => {
     expect(await readdir(dir)).toEqual(FILES);
   });
 
+  it('prints the table in German: words, headings and decimal commas; proposals, kinds and codes as written', async () => {
+    const run = await runCli([...base, '--dry-run'], dir, { LANG: 'de_DE.UTF-8' });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      "Regeln für den Kodierleitfaden 'Lernbeispiel' gelernt aus gold.csv: 3 Transkripte, 31 Einheiten, Kreuzvalidierung nach Transkript, 3 Folds",
+      '  verglichene Ebene: 1',
+      '',
+      'Kategorie    Art       Vorschlag                +tp  +fp  precision  recall  ΔF1 zurückgehalten  Folds  Status',
+      'kooperation  term      kooperationsvertrag       +6    0     1,0000  0,3750             +0,4910    3/3  behalten',
+    ]);
+    expect(lines).toContain('probleme     exclude   exclude: die anfahrt       0    0          —  0,0000             +0,0000    0/3  verworfen: overlaps kept \'exclude: anfahrt\'');
+    expect(lines).toContain('Kategorie    behalten  bewertet  F1 vorher  F1 nachher  zurückgehalten vorher  zurückgehalten nachher');
+    expect(lines).toContain('(macro)                             0,2255      0,8768                 0,2255                  0,8768');
+    expect(lines.at(-2)).toBe('Probelauf: 4 Vorschläge würden behalten; nichts geschrieben.');
+    expect(run.stderr).toBe('fokus: 4 von 11 Vorschlägen für 2 Kategorien behalten; Makro-F1 0,2255 → 0,8768 (ganze Kodierung), zurückgehalten 0,2255 → 0,8768; Probelauf, nichts geschrieben\n');
+  });
+
   it('gives JSON with the proposals, the categories before and after, the folds and the check', async () => {
     const run = await runCli([...base, '--dry-run', '-f', 'json', '-q'], dir);
     const json = JSON.parse(run.stdout) as Record<string, unknown> & { proposals: Record<string, unknown>[]; categories: Record<string, unknown>[] };

@@ -30,6 +30,7 @@ import { DE_CLI } from './messages/cli.js';
 import { DE_CSV } from './messages/csv.js';
 import { DE_GENERAL } from './messages/general.js';
 import { DE_HTML } from './messages/html.js';
+import { DE_LEARN } from './messages/learn.js';
 import { DE_PROBLEMS_CODEBOOK } from './messages/problems-codebook.js';
 import { DE_PROBLEMS_CODING } from './messages/problems-coding.js';
 import { DE_PROBLEMS_READ } from './messages/problems-read.js';
@@ -47,4 +48,5 @@ export const DE: Readonly<Record<MessageKey, string>> = {
   ...DE_HTML,
   ...DE_CATEGORY_REPORT,
   ...DE_CSV,
+  ...DE_LEARN,
 };

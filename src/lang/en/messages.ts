@@ -13,6 +13,7 @@ import { EN_CLI } from './messages/cli.js';
 import { EN_CSV } from './messages/csv.js';
 import { EN_GENERAL } from './messages/general.js';
 import { EN_HTML } from './messages/html.js';
+import { EN_LEARN } from './messages/learn.js';
 import { EN_PROBLEMS_CODEBOOK } from './messages/problems-codebook.js';
 import { EN_PROBLEMS_CODING } from './messages/problems-coding.js';
 import { EN_PROBLEMS_READ } from './messages/problems-read.js';
@@ -30,6 +31,7 @@ export const EN = {
   ...EN_HTML,
   ...EN_CATEGORY_REPORT,
   ...EN_CSV,
+  ...EN_LEARN,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogues. */
