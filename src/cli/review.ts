@@ -154,6 +154,7 @@ async function runReviewCommand(inputs: string[], flags: ReviewFlags, io: Review
     categories: flat.map((c) => ({ path: c.path, label: c.label })),
     screen: { write: (text) => io.stdout.write(text), width: () => (io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 80) },
     explain: (unit) => renderExplanation(explainUnit(unit, coded.matcher, coded.codebook.categories), style.mark, messagesOf(io)),
+    messages: messagesOf(io),
   });
   // Short enough for 80 columns with a short file name: the decisions of this run, then where the review stands.
   const { confirmed, rejected, added, decided, count } = summary;

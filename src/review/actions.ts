@@ -7,7 +7,7 @@ import type { Decision } from '../reliability/codings.js';
 import { reviewRow } from './file.js';
 import { promptCategory, resolveTyped } from './prompt.js';
 import type { ReviewItem } from './queue.js';
-import { helpLines, wrap } from './screen.js';
+import { decisionWord, helpLines, wrap } from './screen.js';
 import { firstOpen, rowFor, rowsOf, toNextOpen, unitKey, unwriteRow, writeRow, type ReviewState } from './state.js';
 import { show } from './view.js';
 
@@ -21,7 +21,7 @@ export type KeyAction = (s: ReviewState, item: ReviewItem | undefined) => Outcom
 function onUnit(action: (s: ReviewState, item: ReviewItem) => Outcome | Promise<Outcome>): KeyAction {
   return (s, item) => {
     if (item) return action(s, item);
-    s.message = 'no unit here: b goes back, q quits';
+    s.message = s.m.t('review.no-unit');
     return undefined;
   };
 }
@@ -37,7 +37,7 @@ function decide(s: ReviewState, item: ReviewItem, decision: Decision): void {
   const coding = item.codings[s.cursor]!;
   const before = rowFor(s, item.unit, coding.category);
   if (before?.decision !== decision) writeRow(s, reviewRow(item.unit, coding.category, coding.matched, decision), before);
-  s.message = `${decision} ${coding.category}`;
+  s.message = s.m.t('review.decided', { decision: decisionWord(s.m, decision), category: coding.category });
   if (s.cursor + 1 < item.codings.length) s.cursor++;
   else toNextOpen(s);
 }
@@ -49,33 +49,34 @@ function confirm(s: ReviewState, item: ReviewItem): Outcome {
     return undefined;
   }
   if (rowsOf(s, item.unit).length === 0) writeRow(s, reviewRow(item.unit, '', [], 'confirmed'));
-  s.message = `${item.unit.transcript}#${item.unit.segment}: nothing to code`;
+  s.message = s.m.t('review.nothing-to-code', { unit: `${item.unit.transcript}#${item.unit.segment}` });
   toNextOpen(s);
   return undefined;
 }
 
 /** `n`: reject the coding under the cursor. */
 function reject(s: ReviewState, item: ReviewItem): Outcome {
-  if (item.codings.length === 0) s.message = 'nothing to reject: a adds a category, y says there is nothing to code';
+  if (item.codings.length === 0) s.message = s.m.t('review.nothing-to-reject');
   else decide(s, item, 'rejected');
   return undefined;
 }
 
 /** Why a typed category cannot be added to the unit, or its full code. */
 function addable(s: ReviewState, item: ReviewItem, typed: string | null): { path: string } | { refused: string } {
-  if (typed === null || typed.trim() === '') return { refused: 'nothing added' };
+  const { m } = s;
+  if (typed === null || typed.trim() === '') return { refused: m.t('review.add.nothing') };
   const path = resolveTyped(typed, s.paths);
-  if (path === null) return { refused: `no category '${typed.trim()}' in the codebook (Tab lists the codes)` };
+  if (path === null) return { refused: m.t('review.add.unknown', { typed: typed.trim() }) };
   if (item.unit.codings.some((c) => c.category === path)) {
-    return { refused: `${path} is coded by the rules already${item.codings.some((c) => c.category === path) ? ': y confirms it' : ''}` };
+    return { refused: m.t(item.codings.some((c) => c.category === path) ? 'review.add.coded-confirm' : 'review.add.coded', { category: path }) };
   }
-  if (rowFor(s, item.unit, path)?.decision === 'added') return { refused: `${path} is added already` };
+  if (rowFor(s, item.unit, path)?.decision === 'added') return { refused: m.t('review.add.already', { category: path }) };
   return { path };
 }
 
 /** `a`: add a category to the unit, typed with Tab completion. */
 async function add(s: ReviewState, item: ReviewItem): Promise<Outcome> {
-  const typed = await promptCategory(s.session.keys, s.session.screen, s.paths);
+  const typed = await promptCategory(s.session.keys, s.session.screen, s.paths, s.m);
   const got = addable(s, item, typed);
   if ('refused' in got) {
     s.message = got.refused;
@@ -84,13 +85,13 @@ async function add(s: ReviewState, item: ReviewItem): Promise<Outcome> {
   // A unit confirmed as having nothing to code gets a category after all: that confirmation goes.
   const nothing = rowsOf(s, item.unit).find((r) => r.category === '');
   writeRow(s, reviewRow(item.unit, got.path, [], 'added'), nothing);
-  s.message = `added ${got.path}`;
+  s.message = s.m.t('review.add.done', { category: got.path });
   return undefined;
 }
 
 /** `b`: back to the unit before, at its first coding. */
 function back(s: ReviewState): Outcome {
-  if (s.position === 0) s.message = 'this is the first unit';
+  if (s.position === 0) s.message = s.m.t('review.first');
   else {
     s.position = s.position - 1;
     s.cursor = 0;
@@ -102,15 +103,16 @@ function back(s: ReviewState): Outcome {
 function undo(s: ReviewState): Outcome {
   const step = unwriteRow(s);
   if (!step) {
-    s.message = 'nothing to undo';
+    s.message = s.m.t('review.undo.none');
     return undefined;
   }
   const r = step.row;
   const { items } = s.session;
   const at = items.findIndex((it) => unitKey(it.unit) === unitKey(r));
-  const what = `undone: ${r.decision}${r.category !== '' ? ` ${r.category}` : ' (nothing to code)'} in ${r.transcript}#${r.segment}`;
+  const params = { decision: decisionWord(s.m, r.decision), category: r.category, unit: `${r.transcript}#${r.segment}` };
+  const what = s.m.t(r.category !== '' ? 'review.undone' : 'review.undone.nothing', params);
   if (at < 0) {
-    s.message = `${what} (a unit outside this review)`;
+    s.message = s.m.t('review.undone.outside', { undone: what });
     return undefined;
   }
   s.position = at;
@@ -124,13 +126,13 @@ function undo(s: ReviewState): Outcome {
 function explain(s: ReviewState, item: ReviewItem): Promise<Outcome> {
   const width = s.session.screen.width();
   const lines = s.session.explain(item.unit).replace(/\n$/u, '').split('\n').flatMap((l) => wrap(l, width, '  '));
-  return showUntilKey(s, [...lines, '', 'Press any key to go back.']);
+  return showUntilKey(s, [...lines, '', s.m.t('review.any-key')]);
 }
 
 /** The review's keys (lower case) and what each does. */
 export const KEY_ACTIONS: ReadonlyMap<string, KeyAction> = new Map<string, KeyAction>([
   ['q', () => 'quit'],
-  ['?', (s) => showUntilKey(s, helpLines(s.session.screen.width()))],
+  ['?', (s) => showUntilKey(s, helpLines(s.session.screen.width(), s.m))],
   ['y', onUnit(confirm)],
   ['n', onUnit(reject)],
   ['a', onUnit(add)],

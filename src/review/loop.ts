@@ -50,11 +50,11 @@ export async function runReview(session: ReviewSession): Promise<ReviewSummary> 
     if (key.name === 'eof') outcome = 'eof';
     else if (key.name === 'interrupt') outcome = 'quit';
     else if (key.name === 'enter' || key.name === 'other') continue;
-    else if (key.name !== 'char') s.message = 'keys: y n a s b u e q ?';
+    else if (key.name !== 'char') s.message = s.m.t('review.keys.short');
     else {
       const action = KEY_ACTIONS.get(key.char.toLowerCase());
       if (action) outcome = await action(s, item);
-      else s.message = `'${key.char}' is no key here: y n a s b u e q, ? for help`;
+      else s.message = s.m.t('review.no-key', { key: key.char });
     }
     if (outcome === undefined) draw(s);
   }

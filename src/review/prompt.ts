@@ -1,4 +1,5 @@
 /** The `a` key's prompt: a category code read key by key, with Tab completion. */
+import type { Messages } from '../lang/catalogue.js';
 import type { KeySource } from './keys.js';
 import { wrap } from './screen.js';
 import type { Screen } from './state.js';
@@ -25,26 +26,24 @@ export function completeCategory(typed: string, paths: readonly string[]): { tex
   return { text: common.length > typed.length ? common : typed, candidates };
 }
 
-const LABEL = 'Add category (Tab completes, Enter adds, Esc cancels): ';
-
 /** Tab: complete what was typed, or list the codes it could become; gives the text typed now. */
-function complete(typed: string, paths: readonly string[], screen: Screen): string {
+function complete(typed: string, paths: readonly string[], screen: Screen, m: Messages): string {
   const { text, candidates } = completeCategory(typed, paths);
   if (text !== typed) {
     screen.write(text.slice(typed.length));
     return text;
   }
   if (candidates.length !== 1) {
-    const list = candidates.length === 0 ? `(no category code starts with "${typed}")` : candidates.join('  ');
-    screen.write('\n' + wrap(list, screen.width(), '  ', '  ').join('\n') + '\n' + LABEL + typed);
+    const list = candidates.length === 0 ? m.t('review.prompt.none', { typed }) : candidates.join('  ');
+    screen.write('\n' + wrap(list, screen.width(), '  ', '  ').join('\n') + '\n' + m.t('review.prompt') + typed);
   }
   return typed;
 }
 
 /** Read a category code with Tab completion; null when cancelled (Esc, Ctrl-C, the end of the keys). */
-export async function promptCategory(keys: KeySource, screen: Screen, paths: readonly string[]): Promise<string | null> {
+export async function promptCategory(keys: KeySource, screen: Screen, paths: readonly string[], m: Messages): Promise<string | null> {
   let typed = '';
-  screen.write('\n' + LABEL);
+  screen.write('\n' + m.t('review.prompt'));
   for (;;) {
     const key = await keys.next();
     if (key.name === 'enter') return typed;
@@ -54,7 +53,7 @@ export async function promptCategory(keys: KeySource, screen: Screen, paths: rea
         typed = Array.from(typed).slice(0, -1).join('');
         screen.write('\b \b');
       }
-    } else if (key.name === 'tab') typed = complete(typed, paths, screen);
+    } else if (key.name === 'tab') typed = complete(typed, paths, screen, m);
     else if (key.name === 'char') {
       typed += key.char;
       screen.write(key.char);

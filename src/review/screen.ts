@@ -1,6 +1,7 @@
 import { highlight, BRACKETS, type Marker } from '../report/highlight.js';
 import { describeBy } from '../retrieval/explain-render.js';
 import { unitHeading } from '../retrieval/show.js';
+import { messagesFor, type MessageKey, type Messages } from '../lang/catalogue.js';
 import type { Decision } from '../reliability/codings.js';
 import type { ReviewCoding, ReviewItem } from './queue.js';
 
@@ -152,9 +153,10 @@ export interface ScreenState {
   file: string;
 }
 
-/** The keys, as the last line of a unit's screen says them. */
-export const KEYS_LINE = 'y:confirm n:reject a:add s:skip b:back u:undo e:explain q:quit ?:help';
-const SAMPLE_KEYS_LINE = 'y:nothing-to-code a:add s:skip b:back u:undo e:explain q:quit ?:help';
+/** A decision as the screen says it (`confirmed`, German `bestätigt`). */
+export function decisionWord(m: Messages, d: Decision): string {
+  return m.t(`review.decision.${d}`);
+}
 
 /** Lines of the unit before (at most this many; the rest cut with `…`). */
 const BEFORE_LINES = 3;
@@ -165,12 +167,12 @@ const BEFORE_LINES = 3;
  * with the matched words marked, each coding with the terms and rules that fired and its decision
  * (the current one pointed at), what was added, a message, and the keys.
  */
-export function renderItemScreen(s: ScreenState, style: Style, width: number): string[] {
+export function renderItemScreen(s: ScreenState, style: Style, width: number, m: Messages = messagesFor('en')): string[] {
   const { item } = s;
   const lines: string[] = [];
   const w = Math.max(20, width);
-  lines.push(...wrap(`fokus review · ${s.file} · unit ${s.position + 1} of ${s.count} · ${s.decided} decided`, w, '  '));
-  lines.push(...wrap(style.bold(unitHeading(item.unit)) + (item.sample ? ' · sample: uncoded unit' : ''), w, '  '));
+  lines.push(...wrap(m.t('review.title', { file: s.file, position: s.position + 1, count: s.count, decided: s.decided }), w, '  '));
+  lines.push(...wrap(style.bold(unitHeading(item.unit, m)) + (item.sample ? ` · ${m.t('review.sample')}` : ''), w, '  '));
   lines.push('─'.repeat(w));
   if (item.before) {
     const speaker = item.before.speaker !== '' ? `${item.before.speaker}: ` : '';
@@ -182,21 +184,21 @@ export function renderItemScreen(s: ScreenState, style: Style, width: number): s
   const speaker = item.unit.speaker !== '' ? `${item.unit.speaker}: ` : '';
   lines.push(...wrap(speaker + highlight(item.unit.text, spans, style.mark), w, '    ', '  '), '');
   if (item.codings.length === 0) {
-    lines.push(...wrap(s.nothing ? 'No coding: confirmed that nothing is to be coded.' : 'No coding: does a category apply?', w, '  '));
+    lines.push(...wrap(m.t(s.nothing ? 'review.no-coding.nothing' : 'review.no-coding.ask'), w, '  '));
   } else {
-    lines.push('Codings:');
+    lines.push(m.t('review.codings'));
     item.codings.forEach((c, i) => {
       const d = s.decisions[i];
       const head = `${i + 1}. ${c.category} (${c.label})`;
-      const text = head + (d ? ' ' + style.decision(d, `[${d}]`) : '');
+      const text = head + (d ? ' ' + style.decision(d, `[${decisionWord(m, d)}]`) : '');
       lines.push(...wrap(i === s.cursor ? style.current(text) : text, w, '     ', i === s.cursor ? '> ' : '  '));
-      for (const fired of firedBy(c, item.unit.text, w - 7)) lines.push(...wrap(fired, w, '         ', '       '));
+      for (const fired of firedBy(c, item.unit.text, w - 7, m)) lines.push(...wrap(fired, w, '         ', '       '));
     });
   }
-  if (s.added.length > 0) lines.push(...wrap(style.decision('added', `Added: ${s.added.join(', ')}`), w, '  '));
+  if (s.added.length > 0) lines.push(...wrap(style.decision('added', m.t('review.added', { categories: s.added.join(', ') })), w, '  '));
   lines.push('─'.repeat(w));
   if (s.message !== '') lines.push(...wrap(s.message, w, '  '));
-  lines.push(...wrap(item.codings.length === 0 ? SAMPLE_KEYS_LINE : KEYS_LINE, w, ''));
+  lines.push(...wrap(m.t(item.codings.length === 0 ? 'review.keys.sample' : 'review.keys'), w, ''));
   return lines;
 }
 
@@ -204,33 +206,35 @@ export function renderItemScreen(s: ScreenState, style: Style, width: number): s
  * What fired for a coding, one line per term or rule: the words it matched, then the term or rule
  * (a long rule cut to fit the line with `…`: `e` shows it whole), in order of first occurrence.
  */
-export function firedBy(c: ReviewCoding, text: string, room: number): string[] {
+export function firedBy(c: ReviewCoding, text: string, room: number, m: Messages = messagesFor('en')): string[] {
   return c.matched.map((by) => {
     const words = [...new Set(c.spans.filter((m) => m.by === by).map((m) => text.slice(m.start, m.end).replace(/\s+/gu, ' ')))];
     const quoted = words.map((x) => `"${x}"`).join(', ');
-    const what = describeBy(by);
+    const what = describeBy(by, m);
     const max = Math.max(20, room - Array.from(quoted).length - 3);
     const label = Array.from(what).length > max ? Array.from(what).slice(0, max - 1).join('') + '…' : what;
     return `${quoted} — ${label}`;
   });
 }
 
+/** The help screen's lines, one key a line. */
+const HELP: readonly (MessageKey | '')[] = [
+  'review.help.intro',
+  '',
+  'review.help.y',
+  'review.help.n',
+  'review.help.a',
+  'review.help.s',
+  'review.help.b',
+  'review.help.u',
+  'review.help.e',
+  'review.help.q',
+  'review.help.help',
+  '',
+  'review.any-key',
+];
+
 /** The help screen. */
-export function helpLines(width: number): string[] {
-  const rows = [
-    'fokus review: judge the codings of one unit at a time; every decision is written to the review file at once.',
-    '',
-    'y: confirm the current coding (on an uncoded unit: nothing is to be coded)',
-    'n: reject the current coding',
-    'a: add a category to the unit (Tab completes the code, Enter adds, Esc cancels)',
-    's: skip the unit (it stays undecided and comes again in the next run)',
-    'b: back to the unit before',
-    'u: undo the last decision (it is removed from the file)',
-    'e: explain the unit: every term and rule that matched, and what an exclude blocked',
-    'q: quit (Ctrl-C too); run the same command again to go on where you stopped',
-    '?: this help',
-    '',
-    'Press any key to go back.',
-  ];
-  return rows.flatMap((r) => wrap(r, Math.max(20, width), '   '));
+export function helpLines(width: number, m: Messages = messagesFor('en')): string[] {
+  return HELP.flatMap((k) => wrap(k === '' ? '' : m.t(k), Math.max(20, width), '   '));
 }

@@ -3,6 +3,7 @@
  * by unit (kept in step with the store: only the loop changes it), the undo steps, the unit shown and
  * the coding the cursor is on, and the message of the next screen; and the queries and edits on it.
  */
+import { messagesFor, type Messages } from '../lang/catalogue.js';
 import type { CodedUnit } from '../types.js';
 import type { ReviewRow, ReviewStore } from './file.js';
 import type { KeySource } from './keys.js';
@@ -29,6 +30,8 @@ export interface ReviewSession {
   categories: readonly { path: string; label: string }[];
   /** The explanation of a unit as text (`fokus explain`), for the `e` key. */
   explain(unit: CodedUnit): string;
+  /** The language of the screen's words (default English); the keys are the same in every language. */
+  messages?: Messages;
 }
 
 /** What `u` can take back: a row written, and the row it replaced (a changed decision). */
@@ -51,6 +54,8 @@ export interface ReviewState {
   cursor: number;
   /** The message of the next screen ('' for none). */
   message: string;
+  /** The language of the screen (the session's, else English). */
+  m: Messages;
 }
 
 /** The key of a unit in `byUnit`. */
@@ -105,7 +110,7 @@ export function toNextOpen(s: ReviewState): void {
 
 /** The state at the start: the store's rows indexed, at the first undecided unit (a second run resumes). */
 export function reviewState(session: ReviewSession): ReviewState {
-  const s: ReviewState = { session, paths: session.categories.map((c) => c.path), byUnit: new Map(), undo: session.store.rows.map((row) => ({ row })), position: 0, cursor: 0, message: '' };
+  const s: ReviewState = { session, paths: session.categories.map((c) => c.path), byUnit: new Map(), undo: session.store.rows.map((row) => ({ row })), position: 0, cursor: 0, message: '', m: session.messages ?? messagesFor('en') };
   for (const r of session.store.rows) indexRow(s, r);
   s.position = nextOpen(s, 0);
   s.cursor = firstOpen(s, session.items[s.position]);

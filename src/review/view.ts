@@ -14,20 +14,14 @@ export function show(s: ReviewState, lines: readonly string[]): void {
 function endLines(s: ReviewState, done: number, width: number): string[] {
   const { items } = s.session;
   const left = items.length - done;
+  const { m } = s;
+  const units = { key: 'count.units', params: { n: items.length } } as const;
   return [
-    ...wrap(`fokus review · ${s.session.file} · ${items.length} unit${items.length === 1 ? '' : 's'} · ${done} decided`, width, '  '),
+    ...wrap(m.t('review.end.title', { file: s.session.file, units, decided: done }), width, '  '),
     '─'.repeat(Math.max(20, width)),
-    ...wrap(
-      items.length === 0
-        ? 'Nothing to review: no unit has a coding to judge.'
-        : left === 0
-          ? 'Every unit of this review is decided.'
-          : `The end of the review; ${left} skipped unit${left === 1 ? ' is' : 's are'} still undecided (the next run shows ${left === 1 ? 'it' : 'them'} again).`,
-      width,
-      '  ',
-    ),
+    ...wrap(items.length === 0 ? m.t('review.end.empty') : left === 0 ? m.t('review.end.done') : m.t('review.end.left', { n: left }), width, '  '),
     ...(s.message !== '' ? wrap(s.message, width, '  ') : []),
-    ...wrap('b:back u:undo q:quit ?:help', width, ''),
+    ...wrap(m.t('review.keys.end'), width, ''),
   ];
 }
 
@@ -59,6 +53,7 @@ export function draw(s: ReviewState): void {
       },
       style,
       width,
+      s.m,
     ),
   );
 }

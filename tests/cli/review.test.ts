@@ -242,11 +242,11 @@ class FakeTerminal extends EventEmitter {
   }
 }
 
-async function reviewInProcess(args: string[], keys: string): Promise<{ code: number; stdout: string; stderr: string; raw: boolean[] }> {
+async function reviewInProcess(args: string[], keys: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; raw: boolean[] }> {
   const stdin = new FakeTerminal(keys);
   const stdout = new BufferStream(true);
   const stderr = new BufferStream();
-  const io: ReviewIO = { stdout, stderr, cwd: dir, env: {}, stdin };
+  const io: ReviewIO = { stdout, stderr, cwd: dir, env, stdin };
   const code = await main(['review', ...args], io);
   return { code, stdout: stdout.text, stderr: stderr.text, raw: stdin.raw };
 }
@@ -271,6 +271,42 @@ describe('fokus review, wired to a terminal in-process', () => {
     expect(r.code).toBe(0);
     expect(rowsOf('r.csv')).toEqual([row(6, 'finanzen', 'geld', 'confirmed'), row(8, '', '', 'confirmed'), row(9, 'finanzen', 'geld', 'confirmed')]);
     expect(r.stdout.replace(ESCAPES, '')).toContain('t.txt#8 · B3 · line 15 · sample: uncoded unit');
+  });
+
+  it('speaks German under a German locale: the screen, the help, the messages; the keys stay', async () => {
+    const r = await reviewInProcess(['t.txt', '-c', 'cb.yaml', '-o', 'r.csv', '--category', 'finanzen', '--sample', '1'], 'y?xnyuq', { LANG: 'de_DE.UTF-8' });
+    expect(r.code).toBe(0);
+    const out = r.stdout.replace(ESCAPES, '');
+    expect(out.split('\n').slice(0, 11)).toEqual([
+      'fokus review · r.csv · Einheit 1 von 3 · 0 entschieden',
+      't.txt#6 · B1 · Zeile 11',
+      '─'.repeat(80),
+      '  B4: Der Raum und das Personal sind knapp.',
+      '',
+      '  B1: Ohne Geld geht nichts.',
+      '',
+      'Kodierungen:',
+      '> 1. finanzen (Finanzen)',
+      '       "Geld" — Begriff geld',
+      '─'.repeat(80),
+    ]);
+    for (const line of [
+      'y:bestätigen n:ablehnen a:ergänzen s:überspringen b:zurück u:rückgängig',
+      'e:erklären q:beenden ?:Hilfe',
+      't.txt#8 · B3 · Zeile 15 · Stichprobe: unkodierte Einheit',
+      'Keine Kodierung: passt eine Kategorie?',
+      'finanzen bestätigt',
+      'n: die aktuelle Kodierung ablehnen',
+      'Eine beliebige Taste führt zurück.',
+      't.txt#8: nichts zu kodieren',
+      'rückgängig gemacht: bestätigt (nichts zu kodieren) in t.txt#8',
+    ]) {
+      expect(out.split('\n')).toContain(line);
+    }
+    expect(out.replace(/\s+/gu, ' ')).toContain('nichts abzulehnen: a ergänzt eine Kategorie, y sagt, dass nichts zu kodieren ist');
+    expect(out).not.toMatch(/decided|confirm|Codings|Press any key/u);
+    expect(r.stderr).toBe('fokus: r.csv: 1 bestätigt, 0 abgelehnt, 0 ergänzt; 1 von 3 Einheiten entschieden\n');
+    expect(rowsOf('r.csv')).toEqual([row(6, 'finanzen', 'geld', 'confirmed')]);
   });
 
   it('refuses a category the codebook lacks, a folder as the review file, a file it cannot append to, and an input file', async () => {

@@ -4,7 +4,8 @@ import { codeInputs } from '../../src/analyze.js';
 import { decodeKeys, scriptedKeys } from '../../src/review/keys.js';
 import { buildQueue, ownCodings } from '../../src/review/queue.js';
 import { drawIndices, seededRandom } from '../../src/review/sample.js';
-import { firedBy, PLAIN, renderItemScreen, visibleLength, wrap } from '../../src/review/screen.js';
+import { messagesFor } from '../../src/lang/catalogue.js';
+import { firedBy, helpLines, PLAIN, renderItemScreen, visibleLength, wrap } from '../../src/review/screen.js';
 import type { CodedUnit } from '../../src/types.js';
 import { reviewProject } from './fixture.js';
 
@@ -169,5 +170,35 @@ describe('the review screen', () => {
       'confirmed bedarfe',
       'y:confirm n:reject a:add s:skip b:back u:undo e:explain q:quit ?:help',
     ]);
+  });
+
+  it('shows the same screen in German, the help too; codes, labels and the text as written', () => {
+    const items = buildQueue(units, labels);
+    const de = messagesFor('de');
+    const lines = renderItemScreen(
+      { item: items[0]!, position: 0, count: 6, decided: 0, cursor: 1, decisions: ['confirmed', undefined], added: ['finanzen'], nothing: false, message: 'bedarfe bestätigt', file: 'review.csv' },
+      PLAIN,
+      100,
+      de,
+    );
+    expect(lines).toEqual([
+      'fokus review · review.csv · Einheit 1 von 6 · 0 entschieden',
+      't.txt#2 · B1 · Zeile 3',
+      '─'.repeat(100),
+      '  I: Was fehlt Ihnen?',
+      '',
+      '  B1: Wir [[brauchen]] mehr [[Personal]].',
+      '',
+      'Kodierungen:',
+      '  1. bedarfe (Bedarfe) [bestätigt]',
+      '       "brauchen" — Begriff brauch*',
+      '> 2. bedarfe/personal (Personal)',
+      '       "Personal" — Begriff personal*',
+      'Ergänzt: finanzen',
+      '─'.repeat(100),
+      'bedarfe bestätigt',
+      'y:bestätigen n:ablehnen a:ergänzen s:überspringen b:zurück u:rückgängig e:erklären q:beenden ?:Hilfe',
+    ]);
+    expect(helpLines(100, de).slice(3, 5)).toEqual(['y: die aktuelle Kodierung bestätigen (bei einer unkodierten Einheit: es ist nichts zu kodieren)', 'n: die aktuelle Kodierung ablehnen']);
   });
 });

@@ -36,6 +36,7 @@ import { DE_PROBLEMS_CODING } from './messages/problems-coding.js';
 import { DE_PROBLEMS_READ } from './messages/problems-read.js';
 import { DE_PROBLEMS_REPORT } from './messages/problems-report.js';
 import { DE_REPORTS } from './messages/reports.js';
+import { DE_REVIEW } from './messages/review.js';
 
 export const DE: Readonly<Record<MessageKey, string>> = {
   ...DE_GENERAL,
@@ -49,4 +50,5 @@ export const DE: Readonly<Record<MessageKey, string>> = {
   ...DE_CATEGORY_REPORT,
   ...DE_CSV,
   ...DE_LEARN,
+  ...DE_REVIEW,
 };

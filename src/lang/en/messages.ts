@@ -19,6 +19,7 @@ import { EN_PROBLEMS_CODING } from './messages/problems-coding.js';
 import { EN_PROBLEMS_READ } from './messages/problems-read.js';
 import { EN_PROBLEMS_REPORT } from './messages/problems-report.js';
 import { EN_REPORTS } from './messages/reports.js';
+import { EN_REVIEW } from './messages/review.js';
 
 export const EN = {
   ...EN_GENERAL,
@@ -32,6 +33,7 @@ export const EN = {
   ...EN_CATEGORY_REPORT,
   ...EN_CSV,
   ...EN_LEARN,
+  ...EN_REVIEW,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogues. */
