@@ -7,6 +7,7 @@
  * transcript), verified with the matcher, and the kept ones are written into a copy of the
  * codebook's YAML. Deterministic: the same inputs give the same proposals and the same bytes.
  */
+import type { Message } from '../lang/catalogue.js';
 import { unitId } from '../analysis/units.js';
 import { evaluateCoding, type Evaluation, type EvaluationRow } from '../reliability/evaluation.js';
 import { compileCodebook } from '../codebook/compile.js';
@@ -82,8 +83,10 @@ export interface Proposal {
   foldsChanged: number;
   folds: number;
   status: 'kept' | 'dropped';
-  /** Why it was dropped; '' when kept. */
+  /** Why it was dropped, in English; '' when kept. */
   reason: string;
+  /** The same as a catalogue message, for the table in the user's language (not in the JSON). */
+  why?: Message;
   /** True when the figures were measured with the matcher (every kept proposal), false when they are the features' estimate. */
   verified: boolean;
 }
@@ -222,6 +225,7 @@ function toProposal(v: Verdict, label: string, folds: number): Proposal {
     folds,
     status: v.kept ? 'kept' : 'dropped',
     reason: v.reason,
+    ...(v.why ? { why: v.why } : {}),
     verified: v.verified,
   };
 }

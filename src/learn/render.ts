@@ -63,7 +63,7 @@ function proposalLines(r: LearnResult, m: Messages): string[] {
     tableFigure(p.recall, m),
     signedFigure(p.deltaF1, m),
     `${p.foldsGained}/${p.folds}`,
-    p.status === 'kept' ? m.t('learn.status.kept') : m.t('learn.status.dropped', { reason: p.reason }),
+    p.status === 'kept' ? m.t('learn.status.kept') : m.t('learn.status.dropped', { reason: p.why ? m.say(p.why) : p.reason }),
   ]);
   return alignColumns([header, ...rows], 'lllrrrrrrl');
 }
@@ -133,7 +133,8 @@ export function renderLearnJson(r: LearnResult, ctx: LearnRenderContext): string
       transcripts: r.evaluation.transcripts,
       depths: r.evaluation.depths,
       folds: r.folds,
-      proposals: r.proposals,
+      // The reason stays the English text of its message, as in the CSV.
+      proposals: r.proposals.map(({ why: _why, ...p }) => p),
       categories: r.categories,
       macro: r.macro,
       check: r.check,

@@ -3,6 +3,7 @@
  * is learned, its held-out gain pooled over the folds, the folds it helps, its precision and recall,
  * and the reason it is dropped ('' when kept).
  */
+import { english, type Message } from '../lang/catalogue.js';
 import { cmp } from '../problems.js';
 import { adds, type Candidate } from './candidates.js';
 import type { CandidateUnits } from './effect.js';
@@ -29,7 +30,10 @@ export interface Verdict {
   foldsGained: number;
   foldsChanged: number;
   kept: boolean;
+  /** Why it is dropped, in English ('' when kept): what the CSV and JSON say. */
   reason: string;
+  /** The same as a catalogue message, for the table in the user's language (absent when kept). */
+  why?: Message;
   /** True when the figures come from coding with the matcher, false when from the features' estimate. */
   verified: boolean;
 }
@@ -100,8 +104,8 @@ function signed(x: number): string {
   return `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(4)}`;
 }
 
-/** Why a candidate is dropped, '' when it is kept (the conditions in the module comment of `judge.ts`, in order). */
-function dropReason(mc: ModelCoding, t: CandidateUnits, d: Deltas, learned: Uint8Array, gain: HeldOutGain, minSupport: number, keptHere: readonly Kept[]): string {
+/** Why a candidate is dropped, null when it is kept (the conditions in the module comment of `judge.ts`, in order). */
+function dropReason(mc: ModelCoding, t: CandidateUnits, d: Deltas, learned: Uint8Array, gain: HeldOutGain, minSupport: number, keptHere: readonly Kept[]): Message | null {
   const additive = adds(t.candidate.kind);
   const K = mc.split.folds;
   if (isZero(d.all)) {
@@ -109,22 +113,16 @@ function dropReason(mc: ModelCoding, t: CandidateUnits, d: Deltas, learned: Uint
       .map((k) => ({ k, n: overlapCount(k.touched, t.touched) }))
       .filter((x) => x.n > 0)
       .sort((a, b) => b.n - a.n || cmp(a.k.candidate.text, b.k.candidate.text))[0];
-    return overlap ? `overlaps kept '${overlap.k.candidate.text}'` : additive ? 'codes no unit the rules do not code already' : 'removes no coding';
+    if (overlap) return { key: 'learn.reason.overlap', params: { text: overlap.k.candidate.text } };
+    return { key: additive ? 'learn.reason.no-new-unit' : 'learn.reason.removes-none' };
   }
   if (deltaF1(mc.all, plus(mc.all, d.all)) <= 0) {
-    return additive
-      ? `fp gain: +${d.all.tp} tp/+${d.all.fp} fp lowers F1 on the whole coding`
-      : `removes true codings: -${-d.all.tp} tp/-${-d.all.fp} fp lowers F1 on the whole coding`;
+    return additive ? { key: 'learn.reason.fp-gain', params: { tp: d.all.tp, fp: d.all.fp } } : { key: 'learn.reason.removes-true', params: { tp: -d.all.tp, fp: -d.all.fp } };
   }
-  if (!learned[K]) {
-    const n = support(additive, d.all);
-    return `fixes only ${n} unit${n === 1 ? '' : 's'} (least: ${minSupport})`;
-  }
-  if (gain.heldOut <= 0) {
-    return `no held-out gain (ΔF1 ${signed(gain.heldOut)}${gain.changed === 0 ? ': no fold is helped by what the other folds learn' : ''})`;
-  }
-  if (gain.gained * 2 < K) return `held-out gain in only ${gain.gained} of ${K} folds`;
-  return '';
+  if (!learned[K]) return { key: 'learn.reason.fixes-few', params: { n: support(additive, d.all), least: minSupport } };
+  if (gain.heldOut <= 0) return { key: gain.changed === 0 ? 'learn.reason.no-held-out-fold' : 'learn.reason.no-held-out', params: { delta: signed(gain.heldOut) } };
+  if (gain.gained * 2 < K) return { key: 'learn.reason.few-folds', params: { gained: gain.gained, folds: K } };
+  return null;
 }
 
 /** Precision and recall of a candidate on the whole coding (see `Verdict`). */
@@ -143,7 +141,7 @@ function precisionRecall(mc: ModelCoding, t: CandidateUnits, d: Deltas): { preci
 export function assess(mc: ModelCoding, t: CandidateUnits, d: Deltas, verified: boolean, minSupport: number, keptHere: readonly Kept[]): Assessment {
   const learned = learnedIn(mc, d, adds(t.candidate.kind), minSupport);
   const gain = heldOutGain(mc, d, learned);
-  const reason = dropReason(mc, t, d, learned, gain, minSupport, keptHere);
+  const why = dropReason(mc, t, d, learned, gain, minSupport, keptHere);
   const { precision, recall } = precisionRecall(mc, t, d);
   const verdict: Verdict = {
     candidate: t.candidate,
@@ -155,8 +153,9 @@ export function assess(mc: ModelCoding, t: CandidateUnits, d: Deltas, verified: 
     whole: deltaF1(mc.all, plus(mc.all, d.all)),
     foldsGained: gain.gained,
     foldsChanged: gain.changed,
-    kept: reason === '',
-    reason,
+    kept: why === null,
+    reason: why === null ? '' : english(why),
+    ...(why === null ? {} : { why }),
     verified,
   };
   return { verdict, learned };

@@ -86,7 +86,7 @@ describe('fokus learn', () => {
     expect(await readdir(dir)).toEqual(FILES);
   });
 
-  it('prints the table in German: words, headings and decimal commas; proposals, kinds and codes as written', async () => {
+  it('prints the table in German: words, headings, reasons and decimal commas; proposals, kinds and codes as written', async () => {
     const run = await runCli([...base, '--dry-run'], dir, { LANG: 'de_DE.UTF-8' });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
@@ -97,7 +97,7 @@ describe('fokus learn', () => {
       'Kategorie    Art       Vorschlag                +tp  +fp  precision  recall  ΔF1 zurückgehalten  Folds  Status',
       'kooperation  term      kooperationsvertrag       +6    0     1,0000  0,3750             +0,4910    3/3  behalten',
     ]);
-    expect(lines).toContain('probleme     exclude   exclude: die anfahrt       0    0          —  0,0000             +0,0000    0/3  verworfen: overlaps kept \'exclude: anfahrt\'');
+    expect(lines).toContain('probleme     exclude   exclude: die anfahrt       0    0          —  0,0000             +0,0000    0/3  verworfen: überschneidet sich mit dem behaltenen \'exclude: anfahrt\'');
     expect(lines).toContain('Kategorie    behalten  bewertet  F1 vorher  F1 nachher  zurückgehalten vorher  zurückgehalten nachher');
     expect(lines).toContain('(macro)                             0,2255      0,8768                 0,2255                  0,8768');
     expect(lines.at(-2)).toBe('Probelauf: 4 Vorschläge würden behalten; nichts geschrieben.');

@@ -28,4 +28,13 @@ export const DE_LEARN: Readonly<Record<keyof typeof EN_LEARN, string>> = {
   'learn.legend.4': '(behalten: mindestens die Hälfte). F1 nachher: der neue Kodierleitfaden, vom Matcher kodiert; bewertet: gefundene Kandidaten (die besten werden bewertet, die übrigen als nicht bewertet geführt).',
   'learn.dry-run': 'Probelauf: {n} Vorschlag würde behalten; nichts geschrieben.|Probelauf: {n} Vorschläge würden behalten; nichts geschrieben.',
   'learn.written': '{n} Vorschlag behalten in {out}.|{n} Vorschläge behalten in {out}.',
+  'learn.reason.overlap': "überschneidet sich mit dem behaltenen '{text}'",
+  'learn.reason.no-new-unit': 'kodiert keine Einheit, die die Regeln nicht schon kodieren',
+  'learn.reason.removes-none': 'entfernt keine Kodierung',
+  'learn.reason.fp-gain': 'Zugewinn an Fehlkodierungen: +{tp} TP/+{fp} FP senkt F1 auf der ganzen Kodierung',
+  'learn.reason.removes-true': 'entfernt richtige Kodierungen: -{tp} TP/-{fp} FP senkt F1 auf der ganzen Kodierung',
+  'learn.reason.fixes-few': 'verbessert nur {n} Einheit (mindestens: {least})|verbessert nur {n} Einheiten (mindestens: {least})',
+  'learn.reason.no-held-out': 'kein Gewinn auf den zurückgehaltenen Folds (ΔF1 {delta})',
+  'learn.reason.no-held-out-fold': 'kein Gewinn auf den zurückgehaltenen Folds (ΔF1 {delta}: keinem Fold hilft, was die anderen Folds lernen)',
+  'learn.reason.few-folds': 'Gewinn auf zurückgehaltenen Folds nur in {gained} von {folds} Folds',
 };

@@ -26,4 +26,13 @@ export const EN_LEARN = {
   'learn.legend.4': 'coded by the matcher; judged: candidates found (the best are judged, the others listed as not judged).',
   'learn.dry-run': 'Dry run: {n} proposal would be kept; nothing written.|Dry run: {n} proposals would be kept; nothing written.',
   'learn.written': '{n} proposal kept in {out}.|{n} proposals kept in {out}.',
+  'learn.reason.overlap': "overlaps kept '{text}'",
+  'learn.reason.no-new-unit': 'codes no unit the rules do not code already',
+  'learn.reason.removes-none': 'removes no coding',
+  'learn.reason.fp-gain': 'fp gain: +{tp} tp/+{fp} fp lowers F1 on the whole coding',
+  'learn.reason.removes-true': 'removes true codings: -{tp} tp/-{fp} fp lowers F1 on the whole coding',
+  'learn.reason.fixes-few': 'fixes only {n} unit (least: {least})|fixes only {n} units (least: {least})',
+  'learn.reason.no-held-out': 'no held-out gain (ΔF1 {delta})',
+  'learn.reason.no-held-out-fold': 'no held-out gain (ΔF1 {delta}: no fold is helped by what the other folds learn)',
+  'learn.reason.few-folds': 'held-out gain in only {gained} of {folds} folds',
 } as const satisfies Record<string, string>;
