@@ -31,7 +31,8 @@ export async function codeInputs(inputs: readonly string[], options: CodeInputsO
   const order = new Map(matcher.categories.map((c, i) => [c.path, i]));
   const reviewers = new Map<string, ReturnType<typeof reviewer>>();
   const matched: number[][] = [];
-  const outside = { transcripts: new Set(opened.listed.filter((f) => !files.includes(f)).map((f) => f.id)), units: new Set<string>() };
+  const read = new Set(files);
+  const outside = { transcripts: new Set(opened.listed.filter((f) => !read.has(f)).map((f) => f.id)), units: new Set<string>() };
   let done = 0;
   for (const file of files) {
     const read = await readUnits(file, config);

@@ -13,7 +13,7 @@ import { addInputOptions, addReviewOption, type InputFlags, inputOptions, nothin
 import { writeStdoutCsv } from './csv-out.js';
 import { wholeNumber } from './option-values.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { cliMessages, langFlag, printProblems, say } from './lang.js';
+import { langFlag, messagesOf, printProblems, say } from './lang.js';
 
 interface AnalyzeFlags extends InputFlags {
   out?: string;
@@ -65,7 +65,7 @@ export function registerAnalyze(program: Command, io: CliIO, setCode: (code: num
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--no-color', 'no colour in the table')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
-      setCode(await runAnalyze(inputs, flags, io, cliMessages(command, io), langFlag(command)));
+      setCode(await runAnalyze(inputs, flags, io, messagesOf(io), langFlag(command)));
     });
 }
 

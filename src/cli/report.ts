@@ -6,7 +6,7 @@ import type { CategoryReportFormat } from '../report/category/render.js';
 import type { Problem } from '../types.js';
 import { addInputOptions, addReviewOption, type InputFlags, inputOptions, readLimitsFromEnv, regexBudgetFromEnv, transcriptsCommand } from './coded-inputs.js';
 import { EXIT, type CliIO } from './io.js';
-import { cliMessages, langFlag } from './lang.js';
+import { langFlag, messagesOf } from './lang.js';
 
 interface ReportFlags extends InputFlags {
   out: string;
@@ -67,7 +67,7 @@ async function runReport(inputs: string[], flags: ReportFlags, io: CliIO, comman
   // The breakdown by group was not asked for by name: no warning that the participants lack the column.
   const problems = withGroups ? result.problems.filter((p) => p.ruleId !== 'input/by-column') : result.problems;
   print(problems);
-  const m = cliMessages(command, io);
+  const m = messagesOf(io);
   const { report, codebook } = result;
   if (!report || !codebook) return EXIT.badInput;
   if (report.totals.transcripts === 0) {

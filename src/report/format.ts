@@ -79,18 +79,11 @@ export function csvHeader(names: readonly string[], excel: boolean): string[] {
 
 /** The documented English name of a column a header row names in German (`csvHeader`), else the name as it is. */
 export function englishColumn(name: string): string {
-  return germanColumns().get(name) ?? name;
+  const de = messagesFor('de');
+  const key = keysStartingWith('csv.').find((k) => de.t(k).normalize('NFC').toLowerCase() === name);
+  return key === undefined ? name : key.slice('csv.'.length);
 }
 
-/** German column name (lower case, as the coding readers compare) → English name; made once, from constant data. */
-let german: Map<string, string> | undefined;
-
-function germanColumns(): Map<string, string> {
-  german ??= new Map(
-    keysStartingWith('csv.').map((k) => [messagesFor('de').t(k).normalize('NFC').toLowerCase(), k.slice('csv.'.length)]),
-  );
-  return german;
-}
 
 /**
  * RFC 4180 CSV text with a header row and `\n` line ends; string cells pass the formula guard and

@@ -76,8 +76,8 @@ export function frequencyTable(rows: readonly FrequencyRow[], style: Styles, wid
     numbers: [String(r.segments), m.percent(r.share), String(r.matches), String(r.transcripts), String(r.speakers)],
   }));
   const numberWidths = heads.numbers.map((h, i) => Math.max(len(h), ...cells.map((c) => len(c.numbers[i]!))));
-  const { layout, codeWidth, labelWidth } = choose(cells, heads, numberWidths, width);
   const percentWidth = Math.max(...cells.map((c) => len(c.numbers[1]!)), 0);
+  const { layout, codeWidth, labelWidth } = choose(cells, heads, numberWidths, percentWidth, width);
   const widths = numberWidths.map((w, i) => (i === 1 && layout.bar ? Math.max(w, BAR_CELLS + 1 + percentWidth) : w));
   const lead = (code: string, label: string): string[] => (layout.code ? [padEnd(code, codeWidth), padEnd(label, labelWidth)] : [padEnd(label, labelWidth)]);
   const headNumbers = heads.numbers.map((h, i) => (i === 1 && layout.bar ? padEnd(h, widths[i]!) : padStart(h, widths[i]!)));
@@ -103,9 +103,8 @@ export function frequencyTable(rows: readonly FrequencyRow[], style: Styles, wid
 }
 
 /** The first layout that fits the width, with its column widths; the narrowest when none does. */
-function choose(cells: readonly RowCells[], heads: Heads, numberWidths: readonly number[], width: number): { layout: Layout; codeWidth: number; labelWidth: number } {
+function choose(cells: readonly RowCells[], heads: Heads, numberWidths: readonly number[], percentWidth: number, width: number): { layout: Layout; codeWidth: number; labelWidth: number } {
   const codeWidth = Math.max(len(heads.category), ...cells.map((c) => len(c.indent + c.code)));
-  const percentWidth = Math.max(...cells.map((c) => len(c.numbers[1]!)), 0);
   let labelWidth = 0;
   for (const layout of LAYOUTS) {
     const shareWidth = layout.bar ? Math.max(numberWidths[1]!, BAR_CELLS + 1 + percentWidth) : numberWidths[1]!;

@@ -2,6 +2,7 @@ import type { ConcordanceHit } from './kwic.js';
 import { formatTime, toCsv, type CsvOptions } from '../report/format.js';
 import type { Marker } from '../report/highlight.js';
 import { stableStringify } from '../report/json.js';
+import { len } from '../report/columns.js';
 import { safeText } from '../text/safe-text.js';
 
 /** Context of a hit: at most `width` characters either side, white space runs shown as one space. */
@@ -28,11 +29,6 @@ export function contextOf(text: string, start: number, end: number, width: numbe
     match: flatten(text.slice(start, end)),
     right: right.slice(0, width).join(''),
   };
-}
-
-/** Length in code points. */
-function len(s: string): number {
-  return Array.from(s).length;
 }
 
 /**

@@ -95,7 +95,8 @@ export function speakerLabels(
   const { separate } = source;
   const shapes = new Map<string, LabelShape>();
   // A label made only of heading words (`Chancen:`) is a section's heading: no shape, so never a speaker.
-  if (source.headings && source.headings.size > 0) for (const h of heads) if (h?.label && isHeading(h.label.text, source.headings)) shapes.set(h.label.text, null);
+  const headings = source.headings;
+  if (headings && headings.size > 0) for (const label of new Set(heads.map((h) => h?.label?.text))) if (label !== undefined && isHeading(label, headings)) shapes.set(label, null);
   const strict = heads.map((h) => (h?.label && acceptLabel(h.label, shapeOf(shapes, h.label.text), counts) ? nfc(h.label.text) : null));
   const pass: LabelPass = { lines, heads, first, separate, strict, strongKeys: new Set(), codeSpelling: new Map(), shapes };
   for (const label of strict) {
